@@ -1,0 +1,72 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "chainrisk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "chainrisk", targets: ["chainrisk"]),
+        .library(name: "ChainRiskCore", targets: ["ChainRiskCore"]),
+        .library(name: "ChainRiskIngest", targets: ["ChainRiskIngest"]),
+        .library(name: "ChainRiskStore", targets: ["ChainRiskStore"]),
+        .library(name: "ChainRiskReport", targets: ["ChainRiskReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    ],
+    targets: [
+        .target(
+            name: "ChainRiskCore",
+            resources: [.copy("Resources")]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "ChainRiskIngest",
+            dependencies: [
+                "ChainRiskCore",
+                "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "ChainRiskStore",
+            dependencies: [
+                "ChainRiskCore",
+                "ChainRiskIngest",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "ChainRiskReport",
+            dependencies: ["ChainRiskCore"]
+        ),
+        .executableTarget(
+            name: "chainrisk",
+            dependencies: [
+                "ChainRiskCore",
+                "ChainRiskIngest",
+                "ChainRiskStore",
+                "ChainRiskReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ChainRiskCoreTests", dependencies: ["ChainRiskCore"]),
+        .testTarget(name: "ChainRiskIngestTests", dependencies: ["ChainRiskIngest"]),
+        .testTarget(name: "ChainRiskStoreTests", dependencies: ["ChainRiskStore"]),
+        .testTarget(name: "ChainRiskCLITests", dependencies: ["ChainRiskCore"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.swiftLanguageMode(.v6))
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}

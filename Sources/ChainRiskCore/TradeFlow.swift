@@ -1,0 +1,35 @@
+/// One trade observation: what a reporter traded with a partner in one product, year and flow.
+///
+/// `value` is in `unit` as the source published it; it is `nil` exactly when `status` has no value
+/// (suppressed or missing). `month` is 0 for an annual figure.
+public struct TradeFlow: Hashable, Sendable, Codable {
+    public var year: Int
+    public var month: Int
+    public var reporter: CountryCode
+    public var partner: CountryCode
+    public var product: ProductCode
+    public var flow: FlowKind
+    public var value: Double?
+    public var unit: ValueUnit
+    public var quantity: Double?
+    public var quantityUnit: String?
+    public var status: ValueStatus
+
+    public init(
+        year: Int, month: Int = 0, reporter: CountryCode, partner: CountryCode, product: ProductCode,
+        flow: FlowKind, value: Double?, unit: ValueUnit, quantity: Double? = nil, quantityUnit: String? = nil,
+        status: ValueStatus = .reported
+    ) {
+        self.year = year
+        self.month = month
+        self.reporter = reporter
+        self.partner = partner
+        self.product = product
+        self.flow = flow
+        self.value = value
+        self.unit = unit
+        self.quantity = quantity
+        self.quantityUnit = quantityUnit
+        self.status = status
+    }
+}
