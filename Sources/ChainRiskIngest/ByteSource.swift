@@ -1,0 +1,160 @@
+import CZlib
+import ChainRiskCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A forward-only source of bytes: a file, a gzip file, or memory.
+///
+/// Readers pull fixed-size chunks so that a file of any size is read in bounded memory.
+public protocol ByteSource {
+    /// Fills `buffer` from the start with up to `buffer.count` bytes; returns 0 at the end of input.
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
+    /// Bytes of the underlying file consumed so far (compressed bytes for gzip), for progress reports.
+    var bytesConsumed: Int { get }
+}
+
+/// Bytes of a plain file, read with POSIX `read`.
+public final class FileByteSource: ByteSource {
+    private let descriptor: Int32
+    public let path: String
+    public private(set) var bytesConsumed = 0
+
+    /// Opens `path` for reading; throws `InputError.missingFile` when it cannot be opened.
+    public init(path: String) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw InputError(.missingFile, "cannot open \(path): \(String(cString: strerror(errno)))", at: nil)
+        }
+        self.descriptor = fd
+        self.path = path
+    }
+
+    deinit { close(descriptor) }
+
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        while true {
+            let count = Glibc.read(descriptor, base, buffer.count)
+            if count >= 0 {
+                bytesConsumed += count
+                return count
+            }
+            if errno == EINTR { continue }
+            throw InputError(.badStructure, "read error: \(String(cString: strerror(errno)))", at: SourceLocation(file: path, line: 0, column: 0))
+        }
+    }
+}
+
+/// Bytes of a gzip-compressed file, inflated on the fly with zlib.
+public final class GzipByteSource: ByteSource {
+    private let file: gzFile
+    public let path: String
+
+    public init(path: String) throws {
+        guard let handle = gzopen(path, "rb") else {
+            throw InputError(.missingFile, "cannot open \(path): \(String(cString: strerror(errno)))", at: nil)
+        }
+        gzbuffer(handle, 1 << 17)
+        self.file = handle
+        self.path = path
+    }
+
+    deinit { gzclose(file) }
+
+    public var bytesConsumed: Int { Int(gzoffset(file)) }
+
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        let count = gzread(file, base, UInt32(min(buffer.count, Int(Int32.max))))
+        guard count >= 0 else {
+            throw InputError(.badEncoding, "corrupt gzip data", at: SourceLocation(file: path, line: 0, column: 0))
+        }
+        return Int(count)
+    }
+}
+
+/// Bytes held in memory, for tests and uploads.
+public struct MemoryByteSource: ByteSource {
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    public init(_ text: String) { self.bytes = Array(text.utf8) }
+
+    public var bytesConsumed: Int { offset }
+
+    public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        let count = min(buffer.count, bytes.count - offset)
+        guard count > 0 else { return 0 }
+        bytes.withUnsafeBytes { source in
+            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + count)]))
+        }
+        offset += count
+        return count
+    }
+}
+
+/// How far a reader has got through its file, for progress bars; updated by the reading thread.
+public final class ReadProgress: @unchecked Sendable {
+    /// Bytes of the file on disk consumed so far (compressed bytes for gzip).
+    public internal(set) var bytesConsumed = 0
+    public init() {}
+}
+
+/// An input file: where it is, what to call it in messages, and how to open it.
+public struct InputFile: Sendable, Hashable {
+    /// The path used to open the file.
+    public let path: String
+    /// The name used in findings and errors (the path as the user gave it).
+    public let displayName: String
+    /// Progress of the current read, updated as the opened source is consumed.
+    public let progress = ReadProgress()
+
+    public init(path: String, displayName: String? = nil) {
+        self.path = path
+        self.displayName = displayName ?? path
+    }
+
+    public static func == (lhs: InputFile, rhs: InputFile) -> Bool {
+        lhs.path == rhs.path && lhs.displayName == rhs.displayName
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(displayName)
+    }
+
+    /// True when the file name ends in `.gz`.
+    public var isGzip: Bool { path.hasSuffix(".gz") }
+
+    /// Opens a fresh byte source at the start of the file, inflating gzip files.
+    public func open() throws -> any ByteSource {
+        let source: any ByteSource = isGzip ? try GzipByteSource(path: path) : try FileByteSource(path: path)
+        progress.bytesConsumed = 0
+        return ProgressReportingSource(base: source, progress: progress)
+    }
+
+    /// The size of the file on disk in bytes, or `nil` when it cannot be read.
+    public var sizeOnDisk: Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+}
+
+/// Passes bytes through and records how many of the underlying file were consumed.
+struct ProgressReportingSource: ByteSource {
+    var base: any ByteSource
+    let progress: ReadProgress
+
+    var bytesConsumed: Int { base.bytesConsumed }
+
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        let count = try base.read(into: buffer)
+        progress.bytesConsumed = base.bytesConsumed
+        return count
+    }
+}
