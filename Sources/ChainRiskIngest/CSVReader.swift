@@ -100,11 +100,14 @@ public final class CSVReader {
     }
 
     /// The 1-based byte column at which field `index` starts on its line.
-    public func column(_ index: Int) -> Int { starts[index] - lineStartOffset + (quoted[index] ? 0 : 1) }
+    public func column(_ index: Int) -> Int { place(of: fieldOffset(index)).column }
 
-    /// The location of field `index`, for errors and findings.
+    /// The location of field `index` (or, past the last field, of the end of the record), for errors and findings.
+    ///
+    /// A record with a quoted line break spans several lines: the line is the one the field starts on.
     public func location(_ index: Int) -> SourceLocation {
-        SourceLocation(file: file, line: line, column: index < starts.count ? column(index) : columnAfterLastField())
+        let (fieldLine, fieldColumn) = place(of: index < starts.count ? fieldOffset(index) : (ends.last ?? lineStartOffset))
+        return SourceLocation(file: file, line: fieldLine, column: fieldColumn)
     }
 
     /// The location of the start of the current record.
@@ -139,14 +142,26 @@ public final class CSVReader {
     /// Throws `wrongColumnCount` unless the record has exactly `expected` fields.
     public func requireFieldCount(_ expected: Int) throws {
         guard fieldCount == expected else {
-            let place = fieldCount > expected ? location(expected) : SourceLocation(file: file, line: line, column: columnAfterLastField())
-            throw InputError.wrongColumnCount(found: fieldCount, expected: expected, at: place)
+            throw InputError.wrongColumnCount(found: fieldCount, expected: expected, at: location(min(fieldCount, expected)))
         }
     }
 
-    private func columnAfterLastField() -> Int {
-        guard let last = ends.last else { return 1 }
-        return last - lineStartOffset + 1
+    /// The buffer offset of field `index`'s first byte, its opening quote if it has one.
+    private func fieldOffset(_ index: Int) -> Int { starts[index] - (quoted[index] ? 1 : 0) }
+
+    /// The line and 1-based column of buffer offset `offset` within the current record.
+    private func place(of offset: Int) -> (line: Int, column: Int) {
+        var placeLine = line
+        var lineStart = lineStartOffset
+        var index = lineStartOffset
+        while index < offset {
+            if buffer[index] == 0x0A {
+                placeLine += 1
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        return (placeLine, offset - lineStart + 1)
     }
 }
 
