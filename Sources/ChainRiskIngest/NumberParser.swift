@@ -21,7 +21,8 @@ public enum NumberParser {
         return UnsafeRawBufferPointer(rebasing: bytes[start..<end])
     }
 
-    /// Parses a decimal floating-point number; nil when the bytes are not one (including `nan` and `inf`).
+    /// Parses a decimal floating-point number; nil when the bytes are not one (including `nan`, `inf`, and numbers
+    /// too large for a `Double`, such as `1e400`, which would otherwise turn into infinity).
     public static func double(_ bytes: UnsafeRawBufferPointer) -> Double? {
         var index = 0
         let count = bytes.count
@@ -81,7 +82,8 @@ public enum NumberParser {
             }
             return negative ? -value : value
         }
-        return Double(String(decoding: bytes, as: UTF8.self))
+        guard let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite else { return nil }
+        return value
     }
 
     /// Parses a decimal integer with an optional sign; nil when the bytes are not one or it overflows.
