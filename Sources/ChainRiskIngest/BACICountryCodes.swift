@@ -11,6 +11,7 @@ public struct CountryCodeResolver: Sendable {
     /// ISO 3166 alpha-2 code, upper case → alpha-3 code.
     public var iso2: @Sendable (String) -> CountryCode?
 
+    /// A resolver over two lookup functions (e.g. the shared country table).
     public init(cepii: @escaping @Sendable (Int) -> CountryCode?, iso2: @escaping @Sendable (String) -> CountryCode?) {
         self.cepii = cepii
         self.iso2 = iso2

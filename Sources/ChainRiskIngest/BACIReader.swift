@@ -25,10 +25,12 @@ public struct BACIReader: TradeReader {
     /// The header every BACI data file starts with.
     public static let header = ["t", "i", "j", "k", "v", "q"]
 
+    /// A reader that resolves CEPII codes with `countries`.
     public init(countries: CountryCodeResolver = .standard) {
         self.countries = countries
     }
 
+    /// Streams the rows of a BACI file into `sink`; throws `InputError` for a wrong header or a malformed row.
     public func read(_ file: InputFile, options: ReadOptions, into sink: FlowSink) throws -> ReadSummary {
         let importView = try Self.isImportView(options.flow)
         var summary = ReadSummary(format: .baci)

@@ -17,10 +17,12 @@ public struct CanonicalCSVReader: TradeReader {
     /// The columns a canonical file may add.
     public static let optionalColumns = ["classification", "unit", "quantity", "quantity_unit", "status", "month"]
 
+    /// A reader that converts ISO-2 codes with `countries`.
     public init(countries: CountryCodeResolver = .standard) {
         self.countries = countries
     }
 
+    /// Streams the rows of a canonical CSV file into `sink`; throws `InputError` for a missing column or a malformed row.
     public func read(_ file: InputFile, options: ReadOptions, into sink: FlowSink) throws -> ReadSummary {
         var summary = ReadSummary(format: .canonical)
         let csv = CSVReader(source: try file.open(), file: file.displayName)

@@ -19,10 +19,12 @@ public struct ComextReader: TradeReader {
     /// How ISO-2 codes become `CountryCode`s.
     public var countries: CountryCodeResolver
 
+    /// A reader that resolves ISO-2 codes with `countries`.
     public init(countries: CountryCodeResolver = .standard) {
         self.countries = countries
     }
 
+    /// Streams the rows of a Comext `.dat` file into `sink`; throws `InputError` for a missing column or a malformed row.
     public func read(_ file: InputFile, options: ReadOptions, into sink: FlowSink) throws -> ReadSummary {
         var summary = ReadSummary(format: .comext)
         let csv = CSVReader(source: try file.open(), file: file.displayName, separator: UInt8(ascii: ","))

@@ -17,10 +17,12 @@ public struct MappedCSVReader: TradeReader {
     /// The keys a column map may use.
     public static let fieldNames = FlowColumns.fieldNames
 
+    /// A reader that converts ISO-2 codes with `countries`.
     public init(countries: CountryCodeResolver = .standard) {
         self.countries = countries
     }
 
+    /// Streams the rows of a CSV file through `options.columnMap` into `sink`; throws `InputError` for a bad map or row.
     public func read(_ file: InputFile, options: ReadOptions, into sink: FlowSink) throws -> ReadSummary {
         var summary = ReadSummary(format: .csv)
         let csv = CSVReader(source: try file.open(), file: file.displayName)
