@@ -25,8 +25,8 @@ public struct LetterReport: Sendable {
     private var importanceSentence: String {
         let names = tables.sectorsOfParticularImportance().map { language == .en ? $0.sector.nameEN : $0.sector.nameNL }
         return label(
-            "Sectors of particular importance (largest imports + exports of own make): \(names.joined(separator: ", ")).",
-            "Sectoren van bijzonder belang (grootste invoer + uitvoer van eigen makelij): \(names.joined(separator: ", "))."
+            "Sectors of particular importance (largest imports + exports of own make): \(names.joined(separator: "; ")).",
+            "Sectoren van bijzonder belang (grootste invoer + uitvoer van eigen makelij): \(names.joined(separator: "; "))."
         )
     }
 
