@@ -33,7 +33,7 @@ struct RenderingTests {
             [.text("Gas, natural"), .number(0.37, decimals: 2)],
         ])
         #expect(table.renderText() == """
-            Product          HHI
+            Product           HHI
             ---------------  ----
             Crude petroleum  0.13
             Gas, natural     0.37

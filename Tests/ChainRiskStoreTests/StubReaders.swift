@@ -16,7 +16,7 @@ struct GeneratedReader: TradeReader {
             }
             let flow = TradeFlow(
                 year: 2020, reporter: .netherlands, partner: CountryCode(verbatim: index % 2 == 0 ? "DEU" : "BEL"),
-                product: ProductCode(String(format6: index), in: .hs2017), flow: .imports, value: Double(index), unit: .usd
+                product: ProductCode(sixDigits(index), in: .hs2017), flow: .imports, value: Double(index), unit: .usd
             )
             try sink(flow, index + 1)
             summary.recordsRead += 1
@@ -26,10 +26,8 @@ struct GeneratedReader: TradeReader {
     }
 }
 
-extension String {
-    /// `index` as six digits with leading zeros.
-    init(format6 index: Int) {
-        let digits = String(index)
-        self = String(repeating: "0", count: max(0, 6 - digits.count)) + digits
-    }
+/// `index` as six digits with leading zeros.
+func sixDigits(_ index: Int) -> String {
+    let digits = String(index)
+    return String(repeating: "0", count: max(0, 6 - digits.count)) + digits
 }
