@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ChainRiskCore", targets: ["ChainRiskCore"]),
         .library(name: "ChainRiskIngest", targets: ["ChainRiskIngest"]),
         .library(name: "ChainRiskStore", targets: ["ChainRiskStore"]),
+        .library(name: "ChainRiskAnalysis", targets: ["ChainRiskAnalysis"]),
         .library(name: "ChainRiskReport", targets: ["ChainRiskReport"]),
     ],
     dependencies: [
@@ -44,6 +45,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ChainRiskAnalysis",
+            dependencies: ["ChainRiskCore"]
+        ),
+        .target(
             name: "ChainRiskReport",
             dependencies: ["ChainRiskCore"]
         ),
@@ -60,6 +65,7 @@ let package = Package(
         .testTarget(name: "ChainRiskCoreTests", dependencies: ["ChainRiskCore"]),
         .testTarget(name: "ChainRiskIngestTests", dependencies: ["ChainRiskIngest"]),
         .testTarget(name: "ChainRiskStoreTests", dependencies: ["ChainRiskStore"]),
+        .testTarget(name: "ChainRiskAnalysisTests", dependencies: ["ChainRiskAnalysis"]),
         .testTarget(name: "ChainRiskReportTests", dependencies: ["ChainRiskReport"]),
         .testTarget(name: "ChainRiskCLITests", dependencies: ["chainrisk"]),
     ]

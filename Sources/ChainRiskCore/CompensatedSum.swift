@@ -2,11 +2,13 @@
 ///
 /// Plain `+=` loses low-order digits when adding small values to a large total; the compensation term keeps them.
 public struct CompensatedSum: Sendable, Hashable, Codable {
-    private var sum = 0.0
-    private var compensation = 0.0
+    @usableFromInline var sum = 0.0
+    @usableFromInline var compensation = 0.0
 
+    @inlinable
     public init() {}
 
+    @inlinable
     public mutating func add(_ value: Double) {
         let total = sum + value
         if abs(sum) >= abs(value) {
@@ -18,5 +20,6 @@ public struct CompensatedSum: Sendable, Hashable, Codable {
     }
 
     /// The compensated total.
+    @inlinable
     public var value: Double { sum + compensation }
 }
