@@ -330,7 +330,8 @@ final class JSONLexer {
         let start = location
         let bytes = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         for expected in bytes {
-            guard try peek() == expected else {
+            guard let byte = try peek() else { throw truncated(expected: "'\(word)'") }
+            guard byte == expected else {
                 throw InputError(.badStructure, "invalid literal; expected '\(word)'", at: start)
             }
             consume()
