@@ -32,7 +32,8 @@ let package = Package(
                 "ChainRiskCore",
                 "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            resources: [.copy("BuiltIn")]
         ),
         .target(
             name: "ChainRiskStore",
@@ -59,7 +60,8 @@ let package = Package(
         .testTarget(name: "ChainRiskCoreTests", dependencies: ["ChainRiskCore"]),
         .testTarget(name: "ChainRiskIngestTests", dependencies: ["ChainRiskIngest"]),
         .testTarget(name: "ChainRiskStoreTests", dependencies: ["ChainRiskStore"]),
-        .testTarget(name: "ChainRiskCLITests", dependencies: ["ChainRiskCore"]),
+        .testTarget(name: "ChainRiskReportTests", dependencies: ["ChainRiskReport"]),
+        .testTarget(name: "ChainRiskCLITests", dependencies: ["chainrisk"]),
     ]
 )
 
