@@ -11,9 +11,8 @@ public enum CBSPartner: Hashable, Sendable {
 
 /// Maps CBS Landen keys (`L008575`) — or, for StatLine exports with labels, Dutch titles (`China`) — to partners.
 ///
-/// It wraps a lookup function so that the project-wide country table can be plugged in
-/// (`CBSLandenResolver { CountryTable.shared.cbsLanden(key: $0) … }`); until then `.table85427NED` holds the
-/// keys transcribed from the shared 85427NED dimension file.
+/// It wraps a lookup function; the default, `.countryTable`, asks the bundled `CountryTable` (its CBS Landen
+/// keys, then the Dutch country names).
 public struct CBSLandenResolver: Sendable {
     private let lookup: @Sendable (String) -> CBSPartner?
 
@@ -27,16 +26,23 @@ public struct CBSLandenResolver: Sendable {
         self.lookup = { table[$0] }
     }
 
-    /// The 66 Landen keys of 85427NED in `CBSCodeTables`, looked up by key or by Dutch title.
-    public static let table85427NED: CBSLandenResolver = {
-        var table: [String: CBSPartner] = [:]
-        for entry in CBSCodeTables.landen {
-            let partner: CBSPartner = entry.iso3.map { .country(CountryCode(verbatim: $0)) } ?? .aggregate(key: entry.key, title: entry.title)
-            table[entry.key] = partner
-            table[entry.title] = partner
+    /// The bundled `CountryTable`: Landen keys and their titles, then Dutch country names (`Duitsland` → `DEU`).
+    public static let countryTable: CBSLandenResolver = {
+        let countries = CountryTable.shared
+        var byTitle: [String: CBSPartner] = [:]
+        for entry in countries.cbsLandenEntries { byTitle[entry.titleNL.lowercased()] = partner(entry) }
+        let titles = byTitle
+        return CBSLandenResolver { text in
+            if let entry = countries.cbsLanden(key: text) { return partner(entry) }
+            if let partner = titles[text.lowercased()] { return partner }
+            return countries.code(dutchName: text).map { .country($0) }
         }
-        return CBSLandenResolver(table: table)
     }()
+
+    private static func partner(_ entry: CBSLandenEntry) -> CBSPartner {
+        if entry.kind == .country, let iso3 = entry.iso3 { return .country(iso3) }
+        return .aggregate(key: entry.key, title: entry.titleNL)
+    }
 
     /// The partner for a key or title, or nil when unknown.
     public func partner(_ key: String) -> CBSPartner? { lookup(key) }

@@ -23,7 +23,7 @@ public struct CBSReader: TradeReader {
     public let currentYear: Int
 
     /// Creates a reader; `currentYear` defaults to the current UTC year of the system clock.
-    public init(landen: CBSLandenResolver = .table85427NED, currentYear: Int? = nil) {
+    public init(landen: CBSLandenResolver = .countryTable, currentYear: Int? = nil) {
         self.landen = landen
         self.currentYear = currentYear ?? Self.calendarYearNow()
     }

@@ -48,7 +48,8 @@ struct CBSRecordMapper {
     private var products: [String: ProductCode] = [:]
     private var aggregates: [String: Tally] = [:]
     private var unknownPartners: [String: Tally] = [:]
-    private var nationalProducts: [String: Tally] = [:]
+    /// Product keys that need a word: `NPNL` and keys the SITC table does not know.
+    private var notedProducts: [String: Tally] = [:]
 
     init(landen: CBSLandenResolver, classification: Classification, currentYear: Int) {
         self.landen = landen
@@ -103,20 +104,26 @@ struct CBSRecordMapper {
         }
     }
 
-    /// The product for a SITC key: `TOTAL`, a section digit, or the key as a national code when it is no SITC group.
+    /// The product for a SITC key or title (`CBSSITCTable`): `TOTAL`, a section digit, `NPNL` for goods not
+    /// physically in the Netherlands; a key the table does not know is kept as a national code.
     mutating func product(_ raw: String, at location: SourceLocation) -> ProductCode {
         let key = raw.trimmingASCIIWhitespace()
         if let cached = products[key] {
-            if cached.classification.family == .national { nationalProducts[key]?.rows += 1 }
+            notedProducts[key]?.rows += 1
             return cached
         }
-        let entry = CBSCodeTables.sitc.first { $0.key == key || $0.title == key }
+        let table = CBSSITCTable.shared
+        let entry = table.entries.first { $0.key == key || $0.titleNL == key }
         let product: ProductCode
-        if let code = entry?.code {
-            product = code == "TOTAL" ? .total(in: classification) : ProductCode(code, in: classification)
-        } else {
+        switch entry?.sitcCode {
+        case "TOTAL":
+            product = .total(in: classification)
+        case let code?:
+            product = ProductCode(code, in: classification)
+            if code == "NPNL" { notedProducts[key] = Tally(detail: entry?.titleNL ?? key, rows: 1, first: location) }
+        case nil:
             product = ProductCode(key, in: Classification(.national, revision: "CBS"))
-            nationalProducts[key] = Tally(detail: entry?.title ?? "unknown key", rows: 1, first: location)
+            notedProducts[key] = Tally(detail: "", rows: 1, first: location)
         }
         products[key] = product
         return product
@@ -153,9 +160,12 @@ struct CBSRecordMapper {
         for (key, tally) in unknownPartners.sorted(by: { $0.key < $1.key }) {
             log.record(Finding(.unknownCode, "Landen key \(key) (\(tally.rows) record(s)) is not in the Landen table; kept as \(key)", at: tally.first))
         }
-        for (key, tally) in nationalProducts.sorted(by: { $0.key < $1.key }) {
-            let kind: Finding.Kind = tally.detail == "unknown key" ? .unknownCode : .mappedCode
-            log.record(Finding(kind, "SITC key \(key) '\(tally.detail)' (\(tally.rows) record(s)) is no SITC group; kept as national code \(key)", at: tally.first))
+        for (key, tally) in notedProducts.sorted(by: { $0.key < $1.key }) {
+            if tally.detail.isEmpty {
+                log.record(Finding(.unknownCode, "SITC key \(key) (\(tally.rows) record(s)) is not in the SITC table; kept as national code \(key)", at: tally.first))
+            } else {
+                log.record(Finding(.mappedCode, "SITC key \(key) '\(tally.detail)' (\(tally.rows) record(s)): goods that never cross the Dutch border, kept as product NPNL", at: tally.first))
+            }
         }
     }
 }

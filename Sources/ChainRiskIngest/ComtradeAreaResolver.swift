@@ -3,9 +3,8 @@ import ChainRiskCore
 /// Maps UN Comtrade numeric area codes (M49-like: 528 Netherlands, 0 World, 490 Other Asia nes) to chainrisk
 /// codes: ISO3 for countries, the Comtrade ISO-like code (`W00`, `S19`, `_X`, `X1`) for special areas.
 ///
-/// Only Comtrade bulk files need it: API and comtradr files carry ISO3 columns. It wraps a lookup function so the
-/// project-wide country table can be plugged in (`ComtradeAreaResolver { CountryTable.shared.code(comtrade: $0) }`);
-/// until then it is built from a Comtrade reference list (`ref_partners.csv`) or falls back to `.specialAreas`.
+/// Only files without ISO columns need it (bulk final files). The default, `.countryTable`, asks the bundled
+/// `CountryTable`; a newer Comtrade area list (`ref_partners.csv`) can be read with `init(referenceList:)`.
 public struct ComtradeAreaResolver: Sendable {
     private let lookup: @Sendable (Int) -> CountryCode?
 
@@ -45,13 +44,8 @@ public struct ComtradeAreaResolver: Sendable {
         self.init(codes: codes)
     }
 
-    /// World and the Comtrade special areas (areas nes, bunkers, free zones, special categories), transcribed from
-    /// comtradr `ref_partners.csv` (shared/data/comtrade_comtradr); countries are not included.
-    public static let specialAreas = ComtradeAreaResolver(codes: [
-        0: "W00", 490: "S19", 899: "_X", 837: "X1", 838: "X2", 839: "XX", 568: "E19", 577: "F19",
-        527: "O19", 879: "F97", 221: "E29", 290: "F49", 129: "A49", 473: "A79", 636: "A79", 637: "A59",
-        471: "R91", 472: "_AC", 697: "R20",
-    ])
+    /// The bundled country table's Comtrade area codes (`CountryTable.code(comtrade:)`).
+    public static let countryTable = ComtradeAreaResolver { CountryTable.shared.code(comtrade: $0) }
 
     /// The code for `numeric`, or nil when the table does not know it.
     public func code(_ numeric: Int) -> CountryCode? { lookup(numeric) }

@@ -1,14 +1,11 @@
 import ChainRiskCore
 
-/// Turns Comtrade code cells into chainrisk values, caching each distinct cell, and tallies the partner codes
-/// that need a word to the user (World, Other Asia nes, areas nes, unknown numeric codes).
+/// Turns Comtrade code cells into chainrisk values, caching each distinct cell.
 ///
-/// Partner rules: `W00`/0 (World) is kept as `CountryCode.world`, a total rather than a supplier; `S19`/490
-/// "Other Asia, nes" becomes `TWN`, as Comtrade practice uses it for Taiwan; other codes that are not three
-/// letters (`_X`, `X1`, `X2`, `XX`, `E19` …) are kept, trimmed, as area codes. Each case yields one finding per
-/// distinct code and file (with its row count and first place), not one per row.
+/// Partner codes that are not countries go through `ComtradePartnerRules` (World kept, `S19` → `TWN`, areas
+/// kept); numeric codes (bulk files) through `ComtradeAreaResolver`, where unknown codes are kept as their digits.
 struct ComtradeCodeMapper {
-    fileprivate struct Tally {
+    private struct Tally {
         var rows = 0
         var first: SourceLocation
     }
@@ -22,18 +19,19 @@ struct ComtradeCodeMapper {
     /// Classification for rows without a classification code.
     let defaultClassification: Classification
 
+    private var partnerRules: ComtradePartnerRules
     private var codeCache: [UInt64: CountryCode] = [:]
+    /// Partner cells already seen: the code and whether it is a country (which needs no rule).
+    private var partnerCache: [UInt64: (code: CountryCode, isCountry: Bool)] = [:]
     private var numericCache: [Int: CountryCode] = [:]
     private var productCache: [UInt64: String] = [:]
     private var flowCache: [UInt64: Cached<FlowKind>] = [:]
     private var classificationCache: [UInt64: Cached<Classification>] = [:]
-    private var world: Tally?
-    private var taiwan: Tally?
-    private var specialAreas: [CountryCode: Tally] = [:]
     private var unknownNumeric: [Int: Tally] = [:]
 
-    init(areas: ComtradeAreaResolver, defaultClassification: Classification) {
+    init(areas: ComtradeAreaResolver, countries: CountryTable, defaultClassification: Classification) {
         self.areas = areas
+        self.partnerRules = ComtradePartnerRules(countries: countries)
         self.defaultClassification = defaultClassification
     }
 
@@ -46,39 +44,26 @@ struct ComtradeCodeMapper {
 
     /// A reporter from its numeric code.
     mutating func reporter(numeric: Int, at location: SourceLocation) -> CountryCode {
-        resolve(numeric: numeric, at: location)
+        resolveKnown(numeric) ?? unknown(numeric, at: location)
     }
 
-    /// A partner from its ISO-like code, applying the World / Taiwan / area rules; nil when blank.
+    /// A partner from its ISO-like code, applying the partner rules; nil when blank.
     mutating func partner(code bytes: UnsafeRawBufferPointer, at location: @autoclosure () -> SourceLocation) -> CountryCode? {
-        guard let code = cachedCode(bytes) else { return nil }
-        return partner(code, at: location())
+        let trimmed = NumberParser.trim(bytes)
+        let key = Self.packedKey(trimmed)
+        if let key, let cached = partnerCache[key] {
+            return cached.isCountry ? cached.code : partnerRules.apply(cached.code, at: location())
+        }
+        guard let code = CountryCode(rawValue: String(decoding: trimmed, as: UTF8.self)) else { return nil }
+        let isCountry = partnerRules.isCountry(code)
+        if let key { partnerCache[key] = (code, isCountry) }
+        return isCountry ? code : partnerRules.apply(code, at: location())
     }
 
     /// A partner from its numeric code, applying the same rules; an unknown code is kept as its digits.
     mutating func partner(numeric: Int, at location: SourceLocation) -> CountryCode {
         guard let code = resolveKnown(numeric) else { return unknown(numeric, at: location) }
-        return partner(code, at: location)
-    }
-
-    private mutating func partner(_ code: CountryCode, at location: SourceLocation) -> CountryCode {
-        if code == .world {
-            world.count(at: location)
-            return code
-        }
-        let text = code.rawValue.utf8
-        let isThreeLetters = text.count == 3 && text.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
-        if isThreeLetters { return code }
-        if code.rawValue == "S19" {
-            taiwan.count(at: location)
-            return .taiwan
-        }
-        specialAreas[code, default: Tally(first: location)].rows += 1
-        return code
-    }
-
-    private mutating func resolve(numeric: Int, at location: SourceLocation) -> CountryCode {
-        resolveKnown(numeric) ?? unknown(numeric, at: location)
+        return partnerRules.isCountry(code) ? code : partnerRules.apply(code, at: location)
     }
 
     private mutating func resolveKnown(_ numeric: Int) -> CountryCode? {
@@ -169,26 +154,11 @@ struct ComtradeCodeMapper {
 
     // MARK: Findings
 
-    /// Records the per-file findings for the partner codes met, in a stable order.
+    /// Records the per-file findings for the partner and area codes met, in a stable order.
     func recordFindings(into log: inout FindingLog) {
-        if let world {
-            log.record(Finding(.aggregatePartner, "\(world.rows) row(s) have partner World (W00): kept as partner W00, a total over all partners, not a supplier; leave it out of supplier shares", at: world.first))
-        }
-        if let taiwan {
-            log.record(Finding(.mappedCode, "partner S19 'Other Asia, nes' (\(taiwan.rows) row(s)) mapped to TWN: Comtrade practice reports Taiwan as Other Asia, nes", at: taiwan.first))
-        }
-        for (code, tally) in specialAreas.sorted(by: { $0.key < $1.key }) {
-            log.record(Finding(.aggregatePartner, "partner \(code) (\(tally.rows) row(s)) is an area not elsewhere specified, bunkers, free zone or special category, not a country; kept as \(code)", at: tally.first))
-        }
+        partnerRules.recordFindings(into: &log)
         for (numeric, tally) in unknownNumeric.sorted(by: { $0.key < $1.key }) {
             log.record(Finding(.unknownCode, "area code \(numeric) (\(tally.rows) row(s)) is not in the area table; kept as \(numeric)", at: tally.first))
         }
-    }
-}
-
-extension Optional<ComtradeCodeMapper.Tally> {
-    fileprivate mutating func count(at location: SourceLocation) {
-        if self == nil { self = ComtradeCodeMapper.Tally(first: location) }
-        self?.rows += 1
     }
 }

@@ -5,22 +5,25 @@ import ChainRiskCore
 /// Values are current USD (`primaryValue`: CIF for imports, FOB for exports). Per row: an empty or `null` value
 /// gives a flow with status `.missing` and a `missingValue` finding; a negative value is kept with a
 /// `negativeValue` finding; flows other than M, X, RM, RX, DX (e.g. `FM`, `MIP`) skip the row with a
-/// `skippedRow` finding; `refMonth` 52 means annual (month 0). Partner codes follow `ComtradeCodeMapper`'s rules
+/// `skippedRow` finding; `refMonth` 52 means annual (month 0). Partner codes follow `ComtradePartnerRules`
 /// (World kept as `W00`, `S19` → `TWN`, areas nes kept), with one finding per distinct special code and file.
 /// Without a classification column products are HS of unknown vintage, or `options.classification`.
 public struct ComtradeReader: TradeReader {
     public var format: SourceFormat { .comtrade }
     /// Resolves numeric area codes (bulk files, or JSON/CSV rows without ISO codes).
     public let areas: ComtradeAreaResolver
+    /// Tells countries from special partner codes.
+    public let countries: CountryTable
 
-    public init(areas: ComtradeAreaResolver = .specialAreas) {
+    public init(areas: ComtradeAreaResolver = .countryTable, countries: CountryTable = .shared) {
         self.areas = areas
+        self.countries = countries
     }
 
     public func read(_ file: InputFile, options: ReadOptions, into sink: FlowSink) throws -> ReadSummary {
         let (isJSON, source) = try JSONSniffer.open(file)
         var summary = ReadSummary(format: .comtrade)
-        var mapper = ComtradeCodeMapper(areas: areas, defaultClassification: options.classification ?? .hs)
+        var mapper = ComtradeCodeMapper(areas: areas, countries: countries, defaultClassification: options.classification ?? .hs)
         if isJSON {
             let stream = JSONRecordStream(source: source, file: file.displayName, arrayKey: "data")
             try readJSON(stream, options: options, mapper: &mapper, summary: &summary, sink: sink)

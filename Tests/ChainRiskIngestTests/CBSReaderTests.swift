@@ -110,7 +110,7 @@ struct CBSReaderTests {
         let curacao = try #require(flows.first { $0.partner == CountryCode(verbatim: "CUW") })
         #expect(curacao.month == 3 && curacao.year == 2024 && curacao.status == .suppressed)
         let unknown = try #require(flows.first { $0.partner == CountryCode(verbatim: "L009999") })
-        #expect(unknown.product == ProductCode("A051811", in: Classification(.national, revision: "CBS")))
+        #expect(unknown.product == ProductCode("NPNL", in: .sitc4))
         let belgium = try #require(flows.first { $0.partner == CountryCode(verbatim: "BEL") })
         #expect(belgium.month == 12 && belgium.status == .provisional)
         #expect(summary.findings.counts == [

@@ -149,13 +149,12 @@ struct ComtradeReaderTests {
         #expect(tally.world == 0)
     }
 
-    @Test func bulkFinalFileWithReferenceList() throws {
+    @Test func bulkFinalFile() throws {
         let file = ComtradeTestData.comtrade("bulk_final_file_sample_arg_2000_h0.csv")
         #expect(try ComtradeReader.detectLayout(of: file) == .bulkCSV)
-        let areas = try ComtradeAreaResolver(referenceList: ComtradeTestData.comtrade("ref_partners.csv"))
         var reporters: Set<CountryCode> = []
         var tally = FlowTally()
-        let summary = try ComtradeReader(areas: areas).read(file, options: ReadOptions()) { flow, _ in
+        let summary = try reader.read(file, options: ReadOptions()) { flow, _ in
             tally.add(flow)
             reporters.insert(flow.reporter)
         }
@@ -170,11 +169,19 @@ struct ComtradeReaderTests {
         #expect(summary.findings.counts == [.aggregatePartner: 1, .mappedCode: 1])
     }
 
-    @Test func bulkFinalFileWithoutCountryTableKeepsNumericCodes() throws {
+    @Test func bulkFinalFileWithComtradeAreaList() throws {
         let file = ComtradeTestData.comtrade("bulk_final_file_sample_arg_2000_h0.csv")
-        let (summary, tally) = try ComtradeTestData.tally(reader, file)
-        // 98 partner codes and reporter 32 are not special areas: 99 distinct unknown codes, kept as digits
-        #expect(summary.findings.counts[.unknownCode] == 99)
+        let areas = try ComtradeAreaResolver(referenceList: ComtradeTestData.comtrade("ref_partners.csv"))
+        let (_, fromList) = try ComtradeTestData.flows(ComtradeReader(areas: areas), file)
+        let (_, fromTable) = try ComtradeTestData.flows(reader, file)
+        #expect(fromList == fromTable)
+    }
+
+    @Test func bulkFinalFileWithUnknownAreaCodes() throws {
+        let file = ComtradeTestData.comtrade("bulk_final_file_sample_arg_2000_h0.csv")
+        let (summary, tally) = try ComtradeTestData.tally(ComtradeReader(areas: ComtradeAreaResolver(codes: [:])), file)
+        // only World (0) is known: the 99 other partner codes and reporter 32 are kept as digits, one finding each
+        #expect(summary.findings.counts[.unknownCode] == 100)
         #expect(tally.partners[CountryCode(verbatim: "12")] == 1)
         #expect(tally.world == 1)
         #expect(tally.flows == 100)

@@ -78,8 +78,7 @@ enum ComtradeTestData {
     }
 }
 
-/// Counts and sums over a stream of flows; the value sum is compensated (Neumaier), like Python's `math.fsum`
-/// up to the last bits.
+/// Counts and sums over a stream of flows; sums are compensated (`CompensatedSum`), close to Python's `math.fsum`.
 struct FlowTally {
     var flows = 0
     var world = 0
@@ -107,24 +106,6 @@ struct FlowTally {
 
     var sum: Double { valueSum.value }
     var quantity: Double { quantitySum.value }
-}
-
-/// Neumaier's compensated summation.
-struct CompensatedSum {
-    private var total = 0.0
-    private var compensation = 0.0
-
-    mutating func add(_ value: Double) {
-        let next = total + value
-        if abs(total) >= abs(value) {
-            compensation += (total - next) + value
-        } else {
-            compensation += (value - next) + total
-        }
-        total = next
-    }
-
-    var value: Double { total + compensation }
 }
 
 /// True when `actual` is within 1e-9 relative of `expected`.
