@@ -9,17 +9,34 @@ import ChainRiskCore
 /// Malformed input (truncation, a bad token, invalid UTF-8, a bad escape) throws `InputError` at file:line:column.
 /// - Complexity: O(n) in the input size; memory is bounded by the chunk size and the largest element.
 public final class JSONRecordStream {
-    /// The file name used in errors.
-    public var file: String { lexer.file }
-    /// The name of the array whose elements are streamed.
-    public let arrayKey: String
-    /// Top-level scalar members read so far; members after the array are present once `next()` returned nil.
-    public private(set) var topLevel: [String: JSONScalar] = [:]
-    /// True once the named array (or a bare top-level array) was found.
-    public private(set) var foundArray = false
-    /// The number of records returned so far.
-    public private(set) var recordCount = 0
+    private var walker: JSONWalker
 
+    /// The file name used in errors.
+    public var file: String { walker.lexer.file }
+    /// The name of the array whose elements are streamed.
+    public var arrayKey: String { walker.arrayKey }
+    /// Top-level scalar members read so far; members after the array are present once `next()` returned nil.
+    public var topLevel: [String: JSONScalar] { walker.topLevel }
+    /// True once the named array (or a bare top-level array) was found.
+    public var foundArray: Bool { walker.foundArray }
+    /// The number of records returned so far.
+    public var recordCount: Int { walker.recordCount }
+
+    /// Creates a stream over `source`, reporting errors against `file`.
+    public init(source: any ByteSource, file: String, arrayKey: String, bufferSize: Int = 1 << 16) {
+        walker = JSONWalker(lexer: JSONLexer(source: source, file: file, bufferSize: bufferSize), arrayKey: arrayKey)
+    }
+
+    /// The next element of the array, or nil once the document has been read to its end (and checked).
+    public func next() throws -> JSONRecord? {
+        try walker.next()
+    }
+}
+
+/// The state machine behind `JSONRecordStream`: walks the top-level object and reads elements.
+///
+/// A value type, so the whole walk runs on `inout self` without per-access exclusivity checks.
+struct JSONWalker {
     private enum State {
         case start
         case members(first: Bool)
@@ -27,21 +44,24 @@ public final class JSONRecordStream {
         case done
     }
 
-    private let lexer: JSONLexer
+    var lexer: JSONLexer
+    let arrayKey: String
+    private(set) var topLevel: [String: JSONScalar] = [:]
+    private(set) var foundArray = false
+    private(set) var recordCount = 0
     private var state = State.start
     private var isBareArray = false
     /// The member keys of the previous element, reused when the next element repeats them.
     private var previousKeys: [String] = []
     private static let maximumDepth = 512
 
-    /// Creates a stream over `source`, reporting errors against `file`.
-    public init(source: any ByteSource, file: String, arrayKey: String, bufferSize: Int = 1 << 16) {
-        self.lexer = JSONLexer(source: source, file: file, bufferSize: bufferSize)
+    init(lexer: JSONLexer, arrayKey: String) {
+        self.lexer = lexer
         self.arrayKey = arrayKey
     }
 
-    /// The next element of the array, or nil once the document has been read to its end (and checked).
-    public func next() throws -> JSONRecord? {
+    /// The next element of the array, or nil at the end of the document.
+    mutating func next() throws -> JSONRecord? {
         while true {
             switch state {
             case .start:
@@ -86,7 +106,7 @@ public final class JSONRecordStream {
     }
 
     /// Reads one top-level member, entering the named array or storing a scalar.
-    private func readMember(first: Bool) throws {
+    private mutating func readMember(first: Bool) throws {
         var byte = try lexer.requireNonWhitespace(expected: first ? "a key or '}'" : "',' or '}'")
         if byte == 0x7D {
             lexer.consume()
@@ -115,8 +135,9 @@ public final class JSONRecordStream {
     }
 
     /// Reads an element object at `{`, keeping its scalar members and skipping nested containers.
-    private func readRecord() throws -> JSONRecord {
+    private mutating func readRecord() throws -> JSONRecord {
         var record = JSONRecord(location: lexer.location)
+        record.fields.reserveCapacity(previousKeys.count)
         lexer.consume()
         recordCount += 1
         record.index = recordCount
@@ -153,7 +174,7 @@ public final class JSONRecordStream {
     }
 
     /// Checks the syntax of an object or array at `{`/`[` and skips it.
-    private func skipContainer(depth: Int) throws {
+    private mutating func skipContainer(depth: Int) throws {
         guard depth <= Self.maximumDepth else {
             throw InputError(.badStructure, "JSON nesting deeper than \(Self.maximumDepth) levels", at: lexer.location)
         }
@@ -187,7 +208,7 @@ public final class JSONRecordStream {
     }
 
     /// Requires that nothing but whitespace follows the document.
-    private func finishDocument() throws {
+    private mutating func finishDocument() throws {
         if let byte = try lexer.peekNonWhitespace() {
             throw lexer.unexpected(byte, expected: "the end of the document")
         }
