@@ -14,7 +14,7 @@ struct CBSReaderTests {
 
     @Test func typedDataSetExcerpt() throws {
         var sums: [FlowKind: Double] = [:]
-        var tally = FlowTally()
+        var tally = ComtradeTestData.Tally()
         var products: Set<ProductCode> = []
         var years: Set<Int> = []
         var suppressedCuracao: TradeFlow?
@@ -38,7 +38,7 @@ struct CBSReaderTests {
         #expect(summary.findings.counts[.partialPeriod] == 10)
         #expect(years == Set(2015...2025))
         // math.fsum(r[m] for r in full for m in M if r[m] is not None) -> 27331642.0
-        #expect(isClose(tally.sum, 27_331_642.0))
+        #expect(ComtradeTestData.isClose(tally.sum, 27_331_642.0))
         // per measure: math.fsum(r[m] for r in full if r[m] is not None)
         #expect(sums[.imports] == 8_045_990)
         #expect(sums[.exports] == 9_642_826)
@@ -64,7 +64,7 @@ struct CBSReaderTests {
         // 4*len(v) -> 484; sum(r[m] is None for r in v for m in M) -> 8; math.fsum(... for r in v ...) -> 28872204.0
         #expect(summary.flowsEmitted == 484)
         #expect(tally.suppressed == 8)
-        #expect(isClose(tally.sum, 28_872_204.0))
+        #expect(ComtradeTestData.isClose(tally.sum, 28_872_204.0))
         #expect(summary.findings.counts[.partialPeriod] == nil)
     }
 
@@ -102,7 +102,7 @@ struct CBSReaderTests {
         #expect(flows.filter { $0.status == .provisional }.count == 4)
         let total = flows.compactMap(\.value).reduce(0, +)
         // 1586680 + (45123.4 + 4012.5 + 1200) + (1 + 0 + 0) + (0 + 10 + 5 + 5) + (10 + 20 + 30 + 40)
-        #expect(isClose(total, 1_637_136.9))
+        #expect(ComtradeTestData.isClose(total, 1_637_136.9))
         let china = flows.filter { $0.partner == CountryCode(verbatim: "CHN") }
         #expect(china.map(\.value) == [45_123.4, 4_012.5, nil, 1_200])
         #expect(china.map(\.flow) == [.imports, .exports, .reExports, .exportsOfOwnMake])

@@ -18,9 +18,12 @@ struct ComtradeReaderTests {
         #expect(summary.recordsRead == 4)
         #expect(summary.flowsEmitted == 4)
         #expect(summary.findings.isEmpty)
+        // no partnerISO W00, no null primaryValue
+        #expect(!flows.contains { $0.partner == .world })
+        #expect(flows.allSatisfy { $0.status == .reported })
         // math.fsum(d['primaryValue'] for d in j['data']) -> 155218297800.0
         let total = flows.compactMap(\.value).reduce(0, +)
-        #expect(isClose(total, 155_218_297_800.0))
+        #expect(ComtradeTestData.isClose(total, 155_218_297_800.0))
         // [(d['partnerISO'], d['flowCode']) for d in j['data']] -> ARG M, DEU M, ARG X, DEU X; all cmdCode TOTAL, H3
         #expect(flows.map(\.partner.rawValue) == ["ARG", "DEU", "ARG", "DEU"])
         #expect(flows.map(\.flow) == [.imports, .imports, .exports, .exports])
@@ -46,7 +49,7 @@ struct ComtradeReaderTests {
         #expect(tally.world == 0)
         #expect(tally.missing == 0 && tally.suppressed == 0)
         // math.fsum(float(r['primaryValue_usd']) for r in rows(f)) -> 86976764538.87
-        #expect(isClose(tally.sum, 86_976_764_538.87))
+        #expect(ComtradeTestData.isClose(tally.sum, 86_976_764_538.87))
         // Counter(r['partnerISO'].strip() for r in rows(f) if not (len(p)==3 and p.isalpha())) -> E19 87, S19 84, _X 42, X1 1
         #expect(tally.partners[.taiwan] == 84)
         #expect(tally.partners[CountryCode(verbatim: "S19")] == nil)
@@ -82,9 +85,11 @@ struct ComtradeReaderTests {
         // len(rows(f)) -> 173358
         #expect(summary.recordsRead == 173_358)
         #expect(summary.flowsEmitted == 173_358)
+        // no W00 partner, no empty primaryValue_usd
         #expect(tally.world == 0)
+        #expect(tally.missing == 0 && tally.suppressed == 0)
         // math.fsum(float(r['primaryValue_usd']) for r in rows(f)) -> 969725754789.299
-        #expect(isClose(tally.sum, 969_725_754_789.299))
+        #expect(ComtradeTestData.isClose(tally.sum, 969_725_754_789.299))
         // special partners: S19 1647, E19 1092, _X 1061, F19 48, X1 17, XX 4
         #expect(tally.partners[.taiwan] == 1_647)
         #expect(tally.partners[CountryCode(verbatim: "XX")] == 4)
@@ -96,21 +101,23 @@ struct ComtradeReaderTests {
         let file = ComtradeTestData.comtrade("eu27_imports_from_world_full_api_columns_2018_2022.csv")
         #expect(try ComtradeReader.detectLayout(of: file) == .comtradrCSV)
         var classifications: [Classification: Int] = [:]
-        var tally = FlowTally()
+        var tally = ComtradeTestData.Tally()
         let summary = try reader.read(file, options: ReadOptions()) { flow, _ in
             tally.add(flow)
             classifications[flow.product.classification, default: 0] += 1
         }
-        // len(rows(f)) -> 5004; every partner_iso is W00
+        // len(rows(f)) -> 5004; every partner_iso is W00; no empty primary_value
+        #expect(summary.recordsRead == 5_004)
         #expect(summary.flowsEmitted == 5_004)
         #expect(tally.world == 5_004)
+        #expect(tally.missing == 0 && tally.suppressed == 0)
         // World rows give one summarising finding, not one per row
         #expect(summary.findings.counts == [.aggregatePartner: 1])
         // math.fsum(float(r['primary_value']) for r in rows(f)) -> 969725754789.195
-        #expect(isClose(tally.sum, 969_725_754_789.195))
+        #expect(ComtradeTestData.isClose(tally.sum, 969_725_754_789.195))
         // q=[float(r['qty']) for r in rows(f) if r['qty_unit_abbr'] not in ('N/A','')]; len(q), math.fsum(q) -> 3818, 347794165041.492
         #expect(tally.withQuantity == 3_818)
-        #expect(isClose(tally.quantity, 347_794_165_041.492))
+        #expect(ComtradeTestData.isClose(tally.quantity, 347_794_165_041.492))
         // Counter(r['classification_code'] for r in rows(f)) -> H5 3979, H6 1025
         #expect(classifications == [.hs2017: 3_979, .hs2022: 1_025])
     }
@@ -120,7 +127,7 @@ struct ComtradeReaderTests {
         #expect(try ComtradeReader.detectLayout(of: file) == .comtradrCSV)
         var products: [ProductCode: Int] = [:]
         var units: Set<String> = []
-        var tally = FlowTally()
+        var tally = ComtradeTestData.Tally()
         let summary = try reader.read(file, options: ReadOptions()) { flow, _ in
             tally.add(flow)
             products[flow.product, default: 0] += 1
@@ -138,34 +145,39 @@ struct ComtradeReaderTests {
             ProductCode("030623", in: hs2007): 442, ProductCode("160540", in: hs2007): 163,
         ])
         // math.fsum(float(r['primary_value']) for r in rows(f)) -> 14883120991.0
-        #expect(isClose(tally.sum, 14_883_120_991.0))
+        #expect(ComtradeTestData.isClose(tally.sum, 14_883_120_991.0))
         // every row has qty in kg: math.fsum(float(r['qty']) for r in rows(f)) -> 2054512119.0
         #expect(tally.withQuantity == 1_586)
-        #expect(isClose(tally.quantity, 2_054_512_119.0))
+        #expect(ComtradeTestData.isClose(tally.quantity, 2_054_512_119.0))
         #expect(units == ["kg"])
         // S19 30 rows → TWN, '_X ' 11 rows → _X
         #expect(tally.partners[.taiwan] == 30)
         #expect(tally.partners[CountryCode(verbatim: "_X")] == 11)
+        // no W00 partner, no empty primary_value
         #expect(tally.world == 0)
+        #expect(tally.missing == 0 && tally.suppressed == 0)
     }
 
     @Test func bulkFinalFile() throws {
         let file = ComtradeTestData.comtrade("bulk_final_file_sample_arg_2000_h0.csv")
         #expect(try ComtradeReader.detectLayout(of: file) == .bulkCSV)
         var reporters: Set<CountryCode> = []
-        var tally = FlowTally()
+        var tally = ComtradeTestData.Tally()
         let summary = try reader.read(file, options: ReadOptions()) { flow, _ in
             tally.add(flow)
             reporters.insert(flow.reporter)
         }
         // len(rows(f)) -> 100; partner_code 0 (World) once, 490 (S19) once; every code is in ref_partners.csv
+        #expect(summary.recordsRead == 100)
         #expect(summary.flowsEmitted == 100)
         #expect(tally.world == 1)
+        // no empty primary_value
+        #expect(tally.missing == 0 && tally.suppressed == 0)
         #expect(tally.partners[.taiwan] == 1)
         #expect(reporters == [CountryCode(verbatim: "ARG")])
         #expect(tally.flowKinds == [.exports: 100])
         // math.fsum(float(r['primary_value']) for r in rows(f)) -> 42852905147.0
-        #expect(isClose(tally.sum, 42_852_905_147.0))
+        #expect(ComtradeTestData.isClose(tally.sum, 42_852_905_147.0))
         #expect(summary.findings.counts == [.aggregatePartner: 1, .mappedCode: 1])
     }
 

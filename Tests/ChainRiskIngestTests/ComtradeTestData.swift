@@ -52,8 +52,8 @@ enum ComtradeTestData {
     }
 
     /// Reads `file` with `reader`, tallying the flows.
-    static func tally(_ reader: any TradeReader, _ file: InputFile, options: ReadOptions = ReadOptions()) throws -> (ReadSummary, FlowTally) {
-        var tally = FlowTally()
+    static func tally(_ reader: any TradeReader, _ file: InputFile, options: ReadOptions = ReadOptions()) throws -> (ReadSummary, ComtradeTestData.Tally) {
+        var tally = ComtradeTestData.Tally()
         let summary = try reader.read(file, options: options) { flow, _ in tally.add(flow) }
         return (summary, tally)
     }
@@ -76,39 +76,39 @@ enum ComtradeTestData {
         }
         return nil
     }
-}
 
-/// Counts and sums over a stream of flows; sums are compensated (`CompensatedSum`), close to Python's `math.fsum`.
-struct FlowTally {
-    var flows = 0
-    var world = 0
-    var suppressed = 0
-    var missing = 0
-    var withQuantity = 0
-    var partners: [CountryCode: Int] = [:]
-    var flowKinds: [FlowKind: Int] = [:]
-    private(set) var valueSum = CompensatedSum()
-    private(set) var quantitySum = CompensatedSum()
+    /// Counts and sums over a stream of flows; sums are compensated (`CompensatedSum`), close to Python's `math.fsum`.
+    struct Tally {
+        var flows = 0
+        var world = 0
+        var suppressed = 0
+        var missing = 0
+        var withQuantity = 0
+        var partners: [CountryCode: Int] = [:]
+        var flowKinds: [FlowKind: Int] = [:]
+        private(set) var valueSum = CompensatedSum()
+        private(set) var quantitySum = CompensatedSum()
 
-    mutating func add(_ flow: TradeFlow) {
-        flows += 1
-        if flow.partner == .world { world += 1 }
-        if flow.status == .suppressed { suppressed += 1 }
-        if flow.status == .missing { missing += 1 }
-        partners[flow.partner, default: 0] += 1
-        flowKinds[flow.flow, default: 0] += 1
-        if let value = flow.value { valueSum.add(value) }
-        if let quantity = flow.quantity {
-            withQuantity += 1
-            quantitySum.add(quantity)
+        mutating func add(_ flow: TradeFlow) {
+            flows += 1
+            if flow.partner == .world { world += 1 }
+            if flow.status == .suppressed { suppressed += 1 }
+            if flow.status == .missing { missing += 1 }
+            partners[flow.partner, default: 0] += 1
+            flowKinds[flow.flow, default: 0] += 1
+            if let value = flow.value { valueSum.add(value) }
+            if let quantity = flow.quantity {
+                withQuantity += 1
+                quantitySum.add(quantity)
+            }
         }
+
+        var sum: Double { valueSum.value }
+        var quantity: Double { quantitySum.value }
     }
 
-    var sum: Double { valueSum.value }
-    var quantity: Double { quantitySum.value }
-}
-
-/// True when `actual` is within 1e-9 relative of `expected`.
-func isClose(_ actual: Double, _ expected: Double, relative tolerance: Double = 1e-9) -> Bool {
-    abs(actual - expected) <= tolerance * max(abs(expected), 1)
+    /// True when `actual` is within 1e-9 relative of `expected`.
+    static func isClose(_ actual: Double, _ expected: Double, relative tolerance: Double = 1e-9) -> Bool {
+        abs(actual - expected) <= tolerance * max(abs(expected), 1)
+    }
 }
