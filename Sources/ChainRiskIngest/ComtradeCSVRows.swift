@@ -23,7 +23,6 @@ extension ComtradeReader {
     func readCSV(_ csv: CSVReader, options: ReadOptions, mapper: inout ComtradeCodeMapper, summary: inout ReadSummary, sink: FlowSink) throws {
         let header = try csv.readHeader()
         let columns = try Self.columns(header: header, options: options, file: csv.file)
-        let names = header
         while try csv.nextRecord() {
             try csv.requireFieldCount(header.count)
             summary.recordsRead += 1
@@ -32,7 +31,7 @@ extension ComtradeReader {
             if let column = columns.flow {
                 guard let parsed = csv.withBytes(column, { mapper.flow($0) }) else {
                     if csv.isBlank(column) {
-                        throw InputError(.badValue, "the flow ('\(names[column])') is empty", at: csv.location(column))
+                        throw InputError(.badValue, "the flow ('\(header[column])') is empty", at: csv.location(column))
                     }
                     summary.findings.record(Self.skippedFlow(csv.string(column).trimmingASCIIWhitespace(), at: csv.location(column)))
                     continue
@@ -53,12 +52,12 @@ extension ComtradeReader {
                 classification = parsed
             }
 
-            let (year, month) = try Self.period(csv, columns: columns, options: options, names: names)
+            let (year, month) = try Self.period(csv, columns: columns, options: options, names: header)
 
             let reporter: CountryCode
             if let column = columns.reporterISO, let code = csv.withBytes(column, { mapper.reporter(code: $0) }) {
                 reporter = code
-            } else if let column = columns.reporterCode, let numeric = try csv.int(column, name: names[column]) {
+            } else if let column = columns.reporterCode, let numeric = try csv.int(column, name: header[column]) {
                 reporter = mapper.reporter(numeric: numeric, at: csv.location(column))
             } else if let code = options.reporter {
                 reporter = code
@@ -69,18 +68,18 @@ extension ComtradeReader {
             let partner: CountryCode
             if let column = columns.partnerISO, let code = csv.withBytes(column, { mapper.partner(code: $0, at: csv.location(column)) }) {
                 partner = code
-            } else if let column = columns.partnerCode, let numeric = try csv.int(column, name: names[column]) {
+            } else if let column = columns.partnerCode, let numeric = try csv.int(column, name: header[column]) {
                 partner = mapper.partner(numeric: numeric, at: csv.location(column))
             } else {
                 throw InputError(.badValue, "the partner is empty", at: csv.recordLocation)
             }
 
             guard let product = csv.withBytes(columns.product, { mapper.product($0, in: classification) }) else {
-                throw InputError(.badValue, "the product code ('\(names[columns.product])') is empty", at: csv.location(columns.product))
+                throw InputError(.badValue, "the product code ('\(header[columns.product])') is empty", at: csv.location(columns.product))
             }
 
             let value: Double? = try csv.withBytes(columns.value, { Self.isMissingMarker($0) })
-                ? nil : csv.double(columns.value, name: names[columns.value])
+                ? nil : csv.double(columns.value, name: header[columns.value])
             let status = Self.valueStatus(value, at: csv.location(columns.value), findings: &summary.findings)
 
             var quantity: Double?
@@ -88,10 +87,10 @@ extension ComtradeReader {
             if let column = columns.quantity, !csv.withBytes(column, { Self.isMissingMarker($0) }) {
                 if let unitColumn = columns.quantityUnit {
                     quantityUnit = ComtradeQuantityUnits.unit(abbreviation: csv.string(unitColumn))
-                } else if let unitColumn = columns.quantityUnitCode, let code = try csv.int(unitColumn, name: names[unitColumn]) {
+                } else if let unitColumn = columns.quantityUnitCode, let code = try csv.int(unitColumn, name: header[unitColumn]) {
                     quantityUnit = ComtradeQuantityUnits.abbreviations[code]
                 }
-                if quantityUnit != nil { quantity = try csv.double(column, name: names[column]) }
+                if quantityUnit != nil { quantity = try csv.double(column, name: header[column]) }
             }
 
             let tradeFlow = TradeFlow(

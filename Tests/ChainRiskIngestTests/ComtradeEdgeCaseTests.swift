@@ -97,6 +97,14 @@ struct ComtradeEdgeCaseTests {
         #expect(noData.message.contains("Access denied"))
     }
 
+    @Test func bulkListingIsNotTradeData() throws {
+        // The bulk-availability listing is Comtrade JSON too, but its records have no cmdCode or primaryValue.
+        let file = ComtradeTestData.comtrade("bulk_file_listing_sample.json")
+        let error = try #require(ComtradeTestData.inputError { _ = try ComtradeTestData.flows(reader, file) })
+        #expect(error.code == .missingColumn)
+        #expect(error.location == SourceLocation(file: "bulk_file_listing_sample.json", line: 5, column: 9))
+    }
+
     @Test func badNumberLocation() throws {
         let csv = Self.subsetHeader
             + "2018,NLD,Netherlands,Import,AUT,Austria,4401,1655256.619\n"
