@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ChainRiskCore", targets: ["ChainRiskCore"]),
         .library(name: "ChainRiskIngest", targets: ["ChainRiskIngest"]),
         .library(name: "ChainRiskStore", targets: ["ChainRiskStore"]),
+        .library(name: "ChainRiskAnalysis", targets: ["ChainRiskAnalysis"]),
         .library(name: "ChainRiskReport", targets: ["ChainRiskReport"]),
     ],
     dependencies: [
@@ -32,7 +33,8 @@ let package = Package(
                 "ChainRiskCore",
                 "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            resources: [.copy("BuiltIn")]
         ),
         .target(
             name: "ChainRiskStore",
@@ -41,6 +43,10 @@ let package = Package(
                 "ChainRiskIngest",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .target(
+            name: "ChainRiskAnalysis",
+            dependencies: ["ChainRiskCore"]
         ),
         .target(
             name: "ChainRiskReport",
@@ -59,7 +65,9 @@ let package = Package(
         .testTarget(name: "ChainRiskCoreTests", dependencies: ["ChainRiskCore"]),
         .testTarget(name: "ChainRiskIngestTests", dependencies: ["ChainRiskIngest"]),
         .testTarget(name: "ChainRiskStoreTests", dependencies: ["ChainRiskStore"]),
-        .testTarget(name: "ChainRiskCLITests", dependencies: ["ChainRiskCore"]),
+        .testTarget(name: "ChainRiskAnalysisTests", dependencies: ["ChainRiskAnalysis"]),
+        .testTarget(name: "ChainRiskReportTests", dependencies: ["ChainRiskReport"]),
+        .testTarget(name: "ChainRiskCLITests", dependencies: ["chainrisk"]),
     ]
 )
 

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The letter works with imports *for own use* (re-exports excluded) and exports *of own make*; UN Comtrade and
 /// BACI give total imports and exports. Keeping the concepts apart keeps concentration figures comparable.
-public enum FlowKind: String, Sendable, Codable, CaseIterable, Comparable {
+public enum FlowKind: String, Sendable, Codable, CaseIterable, DeclarationOrdered {
     case imports = "import"
     case importsForOwnUse = "import_own_use"
     case reImports = "re_import"
@@ -29,9 +29,5 @@ public enum FlowKind: String, Sendable, Codable, CaseIterable, Comparable {
         case "re_export", "re_exports", "rx": self = .reExports
         default: return nil
         }
-    }
-
-    public static func < (lhs: FlowKind, rhs: FlowKind) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }

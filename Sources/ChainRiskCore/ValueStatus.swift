@@ -1,7 +1,7 @@
 /// What a cell's value means: a reported number, or one of the reasons a number is absent.
 ///
 /// Suppressed is never zero: a confidential cell has an unknown, possibly large, value.
-public enum ValueStatus: String, Sendable, Codable, CaseIterable, Comparable {
+public enum ValueStatus: String, Sendable, Codable, CaseIterable, DeclarationOrdered {
     /// A published value.
     case reported
     /// Withheld as confidential or unreliable (CBS `.`/`null`, Comext confidential codes).
@@ -15,8 +15,4 @@ public enum ValueStatus: String, Sendable, Codable, CaseIterable, Comparable {
 
     /// True when the flow has a usable numeric value.
     public var hasValue: Bool { self == .reported || self == .provisional || self == .nil }
-
-    public static func < (lhs: ValueStatus, rhs: ValueStatus) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
 }

@@ -1,0 +1,134 @@
+import ChainRiskCore
+
+/// Computes `ImportConcentration` per (reporter, year, flow, product) from trade flows.
+///
+/// Pure: flows in, rows out, sorted by reporter, year, flow and product. Partners that are not countries
+/// (`CountryTable.isCountry`, after conventional mappings such as `S19` → Taiwan) count as unallocated.
+public struct ConcentrationAnalysis: Sendable {
+    public var thresholds: ConcentrationThresholds
+    /// Aggregate product codes to this many digits (HS2/4/6, SITC 1–5); nil keeps codes as they are.
+    public var level: Int?
+    public var countries: CountryTable
+
+    public init(thresholds: ConcentrationThresholds = .letter, level: Int? = nil, countries: CountryTable = .shared) {
+        self.thresholds = thresholds
+        self.level = level
+        self.countries = countries
+    }
+
+    /// One group's key.
+    struct GroupKey: Hashable {
+        var reporter: CountryCode
+        var year: Int
+        var flow: FlowKind
+        var product: ProductCode
+        var unit: ValueUnit
+    }
+
+    /// Adds flows one at a time, then produces the rows; lets callers stream flows from a store or a file.
+    public struct Accumulator: Sendable {
+        let analysis: ConcentrationAnalysis
+        var groups: [GroupKey: SupplyAccumulator] = [:]
+        var partnerKinds: [CountryCode: PartnerKind] = [:]
+
+        /// Adds one flow (monthly flows add up to the year).
+        public mutating func add(_ flow: TradeFlow) {
+            guard let product = analysis.product(for: flow.product) else { return }
+            let key = GroupKey(reporter: flow.reporter, year: flow.year, flow: flow.flow, product: product, unit: flow.unit)
+            let kind = partnerKinds[flow.partner] ?? {
+                let kind = analysis.partnerKind(flow.partner)
+                partnerKinds[flow.partner] = kind
+                return kind
+            }()
+            groups[key, default: SupplyAccumulator()].add(partnerKind: kind, value: flow.status.hasValue ? flow.value : nil)
+        }
+
+        /// The rows, sorted by reporter, year, flow, product.
+        public func rows() -> [ImportConcentration] {
+            groups.keys.sorted { ($0.reporter, $0.year, $0.flow, $0.product, $0.unit) < ($1.reporter, $1.year, $1.flow, $1.product, $1.unit) }
+                .compactMap { key in groups[key].map { analysis.row(key: key, supply: $0) } }
+        }
+    }
+
+    /// An empty accumulator.
+    public func accumulator() -> Accumulator { Accumulator(analysis: self) }
+
+    /// Rows for all flows at once.
+    public func rows(for flows: some Sequence<TradeFlow>) -> [ImportConcentration] {
+        var accumulator = accumulator()
+        for flow in flows { accumulator.add(flow) }
+        return accumulator.rows()
+    }
+
+    func product(for code: ProductCode) -> ProductCode? {
+        guard let level else { return code }
+        guard !code.isTotal, code.level >= level else { return nil }
+        return code.level == level ? code : ProductCode(String(code.code.prefix(level)), in: code.classification)
+    }
+
+    func partnerKind(_ partner: CountryCode) -> PartnerKind {
+        if partner == .world { return .world }
+        guard let country = countries.conventionalCountry(for: partner) else { return .unallocated }
+        return .supplier(country, isEU: countries.country(country)?.isEU27 ?? false)
+    }
+
+    func row(key: GroupKey, supply: SupplyAccumulator) -> ImportConcentration {
+        let suppliers = supply.suppliers.filter { $0.value > 0 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        let supplierTotal = supply.supplierValue.value
+        let allPartners = supply.supplierValue.value + supply.unallocatedValue.value
+        let total = supply.worldValue.map { max($0, supplierTotal) } ?? allPartners
+        let hhi = HerfindahlIndex.of(values: suppliers.map(\.value))
+        let top = suppliers.first
+        let shares = supplierTotal > 0 ? suppliers.map { $0.value / supplierTotal } : []
+        var row = ImportConcentration(
+            reporter: key.reporter, year: key.year, flow: key.flow, product: key.product, unit: key.unit,
+            totalValue: total, unallocatedValue: total - supplierTotal, supplierValue: supplierTotal,
+            suppliers: suppliers.count, suppressedCells: supply.suppressedCells, hhi: hhi,
+            concentrationClass: hhi.map(thresholds.classify), topSupplier: top?.key, topSupplierValue: top?.value,
+            topSupplierShare: shares.first, cr3: shares.isEmpty ? nil : shares.prefix(3).reduce(0, +),
+            effectiveSuppliers: hhi.map { 1 / $0 }
+        )
+        if countries.country(key.reporter)?.isEU27 == true && supplierTotal > 0 {
+            let extra = suppliers.filter { !supply.euSuppliers.contains($0.key) }
+            var extraTotal = CompensatedSum()
+            for supplier in extra { extraTotal.add(supplier.value) }
+            row.extraEUShare = extraTotal.value / supplierTotal
+            row.extraEUHHI = HerfindahlIndex.of(values: extra.map(\.value))
+        }
+        return row
+    }
+}
+
+/// What a partner code is for concentration: a supplier country, the world total, or unallocated.
+enum PartnerKind: Sendable, Hashable {
+    case supplier(CountryCode, isEU: Bool)
+    case world
+    case unallocated
+}
+
+/// Running totals of one product's supply by partner.
+struct SupplyAccumulator: Sendable {
+    var suppliers: [CountryCode: Double] = [:]
+    var euSuppliers: Set<CountryCode> = []
+    var supplierValue = CompensatedSum()
+    var unallocatedValue = CompensatedSum()
+    var worldValue: Double?
+    var suppressedCells = 0
+
+    mutating func add(partnerKind: PartnerKind, value: Double?) {
+        guard let value else {
+            suppressedCells += 1
+            return
+        }
+        switch partnerKind {
+        case .supplier(let country, let isEU):
+            suppliers[country, default: 0] += value
+            supplierValue.add(value)
+            if isEU { euSuppliers.insert(country) }
+        case .world:
+            worldValue = (worldValue ?? 0) + value
+        case .unallocated:
+            unallocatedValue.add(value)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// The figures of a published vulnerability analysis, such as the built-in `nl-letter-2021`.
+public struct LetterDataset: Sendable, Hashable {
+    /// The dataset name, e.g. `nl-letter-2021`.
+    public let name: String
+    public let reporter: CountryCode
+    /// Table 1: disruption events.
+    public let events: [DisruptionEvent]
+    /// Table 2: sectors with their risk ranks and trade.
+    public let sectors: [SectorRiskProfile]
+    /// Table 4: the largest imported products with their concentration.
+    public let topImports: [PublishedConcentration]
+    /// Table 5: highly concentrated products with the world-market check.
+    public let highConcentration: [PublishedConcentration]
+    /// Products not published (confidential or unreliable).
+    public let suppressedProducts: [SuppressedProduct]
+    /// The files the figures were read from, with their SHA-256, for provenance.
+    public let files: [SourceFile]
+
+    /// A file behind a dataset, named and hashed.
+    public struct SourceFile: Sendable, Hashable, Codable {
+        public let name: String
+        public let sha256: String
+
+        public init(name: String, sha256: String) {
+            self.name = name
+            self.sha256 = sha256
+        }
+    }
+
+    public init(
+        name: String, reporter: CountryCode, events: [DisruptionEvent], sectors: [SectorRiskProfile],
+        topImports: [PublishedConcentration], highConcentration: [PublishedConcentration],
+        suppressedProducts: [SuppressedProduct], files: [SourceFile]
+    ) {
+        self.name = name
+        self.reporter = reporter
+        self.events = events
+        self.sectors = sectors
+        self.topImports = topImports
+        self.highConcentration = highConcentration
+        self.suppressedProducts = suppressedProducts
+        self.files = files
+    }
+}

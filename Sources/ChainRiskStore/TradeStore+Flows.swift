@@ -1,0 +1,75 @@
+import ChainRiskCore
+import GRDB
+
+extension TradeStore {
+    /// Calls `body` with each flow of `dataset` that matches `query`, in key order, without loading them all.
+    ///
+    /// The SQL is built from fixed fragments with bound arguments only; no user text enters the statement.
+    public func forEachFlow(in dataset: String, matching query: FlowQuery = FlowQuery(), _ body: (TradeFlow) throws -> Void) throws {
+        try writer.read { db in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM datasets WHERE name = ?", arguments: [dataset]) else {
+                throw StoreError(.unknownDataset, "no dataset named '\(dataset)'; `chainrisk datasets` lists them")
+            }
+            var clauses = ["dataset_id = ?"]
+            var arguments: [any DatabaseValueConvertible] = [id]
+            func list<T>(_ column: String, _ values: [T]?, _ convert: (T) -> any DatabaseValueConvertible) {
+                guard let values else { return }
+                clauses.append("\(column) IN (\(values.map { _ in "?" }.joined(separator: ",")))")
+                arguments.append(contentsOf: values.map(convert))
+            }
+            list("reporter", query.reporters) { $0.rawValue }
+            list("partner", query.partners) { $0.rawValue }
+            list("year", query.years) { $0 }
+            list("flow", query.flows) { $0.rawValue }
+            if let classification = query.classification {
+                clauses.append("classification = ?")
+                arguments.append(classification.token)
+            }
+            if let prefix = query.productPrefix {
+                clauses.append("substr(product, 1, ?) = ?")
+                arguments.append(prefix.utf8.count)
+                arguments.append(prefix)
+            }
+            if let status = query.status {
+                clauses.append("status = ?")
+                arguments.append(status.rawValue)
+            }
+            let sql = """
+                SELECT year, month, reporter, partner, classification, product, flow, value, unit, quantity, quantity_unit, status
+                FROM flows WHERE \(clauses.joined(separator: " AND "))
+                ORDER BY reporter, year, flow, classification, product, partner, month, source_file, source_line
+                """
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+            while let row = try rows.next() {
+                try body(try Self.flow(from: row))
+            }
+        }
+    }
+
+    /// All flows of `dataset` matching `query`.
+    public func flows(in dataset: String, matching query: FlowQuery = FlowQuery()) throws -> [TradeFlow] {
+        var result: [TradeFlow] = []
+        try forEachFlow(in: dataset, matching: query) { result.append($0) }
+        return result
+    }
+
+    private static func flow(from row: Row) throws -> TradeFlow {
+        let classificationToken: String = row["classification"]
+        let unitToken: String = row["unit"]
+        guard
+            let reporter = CountryCode(rawValue: row["reporter"]),
+            let partner = CountryCode(rawValue: row["partner"]),
+            let classification = Classification(token: classificationToken),
+            let flow = FlowKind(rawValue: row["flow"]),
+            let unit = ValueUnit(token: unitToken),
+            let status = ValueStatus(rawValue: row["status"])
+        else {
+            throw StoreError(.unavailable, "the database holds a flow chainrisk cannot read; was it written by a newer version?")
+        }
+        return TradeFlow(
+            year: row["year"], month: row["month"], reporter: reporter, partner: partner,
+            product: ProductCode(row["product"], in: classification), flow: flow, value: row["value"], unit: unit,
+            quantity: row["quantity"], quantityUnit: row["quantity_unit"], status: status
+        )
+    }
+}

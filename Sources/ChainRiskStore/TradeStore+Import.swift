@@ -1,0 +1,114 @@
+import ChainRiskCore
+import ChainRiskIngest
+import Foundation
+import GRDB
+
+extension TradeStore {
+    /// Imports the request's files as one dataset, atomically and idempotently.
+    ///
+    /// All files are read and stored in one transaction: a malformed line anywhere (or any finding under
+    /// `strict`) leaves the database exactly as it was. A dataset of the same name holding the same files
+    /// (by SHA-256) is left alone and reported as `.alreadyImported`.
+    public func importDataset(_ request: ImportRequest, progress: ImportProgress? = nil) throws -> ImportOutcome {
+        var digests: [(hex: String, size: Int)] = []
+        for source in request.sources {
+            guard FileManager.default.fileExists(atPath: source.file.path) else {
+                throw InputError(.missingFile, "no such file: \(source.file.displayName)", at: nil)
+            }
+            let digest = try FileDigest.sha256(path: source.file.path)
+            if let earlier = digests.firstIndex(where: { $0.hex == digest.hex }) {
+                throw StoreError(.duplicateFile, "\(source.file.displayName) is the same file as \(request.sources[earlier].file.displayName)")
+            }
+            digests.append(digest)
+        }
+        let hashes = digests.map(\.hex)
+        return try writer.write { db -> ImportOutcome in
+            if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM datasets WHERE name = ?", arguments: [request.name]) {
+                let stored = try String.fetchAll(db, sql: "SELECT sha256 FROM dataset_files WHERE dataset_id = ? ORDER BY position", arguments: [existing])
+                if stored == hashes {
+                    return .alreadyImported(try Self.datasetInfo(id: existing, db))
+                }
+                guard request.replace else {
+                    throw StoreError(.datasetExists, "a dataset named '\(request.name)' already exists with other files; choose another --name or pass --replace")
+                }
+                try db.execute(sql: "DELETE FROM datasets WHERE id = ?", arguments: [existing])
+            }
+            let id = try Self.insertDatasetHeader(request, db)
+            var writer = FlowWriter(db: db, datasetID: id, progress: progress)
+            var findings = FindingLog()
+            var formats: [String] = []
+            for (position, source) in request.sources.enumerated() {
+                writer.position = position
+                let summary = try writer.store(source, options: request.options)
+                if request.strict, let first = summary.findings.examples.first {
+                    throw InputError(.strictFinding, "--strict: \(summary.findings.total) finding(s); the first: \(first.kind.rawValue): \(first.message)", at: first.location)
+                }
+                findings.merge(summary.findings)
+                formats.append(summary.format.rawValue)
+                try db.execute(
+                    sql: "INSERT INTO dataset_files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [id, position, source.file.displayName, hashes[position], digests[position].size,
+                                summary.format.rawValue, summary.recordsRead, summary.flowsEmitted]
+                )
+            }
+            let duplicates = try Self.duplicateKeyFindings(datasetID: id, files: request.sources.map(\.file), db)
+            if request.strict, let first = duplicates.examples.first {
+                throw InputError(.strictFinding, "--strict: \(duplicates.total) duplicate key(s); the first: \(first.message)", at: first.location)
+            }
+            findings.merge(duplicates)
+            let format = Set(formats).count == 1 ? formats[0] : formats.joined(separator: "+")
+            try db.execute(
+                sql: "UPDATE datasets SET source_format = ?, row_count = ?, value_totals = ?, findings = ? WHERE id = ?",
+                arguments: [format, writer.stored, try Self.json(writer.totals()), try Self.json(StoredFindings(findings)), id]
+            )
+            return .imported(try Self.datasetInfo(id: id, db))
+        }
+    }
+
+    private static func insertDatasetHeader(_ request: ImportRequest, _ db: Database) throws -> Int64 {
+        let options: [String: String] = request.options.columnMap.reduce(into: [:]) { $0["map." + $1.key] = $1.value }
+            .merging([
+                "flow": request.options.flow?.rawValue, "year": request.options.year.map(String.init),
+                "classification": request.options.classification?.token, "reporter": request.options.reporter?.rawValue,
+                "unit": request.options.unit?.token,
+            ].compactMapValues { $0 }) { first, _ in first }
+        try db.execute(
+            sql: "INSERT INTO datasets (name, source_format, imported_at, chainrisk_version, row_count, value_totals, findings, options) VALUES (?, '', ?, ?, 0, '{}', '{}', ?)",
+            arguments: [request.name, Self.timestamp(), ChainRiskVersion.current, try json(options)]
+        )
+        return db.lastInsertedRowID
+    }
+
+    /// Finds flows that share their whole key (period, reporter, partner, product, flow) within the dataset.
+    private static func duplicateKeyFindings(datasetID: Int64, files: [InputFile], _ db: Database) throws -> FindingLog {
+        var log = FindingLog()
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT reporter, year, flow, classification, product, partner, month, COUNT(*) AS n,
+                   MIN(source_file * 4294967296 + source_line) AS first, MAX(source_file * 4294967296 + source_line) AS last
+            FROM flows WHERE dataset_id = ?
+            GROUP BY reporter, year, flow, classification, product, partner, month
+            HAVING COUNT(*) > 1
+            """, arguments: [datasetID])
+        while let row = try rows.next() {
+            let first: Int64 = row["first"]
+            let last: Int64 = row["last"]
+            let file = files[Int(last >> 32)].displayName
+            let firstLine = Int(first & 0xFFFF_FFFF)
+            let message = "\(row["n"] as Int) flows share the key \(row["reporter"] as String) \(row["partner"] as String) \(row["classification"] as String):\(row["product"] as String) \(row["flow"] as String) \(row["year"] as Int)\((row["month"] as Int) > 0 ? "-\(row["month"] as Int)" : ""); first at line \(firstLine)"
+            log.record(Finding(.duplicateKey, message, at: SourceLocation(file: file, line: Int(last & 0xFFFF_FFFF), column: 1)))
+        }
+        return log
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    private static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date())
+    }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian packages chainrisk needs to build and test (zlib and SQLite headers), when missing.
+# Idempotent and quick when everything is there. Runs as root (CI, developer machines) or through sudo.
+set -euo pipefail
+
+needed=()
+[ -f /usr/include/zlib.h ] || needed+=(zlib1g-dev)
+[ -f /usr/include/sqlite3.h ] || needed+=(libsqlite3-dev)
+command -v python3 >/dev/null 2>&1 || needed+=(python3)
+
+if [ ${#needed[@]} -gt 0 ]; then
+    sudo_cmd=""
+    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    echo "setup: installing ${needed[*]}" >&2
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${needed[@]}" >/dev/null
+fi
+
+command -v swift >/dev/null 2>&1 || { echo "setup: swift (6.0 or later) is not on PATH" >&2; exit 1; }
