@@ -2,30 +2,32 @@ import ChainRiskCore
 
 /// Translates the country codes sources write (CEPII numeric, ISO 3166 alpha-2) into `CountryCode`s.
 ///
-/// The BACI, Comext, canonical and mapped CSV readers resolve codes through it, so that a caller (or a test) can
-/// supply its own table. A code the resolver does not know is never dropped: the readers keep a documented special
-/// code and record an `unknownCode` finding.
+/// The BACI, Comext, canonical and mapped CSV readers resolve codes through it; `.standard` is the bundled
+/// `CountryTable`, and a caller (or a test) can supply other lookups. A code the resolver does not know is never
+/// dropped: the readers keep a documented special code and record an `unknownCode` finding.
 public struct CountryCodeResolver: Sendable {
     /// CEPII numeric code (ISO 3166 numeric with CEPII's own codes such as 251 France, 842 USA) → code.
     public var cepii: @Sendable (Int) -> CountryCode?
     /// ISO 3166 alpha-2 code, upper case → alpha-3 code.
     public var iso2: @Sendable (String) -> CountryCode?
+    /// True for a code the table knows: a country, or a special code such as `W00` or `S19`.
+    public var isKnown: @Sendable (CountryCode) -> Bool
 
-    /// A resolver over two lookup functions (e.g. the shared country table).
-    public init(cepii: @escaping @Sendable (Int) -> CountryCode?, iso2: @escaping @Sendable (String) -> CountryCode?) {
+    /// A resolver over three lookup functions.
+    public init(
+        cepii: @escaping @Sendable (Int) -> CountryCode?, iso2: @escaping @Sendable (String) -> CountryCode?,
+        isKnown: @escaping @Sendable (CountryCode) -> Bool
+    ) {
         self.cepii = cepii
         self.iso2 = iso2
+        self.isKnown = isKnown
     }
 
-    /// A resolver over explicit tables, e.g. `cepii: [251: "FRA"]`, `iso2: ["FR": "FRA"]`.
-    public init(cepii cepiiTable: [Int: String], iso2 iso2Table: [String: String]) {
-        let cepiiCodes = cepiiTable.mapValues { CountryCode(verbatim: $0) }
-        let iso2Codes = iso2Table.mapValues { CountryCode(verbatim: $0) }
-        self.init(cepii: { cepiiCodes[$0] }, iso2: { iso2Codes[$0] })
-    }
-
-    /// The resolver the command line uses.
-    public static let standard = CountryCodeResolver(cepii: [:], iso2: [:])
+    /// The bundled country table: CEPII exceptions (251 → `FRA`, 490 → `TWN`, 711 → `ZA1` …) over ISO numeric codes.
+    public static let standard = CountryCodeResolver(
+        cepii: { CountryTable.shared.code(cepii: $0) },
+        iso2: { CountryTable.shared.code(iso2: $0) },
+        isKnown: { CountryTable.shared.isCountry($0) || CountryTable.shared.specialArea($0) != nil })
 
     /// The special code a reader keeps for a CEPII code the resolver does not know: `#` and the number, e.g. `#999`.
     public static func unresolvedCEPII(_ code: Int) -> CountryCode {

@@ -9,7 +9,7 @@ import ChainRiskCore
 /// as `Classification` tokens (`HS2017`, `SITC4`, `CN8`); reporter and partner as ISO3 (ISO2 is converted).
 public struct CanonicalCSVReader: TradeReader {
     public let format = SourceFormat.canonical
-    /// How ISO-2 codes become `CountryCode`s.
+    /// How ISO-2 codes become `CountryCode`s and which codes are known.
     public var countries: CountryCodeResolver
 
     /// The columns every canonical file has.
@@ -17,7 +17,7 @@ public struct CanonicalCSVReader: TradeReader {
     /// The columns a canonical file may add.
     public static let optionalColumns = ["classification", "unit", "quantity", "quantity_unit", "status", "month"]
 
-    /// A reader that converts ISO-2 codes with `countries`.
+    /// A reader that converts ISO-2 codes and checks codes with `countries`.
     public init(countries: CountryCodeResolver = .standard) {
         self.countries = countries
     }
@@ -37,7 +37,7 @@ public struct CanonicalCSVReader: TradeReader {
             summary.flowsEmitted += 1
         }
         decoder.unknownCountries.record(.unknownCode, into: &summary.findings) { code, rows in
-            "ISO-2 country code '\(code)' is not in the country table; kept as '\(code)' (\(CodeTally<String>.rows(rows)))"
+            "country code '\(code)' is not in the country table; kept as '\(code)' (\(CodeTally<String>.rows(rows)))"
         }
         return summary
     }

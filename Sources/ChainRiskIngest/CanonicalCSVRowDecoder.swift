@@ -55,7 +55,8 @@ struct FlowColumns: Sendable {
 ///   `reported` or `provisional` with an empty value, or a value next to `suppressed`/`missing`, is a contradiction
 ///   and throws `InputError(.badValue)`. A negative value is kept with a `negativeValue` finding.
 /// - Countries: trimmed and upper-cased (`afg` → `AFG`); a two-letter code is converted with the resolver's ISO-2
-///   table (unknown ones kept with an `unknownCode` finding per code); anything else is kept as written.
+///   table; any other code is kept as written. A code the table does not know (`XI`, `XYZ`) is kept too, with one
+///   `unknownCode` finding per code.
 struct FlowRowDecoder {
     let columns: FlowColumns
     let header: [String]
@@ -141,7 +142,8 @@ struct FlowRowDecoder {
                 let converted = resolver.iso2(upper)
                 entry = (converted ?? CountryCode(verbatim: upper), converted == nil)
             } else {
-                entry = (CountryCode(verbatim: upper), false)
+                let code = CountryCode(verbatim: upper)
+                entry = (code, !resolver.isKnown(code))
             }
             countryCache[text] = entry
         }

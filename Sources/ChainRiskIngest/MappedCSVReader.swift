@@ -11,13 +11,13 @@ import ChainRiskCore
 /// leading zeros cannot be told from the code). Cells follow the rules of `FlowRowDecoder`; the separator is detected.
 public struct MappedCSVReader: TradeReader {
     public let format = SourceFormat.csv
-    /// How ISO-2 codes become `CountryCode`s.
+    /// How ISO-2 codes become `CountryCode`s and which codes are known.
     public var countries: CountryCodeResolver
 
     /// The keys a column map may use.
     public static let fieldNames = FlowColumns.fieldNames
 
-    /// A reader that converts ISO-2 codes with `countries`.
+    /// A reader that converts ISO-2 codes and checks codes with `countries`.
     public init(countries: CountryCodeResolver = .standard) {
         self.countries = countries
     }
@@ -39,7 +39,7 @@ public struct MappedCSVReader: TradeReader {
             summary.flowsEmitted += 1
         }
         decoder.unknownCountries.record(.unknownCode, into: &summary.findings) { code, rows in
-            "ISO-2 country code '\(code)' is not in the country table; kept as '\(code)' (\(CodeTally<String>.rows(rows)))"
+            "country code '\(code)' is not in the country table; kept as '\(code)' (\(CodeTally<String>.rows(rows)))"
         }
         return summary
     }

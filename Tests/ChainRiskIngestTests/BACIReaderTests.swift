@@ -29,7 +29,7 @@ struct BACIReaderTests {
 
     @Test("sample totals per year match an independent count", arguments: years)
     func sampleTotals(_ expected: YearFigures) throws {
-        let (flows, _, summary) = try BACITestData.readAll(BACIReader(countries: BACITestData.countries), BACITestData.baciSample(year: expected.year))
+        let (flows, _, summary) = try BACITestData.readAll(BACIReader(), BACITestData.baciSample(year: expected.year))
         #expect(summary.recordsRead == expected.rows)
         #expect(summary.flowsEmitted == expected.rows)
         #expect(flows.count == expected.rows)
@@ -44,7 +44,7 @@ struct BACIReaderTests {
     }
 
     @Test func firstRowOf2017() throws {
-        let (flows, lines, _) = try BACITestData.readAll(BACIReader(countries: BACITestData.countries), BACITestData.baciSample(year: 2017))
+        let (flows, lines, _) = try BACITestData.readAll(BACIReader(), BACITestData.baciSample(year: 2017))
         // 2017,24,44,190219,0.434,0.375
         let first = try #require(flows.first)
         #expect(lines.first == 2)
@@ -56,7 +56,7 @@ struct BACIReaderTests {
     }
 
     @Test func cepiiSpecialCodesAndPadding() throws {
-        let (flows, lines, _) = try BACITestData.readAll(BACIReader(countries: BACITestData.countries), BACITestData.baciSample(year: 2017))
+        let (flows, lines, _) = try BACITestData.readAll(BACIReader(), BACITestData.baciSample(year: 2017))
         func flow(atLine line: Int) throws -> TradeFlow { try #require(lines.firstIndex(of: line).map { flows[$0] }) }
         // Line 2186: 2017,251,579,630900,0.644,0.935 — CEPII 251 is France, 579 Norway.
         let france = try flow(atLine: 2186)
@@ -69,9 +69,19 @@ struct BACIReaderTests {
         #expect(try flow(atLine: 31).quantity == nil)
     }
 
+    /// CEPII's own codes through the bundled country table (`scripts/cepii_codes.csv`).
+    @Test func cepiiCodesThatDifferFromISO() throws {
+        let rows = [(251, "FRA"), (842, "USA"), (699, "IND"), (757, "CHE"), (579, "NOR"), (490, "TWN"), (58, "BEL"), (711, "ZA1"), (528, "NLD")]
+        let text = "t,i,j,k,v,q\n" + rows.map { "1998,\($0.0),528,10121,1,1\n" }.joined()
+        let file = try BACITestData.file(named: "BACI_HS92_Y1998_V202501.csv", contents: text)
+        let (flows, _, summary) = try BACITestData.readAll(BACIReader(), file)
+        #expect(flows.map(\.reporter.rawValue) == rows.map(\.1))
+        #expect(summary.findings.isEmpty)
+    }
+
     @Test func importViewSwapsReporterAndPartner() throws {
         let options = ReadOptions(flow: .imports)
-        let (flows, _, _) = try BACITestData.readAll(BACIReader(countries: BACITestData.countries), BACITestData.baciSample(year: 2017), options: options)
+        let (flows, _, _) = try BACITestData.readAll(BACIReader(), BACITestData.baciSample(year: 2017), options: options)
         let first = try #require(flows.first)
         #expect(first.reporter.rawValue == "BHS" && first.partner.rawValue == "AGO" && first.flow == .imports)
     }
@@ -87,7 +97,7 @@ struct BACIReaderTests {
         let file = try BACITestData.file(
             named: "BACI_HS17_Y2020_V202501.csv",
             contents: "t,i,j,k,v,q\n2020,251,999,10121,1.5,\n2020,999,842,10121,2.5,3\n2020,251,998,10121,1,1\n2020,251,1234,10121,1,1\n")
-        let (flows, _, summary) = try BACITestData.readAll(BACIReader(countries: BACITestData.countries), file)
+        let (flows, _, summary) = try BACITestData.readAll(BACIReader(), file)
         #expect(flows.map(\.partner.rawValue) == ["#999", "USA", "#998", "#1234"])
         #expect(flows[1].reporter.rawValue == "#999")
         #expect(flows.allSatisfy { $0.product == ProductCode("010121", in: .hs2017) })
@@ -111,7 +121,7 @@ struct BACIReaderTests {
         #expect(BACIReader.classification(fileName: "trade.csv") == nil)
         #expect(BACIReader.classification(fileName: "BACI_HS1_Y2020.csv") == nil)
         let file = try BACITestData.file(named: "trade.csv", contents: "t,i,j,k,v,q\n2020,251,842,10121,1.5,\n")
-        let assumed = try BACITestData.readAll(BACIReader(countries: BACITestData.countries), file)
+        let assumed = try BACITestData.readAll(BACIReader(), file)
         #expect(assumed.flows.first?.product.classification == .hs1992)
         #expect(assumed.summary.findings.counts[.unitAssumed] == 1)
         let given = try BACITestData.readAll(BACIReader(), file, options: ReadOptions(classification: .hs2022))
@@ -121,7 +131,7 @@ struct BACIReaderTests {
 
     @Test func negativeAndMissingValuesAreFindings() throws {
         let file = try BACITestData.file(named: "BACI_HS92_Y2020.csv", contents: "t,i,j,k,v,q\n2020,251,842,10121,-1.5,\n2020,251,842,10121,,2\n")
-        let (flows, _, summary) = try BACITestData.readAll(BACIReader(countries: BACITestData.countries), file)
+        let (flows, _, summary) = try BACITestData.readAll(BACIReader(), file)
         #expect(flows[0].value == -1.5 && flows[0].status == .reported)
         #expect(flows[1].value == nil && flows[1].status == .missing)
         #expect(summary.findings.counts[.negativeValue] == 1)
@@ -142,7 +152,7 @@ struct BACIReaderTests {
     ])
     func malformedInput(contents: String, code: InputError.Code, line: Int, column: Int) throws {
         let file = try BACITestData.file(named: "BACI_HS92_Y2020.csv", contents: contents)
-        let error = #expect(throws: InputError.self) { try BACITestData.readAll(BACIReader(countries: BACITestData.countries), file) }
+        let error = #expect(throws: InputError.self) { try BACITestData.readAll(BACIReader(), file) }
         #expect(error?.code == code)
         #expect(error?.location?.line == line)
         #expect(error?.location?.column == column)
@@ -154,7 +164,7 @@ struct BACIReaderTests {
         text += "2019,251,842,10121,12x.5,1\n"
         for _ in 0..<100 { text += "2019,251,842,10121,1,1\n" }
         let file = try BACITestData.file(named: "BACI_HS92_Y2019_V202501.csv", contents: text)
-        let error = #expect(throws: InputError.self) { try BACITestData.readAll(BACIReader(countries: BACITestData.countries), file) }
+        let error = #expect(throws: InputError.self) { try BACITestData.readAll(BACIReader(), file) }
         #expect(error?.code == .badNumber)
         #expect(error?.location == SourceLocation(file: "BACI_HS92_Y2019_V202501.csv", line: 5_000, column: 20))
         #expect(error?.message.contains("'v'") == true)

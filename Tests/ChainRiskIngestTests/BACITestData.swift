@@ -2,7 +2,7 @@ import ChainRiskCore
 import ChainRiskIngest
 import Foundation
 
-/// Paths to the shared real data, temporary files, and a small explicit country table for the reader tests.
+/// Paths to the shared real data and temporary files for the BACI, Comext, canonical and mapped reader tests.
 enum BACITestData {
     /// The package root, three levels above this file (`Tests/ChainRiskIngestTests/BACITestData.swift`).
     static let packageRoot = URL(fileURLWithPath: #filePath)
@@ -49,16 +49,4 @@ enum BACITestData {
         }
         return (flows, lines, summary)
     }
-
-    /// A small explicit country table: the CEPII codes of the spot checks and the ISO-2 codes of the fixtures.
-    static let countries = CountryCodeResolver(
-        cepii: [
-            4: "AFG", 24: "AGO", 36: "AUS", 40: "AUT", 44: "BHS", 56: "BEL", 100: "BGR", 124: "CAN", 144: "LKA",
-            156: "CHN", 251: "FRA", 276: "DEU", 490: "TWN", 528: "NLD", 540: "NCL", 566: "NGA", 579: "NOR",
-            616: "POL", 699: "IND", 757: "CHE", 842: "USA",
-        ],
-        iso2: [
-            "AD": "AND", "AT": "AUT", "BE": "BEL", "CN": "CHN", "DE": "DEU", "FR": "FRA", "GB": "GBR",
-            "NL": "NLD", "US": "USA",
-        ])
 }

@@ -6,7 +6,7 @@ import Testing
 struct CanonicalCSVReaderTests {
     func read(_ contents: String, options: ReadOptions = ReadOptions()) throws -> (flows: [TradeFlow], lines: [Int], summary: ReadSummary) {
         let file = try BACITestData.file(named: "flows.csv", contents: contents)
-        return try BACITestData.readAll(CanonicalCSVReader(countries: BACITestData.countries), file, options: options)
+        return try BACITestData.readAll(CanonicalCSVReader(), file, options: options)
     }
 
     func error(_ contents: String, options: ReadOptions = ReadOptions()) -> InputError? {
@@ -76,11 +76,19 @@ struct CanonicalCSVReaderTests {
         #expect(error?.location?.line == 2)
     }
 
-    @Test func unknownISO2CodesAreKeptWithAFinding() throws {
-        let (flows, _, summary) = try read("year,reporter,partner,product,flow,value\n2020,NL,XK,0101,import,1\n2020,NL,XK,0101,import,2\n")
-        #expect(flows.map(\.partner.rawValue) == ["XK", "XK"] && flows[0].reporter.rawValue == "NLD")
-        #expect(summary.findings.counts[.unknownCode] == 1)
-        #expect(summary.findings.examples.contains { $0.message.contains("'XK'") && $0.message.contains("2 rows") })
+    @Test func unknownCodesAreKeptWithOneFindingPerCode() throws {
+        let (flows, _, summary) = try read("""
+            year,reporter,partner,product,flow,value
+            2020,NL,XI,0101,import,1
+            2020,NL,XI,0101,import,2
+            2020,NLD,XYZ,0101,import,3
+            2020,NLD,W00,0101,import,4
+            2020,NLD,S19,0101,import,5
+            """)
+        #expect(flows.map(\.partner.rawValue) == ["XI", "XI", "XYZ", "W00", "S19"] && flows[0].reporter.rawValue == "NLD")
+        #expect(summary.findings.counts[.unknownCode] == 2)
+        #expect(summary.findings.examples.contains { $0.message.contains("'XI'") && $0.message.contains("2 rows") })
+        #expect(summary.findings.examples.contains { $0.message.contains("'XYZ'") && $0.location?.line == 4 })
     }
 
     @Test func missingRequiredColumnsAreNamed() {

@@ -23,7 +23,7 @@ struct ComextReaderTests {
 
     @Test func currentLayout() throws {
         let file = try BACITestData.file(named: "full_v2_202301.dat", contents: Self.currentFixture)
-        let (flows, lines, summary) = try BACITestData.readAll(ComextReader(countries: BACITestData.countries), file)
+        let (flows, lines, summary) = try BACITestData.readAll(ComextReader(), file)
         #expect(summary.recordsRead == 6 && summary.flowsEmitted == 6)
         #expect(lines == [2, 3, 4, 5, 6, 7])
         let first = flows[0]
@@ -59,7 +59,7 @@ struct ComextReaderTests {
 
             """
         let file = try BACITestData.file(named: "nc200101.dat", contents: contents)
-        let (flows, _, summary) = try BACITestData.readAll(ComextReader(countries: BACITestData.countries), file)
+        let (flows, _, summary) = try BACITestData.readAll(ComextReader(), file)
         let example = flows[0]
         #expect(example.reporter.rawValue == "FRA" && example.partner.rawValue == "NLD")
         #expect(example.product == ProductCode("99RRR100", in: .cn8))
@@ -75,7 +75,7 @@ struct ComextReaderTests {
     @Test func headerNamesAreCaseInsensitive() throws {
         let contents = Self.legacyHeader.lowercased() + "\n001,FR,0003,NL,I,01012100,00151,0122,0143,.....,111,01,1,1,A,200101,2580,600,1\n"
         let file = try BACITestData.file(named: "lower.dat", contents: contents)
-        let (flows, _, _) = try BACITestData.readAll(ComextReader(countries: BACITestData.countries), file)
+        let (flows, _, _) = try BACITestData.readAll(ComextReader(), file)
         #expect(flows.first?.product.code == "01012100")
     }
 
@@ -93,7 +93,7 @@ struct ComextReaderTests {
     ])
     func malformedRows(row: String, code: InputError.Code, column: Int) throws {
         let file = try BACITestData.file(named: "bad.dat", contents: Self.currentHeader + "\n" + Self.row + "\n" + row + "\n")
-        let error = #expect(throws: InputError.self) { try BACITestData.readAll(ComextReader(countries: BACITestData.countries), file) }
+        let error = #expect(throws: InputError.self) { try BACITestData.readAll(ComextReader(), file) }
         #expect(error?.code == code)
         #expect(error?.location?.line == 3)
         #expect(error?.location?.column == column)

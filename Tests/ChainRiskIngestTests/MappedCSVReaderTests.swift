@@ -14,7 +14,7 @@ struct MappedCSVReaderTests {
     @Test func oecWorldExports() throws {
         let options = ReadOptions(columnMap: Self.oecMap, flow: .exports, year: 2017, classification: Classification(token: "HS4"))
         let file = InputFile(path: BACITestData.path("world_exports_oec/world_exports_by_country_hs4_2017.csv"))
-        let (flows, lines, summary) = try BACITestData.readAll(MappedCSVReader(countries: BACITestData.countries), file, options: options)
+        let (flows, lines, summary) = try BACITestData.readAll(MappedCSVReader(), file, options: options)
         #expect(summary.recordsRead == 176_971 && flows.count == 176_971)
         #expect(Set(flows.map(\.reporter)).count == 224)
         #expect(Set(flows.map(\.product.code)).count == 1_222)
@@ -32,7 +32,7 @@ struct MappedCSVReaderTests {
 
     func read(_ contents: String, options: ReadOptions) throws -> (flows: [TradeFlow], lines: [Int], summary: ReadSummary) {
         let file = try BACITestData.file(named: "mapped.csv", contents: contents)
-        return try BACITestData.readAll(MappedCSVReader(countries: BACITestData.countries), file, options: options)
+        return try BACITestData.readAll(MappedCSVReader(), file, options: options)
     }
 
     @Test func fullMapWithTabsAndQuotes() throws {
