@@ -19,9 +19,10 @@ enum BACITestData {
         InputFile(path: path("baci_sample/BACI_HS92_Y\(year)_V202501_sample0.1pct.csv"))
     }
 
-    /// A fresh temporary directory for one test (tests run in parallel).
+    /// A fresh temporary directory for one test (tests run in parallel), all under one `chainrisk-baci-tests` folder.
     static func temporaryDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chainrisk-tests-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("chainrisk-baci-tests").appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory
     }
