@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@Suite("chainrisk import and datasets, end to end")
+struct ImportCommandTests {
+    static let comtradeNL = CLIRunner.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
+
+    @Test("the Comtrade NL file stores 10,631 flows with its SHA-256 and value total; a second import adds nothing")
+    func comtradeImportIsIdempotent() throws {
+        let cli = CLIRunner()
+        let first = try cli.run(["import", Self.comtradeNL])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("imported 10,631 flows"))
+
+        let listing = try cli.run(["datasets", "--format", "json"])
+        #expect(listing.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [String: Any])
+        let datasets = try #require(json["datasets"] as? [[String: Any]])
+        #expect(datasets.count == 1)
+        let dataset = try #require(datasets.first)
+        #expect(dataset["name"] as? String == "nld_imports_by_partner_hs_wood_paper_furniture_2018_2022")
+        #expect(dataset["row_count"] as? Int == 10_631)
+        let files = try #require(dataset["files"] as? [[String: Any]])
+        // sha256sum of the shared file.
+        #expect(files.first?["sha256"] as? String == "b81396845349d370e636872f6b21af78a07d68a2296e349b788d49d7a27a5efd")
+        // python3: math.fsum(float(r['primaryValue_usd']) for r in csv.DictReader(open(f))) = 86976764538.87
+        let totals = try #require(dataset["value_totals"] as? [String: Double])
+        let usd = try #require(totals["USD"])
+        #expect(abs(usd - 86_976_764_538.87) / 86_976_764_538.87 < 1e-12)
+
+        let second = try cli.run(["import", Self.comtradeNL])
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("nothing imported"))
+        let again = try cli.run(["datasets", "--format", "json"])
+        #expect(again.stdout == listing.stdout)
+    }
+
+    @Test("malformed files exit 65 with file:line:column and leave the database unchanged", arguments: [
+        ("bad-number.csv", "year,reporter,partner,product,flow,value\n2019,NLD,DEU,4401,import,12.5\n2019,NLD,BEL,4401,import,1O0\n", ":3:"),
+        ("bad-columns.csv", "year,reporter,partner,product,flow,value\n2019,NLD,DEU,4401,import,12.5\n2019,NLD,BEL,4401,import\n", ":3:"),
+        ("bad-quote.csv", "year,reporter,partner,product,flow,value\n2019,NLD,DEU,4401,import,12.5\n2019,NLD,\"BEL,4401,import,3\n", ":3:10"),
+    ])
+    func malformed(name: String, text: String, location: String) throws {
+        let cli = CLIRunner()
+        let good = try cli.file("good.csv", "year,reporter,partner,product,flow,value\n2019,NLD,DEU,4401,import,1\n")
+        #expect(try cli.run(["import", good]).status == 0)
+        let before = try cli.run(["datasets", "--format", "json"]).stdout
+        let path = try cli.file(name, text)
+        let result = try cli.run(["import", path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains(name + location), "\(result.stderr)")
+        #expect(try cli.run(["datasets", "--format", "json"]).stdout == before)
+    }
+
+    @Test("a Latin-1 file is refused as an unknown encoding with its location")
+    func latin1() throws {
+        let cli = CLIRunner()
+        let bytes = Data("year,reporter,partner,product,flow,value,note\n2019,NLD,DEU,4401,import,1,ok\n2019,NLD,CUW,4401,import,2,Cura".utf8) + Data([0xE7, 0x61, 0x6F, 0x0A])
+        let path = try cli.file("latin1.csv", bytes)
+        let result = try cli.run(["import", path, "--format", "canonical"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("latin1.csv:3:"), "\(result.stderr)")
+        #expect(result.stderr.contains("UTF-8"))
+        #expect(try cli.run(["datasets", "--format", "json"]).stdout.contains("\"datasets\" : [\n\n  ]"))
+    }
+
+    @Test("a missing file exits 66, an unknown dataset 66, a bad option 64")
+    func exitCodes() throws {
+        let cli = CLIRunner()
+        #expect(try cli.run(["import", "/nonexistent/file.csv"]).status == 66)
+        #expect(try cli.run(["datasets", "remove", "nope"]).status == 66)
+        #expect(try cli.run(["import", Self.comtradeNL, "--format", "nonsense"]).status == 64)
+        #expect(try cli.run(["report", "--format", "csv"]).status == 64)
+        #expect(try cli.run(["--frobnicate"]).status == 64)
+    }
+}
