@@ -46,12 +46,13 @@ public struct Classification: Hashable, Comparable, Sendable, Codable, CustomStr
             switch family {
             case .hs:
                 if rest.isEmpty { self = .hs; return }
-                guard let year = Int(rest) else { return nil }
-                switch year {
-                case 2, 4, 6, 8, 10: self = .hs; return
-                case 92, 96: self = Classification(.hs, revision: String(1900 + year)); return
-                case 0..<30 where rest.count == 2: self = Classification(.hs, revision: String(2000 + year)); return
-                case 1988...2100: self = Classification(.hs, revision: String(year)); return
+                // One digit is a code level (HS4 = HS headings); two or four digits are a vintage (HS02, HS2017).
+                guard let number = Int(rest) else { return nil }
+                switch (rest.count, number) {
+                case (1, _): self = .hs; return
+                case (2, 88...99): self = Classification(.hs, revision: String(1900 + number)); return
+                case (2, 0..<88): self = Classification(.hs, revision: String(2000 + number)); return
+                case (4, 1988...2100): self = Classification(.hs, revision: String(number)); return
                 default: return nil
                 }
             default:

@@ -5,7 +5,7 @@ import Testing
 struct DomainVocabularyTests {
     @Test("classification tokens parse, including UN Comtrade codes", arguments: [
         ("HS2017", "HS2017"), ("hs92", "HS1992"), ("H0", "HS1992"), ("H6", "HS2022"), ("HS", "HS"), ("HS4", "HS"),
-        ("HS17", "HS2017"), ("SITC4", "SITC4"), ("S3", "SITC3"), ("BEC4", "BEC4"), ("B5", "BEC5"), ("CN8", "CN8"),
+        ("HS17", "HS2017"), ("HS02", "HS2002"), ("HS6", "HS"), ("SITC4", "SITC4"), ("S3", "SITC3"), ("BEC4", "BEC4"), ("B5", "BEC5"), ("CN8", "CN8"),
         ("CPA2.1", "CPA2.1"),
     ])
     func classificationTokens(token: String, expected: String) {
