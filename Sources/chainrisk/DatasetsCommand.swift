@@ -42,7 +42,7 @@ struct DatasetsCommand: ParsableCommand {
                     builtin: [.init(name: letter.name, files: letter.files)]
                 )
                 let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+                encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
                 out.write(String(decoding: try encoder.encode(document), as: UTF8.self) + "\n")
                 return
             }
