@@ -24,22 +24,9 @@ public struct CanonicalCSVReader: TradeReader {
 
     /// Streams the rows of a canonical CSV file into `sink`; throws `InputError` for a missing column or a malformed row.
     public func read(_ file: InputFile, options: ReadOptions, into sink: FlowSink) throws -> ReadSummary {
-        var summary = ReadSummary(format: .canonical)
-        let csv = CSVReader(source: try file.open(), file: file.displayName)
-        let header = try csv.readHeader()
-        let headerLocation = SourceLocation(file: file.displayName, line: csv.line, column: 1)
-        let columns = try Self.columns(header: header, at: headerLocation)
-        var decoder = FlowRowDecoder(columns: columns, header: header, options: options, defaultPartner: nil, resolver: countries)
-        while try csv.nextRecord() {
-            try csv.requireFieldCount(header.count)
-            summary.recordsRead += 1
-            try sink(try decoder.decode(csv, findings: &summary.findings), csv.line)
-            summary.flowsEmitted += 1
+        try FlowRowDecoder.readRows(of: file, format: .canonical, options: options, resolver: countries, into: sink) { header, location in
+            (try Self.columns(header: header, at: location), nil)
         }
-        decoder.unknownCountries.record(.unknownCode, into: &summary.findings) { code, rows in
-            "country code '\(code)' is not in the country table; kept as '\(code)' (\(CodeTally<String>.rows(rows)))"
-        }
-        return summary
     }
 
     /// The positions of the canonical columns in `header`; throws `missingColumn` when a required one is absent.

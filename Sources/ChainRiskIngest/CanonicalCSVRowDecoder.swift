@@ -184,3 +184,29 @@ struct FlowRowDecoder {
         return InputError(.badValue, "expected \(expected) in column '\(header[column])', found '\(csv.string(column).prefix(40))'", at: csv.location(column))
     }
 }
+
+extension FlowRowDecoder {
+    /// Streams a CSV file's rows through a decoder whose columns `layout` derives from the header.
+    ///
+    /// Shared by the canonical and the mapped reader: they differ only in how the header becomes columns.
+    static func readRows(
+        of file: InputFile, format: SourceFormat, options: ReadOptions, resolver: CountryCodeResolver, into sink: FlowSink,
+        layout: (_ header: [String], _ location: SourceLocation) throws -> (columns: FlowColumns, defaultPartner: CountryCode?)
+    ) throws -> ReadSummary {
+        var summary = ReadSummary(format: format)
+        let csv = CSVReader(source: try file.open(), file: file.displayName)
+        let header = try csv.readHeader()
+        let (columns, defaultPartner) = try layout(header, SourceLocation(file: file.displayName, line: csv.line, column: 1))
+        var decoder = FlowRowDecoder(columns: columns, header: header, options: options, defaultPartner: defaultPartner, resolver: resolver)
+        while try csv.nextRecord() {
+            try csv.requireFieldCount(header.count)
+            summary.recordsRead += 1
+            try sink(try decoder.decode(csv, findings: &summary.findings), csv.line)
+            summary.flowsEmitted += 1
+        }
+        decoder.unknownCountries.record(.unknownCode, into: &summary.findings) { code, rows in
+            "country code '\(code)' is not in the country table; kept as '\(code)' (\(CodeTally<String>.rows(rows)))"
+        }
+        return summary
+    }
+}

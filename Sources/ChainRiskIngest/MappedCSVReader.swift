@@ -24,24 +24,10 @@ public struct MappedCSVReader: TradeReader {
 
     /// Streams the rows of a CSV file through `options.columnMap` into `sink`; throws `InputError` for a bad map or row.
     public func read(_ file: InputFile, options: ReadOptions, into sink: FlowSink) throws -> ReadSummary {
-        var summary = ReadSummary(format: .csv)
-        let csv = CSVReader(source: try file.open(), file: file.displayName)
-        let header = try csv.readHeader()
-        let headerLocation = SourceLocation(file: file.displayName, line: csv.line, column: 1)
-        let columns = try Self.columns(map: options.columnMap, header: header, options: options, at: headerLocation)
-        var decoder = FlowRowDecoder(
-            columns: columns, header: header, options: options,
-            defaultPartner: columns.partner == nil ? .world : nil, resolver: countries)
-        while try csv.nextRecord() {
-            try csv.requireFieldCount(header.count)
-            summary.recordsRead += 1
-            try sink(try decoder.decode(csv, findings: &summary.findings), csv.line)
-            summary.flowsEmitted += 1
+        try FlowRowDecoder.readRows(of: file, format: .csv, options: options, resolver: countries, into: sink) { header, location in
+            let columns = try Self.columns(map: options.columnMap, header: header, options: options, at: location)
+            return (columns, columns.partner == nil ? .world : nil)
         }
-        decoder.unknownCountries.record(.unknownCode, into: &summary.findings) { code, rows in
-            "country code '\(code)' is not in the country table; kept as '\(code)' (\(CodeTally<String>.rows(rows)))"
-        }
-        return summary
     }
 
     /// The positions of the mapped columns in `header`.
