@@ -42,6 +42,7 @@ let package = Package(
                 "ChainRiskCore",
                 "ChainRiskIngest",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .target(
@@ -50,7 +51,7 @@ let package = Package(
         ),
         .target(
             name: "ChainRiskReport",
-            dependencies: ["ChainRiskCore"]
+            dependencies: ["ChainRiskCore", "ChainRiskAnalysis"]
         ),
         .executableTarget(
             name: "chainrisk",
@@ -58,6 +59,7 @@ let package = Package(
                 "ChainRiskCore",
                 "ChainRiskIngest",
                 "ChainRiskStore",
+                "ChainRiskAnalysis",
                 "ChainRiskReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

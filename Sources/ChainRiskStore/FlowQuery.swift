@@ -25,3 +25,17 @@ public struct FlowQuery: Sendable, Hashable {
         self.status = status
     }
 }
+
+extension FlowQuery {
+    /// True when `flow` passes the query's filters (for flows read from files rather than the store).
+    public func accepts(_ flow: TradeFlow) -> Bool {
+        if let reporters, !reporters.contains(flow.reporter) { return false }
+        if let partners, !partners.contains(flow.partner) { return false }
+        if let years, !years.contains(flow.year) { return false }
+        if let flows, !flows.contains(flow.flow) { return false }
+        if let classification, flow.product.classification != classification { return false }
+        if let productPrefix, !flow.product.code.hasPrefix(productPrefix) { return false }
+        if let status, flow.status != status { return false }
+        return true
+    }
+}

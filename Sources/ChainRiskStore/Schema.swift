@@ -45,7 +45,7 @@ enum Schema {
                     source_file INTEGER NOT NULL,
                     source_line INTEGER NOT NULL
                 );
-                CREATE INDEX flows_by_key ON flows(dataset_id, reporter, year, flow, product, partner);
+                CREATE INDEX flows_by_key ON flows(dataset_id, reporter, year, flow, classification, product, partner, month);
                 """)
         }
         return migrator

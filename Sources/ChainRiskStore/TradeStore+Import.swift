@@ -80,22 +80,35 @@ extension TradeStore {
     }
 
     /// Finds flows that share their whole key (period, reporter, partner, product, flow) within the dataset.
+    ///
+    /// The grouping reads only the covering index; lines are looked up for the (few) duplicate keys found.
     private static func duplicateKeyFindings(datasetID: Int64, files: [InputFile], _ db: Database) throws -> FindingLog {
         var log = FindingLog()
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT reporter, year, flow, classification, product, partner, month, COUNT(*) AS n,
-                   MIN(source_file * 4294967296 + source_line) AS first, MAX(source_file * 4294967296 + source_line) AS last
+        let keys = try Row.fetchAll(db, sql: """
+            SELECT reporter, year, flow, classification, product, partner, month, COUNT(*) AS n
             FROM flows WHERE dataset_id = ?
             GROUP BY reporter, year, flow, classification, product, partner, month
             HAVING COUNT(*) > 1
             """, arguments: [datasetID])
-        while let row = try rows.next() {
-            let first: Int64 = row["first"]
-            let last: Int64 = row["last"]
-            let file = files[Int(last >> 32)].displayName
-            let firstLine = Int(first & 0xFFFF_FFFF)
-            let message = "\(row["n"] as Int) flows share the key \(row["reporter"] as String) \(row["partner"] as String) \(row["classification"] as String):\(row["product"] as String) \(row["flow"] as String) \(row["year"] as Int)\((row["month"] as Int) > 0 ? "-\(row["month"] as Int)" : ""); first at line \(firstLine)"
-            log.record(Finding(.duplicateKey, message, at: SourceLocation(file: file, line: Int(last & 0xFFFF_FFFF), column: 1)))
+        for (index, key) in keys.enumerated() {
+            let columns: [String] = ["reporter", "year", "flow", "classification", "product", "partner", "month"]
+            let values: [DatabaseValue] = columns.map { key[$0] }
+            let description = "\(key["reporter"] as String) \(key["partner"] as String) \(key["classification"] as String):\(key["product"] as String) \(key["flow"] as String) \(key["year"] as Int)\((key["month"] as Int) > 0 ? "-\(key["month"] as Int)" : "")"
+            guard index < log.examplesPerKind else {
+                log.record(Finding(.duplicateKey, "\(key["n"] as Int) flows share the key \(description)"))
+                continue
+            }
+            let lines = try Row.fetchAll(db, sql: """
+                SELECT source_file, source_line FROM flows
+                WHERE dataset_id = ? AND reporter = ? AND year = ? AND flow = ? AND classification = ? AND product = ? AND partner = ? AND month = ?
+                ORDER BY source_file, source_line
+                """, arguments: StatementArguments([DatabaseValue(value: datasetID)] + values))
+            guard let first = lines.first, let last = lines.last else { continue }
+            let file = files[Int(last["source_file"] as Int64)].displayName
+            log.record(Finding(
+                .duplicateKey, "\(key["n"] as Int) flows share the key \(description); first at line \(first["source_line"] as Int)",
+                at: SourceLocation(file: file, line: last["source_line"], column: 1)
+            ))
         }
         return log
     }

@@ -17,7 +17,8 @@ struct ImportCommand: ParsableCommand {
             Examples:
               chainrisk import nld_imports.csv
               chainrisk import world_exports_hs4_2017.csv --format csv \\
-                --map reporter=reporter_iso,product=product_code,value=export_value_usd --flow export --year 2017 --classification HS4
+                --map reporter=reporter_iso,product=product_code,value=export_value_usd --flow export --year 2017 \\
+                --classification HS4
             """
     )
 
@@ -27,26 +28,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Dataset name (default: the first file's name without extension).")
     var name: String?
 
-    @Option(help: "Source format: auto, \(SourceFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: String = "auto"
-
-    @Option(parsing: .singleValue, help: ArgumentHelp("Column map for --format csv, e.g. reporter=reporter_iso,product=product_code,value=export_value_usd (repeatable).", valueName: "field=column,…"))
-    var map: [String] = []
-
-    @Option(help: "Flow for files without a flow column: import, export, re_export, export_own_make, import_own_use.")
-    var flow: String?
-
-    @Option(help: "Year for files without a year column.")
-    var year: Int?
-
-    @Option(help: "Classification of product codes when the file does not say (e.g. HS2017, HS4, SITC4, CN8).")
-    var classification: String?
-
-    @Option(help: "Reporter (ISO3) for files without a reporter column.")
-    var reporter: String?
-
-    @Option(help: "Unit of values when the file does not say (USD, kUSD, EUR, mEUR).")
-    var unit: String?
+    @OptionGroup var reading: ImportReadArguments
 
     @Flag(help: "Treat every finding as an error: nothing is stored if any file has one.")
     var strict = false
@@ -57,15 +39,12 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let options = try readOptions()
+        let options = try reading.readOptions()
         let inputs = files.map { InputFile(path: $0) }
         for input in inputs where !FileManager.default.fileExists(atPath: input.path) {
             throw InputError(.missingFile, "no such file: \(input.displayName)", at: nil)
         }
-        let sources = try inputs.map { input in
-            let sourceFormat = try format == "auto" ? FormatDetector.detect(input) : explicitFormat()
-            return ImportRequest.Source(file: input, reader: ReaderRegistry.reader(for: sourceFormat))
-        }
+        let sources = try inputs.map { ImportRequest.Source(file: $0, reader: try reading.reader(for: $0)) }
         let datasetName = name ?? Self.defaultName(for: files[0])
         let request = ImportRequest(name: datasetName, sources: sources, options: options, strict: strict, replace: replace)
         let progress = ProgressBar()
@@ -93,44 +72,6 @@ struct ImportCommand: ParsableCommand {
                 }
             }
         }
-    }
-
-    private func explicitFormat() throws -> SourceFormat {
-        guard let value = SourceFormat(rawValue: format) else {
-            throw UsageError(message: "unknown --format '\(format)'; expected auto, \(SourceFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return value
-    }
-
-    private func readOptions() throws -> ReadOptions {
-        var options = ReadOptions()
-        for pair in map.flatMap({ $0.split(separator: ",") }) {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmingASCIIWhitespace() }
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw UsageError(message: "--map expects field=column pairs, got '\(pair)'")
-            }
-            options.columnMap[parts[0].lowercased()] = parts[1]
-        }
-        if let flow {
-            guard let kind = FlowKind(token: flow) else { throw UsageError(message: "unknown --flow '\(flow)'") }
-            options.flow = kind
-        }
-        options.year = year
-        if let classification {
-            guard let value = Classification(token: classification) else {
-                throw UsageError(message: "unknown --classification '\(classification)'; e.g. HS2017, HS, SITC4, BEC4, CN8")
-            }
-            options.classification = value
-        }
-        if let reporter {
-            guard let code = CountryCode(rawValue: reporter) else { throw UsageError(message: "empty --reporter") }
-            options.reporter = code
-        }
-        if let unit {
-            guard let value = ValueUnit(token: unit) else { throw UsageError(message: "unknown --unit '\(unit)'; e.g. USD, kUSD, EUR, mEUR") }
-            options.unit = value
-        }
-        return options
     }
 
     /// The file name without folders and without `.gz`, `.csv`, `.json`, `.dat`, `.txt` extensions.
