@@ -1,0 +1,71 @@
+import ArgumentParser
+import ChainRiskAnalysis
+import ChainRiskCore
+import ChainRiskIngest
+import ChainRiskReport
+import ChainRiskStore
+
+/// `chainrisk world-market`: how concentrated world exports of each product are (are there alternative suppliers?).
+struct WorldMarketCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "world-market",
+        abstract: "Herfindahl index of world exports by exporting country, per product and year.",
+        discussion: """
+            Exporters are the suppliers; a not concentrated world market means alternative suppliers exist.
+            Reads export flows: one row per exporter and product with the world as partner (e.g. OEC files), or
+            bilateral exports (BACI), summed per exporter.
+            Example:
+              chainrisk world-market --input world_exports_by_country_hs4_2017.csv --input-format csv \\
+                --map reporter=reporter_iso,product=product_code,value=export_value_usd --file-flow export \\
+                --file-year 2017 --classification HS4 --product 27
+            """
+    )
+
+    @Option(help: "A stored world-exports dataset.")
+    var dataset: String?
+
+    @Option(parsing: .singleValue, help: "World-exports files read directly (repeatable).")
+    var input: [String] = []
+
+    @OptionGroup(title: "Reading --input files") var reading: InputReadArguments
+
+    @Option(parsing: .singleValue, help: "Only these years (repeatable).")
+    var year: [Int] = []
+
+    @Option(help: "Only products whose code starts with this.")
+    var product: String?
+
+    @Option(help: "Aggregate product codes to this many digits.")
+    var level: Int?
+
+    @Option(help: "Threshold preset (letter, us2023, eu2004, eu-dependency) or custom edges such as 0.15,0.25.")
+    var thresholds: String = "letter"
+
+    @Option(help: "Output format: table, markdown, csv or json.")
+    var format: OutputFormat = .table
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard format != .html else { throw ValidationError("world-market supports --format table, markdown, csv or json") }
+    }
+
+    func run() throws {
+        guard let preset = ConcentrationThresholds.named(thresholds) else {
+            throw UsageError(message: "unknown --thresholds '\(thresholds)'")
+        }
+        let source = try FlowInput(dataset: dataset, inputs: input, reading: reading)
+        let opened = OpenedStore(store)
+        let query = FlowQuery(years: year.isEmpty ? nil : year, flows: [.exports], productPrefix: product)
+        var flows: [TradeFlow] = []
+        try source.forEachFlow(store: opened.get, query: query) { flow in
+            if query.accepts(flow) { flows.append(flow) }
+        }
+        let rows = WorldMarketCheck(thresholds: preset).worldMarketRows(flows: flows, level: level)
+        var settings = ["thresholds": preset.name, "thresholds_rule": preset.rule]
+        if let level { settings["level"] = String(level) }
+        if let product { settings["product"] = product }
+        let provenance = Provenance(inputs: [try source.provenance(store: opened.get)], settings: settings)
+        FileOutput.standardOutput.write(WorldMarketOutput(rows: rows, thresholds: preset, provenance: provenance).render(format.rawValue))
+    }
+}
