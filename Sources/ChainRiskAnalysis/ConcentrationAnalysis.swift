@@ -3,10 +3,17 @@ import ChainRiskCore
 /// Computes `ImportConcentration` per (reporter, year, flow, product) from trade flows.
 ///
 /// Pure: flows in, rows out, sorted by reporter, year, flow and product. Partners that are not countries
-/// (`CountryTable.isCountry`, after conventional mappings such as `S19` → Taiwan) count as unallocated.
+/// (`CountryTable.isCountry`, after conventional mappings such as `S19` → Taiwan) count as unallocated. The
+/// reporter as its own partner (re-imports) is a country and counts as a supplier. A product whose partners are all
+/// unallocated still gets a row: its value is all unallocated and it has no HHI, class or top supplier.
 public struct ConcentrationAnalysis: Sendable {
     public var thresholds: ConcentrationThresholds
     /// Aggregate product codes to this many digits (HS2/4/6, SITC 1–5); nil keeps codes as they are.
+    ///
+    /// Values are summed per partner over the codes under each aggregate before the shares. Codes shorter than the
+    /// level (HS chapter `48` at level 4) are left out, since they cannot be split; `TOTAL` too. A source that gives
+    /// both a code and codes under it (`4706` and `470610`) counts that value twice at a coarser level: give one
+    /// level per product.
     public var level: Int?
     public var countries: CountryTable
 
