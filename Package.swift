@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "ChainRiskCoreTests", dependencies: ["ChainRiskCore"]),
         .testTarget(name: "ChainRiskIngestTests", dependencies: ["ChainRiskIngest"]),
         .testTarget(name: "ChainRiskStoreTests", dependencies: ["ChainRiskStore"]),
-        .testTarget(name: "ChainRiskAnalysisTests", dependencies: ["ChainRiskAnalysis", "ChainRiskIngest"]),
+        .testTarget(name: "ChainRiskAnalysisTests", dependencies: ["ChainRiskAnalysis", "ChainRiskIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "ChainRiskReportTests", dependencies: ["ChainRiskReport"]),
         .testTarget(name: "ChainRiskCLITests", dependencies: ["chainrisk"]),
     ]

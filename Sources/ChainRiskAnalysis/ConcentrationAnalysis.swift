@@ -81,7 +81,11 @@ public struct ConcentrationAnalysis: Sendable {
 
     func row(key: GroupKey, supply: SupplyAccumulator) -> ImportConcentration {
         let suppliers = supply.suppliers.filter { $0.value > 0 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-        let supplierTotal = supply.supplierValue.value
+        // Shares, HHI and supplier value use the same suppliers: those with a positive value. A zero or negative
+        // net value (a correction, a data error flagged by the reader) stays in the total, as unallocated.
+        var positiveTotal = CompensatedSum()
+        for supplier in suppliers.reversed() { positiveTotal.add(supplier.value) }
+        let supplierTotal = positiveTotal.value
         let allPartners = supply.supplierValue.value + supply.unallocatedValue.value
         let total = supply.worldValue.map { max($0, supplierTotal) } ?? allPartners
         let hhi = HerfindahlIndex.of(values: suppliers.map(\.value))

@@ -59,4 +59,16 @@ struct ConcentrationAnalysisTests {
         let row = try #require(ConcentrationAnalysis().rows(for: [flow("FRA", 10), flow("BEL", 10)]).first)
         #expect(row.topSupplier == CountryCode(verbatim: "BEL"))
     }
+
+    @Test("a negative net supplier value stays out of the shares and counts as unallocated")
+    func negativeSupplier() throws {
+        let row = try #require(ConcentrationAnalysis().rows(for: [flow("DEU", 75), flow("BEL", 25), flow("FRA", -10)]).first)
+        #expect(row.suppliers == 2)
+        #expect(row.supplierValue == 100)
+        #expect(row.totalValue == 90)
+        #expect(row.unallocatedValue == -10)
+        // 0.75² + 0.25² = 0.625.
+        #expect(abs((row.hhi ?? 0) - 0.625) < 1e-12)
+        #expect(row.topSupplierShare == 0.75)
+    }
 }
