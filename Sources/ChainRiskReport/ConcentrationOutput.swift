@@ -9,17 +9,20 @@ public struct ConcentrationOutput: Sendable {
     public let relevance: RelevanceFilter?
     public let sensitivity: SensitivityCheck?
     public let drill: [ConcentrationDrill.Entry]?
+    /// Further sections (trends, dependency criteria, risk weighting), in order.
+    public let sections: [NamedTable]
 
     public init(
         rows: [ImportConcentration], thresholds: ConcentrationThresholds, language: Language,
         worldMarket: [WorldMarketCheck.Result?]?, provenance: Provenance, relevance: RelevanceFilter?,
-        sensitivity: SensitivityCheck?, drill: [ConcentrationDrill.Entry]?
+        sensitivity: SensitivityCheck?, drill: [ConcentrationDrill.Entry]?, sections: [NamedTable] = []
     ) {
         table = ConcentrationTable(rows: rows, thresholds: thresholds, language: language, worldMarket: worldMarket, productName: ProductNames.lookup)
         self.provenance = provenance
         self.relevance = relevance
         self.sensitivity = sensitivity
         self.drill = drill
+        self.sections = sections
     }
 
     /// Renders in `format`: `table`, `markdown`, `csv` or `json` (anything else renders as a table).
@@ -86,6 +89,7 @@ public struct ConcentrationOutput: Sendable {
         output += "\n" + table.table().selecting(ConcentrationTable.compactColumns).truncatingText(to: 40).renderText()
         if let sensitivityTable { output += "\n" + sensitivityTable.renderText() }
         if let drillTable { output += "\n" + drillTable.renderText() }
+        for section in sections { output += "\n" + section.table.truncatingText(to: 60).renderText() }
         output += "\n" + provenance.lines.joined(separator: "\n") + "\n"
         return output
     }
@@ -97,6 +101,7 @@ public struct ConcentrationOutput: Sendable {
         output += table.table().selecting(ConcentrationTable.compactColumns).renderMarkdown()
         if let sensitivityTable { output += "\n" + sensitivityTable.renderMarkdown() }
         if let drillTable { output += "\n" + drillTable.renderMarkdown() }
+        for section in sections { output += "\n" + section.table.renderMarkdown() }
         output += "\n<details><summary>Provenance</summary>\n\n```\n" + provenance.lines.joined(separator: "\n") + "\n```\n</details>\n"
         return output
     }
@@ -117,6 +122,7 @@ public struct ConcentrationOutput: Sendable {
         }
         if let sensitivityTable { members["sensitivity"] = .array(sensitivityTable.jsonRows()) }
         if let drillTable { members["drill"] = .array(drillTable.jsonRows()) }
+        for section in sections { members[section.key] = .array(section.table.jsonRows()) }
         return JSONValue.object(members).render(pretty: true) + "\n"
     }
 }

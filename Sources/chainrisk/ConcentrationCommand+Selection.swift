@@ -94,19 +94,17 @@ extension ConcentrationCommand {
         return settings
     }
 
-    /// The world-market check for `rows` when a world dataset or file was given; adds it to the provenance.
-    func worldMarket(rows: [ImportConcentration], preset: ConcentrationThresholds, store: OpenedStore, provenance: inout Provenance) throws -> [WorldMarketCheck.Result?]? {
+    /// World-market rows when a world dataset or file was given; adds it to the provenance.
+    func worldMarketRows(preset: ConcentrationThresholds, store: OpenedStore, provenance: inout Provenance) throws -> [ImportConcentration]? {
         guard worldDataset != nil || worldInput != nil else { return nil }
         let source = try FlowInput(
-            dataset: worldDataset, inputs: worldInput.map { [$0] } ?? [], reading: InputReadArguments(),
+            dataset: worldDataset, inputs: worldInput.map { [$0] } ?? [], reading: AutoDetectedReading(),
             option: "--world-dataset", inputOption: "--world-input"
         )
         var flows: [TradeFlow] = []
         try source.forEachFlow(store: store.get, query: FlowQuery(flows: [.exports])) { flows.append($0) }
         provenance.inputs.append(try source.provenance(store: store.get))
-        let check = WorldMarketCheck(thresholds: preset)
-        let world = check.worldMarketRows(flows: flows, level: level)
-        return check.aligned(imports: rows, world: world)
+        return WorldMarketCheck(thresholds: preset).worldMarketRows(flows: flows, level: level)
     }
 }
 

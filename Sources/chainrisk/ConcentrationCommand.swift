@@ -4,6 +4,7 @@ import ChainRiskCore
 import ChainRiskIngest
 import ChainRiskReport
 import ChainRiskStore
+import Foundation
 
 /// `chainrisk concentration`: import concentration per product (the letter's Tables 4 and 5) from any trade data.
 struct ConcentrationCommand: ParsableCommand {
@@ -72,6 +73,15 @@ struct ConcentrationCommand: ParsableCommand {
     @Option(name: .customLong("world-input"), help: "A world-exports file for the world-market check (format detected).")
     var worldInput: String?
 
+    @Flag(help: "HHI per year, change and persistence of high concentration (with several years of data).")
+    var trend = false
+
+    @Option(parsing: .singleValue, help: "Dependency criteria to evaluate: ec2021 (EU strategic dependencies) or geodep (CEPII; needs a world dataset); repeatable. Export flows in the data are used for the imports/exports ratio.")
+    var criteria: [String] = []
+
+    @Option(name: .customLong("risk-scores"), help: "CSV of country-risk scores (iso3,score in [0,1]) for risk-weighted concentration.")
+    var riskScores: String?
+
     @Option(help: "Output format: table, markdown, csv or json.")
     var format: OutputFormat = .table
 
@@ -91,29 +101,80 @@ struct ConcentrationCommand: ParsableCommand {
         guard let preset = ConcentrationThresholds.named(thresholds) else {
             throw UsageError(message: "unknown --thresholds '\(thresholds)'; use letter, us2023, eu2004, eu-dependency or two ascending numbers such as 0.15,0.25")
         }
+        let wanted = try criteriaWanted()
         let flows = try flowKinds()
+        let exportKinds: [FlowKind] = wanted.isEmpty ? [] : [.exports, .exportsOfOwnMake, .reExports].filter { !flows.contains($0) }
         let source = try FlowInput(dataset: dataset, inputs: input, reading: reading)
-        let query = try flowQuery(flows: flows)
+        let query = try flowQuery(flows: flows + exportKinds)
         let opened = OpenedStore(store)
         let analysis = ConcentrationAnalysis(thresholds: preset, level: level)
         var accumulator = analysis.accumulator()
+        var exports = analysis.accumulator()
         var kept: [TradeFlow] = []
         try source.forEachFlow(store: opened.get, query: query, adjust: Self.readerView(for: flows)) { flow in
             guard query.accepts(flow) else { return }
+            guard flows.contains(flow.flow) else {
+                exports.add(flow)
+                return
+            }
             accumulator.add(flow)
             if drill { kept.append(flow) }
         }
         var rows = accumulator.rows()
-        let summary = relevantOnly ? RelevanceFilter(rows: rows) : nil
-        if let summary { rows = summary.relevantRows }
+        let relevance = relevantOnly ? RelevanceFilter(rows: rows) : nil
+        if let relevance { rows = relevance.relevantRows }
+        let allRows = rows
         rows = try select(rows)
         var provenance = Provenance(inputs: [try source.provenance(store: opened.get)], settings: settings(preset))
-        let world = try worldMarket(rows: rows, preset: preset, store: opened, provenance: &provenance)
+        let worldRows = try worldMarketRows(preset: preset, store: opened, provenance: &provenance)
+        var sections: [NamedTable] = []
+        if trend { sections.append(ConcentrationSections.trends(ConcentrationTrend.trends(for: allRows))) }
+        if wanted.contains("ec2021") {
+            sections.append(ConcentrationSections.euDependency(DependencyCriteria().ec2021(imports: rows, exports: exportKinds.isEmpty ? nil : exports.rows())))
+        }
+        if wanted.contains("geodep") {
+            guard let worldRows else { throw UsageError(message: "--criteria geodep needs --world-dataset or --world-input") }
+            sections.append(ConcentrationSections.geoDep(DependencyCriteria().geoDep(imports: allRows, world: worldRows, exports: exports.rows())))
+        }
+        if let riskScores {
+            let weighting = RiskWeightedConcentration(scores: try RiskScoreFile.read(InputFile(path: riskScores)), scoreName: (riskScores as NSString).lastPathComponent)
+            let selected = Set(rows.map { RowKey($0) })
+            let breakdowns = accumulator.supplierBreakdowns().filter { selected.contains(RowKey($0)) }
+            sections.append(ConcentrationSections.riskWeighted(weighting.rows(breakdowns), formula: RiskWeightedConcentration.formula, scoreName: weighting.scoreName))
+            provenance.inputs.append(Provenance.Input(name: (riskScores as NSString).lastPathComponent, kind: "file", files: [(riskScores, try FileDigest.sha256(path: riskScores).hex)]))
+        }
         let output = ConcentrationOutput(
-            rows: rows, thresholds: preset, language: lang, worldMarket: world, provenance: provenance,
-            relevance: summary, sensitivity: sensitivity ? SensitivityCheck(rows: rows) : nil,
-            drill: drill ? ConcentrationDrill().entries(for: ConcentrationDrill.rows(for: kept, levels: drillLevels(), thresholds: preset)) : nil
+            rows: rows, thresholds: preset, language: lang,
+            worldMarket: worldRows.map { WorldMarketCheck(thresholds: preset).aligned(imports: rows, world: $0) },
+            provenance: provenance, relevance: relevance, sensitivity: sensitivity ? SensitivityCheck(rows: rows) : nil,
+            drill: drill ? ConcentrationDrill().entries(for: ConcentrationDrill.rows(for: kept, levels: drillLevels(), thresholds: preset)) : nil,
+            sections: sections
         )
         FileOutput.standardOutput.write(output.render(format.rawValue))
+    }
+
+    /// The `--criteria` values, checked.
+    private func criteriaWanted() throws -> Set<String> {
+        let names = Set(criteria.flatMap { $0.split(separator: ",").map { $0.lowercased() } })
+        if let unknown = names.subtracting(["ec2021", "geodep"]).sorted().first {
+            throw UsageError(message: "unknown --criteria '\(unknown)'; use ec2021 or geodep")
+        }
+        return names
+    }
+}
+
+/// Identifies a row and its supplier breakdown across the two result types.
+private struct RowKey: Hashable {
+    let reporter: CountryCode
+    let year: Int
+    let flow: FlowKind
+    let product: ProductCode
+
+    init(_ row: ImportConcentration) {
+        (reporter, year, flow, product) = (row.reporter, row.year, row.flow, row.product)
+    }
+
+    init(_ breakdown: SupplierBreakdown) {
+        (reporter, year, flow, product) = (breakdown.reporter, breakdown.year, breakdown.flow, breakdown.product)
     }
 }

@@ -109,3 +109,14 @@ extension ReadOptionSource {
         return options
     }
 }
+
+/// Reading with nothing beyond the file itself: format detected, no defaults (for world-market files).
+struct AutoDetectedReading: ReadOptionSource {
+    let format = "auto"
+    let map: [String] = []
+    let flow: String? = nil
+    let year: Int? = nil
+    let classification: String? = nil
+    let reporter: String? = nil
+    let unit: String? = nil
+}

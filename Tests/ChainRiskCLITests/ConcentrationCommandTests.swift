@@ -86,4 +86,25 @@ struct ConcentrationCommandTests {
         #expect(try cli.run(["concentration", "--input", Self.comtradeNL, "--drill"]).status == 64)
         #expect(try cli.run(["concentration", "--dataset", "nope"]).status == 66)
     }
+
+    @Test("trend, EU dependency criteria and risk weighting appear as JSON sections with their numbers")
+    func sections() throws {
+        let cli = CLIRunner()
+        let scores = try cli.file("risk.csv", "iso3,score\nUSA,0.2\nDEU,0.1\n")
+        let result = try cli.run(["concentration", "--input", Self.comtradeNL, "--product", "4401", "--trend", "--criteria", "ec2021",
+                                  "--risk-scores", scores, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try json(result.stdout)
+        let trends = try #require(document["trends"] as? [[String: Any]])
+        #expect(trends.count == 1)
+        #expect(abs((trends.first?["hhi_2022"] as? Double ?? 0) - 0.35421884085271105) < 1e-12)
+        let dependency = try #require(document["ec2021_dependency"] as? [[String: Any]])
+        #expect(dependency.count == 5)
+        let risk = try #require(document["risk_weighted"] as? [[String: Any]])
+        #expect(risk.count == 5)
+        let bad = try cli.file("bad-risk.csv", "iso3,score\nUSA,1.5\n")
+        let refused = try cli.run(["concentration", "--input", Self.comtradeNL, "--risk-scores", bad])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("bad-risk.csv:2:5"))
+    }
 }
