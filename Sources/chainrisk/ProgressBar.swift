@@ -22,6 +22,7 @@ final class ProgressBar {
             currentPath = file.path
             fileSize = file.sizeOnDisk ?? 0
             started = Date()
+            lastDraw = started
         }
         let now = Date()
         guard now.timeIntervalSince(lastDraw) >= 0.2 else { return }
