@@ -1,0 +1,124 @@
+import Foundation
+
+/// Inline SVG charts for the HTML report: deterministic markup, locale-free numbers, no scripts.
+public enum SVGChart {
+    /// A coordinate with two decimals, so output is stable.
+    static func coordinate(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 1) }
+
+    /// Horizontal bars with a label left, the value right and an optional annotation after it.
+    public static func bars(title: String, items: [(label: String, value: Double, valueText: String, note: String?, colour: String)], width: Double = 720) -> String {
+        let rowHeight = 22.0
+        let labelWidth = 260.0
+        let barSpace = width - labelWidth - 190
+        let maximum = items.map(\.value).max() ?? 1
+        let height = Double(items.count) * rowHeight + 30
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\" viewBox=\"0 0 \(coordinate(width)) \(coordinate(height))\" width=\"\(coordinate(width))\" height=\"\(coordinate(height))\">\n"
+        svg += "<title>\(HTMLText.escape(title))</title>\n"
+        for (index, item) in items.enumerated() {
+            let y = 10 + Double(index) * rowHeight
+            let length = maximum > 0 ? max(1, item.value / maximum * barSpace) : 1
+            let label = item.label.count > 40 ? String(item.label.prefix(39)) + "…" : item.label
+            svg += "<text x=\"\(coordinate(labelWidth - 6))\" y=\"\(coordinate(y + 14))\" text-anchor=\"end\" font-size=\"12\">\(HTMLText.escape(label))</text>\n"
+            svg += "<rect x=\"\(coordinate(labelWidth))\" y=\"\(coordinate(y + 3))\" width=\"\(coordinate(length))\" height=\"\(coordinate(rowHeight - 6))\" fill=\"\(item.colour)\"/>\n"
+            let note = item.note.map { "  " + $0 } ?? ""
+            svg += "<text x=\"\(coordinate(labelWidth + length + 6))\" y=\"\(coordinate(y + 14))\" font-size=\"12\">\(HTMLText.escape(item.valueText + note))</text>\n"
+        }
+        return svg + "</svg>\n"
+    }
+
+    /// A scatter of HHI (y, 0–1) against value (x, logarithmic), with the class bands shaded and points labelled.
+    public static func hhiVersusValue(title: String, points: [(label: String, value: Double, hhi: Double)], bands: [Double], xLabel: String, width: Double = 720, height: Double = 360) -> String {
+        let left = 56.0, right = 20.0, top = 16.0, bottom = 44.0
+        let plotWidth = width - left - right
+        let plotHeight = height - top - bottom
+        let values = points.map(\.value).filter { $0 > 0 }
+        let low = (values.min() ?? 1).log10Floor
+        let high = max((values.max() ?? 10).log10Ceiling, low + 1)
+        func x(_ value: Double) -> Double { left + (log10(max(value, 1e-12)) - low) / (high - low) * plotWidth }
+        func y(_ hhi: Double) -> Double { top + (1 - min(max(hhi, 0), 1)) * plotHeight }
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\" viewBox=\"0 0 \(coordinate(width)) \(coordinate(height))\" width=\"\(coordinate(width))\" height=\"\(coordinate(height))\">\n"
+        svg += "<title>\(HTMLText.escape(title))</title>\n"
+        let edges = [0.0] + bands + [1.0]
+        let shades = ["#e8f3e3", "#fbf3c9", "#fbe0c8"]
+        for index in 0..<(edges.count - 1) {
+            svg += "<rect x=\"\(coordinate(left))\" y=\"\(coordinate(y(edges[index + 1])))\" width=\"\(coordinate(plotWidth))\" height=\"\(coordinate(y(edges[index]) - y(edges[index + 1])))\" fill=\"\(shades[min(index, shades.count - 1)])\"/>\n"
+        }
+        for band in bands {
+            svg += "<line x1=\"\(coordinate(left))\" x2=\"\(coordinate(left + plotWidth))\" y1=\"\(coordinate(y(band)))\" y2=\"\(coordinate(y(band)))\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>\n"
+            svg += "<text x=\"\(coordinate(left - 4))\" y=\"\(coordinate(y(band) + 4))\" text-anchor=\"end\" font-size=\"11\">\(NumberFormat.fixed(band, decimals: 2))</text>\n"
+        }
+        svg += "<text x=\"\(coordinate(left - 4))\" y=\"\(coordinate(y(1) + 4))\" text-anchor=\"end\" font-size=\"11\">1.00</text>\n"
+        svg += "<text x=\"\(coordinate(left - 4))\" y=\"\(coordinate(y(0) + 4))\" text-anchor=\"end\" font-size=\"11\">0.00</text>\n"
+        var exponent = low
+        while exponent <= high {
+            let tick = left + (exponent - low) / (high - low) * plotWidth
+            svg += "<text x=\"\(coordinate(tick))\" y=\"\(coordinate(top + plotHeight + 16))\" text-anchor=\"middle\" font-size=\"11\">1e\(Int(exponent))</text>\n"
+            exponent += 1
+        }
+        svg += "<text x=\"\(coordinate(left + plotWidth / 2))\" y=\"\(coordinate(height - 6))\" text-anchor=\"middle\" font-size=\"12\">\(HTMLText.escape(xLabel))</text>\n"
+        svg += "<text x=\"14\" y=\"\(coordinate(top + plotHeight / 2))\" transform=\"rotate(-90 14 \(coordinate(top + plotHeight / 2)))\" text-anchor=\"middle\" font-size=\"12\">HHI</text>\n"
+        for point in points where point.value > 0 {
+            svg += "<circle cx=\"\(coordinate(x(point.value)))\" cy=\"\(coordinate(y(point.hhi)))\" r=\"4\" fill=\"#1f4e79\"><title>\(HTMLText.escape(point.label))</title></circle>\n"
+            let label = point.label.count > 28 ? String(point.label.prefix(27)) + "…" : point.label
+            svg += "<text x=\"\(coordinate(x(point.value) + 6))\" y=\"\(coordinate(y(point.hhi) - 5))\" font-size=\"10\">\(HTMLText.escape(label))</text>\n"
+        }
+        return svg + "</svg>\n"
+    }
+
+    /// A heatmap: rows × columns of text cells with fill colours (e.g. ranks in the letter's colour bands).
+    public static func heatmap(title: String, rowLabels: [String], columnLabels: [String], cells: [[(text: String, fill: String)]], width: Double = 760) -> String {
+        let labelWidth = 250.0
+        let cellWidth = (width - labelWidth) / Double(max(columnLabels.count, 1))
+        let cellHeight = 22.0
+        let headerHeight = 40.0
+        let height = headerHeight + Double(rowLabels.count) * cellHeight + 4
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\" viewBox=\"0 0 \(coordinate(width)) \(coordinate(height))\" width=\"\(coordinate(width))\" height=\"\(coordinate(height))\">\n"
+        svg += "<title>\(HTMLText.escape(title))</title>\n"
+        for (index, label) in columnLabels.enumerated() {
+            let x = labelWidth + (Double(index) + 0.5) * cellWidth
+            svg += "<text x=\"\(coordinate(x))\" y=\"\(coordinate(headerHeight - 8))\" text-anchor=\"middle\" font-size=\"11\">\(HTMLText.escape(label))</text>\n"
+        }
+        for (rowIndex, label) in rowLabels.enumerated() {
+            let y = headerHeight + Double(rowIndex) * cellHeight
+            let shown = label.count > 36 ? String(label.prefix(35)) + "…" : label
+            svg += "<text x=\"\(coordinate(labelWidth - 6))\" y=\"\(coordinate(y + 15))\" text-anchor=\"end\" font-size=\"12\">\(HTMLText.escape(shown))</text>\n"
+            for (columnIndex, cell) in cells[rowIndex].enumerated() {
+                let x = labelWidth + Double(columnIndex) * cellWidth
+                svg += "<rect x=\"\(coordinate(x + 1))\" y=\"\(coordinate(y + 1))\" width=\"\(coordinate(cellWidth - 2))\" height=\"\(coordinate(cellHeight - 2))\" fill=\"\(cell.fill)\"/>\n"
+                svg += "<text x=\"\(coordinate(x + cellWidth / 2))\" y=\"\(coordinate(y + 15))\" text-anchor=\"middle\" font-size=\"12\">\(HTMLText.escape(cell.text))</text>\n"
+            }
+        }
+        return svg + "</svg>\n"
+    }
+
+    /// A timeline of events: one bar per event from its start month over its duration in weeks.
+    public static func timeline(title: String, events: [(label: String, startYear: Int, startMonth: Int, weeks: Double)], width: Double = 720) -> String {
+        guard let firstYear = events.map(\.startYear).min() else { return "" }
+        let labelWidth = 200.0
+        let rowHeight = 24.0
+        let monthsShown = 24.0
+        let monthWidth = (width - labelWidth - 10) / monthsShown
+        let height = 30 + Double(events.count) * rowHeight
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\" viewBox=\"0 0 \(coordinate(width)) \(coordinate(height))\" width=\"\(coordinate(width))\" height=\"\(coordinate(height))\">\n"
+        svg += "<title>\(HTMLText.escape(title))</title>\n"
+        for month in stride(from: 0, through: Int(monthsShown), by: 3) {
+            let x = labelWidth + Double(month) * monthWidth
+            svg += "<line x1=\"\(coordinate(x))\" x2=\"\(coordinate(x))\" y1=\"16\" y2=\"\(coordinate(height))\" stroke=\"#ddd\"/>\n"
+            let year = firstYear + month / 12
+            svg += "<text x=\"\(coordinate(x + 2))\" y=\"12\" font-size=\"10\">\(year)-\(month % 12 + 1 < 10 ? "0" : "")\(month % 12 + 1)</text>\n"
+        }
+        for (index, event) in events.enumerated() {
+            let y = 20 + Double(index) * rowHeight
+            let start = Double((event.startYear - firstYear) * 12 + event.startMonth - 1)
+            let length = event.weeks * 12 / 52
+            svg += "<text x=\"\(coordinate(labelWidth - 6))\" y=\"\(coordinate(y + 15))\" text-anchor=\"end\" font-size=\"12\">\(HTMLText.escape(event.label))</text>\n"
+            svg += "<rect x=\"\(coordinate(labelWidth + start * monthWidth))\" y=\"\(coordinate(y + 4))\" width=\"\(coordinate(length * monthWidth))\" height=\"\(coordinate(rowHeight - 8))\" fill=\"#c0504d\"><title>\(HTMLText.escape("\(event.label): \(NumberFormat.fixed(event.weeks, decimals: 0)) weeks"))</title></rect>\n"
+        }
+        return svg + "</svg>\n"
+    }
+}
+
+extension Double {
+    fileprivate var log10Floor: Double { log10(Swift.max(self, 1e-12)).rounded(.down) }
+    fileprivate var log10Ceiling: Double { log10(Swift.max(self, 1e-12)).rounded(.up) }
+}
