@@ -13,6 +13,8 @@ public struct LetterDataset: Sendable, Hashable {
     public let highConcentration: [PublishedConcentration]
     /// Products not published (confidential or unreliable).
     public let suppressedProducts: [SuppressedProduct]
+    /// Context figures the analysis quotes (exports' share of GDP, intermediate goods …).
+    public let contextFacts: [ContextFact]
     /// The files the figures were read from, with their SHA-256, for provenance.
     public let files: [SourceFile]
 
@@ -30,7 +32,7 @@ public struct LetterDataset: Sendable, Hashable {
     public init(
         name: String, reporter: CountryCode, events: [DisruptionEvent], sectors: [SectorRiskProfile],
         topImports: [PublishedConcentration], highConcentration: [PublishedConcentration],
-        suppressedProducts: [SuppressedProduct], files: [SourceFile]
+        suppressedProducts: [SuppressedProduct], contextFacts: [ContextFact] = [], files: [SourceFile]
     ) {
         self.name = name
         self.reporter = reporter
@@ -39,6 +41,26 @@ public struct LetterDataset: Sendable, Hashable {
         self.topImports = topImports
         self.highConcentration = highConcentration
         self.suppressedProducts = suppressedProducts
+        self.contextFacts = contextFacts
         self.files = files
+    }
+}
+
+/// A figure quoted for context, with its unit, year and a sentence in English and Dutch.
+public struct ContextFact: Hashable, Sendable, Codable {
+    public let id: String
+    public let value: Double
+    public let unit: String
+    public let year: Int
+    public let textEN: String
+    public let textNL: String
+
+    public init(id: String, value: Double, unit: String, year: Int, textEN: String, textNL: String) {
+        self.id = id
+        self.value = value
+        self.unit = unit
+        self.year = year
+        self.textEN = textEN
+        self.textNL = textNL
     }
 }

@@ -15,7 +15,7 @@ public enum BuiltInDatasets {
         let reader = LetterTableReader(folder: folder)
         let names = [
             "letter_table1_events.csv", "letter_table2_sectors.csv", "letter_table4_top10_imports.csv",
-            "letter_table5_high_concentration.csv", "letter_suppressed_products.csv",
+            "letter_table5_high_concentration.csv", "letter_suppressed_products.csv", "letter_context_facts.csv",
         ]
         let files = try names.map { name in
             LetterDataset.SourceFile(name: "\(letterName)/\(name)", sha256: try FileDigest.sha256(path: folder + "/" + name).hex)
@@ -27,6 +27,7 @@ public enum BuiltInDatasets {
             topImports: try reader.concentration(names[2], year: 2019),
             highConcentration: try reader.concentration(names[3], year: 2019),
             suppressedProducts: try reader.suppressed(names[4]),
+            contextFacts: try reader.contextFacts(names[5]),
             files: files
         )
     }

@@ -89,4 +89,13 @@ struct LetterTableReader {
             SuppressedProduct(productEN: fields["product_en"] ?? "", productNL: fields["product_nl"] ?? "")
         }
     }
+
+    func contextFacts(_ name: String) throws -> [ContextFact] {
+        try records(name).map { fields, location in
+            ContextFact(
+                id: fields["id"] ?? "", value: try number(fields, "value", location), unit: fields["unit"] ?? "",
+                year: Int(try number(fields, "year", location)), textEN: fields["text_en"] ?? "", textNL: fields["text_nl"] ?? ""
+            )
+        }
+    }
 }
