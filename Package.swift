@@ -47,7 +47,8 @@ let package = Package(
         ),
         .target(
             name: "ChainRiskAnalysis",
-            dependencies: ["ChainRiskCore"]
+            dependencies: ["ChainRiskCore"],
+            resources: [.copy("Resources")]
         ),
         .target(
             name: "ChainRiskReport",
