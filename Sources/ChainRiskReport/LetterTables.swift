@@ -89,9 +89,4 @@ public struct LetterTables: Sendable {
             return cells
         })
     }
-
-    /// The sectors of particular importance: the `count` largest by imports plus exports of own make.
-    public func sectorsOfParticularImportance(count: Int = 5) -> [SectorRiskProfile] {
-        Array(dataset.sectors.sorted { ($0.importance, $1.sector.id) > ($1.importance, $0.sector.id) }.prefix(count))
-    }
 }

@@ -66,7 +66,7 @@ public enum SVGChart {
     }
 
     /// A heatmap: rows × columns of text cells with fill colours (e.g. ranks in the letter's colour bands).
-    public static func heatmap(title: String, rowLabels: [String], columnLabels: [String], cells: [[(text: String, fill: String)]], width: Double = 760) -> String {
+    public static func heatmap(title: String, rowLabels: [String], columnLabels: [String], cells: [[(text: String, fill: String)]], width: Double = 900) -> String {
         let labelWidth = 250.0
         let cellWidth = (width - labelWidth) / Double(max(columnLabels.count, 1))
         let cellHeight = 22.0
@@ -101,7 +101,7 @@ public enum SVGChart {
         let height = 30 + Double(events.count) * rowHeight
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\" viewBox=\"0 0 \(coordinate(width)) \(coordinate(height))\" width=\"\(coordinate(width))\" height=\"\(coordinate(height))\">\n"
         svg += "<title>\(HTMLText.escape(title))</title>\n"
-        for month in stride(from: 0, through: Int(monthsShown), by: 3) {
+        for month in stride(from: 0, to: Int(monthsShown), by: 3) {
             let x = labelWidth + Double(month) * monthWidth
             svg += "<line x1=\"\(coordinate(x))\" x2=\"\(coordinate(x))\" y1=\"16\" y2=\"\(coordinate(height))\" stroke=\"#ddd\"/>\n"
             let year = firstYear + month / 12

@@ -10,38 +10,108 @@ struct ReportCommandTests {
         #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
     }
 
-    @Test("report prints Table 2 and the five sectors of particular importance, byte-identical across runs")
+    @Test("report prints every section in the letter's order, byte-identical across runs")
     func reportEnglish() throws {
         let cli = CLIRunner()
         let first = try cli.run(["report"])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("Table 2."))
-        // Imports + exports of own make 2018 (EUR mln): petroleum 45,094, food 60,442, chemicals 50,392,
-        // electrotechnical 38,730, machinery 29,692 — the five largest of Table 2.
-        #expect(first.stdout.contains("Sectors of particular importance (largest imports + exports of own make): Food, beverages and tobacco; Chemicals; Petroleum industry; Computer electronic and optical products; Machinery."))
+        let headings = ["## Context", "## Causes and events of disruption", "## Sector vulnerability", "## Origin of inputs used for exports",
+                        "## Import concentration and world-market alternatives", "## Caveats", "## Policy options", "## Differences from the letter", "## Provenance"]
+        let positions = headings.compactMap { first.stdout.range(of: $0)?.lowerBound }
+        #expect(positions.count == headings.count)
+        #expect(positions == positions.sorted())
         #expect(first.stdout.contains("| Petroleum industry | 2 | 4 | 7 | 5 | 8 | 13 | 24,509 | 20,585 | 45,094 |"))
-        let second = try cli.run(["report"])
-        #expect(second.stdout == first.stdout)
+        // Imports + exports of own make 2018 (EUR mln): food 60,442, chemicals 50,392, petroleum 45,094,
+        // electrotechnical 38,730, machinery 29,692 — the five largest of Table 2.
+        #expect(first.stdout.contains("- Food, beverages and tobacco — imports + exports EUR 60,442 mln; orange on: Flood 5"))
+        #expect(first.stdout.contains("- Machinery — imports + exports EUR 29,692 mln; orange on: Trade dispute 4"))
+        #expect(first.stdout.contains("| Coal (not agglomerated) | Public or private stockpiles | Government | product-concentrated-world-limited |"))
+        #expect(first.stdout.contains("Machinery and appliances n.e.s."))
+        #expect(try cli.run(["report"]).stdout == first.stdout)
     }
 
     @Test("report --lang nl uses Dutch labels and sector names")
     func reportDutch() throws {
         let result = try CLIRunner().run(["report", "--lang", "nl"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("Tabel 2."))
-        #expect(result.stdout.contains("| Aardolie-industrie |"))
+        #expect(result.stdout.contains("## Kwetsbaarheid per sector"))
+        #expect(result.stdout.contains("| Aardolie-industrie | 2 | 4 | 7 | 5 | 8 | 13 |"))
+        #expect(result.stdout.contains("## Handelingsperspectieven"))
     }
 
-    @Test("report --format json has sorted keys and the letter's tables")
+    @Test("report --format json carries the letter's numbers with stable keys")
     func reportJSON() throws {
         let result = try CLIRunner().run(["report", "--format", "json"])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        let sectors = try #require(json["table2_sectors"] as? [[String: Any]])
-        #expect(sectors.count == 17)
-        let top = try #require(json["sectors_of_particular_importance"] as? [String])
-        #expect(top == ["food-beverages-and-tobacco", "chemicals", "petroleum-industry", "computer-electronic-and-optical-products", "machinery"])
-        #expect((json["table4_top_imports"] as? [Any])?.count == 10)
-        #expect((json["table5_high_concentration"] as? [Any])?.count == 9)
+        #expect((json["table2_sectors"] as? [Any])?.count == 17)
+        let top = try #require(json["sectors_of_particular_importance"] as? [[String: Any]])
+        #expect(top.compactMap { $0["sector"] as? String } == ["food-beverages-and-tobacco", "chemicals", "petroleum-industry", "computer-electronic-and-optical-products", "machinery"])
+        #expect((json["table4"] as? [Any])?.count == 10)
+        #expect((json["table5"] as? [Any])?.count == 9)
+        let differences = try #require(json["differences_from_letter"] as? [[String: Any]])
+        #expect(differences.contains { ($0["text"] as? String ?? "").contains("Machinery and appliances n.e.s.") })
+        let options = try #require(json["policy_options"] as? [[String: Any]])
+        #expect(options.contains { $0["subject_name"] as? String == "Natural gas" && $0["rule"] as? String == "product-concentrated-alternatives" })
+        let keys = result.stdout.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { String($0.split(separator: "\"")[1]) }
+        #expect(keys == keys.sorted())
+    }
+
+    @Test("report --format html is one self-contained, well-formed page with inline SVG charts")
+    func reportHTML() throws {
+        let result = try CLIRunner().run(["report", "--format", "html"])
+        #expect(result.status == 0)
+        let html = result.stdout
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("src=\"http") && !html.contains("href=\"http"))
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 4)
+        #expect(html.contains("class=\"num band-orange\">1</td>") || html.contains("band-orange"))
+        #expect(try HTMLStructure.unbalancedTags(in: html).isEmpty)
+    }
+
+    @Test("report --imports computes Tables 4 and 5 from a stored Comtrade dataset, and options cite its numbers")
+    func reportFromData() throws {
+        let cli = CLIRunner()
+        #expect(try cli.run(["import", CLIRunner.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv", "--name", "nl"]).status == 0)
+        let result = try cli.run(["report", "--imports", "nl", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["concentration_source"] as? String == "computed")
+        #expect(json["concentration_year"] as? Int == 2022)
+        let table4 = try #require(json["table4"] as? [[String: Any]])
+        #expect(table4.count == 10)
+        #expect(table4.first?["product"] as? String == "48")
+        let table5 = try #require(json["table5"] as? [[String: Any]])
+        // 2022, highly concentrated and above 250e6 USD: 4401 fuel wood (HHI 0.354, 574 mln) and 940340 kitchen
+        // furniture (HHI 0.694, 643 mln), from `chainrisk concentration --class high --min-value 250e6`.
+        #expect(table5.compactMap { $0["product"] as? String }.sorted() == ["4401", "940340"])
+        let options = try #require(json["policy_options"] as? [[String: Any]])
+        #expect(options.contains { ($0["subject_name"] as? String ?? "").hasPrefix("4401") && ($0["evidence"] as? String ?? "").contains("0.354") })
+    }
+}
+
+/// A minimal well-formedness check: every non-void tag is closed in order.
+enum HTMLStructure {
+    static let voidElements: Set<String> = ["meta", "br", "hr", "img", "input", "link", "area", "base", "col", "source", "wbr"]
+
+    static func unbalancedTags(in html: String) -> [String] {
+        var stack: [String] = []
+        var problems: [String] = []
+        var index = html.startIndex
+        while let open = html[index...].firstIndex(of: "<") {
+            guard let close = html[open...].firstIndex(of: ">") else { problems.append("unclosed <"); break }
+            let tag = html[html.index(after: open)..<close]
+            index = html.index(after: close)
+            if tag.hasPrefix("!") { continue }
+            let selfClosing = tag.hasSuffix("/")
+            let name = tag.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }.lowercased()
+            if tag.hasPrefix("/") {
+                if stack.last == name { stack.removeLast() } else { problems.append("</\(name)> closes <\(stack.last ?? "")>") }
+            } else if !selfClosing && !voidElements.contains(name) {
+                stack.append(name)
+            }
+        }
+        return problems + stack.map { "<\($0)> never closed" }
     }
 }
