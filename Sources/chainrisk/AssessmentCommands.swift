@@ -1,0 +1,96 @@
+import ArgumentParser
+import ChainRiskAnalysis
+import ChainRiskCore
+import ChainRiskIngest
+import ChainRiskReport
+import Foundation
+
+/// Options shared by `sectors`, `events` and `options`: language and output format.
+struct TableOutputOptions: ParsableArguments {
+    @Option(help: "Language of labels: en or nl.")
+    var lang: Language = .en
+
+    @Option(help: "Output format: table, markdown, csv or json.")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        guard format != .html else { throw ValidationError("use --format table, markdown, csv or json (HTML: chainrisk report --format html)") }
+    }
+
+    /// Renders `tables` (JSON: an object keyed by each table's key, with the built-in dataset's provenance).
+    func render(_ tables: [(key: String, table: DataTable)], letter: LetterDataset) -> String {
+        switch format {
+        case .json:
+            var members: [String: JSONValue] = ["provenance": Provenance(
+                inputs: [Provenance.Input(name: letter.name, kind: "builtin", files: letter.files.map { ($0.name, $0.sha256) })], settings: [:]
+            ).json]
+            for (key, table) in tables { members[key] = .array(table.jsonRows()) }
+            return JSONValue.object(members).render(pretty: true) + "\n"
+        case .csv: return tables.map { $0.table.renderCSV() }.joined(separator: "\n")
+        case .markdown: return tables.map { $0.table.renderMarkdown() }.joined(separator: "\n")
+        default: return tables.map { $0.table.truncatingText(to: 60).renderText() }.joined(separator: "\n")
+        }
+    }
+}
+
+/// The built-in letter and its assessment (published Tables 4 and 5), with optional user events.
+func letterAssessment(events: String? = nil) throws -> (LetterDataset, VulnerabilityAssessment) {
+    let letter = try BuiltInDatasets.nlLetter2021()
+    let user = try events.map { try EventFileReader(existing: letter.events).read(InputFile(path: $0)).events } ?? []
+    return (letter, try VulnerabilityAssessment(letter: letter, userEvents: user, engine: try PolicyOptionEngine.bundled()))
+}
+
+/// `chainrisk sectors`: Table 2 with bands, importance and the sectors of particular importance.
+struct SectorsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sectors", abstract: "Sector vulnerability per risk factor (the letter's Table 2) with bands and importance.")
+
+    @Option(help: "Sort by importance (imports + exports) or by a risk factor: \(RiskFactor.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var sort: String = "importance"
+
+    @OptionGroup var output: TableOutputOptions
+
+    func run() throws {
+        let factor: RiskFactor?
+        if sort == "importance" {
+            factor = nil
+        } else if let chosen = RiskFactor(rawValue: sort.replacingOccurrences(of: "-", with: "_")) {
+            factor = chosen
+        } else {
+            throw UsageError(message: "unknown --sort '\(sort)'; use importance or one of \(RiskFactor.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let (letter, assessment) = try letterAssessment()
+        FileOutput.standardOutput.write(output.render([("sectors", AssessmentTables(assessment: assessment, language: output.lang).sectors(sortedBy: factor))], letter: letter))
+    }
+}
+
+/// `chainrisk events`: the disruption-event catalogue and its summaries.
+struct EventsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "events", abstract: "Disruption events (the letter's Table 1 plus your own) and summaries.")
+
+    @Option(help: "A CSV of further events (id,event,event_nl,category,start,regions,production_sites_affected,duration_weeks).")
+    var file: String?
+
+    @Option(help: "Summarise by year, category or region.")
+    var by: String = "category"
+
+    @OptionGroup var output: TableOutputOptions
+
+    func run() throws {
+        guard ["year", "category", "region"].contains(by) else { throw UsageError(message: "--by takes year, category or region") }
+        let (letter, assessment) = try letterAssessment(events: file)
+        let tables = AssessmentTables(assessment: assessment, language: output.lang)
+        FileOutput.standardOutput.write(output.render([("events", tables.events()), ("summary", tables.eventSummaries(by: by))], letter: letter))
+    }
+}
+
+/// `chainrisk options`: the policy options each diagnosis leads to, with the rule and numbers behind it.
+struct OptionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "options", abstract: "Policy options (handelingsperspectieven) per product and sector, with their reasons.")
+
+    @OptionGroup var output: TableOutputOptions
+
+    func run() throws {
+        let (letter, assessment) = try letterAssessment()
+        FileOutput.standardOutput.write(output.render([("policy_options", AssessmentTables(assessment: assessment, language: output.lang).policyOptions())], letter: letter))
+    }
+}
