@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "ChainRiskStoreTests", dependencies: ["ChainRiskStore"]),
         .testTarget(name: "ChainRiskAnalysisTests", dependencies: ["ChainRiskAnalysis", "ChainRiskIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "ChainRiskReportTests", dependencies: ["ChainRiskReport"]),
-        .testTarget(name: "ChainRiskCLITests", dependencies: ["chainrisk"]),
+        .testTarget(name: "ChainRiskCLITests", dependencies: ["chainrisk"], exclude: ["Snapshots"]),
     ]
 )
 
