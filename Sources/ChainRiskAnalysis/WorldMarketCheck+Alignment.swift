@@ -1,13 +1,14 @@
 import ChainRiskCore
 
 extension WorldMarketCheck {
-    /// Each import row checked against the world row of the same product code, from the nearest year available.
+    /// Each import row checked against the world row of the same product code (else its heading or chapter), from
+    /// the nearest year available.
     ///
     /// World-export data is often of another year than the imports (e.g. a 2017 world file against 2018–2022
     /// imports) and of another vintage of the same classification family (HS unknown vs HS 2017). The world row is
     /// matched on the code and family; the same year is preferred, else the nearest earlier year, else the
-    /// nearest later one. A match across years or vintages is reported as approximate, with the world year in the
-    /// note. Results are in the order of `imports`; nil where no world row has the code.
+    /// nearest later one. A match across years, vintages or to a parent code is reported as approximate, with the
+    /// reason in the note. Results are in the order of `imports`; nil where no world row has the code.
     public func aligned(imports: [ImportConcentration], world: [ImportConcentration]) -> [Result?] {
         struct CodeKey: Hashable {
             let family: Classification.Family
@@ -18,14 +19,20 @@ extension WorldMarketCheck {
             byCode[CodeKey(family: row.product.classification.family, code: row.product.code), default: []].append(row)
         }
         return imports.map { row in
-            guard let candidates = byCode[CodeKey(family: row.product.classification.family, code: row.product.code)],
+            let family = row.product.classification.family
+            let code = row.product.code
+            // The code itself, else its heading and chapter (world data is often coarser than imports).
+            let levels = [code.utf8.count] + [4, 2].filter { $0 < code.utf8.count }
+            guard let candidates = levels.lazy.compactMap({ byCode[CodeKey(family: family, code: String(code.prefix($0)))] }).first,
                   let match = Self.nearestYear(candidates, to: row.year)
             else { return nil }
             let result = check(row, world: match)
             let sameYear = match.year == row.year
             let sameVintage = match.product.classification == row.product.classification
-            guard !(sameYear && sameVintage) else { return result }
+            let sameCode = match.product.code == code
+            guard !(sameYear && sameVintage && sameCode) else { return result }
             var reasons: [String] = []
+            if !sameCode { reasons.append("world data at \(match.product.code), the product's parent") }
             if !sameYear { reasons.append("world data of \(match.year)") }
             if !sameVintage { reasons.append("world codes in \(match.product.classification.token)") }
             return Result(
