@@ -46,6 +46,16 @@ public struct LetterDataset: Sendable, Hashable {
     }
 }
 
+extension LetterDataset {
+    /// The same dataset with other sector profiles (e.g. ranks re-derived from another nomenclature).
+    public func replacingSectors(_ sectors: [SectorRiskProfile]) -> LetterDataset {
+        LetterDataset(
+            name: name, reporter: reporter, events: events, sectors: sectors, topImports: topImports,
+            highConcentration: highConcentration, suppressedProducts: suppressedProducts, contextFacts: contextFacts, files: files
+        )
+    }
+}
+
 /// A figure quoted for context, with its unit, year and a sentence in English and Dutch.
 public struct ContextFact: Hashable, Sendable, Codable {
     public let id: String

@@ -34,7 +34,8 @@ public struct AssessmentTables: Sendable {
             let diagnosis = diagnoses[profile.sector.id]
             var cells: [DataTable.Cell] = [.text(language == .en ? profile.sector.nameEN : profile.sector.nameNL)]
             for factor in RiskFactor.allCases {
-                cells.append(.integer(profile.rank(factor)))
+                let rank = profile.rank(factor)
+                cells.append(rank == Int.max ? .empty : .integer(rank))
                 cells.append(vulnerability.band(of: profile, on: factor).map { .text($0.rawValue) } ?? .empty)
             }
             cells += [

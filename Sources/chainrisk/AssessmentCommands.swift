@@ -47,7 +47,21 @@ struct SectorsCommand: ParsableCommand {
     @Option(help: "Sort by importance (imports + exports) or by a risk factor: \(RiskFactor.allCases.map(\.rawValue).joined(separator: ", ")).")
     var sort: String = "importance"
 
+    @Option(name: .customLong("source-scores"), help: "Re-rank from another nomenclature: CSV chain,pandemic,cyber_attack,… with a score per source value chain.")
+    var sourceScores: String?
+
+    @Option(name: .customLong("source-mapping"), help: "With --source-scores: CSV chain,sector[,weight] mapping source chains onto sectors (many-to-many).")
+    var sourceMapping: String?
+
+    @Option(help: "Ties in re-ranking: dense (1, 2, 2, 3, as the letter) or competition (1, 2, 2, 4).")
+    var ties: String = "dense"
+
     @OptionGroup var output: TableOutputOptions
+
+    func validate() throws {
+        if (sourceScores == nil) != (sourceMapping == nil) { throw ValidationError("--source-scores and --source-mapping go together") }
+        guard TieConvention(rawValue: ties) != nil else { throw ValidationError("--ties takes dense or competition") }
+    }
 
     func run() throws {
         let factor: RiskFactor?
@@ -58,8 +72,20 @@ struct SectorsCommand: ParsableCommand {
         } else {
             throw UsageError(message: "unknown --sort '\(sort)'; use importance or one of \(RiskFactor.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let (letter, assessment) = try letterAssessment()
-        FileOutput.standardOutput.write(output.render([("sectors", AssessmentTables(assessment: assessment, language: output.lang).sectors(sortedBy: factor))], letter: letter))
+        var (letter, assessment) = try letterAssessment()
+        var notes: [(key: String, table: DataTable)] = []
+        if let sourceScores, let sourceMapping {
+            let links = try SourceRankingFiles.links(InputFile(path: sourceMapping), sectors: letter.sectors.map(\.sector)).map {
+                SectorReranking.Link(sourceChain: $0.chain, sector: $0.sector, weight: $0.weight)
+            }
+            let result = SectorReranking(ties: TieConvention(rawValue: ties) ?? .dense).rerank(scores: try SourceRankingFiles.scores(InputFile(path: sourceScores)), links: links)
+            letter = letter.replacingSectors(result.applying(to: letter.sectors))
+            assessment = try VulnerabilityAssessment(letter: letter, engine: try PolicyOptionEngine.bundled())
+            if !result.unmappedChains.isEmpty {
+                notes.append(("unmapped_chains", DataTable(title: "Source chains without a sector", columns: [DataTable.Column("chain", title: "Chain")], rows: result.unmappedChains.map { [.text($0)] })))
+            }
+        }
+        FileOutput.standardOutput.write(output.render([("sectors", AssessmentTables(assessment: assessment, language: output.lang).sectors(sortedBy: factor))] + notes, letter: letter))
     }
 }
 

@@ -50,4 +50,24 @@ struct AssessmentCommandTests {
         let dutch = try CLIRunner().run(["options", "--lang", "nl"])
         #expect(dutch.stdout.contains("Handelingsperspectieven"))
     }
+
+    @Test("sectors re-ranks from another nomenclature through a weighted many-to-many mapping")
+    func rerank() throws {
+        let cli = CLIRunner()
+        let scores = try cli.file("scores.csv", "chain,pandemic,trade_dispute\nsemiconductors,0.2,0.9\npharma,0.1,0.8\nchemicals,0.3,0.6\nfood,0.7,0.1\nunused,0.5,0.5\n")
+        let mapping = try cli.file("map.csv", "chain,sector,weight\nsemiconductors,computer-electronic-and-optical-products,1\npharma,Pharmaceuticals,1\nchemicals,Chemicals,1\npharma,chemicals,0.5\nfood,Voedings- en genotmiddelenindustrie,1\n")
+        let result = try cli.run(["sectors", "--source-scores", scores, "--source-mapping", mapping, "--sort", "trade_dispute", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try json(result.stdout)
+        let rows = try #require(document["sectors"] as? [[String: Any]])
+        // Chemicals = (chemicals 1 × (0.3, 0.6) + pharma 0.5 × (0.1, 0.8)) / 1.5 = (0.233, 0.667). Pandemic: food 0.7,
+        // chemicals 0.233, semiconductors 0.2, pharma 0.1 → 1, 2, 3, 4; trade dispute: 0.9, 0.8, 0.667, 0.1 → 1, 2, 3, 4.
+        #expect(rows.prefix(4).compactMap { $0["sector"] as? String } == ["Computer electronic and optical products", "Pharmaceuticals", "Chemicals", "Food, beverages and tobacco"])
+        #expect(rows.prefix(4).compactMap { $0["pandemic"] as? Int } == [3, 4, 2, 1])
+        #expect((document["unmapped_chains"] as? [[String: Any]])?.first?["chain"] as? String == "unused")
+        let bad = try cli.file("badmap.csv", "chain,sector\nx,Nonexistent sector\n")
+        let refused = try cli.run(["sectors", "--source-scores", scores, "--source-mapping", bad])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("badmap.csv:2:3"))
+    }
 }
