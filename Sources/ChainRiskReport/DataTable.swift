@@ -55,3 +55,23 @@ extension DataTable.Cell {
         .integer(value, text: NumberFormat.integer(value))
     }
 }
+
+extension DataTable {
+    /// The table with numbers written the way `language` reads them: Dutch swaps the decimal point and the thousands
+    /// separator (24,509.5 → 24.509,5). Raw values (for CSV and JSON) are unchanged.
+    public func localized(_ language: Language) -> DataTable {
+        guard language == .nl else { return self }
+        func swap(_ text: String) -> String {
+            String(text.map { $0 == "," ? "." : ($0 == "." ? "," : $0) })
+        }
+        return DataTable(title: title, columns: columns, rows: rows.map { row in
+            row.map { cell in
+                switch cell {
+                case .number(let value, let text): .number(value, text: swap(text))
+                case .integer(let value, let text): .integer(value, text: swap(text))
+                case .text, .empty: cell
+                }
+            }
+        })
+    }
+}

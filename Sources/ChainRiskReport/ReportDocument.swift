@@ -44,7 +44,7 @@ public struct ReportDocument: Sendable {
                 switch block {
                 case .paragraph(let text): output += text + "\n\n"
                 case .list(let items): output += items.map { "- " + $0 }.joined(separator: "\n") + "\n\n"
-                case .table(let table, _): output += table.renderMarkdown() + "\n"
+                case .table(let table, _): output += table.localized(language).renderMarkdown() + "\n"
                 case .chart: break
                 }
             }
@@ -61,7 +61,7 @@ public struct ReportDocument: Sendable {
                 switch block {
                 case .paragraph(let text): output += text + "\n\n"
                 case .list(let items): output += items.map { "  * " + $0 }.joined(separator: "\n") + "\n\n"
-                case .table(let table, _): output += table.truncatingText(to: 48).renderText() + "\n"
+                case .table(let table, _): output += table.localized(language).truncatingText(to: 48).renderText() + "\n"
                 case .chart: break
                 }
             }
@@ -95,7 +95,7 @@ public struct ReportDocument: Sendable {
                 switch block {
                 case .paragraph(let text): html += "<p>\(HTMLText.escape(text))</p>\n"
                 case .list(let items): html += "<ul>\n" + items.map { "<li>\(HTMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
-                case .table(let table, let cellClass): html += "<div class=\"table\">\n" + HTMLText.table(table, cellClass: cellClass) + "</div>\n"
+                case .table(let table, let cellClass): html += "<div class=\"table\">\n" + HTMLText.table(table.localized(language), cellClass: cellClass) + "</div>\n"
                 case .chart(let svg, let alternative): html += "<figure>\n\(svg)<figcaption>\(HTMLText.escape(alternative))</figcaption>\n</figure>\n"
                 }
             }

@@ -27,8 +27,8 @@ struct TableOutputOptions: ParsableArguments {
             for (key, table) in tables { members[key] = .array(table.jsonRows()) }
             return JSONValue.object(members).render(pretty: true) + "\n"
         case .csv: return tables.map { $0.table.renderCSV() }.joined(separator: "\n")
-        case .markdown: return tables.map { $0.table.renderMarkdown() }.joined(separator: "\n")
-        default: return tables.map { $0.table.truncatingText(to: 60).renderText() }.joined(separator: "\n")
+        case .markdown: return tables.map { $0.table.localized(lang).renderMarkdown() }.joined(separator: "\n")
+        default: return tables.map { $0.table.localized(lang).truncatingText(to: 60).renderText() }.joined(separator: "\n")
         }
     }
 }
