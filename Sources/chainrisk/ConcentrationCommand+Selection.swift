@@ -95,7 +95,7 @@ extension ConcentrationCommand {
     }
 
     /// World-market rows when a world dataset or file was given; adds it to the provenance.
-    func worldMarketRows(preset: ConcentrationThresholds, store: OpenedStore, provenance: inout Provenance) throws -> [ImportConcentration]? {
+    func worldMarketRows(preset: ConcentrationThresholds, store: OpenedStore, importFamily: Classification.Family?, importLevels: Set<Int>, provenance: inout Provenance) throws -> [ImportConcentration]? {
         guard worldDataset != nil || worldInput != nil else { return nil }
         let source = try FlowInput(
             dataset: worldDataset, inputs: worldInput.map { [$0] } ?? [], reading: AutoDetectedReading(),
@@ -104,7 +104,31 @@ extension ConcentrationCommand {
         var flows: [TradeFlow] = []
         try source.forEachFlow(store: store.get, query: FlowQuery(flows: [.exports])) { flows.append($0) }
         provenance.inputs.append(try source.provenance(store: store.get))
-        return WorldMarketCheck(thresholds: preset).worldMarketRows(flows: flows, level: level)
+        if let family = importFamily, let worldFamily = flows.first?.product.classification.family, worldFamily != family {
+            // World data in another classification (HS ↔ SITC): move it into the imports' codes first.
+            guard let mapping = Self.crossMapping(from: worldFamily, to: family, flows: flows) else {
+                throw UsageError(message: "world data in \(worldFamily.rawValue) cannot be matched to \(family.rawValue) imports; chainrisk maps HS ↔ SITC")
+            }
+            provenance.settings["world_mapping"] = "\(mapping.source.token) → \(mapping.target.token), equal split over many-to-many codes"
+            flows = mapping.flows
+        }
+        // World rows at every code length the imports use, so a heading matches a heading and a subheading a subheading.
+        let check = WorldMarketCheck(thresholds: preset)
+        let worldLevels = Set(flows.map(\.product.code.utf8.count))
+        let lengths = level.map { [$0] } ?? importLevels.sorted()
+        return lengths.flatMap { length in
+            worldLevels.contains(length) ? check.worldMarketRows(flows: flows, level: nil).filter { $0.product.code.utf8.count == length }
+                : check.worldMarketRows(flows: flows, level: length)
+        }
+    }
+
+    /// World flows mapped between HS and SITC rev. 4 through the bundled correspondence.
+    static func crossMapping(from world: Classification.Family, to imports: Classification.Family, flows: [TradeFlow]) -> WorldExportMapping? {
+        switch (world, imports) {
+        case (.hs, .sitc): WorldExportMapping(flows: flows, through: .hs2022ToSITC4)
+        case (.sitc, .hs): WorldExportMapping(flows: flows, through: .hs2022ToSITC4, reversed: true)
+        default: nil
+        }
     }
 }
 
