@@ -28,6 +28,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
 
+    @Option(help: "The built-in dataset the report starts from (\(BuiltInDatasets.names.joined(separator: ", "))).")
+    var dataset: String = BuiltInDatasets.letterName
+
     @Option(help: "A stored import dataset to compute Tables 4 and 5 from (see `chainrisk datasets`).")
     var imports: String?
 
@@ -53,6 +56,9 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("report supports --format markdown, html, json or text")
         }
         if world != nil && imports == nil { throw ValidationError("--world needs --imports (the world check applies to computed Table 5)") }
+        guard BuiltInDatasets.names.contains(dataset) else {
+            throw ValidationError("unknown built-in dataset '\(dataset)'; available: \(BuiltInDatasets.names.joined(separator: ", ")) (imported data goes in with --imports)")
+        }
     }
 
     func run() throws {

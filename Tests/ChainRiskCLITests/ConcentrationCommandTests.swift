@@ -107,4 +107,21 @@ struct ConcentrationCommandTests {
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("bad-risk.csv:2:5"))
     }
+
+    @Test("a world dataset in SITC is mapped into HS for HS imports, and the match is reported as approximate")
+    func crossClassificationWorld() throws {
+        let cli = CLIRunner()
+        let sitc = CLIRunner.sharedData + "/world_exports_oec/world_exports_by_country_sitc2_4digit_avg_1998_2000.csv"
+        #expect(try cli.run(["import", sitc, "--format", "csv", "--map", "reporter=country,product=product,value=value", "--flow", "export",
+                             "--year", "2000", "--classification", "SITC4", "--name", "world-sitc"]).status == 0)
+        let result = try cli.run(["concentration", "--input", Self.comtradeNL, "--year", "2022", "--product", "4401", "--world-dataset", "world-sitc", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try json(result.stdout)
+        let row = try #require((document["rows"] as? [[String: Any]])?.first)
+        #expect(row["world_match"] as? String == "approximate")
+        #expect(row["world_verdict"] as? String == "alternatives_available")
+        #expect((row["world_hhi"] as? Double ?? 1) < 0.15)
+        let settings = try #require((document["provenance"] as? [String: Any])?["settings"] as? [String: Any])
+        #expect(settings["world_mapping"] as? String == "SITC4 → HS2022, equal split over many-to-many codes")
+    }
 }
