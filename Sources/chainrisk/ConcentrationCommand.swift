@@ -91,6 +91,7 @@ struct ConcentrationCommand: ParsableCommand {
         guard let preset = ConcentrationThresholds.named(thresholds) else {
             throw UsageError(message: "unknown --thresholds '\(thresholds)'; use letter, us2023, eu2004, eu-dependency or two ascending numbers such as 0.15,0.25")
         }
+        if try runColumnar(preset: preset) { return }
         let flows = try flowKinds()
         let source = try FlowInput(dataset: dataset, inputs: input, reading: reading)
         let query = try flowQuery(flows: flows)
