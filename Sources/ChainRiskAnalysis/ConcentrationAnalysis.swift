@@ -81,33 +81,61 @@ public struct ConcentrationAnalysis: Sendable {
 
     func row(key: GroupKey, supply: SupplyAccumulator) -> ImportConcentration {
         let suppliers = supply.suppliers.filter { $0.value > 0 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-        // Shares, HHI and supplier value use the same suppliers: those with a positive value. A zero or negative
-        // net value (a correction, a data error flagged by the reader) stays in the total, as unallocated.
+        return row(
+            key: key, reporterIsEU: countries.country(key.reporter)?.isEU27 == true,
+            suppliers: suppliers.map { RankedSupplier(value: $0.value, isEU: supply.euSuppliers.contains($0.key)) },
+            topSupplier: suppliers.first?.key, allSupplierValue: supply.supplierValue.value,
+            unallocatedTotal: supply.unallocatedValue.value, worldValue: supply.worldValue, suppressedCells: supply.suppressedCells)
+    }
+
+    /// The row of one group from its supplier countries with a positive value, largest first (ties by code
+    /// ascending), and its totals: the one formula behind both `Accumulator` and `ColumnarConcentration`.
+    ///
+    /// Shares, HHI and supplier value use the same suppliers: those with a positive value. A zero or negative net
+    /// value (a correction, a data error flagged by the reader) stays in the total, as unallocated: the total is the
+    /// world value where there is one (at least the supplier total), else `allSupplierValue` (every supplier value as
+    /// summed) plus unallocated value. `topSupplier` is the country of the first supplier.
+    func row(
+        key: GroupKey, reporterIsEU: Bool, suppliers: some RandomAccessCollection<RankedSupplier>, topSupplier: CountryCode?,
+        allSupplierValue: Double, unallocatedTotal: Double, worldValue: Double?, suppressedCells: Int
+    ) -> ImportConcentration {
         var positiveTotal = CompensatedSum()
         for supplier in suppliers.reversed() { positiveTotal.add(supplier.value) }
         let supplierTotal = positiveTotal.value
-        let allPartners = supply.supplierValue.value + supply.unallocatedValue.value
-        let total = supply.worldValue.map { max($0, supplierTotal) } ?? allPartners
-        let hhi = HerfindahlIndex.of(values: suppliers.map(\.value))
+        let allPartners = allSupplierValue + unallocatedTotal
+        let total = worldValue.map { max($0, supplierTotal) } ?? allPartners
+        let hhi = HerfindahlIndex.of(values: suppliers.lazy.map(\.value))
         let top = suppliers.first
-        let shares = supplierTotal > 0 ? suppliers.map { $0.value / supplierTotal } : []
+        var topShare: Double?
+        var cr3: Double?
+        if supplierTotal > 0, let top {
+            topShare = top.value / supplierTotal
+            var sum = 0.0
+            for supplier in suppliers.prefix(3) { sum += supplier.value / supplierTotal }
+            cr3 = sum
+        }
         var row = ImportConcentration(
             reporter: key.reporter, year: key.year, flow: key.flow, product: key.product, unit: key.unit,
             totalValue: total, unallocatedValue: total - supplierTotal, supplierValue: supplierTotal,
-            suppliers: suppliers.count, suppressedCells: supply.suppressedCells, hhi: hhi,
-            concentrationClass: hhi.map(thresholds.classify), topSupplier: top?.key, topSupplierValue: top?.value,
-            topSupplierShare: shares.first, cr3: shares.isEmpty ? nil : shares.prefix(3).reduce(0, +),
-            effectiveSuppliers: hhi.map { 1 / $0 }
+            suppliers: suppliers.count, suppressedCells: suppressedCells, hhi: hhi,
+            concentrationClass: hhi.map(thresholds.classify), topSupplier: top == nil ? nil : topSupplier,
+            topSupplierValue: top?.value, topSupplierShare: topShare, cr3: cr3, effectiveSuppliers: hhi.map { 1 / $0 }
         )
-        if countries.country(key.reporter)?.isEU27 == true && supplierTotal > 0 {
-            let extra = suppliers.filter { !supply.euSuppliers.contains($0.key) }
+        if reporterIsEU && supplierTotal > 0 {
+            let extra = suppliers.lazy.filter { !$0.isEU }.map(\.value)
             var extraTotal = CompensatedSum()
-            for supplier in extra { extraTotal.add(supplier.value) }
+            for value in extra { extraTotal.add(value) }
             row.extraEUShare = extraTotal.value / supplierTotal
-            row.extraEUHHI = HerfindahlIndex.of(values: extra.map(\.value))
+            row.extraEUHHI = HerfindahlIndex.of(values: extra)
         }
         return row
     }
+}
+
+/// One supplier country's summed value in a group, and whether it is an EU member: what the row formula needs.
+struct RankedSupplier: Sendable {
+    var value: Double
+    var isEU: Bool
 }
 
 /// What a partner code is for concentration: a supplier country, the world total, or unallocated.

@@ -37,10 +37,7 @@ extension DataTable {
 
     /// CSV with the column keys as header; numbers written in full precision, without grouping.
     public func renderCSV() -> String {
-        func quote(_ text: String) -> String {
-            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-            return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-        }
+        let quote = Self.csvField
         var output = columns.map { quote($0.key) }.joined(separator: ",") + "\n"
         for row in rows {
             output += row.map { cell in
@@ -53,6 +50,12 @@ extension DataTable {
             }.joined(separator: ",") + "\n"
         }
         return output
+    }
+
+    /// `text` as a CSV field: quoted, with quotes doubled, when it holds a comma, quote or line break.
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 
     /// Rows as JSON objects keyed by column key (numbers as numbers, empty cells as null).

@@ -101,6 +101,7 @@ struct ConcentrationCommand: ParsableCommand {
         guard let preset = ConcentrationThresholds.named(thresholds) else {
             throw UsageError(message: "unknown --thresholds '\(thresholds)'; use letter, us2023, eu2004, eu-dependency or two ascending numbers such as 0.15,0.25")
         }
+        if try runColumnar(preset: preset) { return }
         let wanted = try criteriaWanted()
         let flows = try flowKinds()
         let exportKinds: [FlowKind] = wanted.isEmpty ? [] : [.exports, .exportsOfOwnMake, .reExports].filter { !flows.contains($0) }

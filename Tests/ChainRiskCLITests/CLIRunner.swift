@@ -26,13 +26,15 @@ struct CLIRunner {
         return packageRoot.appendingPathComponent(".build/debug/chainrisk").path
     }()
 
-    /// Runs `chainrisk ARGS` with `--db` pointing at this runner's database (via `CHAINRISK_DB`).
-    func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+    /// Runs `chainrisk ARGS` with `--db` pointing at this runner's database (via `CHAINRISK_DB`), and `environment`
+    /// added to the inherited variables.
+    func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["CHAINRISK_DB"] = database
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         process.currentDirectoryURL = Self.packageRoot
         let out = Pipe()
