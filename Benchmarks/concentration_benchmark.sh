@@ -62,8 +62,8 @@ for round in $(seq "$runs"); do
 done
 
 echo
-echo "load average (1, 5, 15 min) before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg) — other work on the machine slows all three tools"
-echo "file: $data ($(du -m "$data" | cut -f1) MB, $rows rows); $(($(wc -l <"$out/chainrisk.csv") - 1)) result rows; $runs runs each"
+echo "load average (1, 5, 15 min) before the runs: $load_before (other work on the machine slows all three tools)"
+echo "file: $data ($(( $(stat -c %s "$data") / 1000000 )) MB, $rows rows); $(($(wc -l <"$out/chainrisk.csv") - 1)) result rows; $runs runs each"
 "$python" - "$out" <<'EOF'
 import statistics, sys
 out = sys.argv[1]
