@@ -53,15 +53,17 @@ run() {
 }
 
 rm -f "$out"/*.runs
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for round in $(seq "$runs"); do
-    echo "round $round of $runs…" >&2
+    echo "round $round of $runs (load average $(cut -d' ' -f1 /proc/loadavg))…" >&2
     run chainrisk "$out/chainrisk.csv" "$binary" concentration --input "$data" --format csv
     run duckdb /dev/null "$python" Benchmarks/concentration_duckdb.py "$data" "$out/duckdb.csv"
     run polars /dev/null "$python" Benchmarks/concentration_polars.py "$data" "$out/polars.csv"
 done
 
 echo
-echo "file: $data ($(du -m "$data" | cut -f1) MB, $rows rows); $(($(wc -l <"$out/chainrisk.csv") - 1)) result rows; $runs runs each"
+echo "load average (1, 5, 15 min) before the runs: $load_before (other work on the machine slows all three tools)"
+echo "file: $data ($(( $(stat -c %s "$data") / 1000000 )) MB, $rows rows); $(($(wc -l <"$out/chainrisk.csv") - 1)) result rows; $runs runs each"
 "$python" - "$out" <<'EOF'
 import statistics, sys
 out = sys.argv[1]

@@ -131,7 +131,10 @@ private final class OpenedFile: Sendable {
     /// nil for anything else, including an empty file.
     func headerEnd() throws -> Int? {
         var head = [UInt8](repeating: 0, count: 64)
-        let count = try head.withUnsafeMutableBufferPointer { try read(into: $0.baseAddress!, count: $0.count, at: 0) }
+        let count = try head.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            return try read(into: base, count: buffer.count, at: 0)
+        }
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         let start = head.starts(with: bom) ? 3 : 0
         let header = Array("t,i,j,k,v,q".utf8)

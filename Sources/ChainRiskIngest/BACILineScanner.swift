@@ -128,7 +128,7 @@ struct BACILineScanner {
             let digit = cursor[digits] &- .zero
             guard digit <= 9 else { break }
             value = value &* 10 &+ Int(digit)
-            digits += 1
+            digits &+= 1
             if digits > maxDigits { return nil }
         }
         guard digits > 0, cursor[digits] == .comma else { return nil }
@@ -156,14 +156,14 @@ struct BACILineScanner {
             let digit = byte &- .zero
             if digit <= 9 {
                 mantissa = mantissa &* 10 &+ UInt64(digit)
-                digits += 1
-                if fractionDigits >= 0 { fractionDigits += 1 }
+                digits &+= 1
+                if fractionDigits >= 0 { fractionDigits &+= 1 }
             } else if byte == .period && fractionDigits < 0 {
                 fractionDigits = 0
             } else {
                 break
             }
-            position += 1
+            position &+= 1
         }
         var fieldEnd = position
         if terminator == .lineFeed && start[fieldEnd] == .carriageReturn && start[fieldEnd + 1] == .lineFeed { fieldEnd += 1 }

@@ -9,16 +9,19 @@ import ChainRiskCore
 public struct ConcentrationCSVWriter: Sendable {
     /// The header line, with its line feed.
     public let header: [UInt8]
+    /// The products prepared, in the order given, and their description fields.
+    private let products: [ProductCode]
+    private let nameFields: [[UInt8]]
     private let names: [ProductCode: [UInt8]]
     private let productName: @Sendable (ProductCode) -> String?
 
     /// A writer whose product descriptions come from `productName`, prepared for `products` (others are looked up
-    /// per row).
-    public init(products: some Sequence<ProductCode> = [], productName: @escaping @Sendable (ProductCode) -> String? = ProductNames.lookup) {
+    /// per row). Rows whose products come in the order of `products` find them fastest.
+    public init(products: [ProductCode] = [], productName: @escaping @Sendable (ProductCode) -> String? = ProductNames.lookup) {
         header = Array(ConcentrationTable(rows: [], thresholds: .letter).table().renderCSV().utf8)
-        var names: [ProductCode: [UInt8]] = [:]
-        for product in products where names[product] == nil { names[product] = Self.field(productName(product) ?? "") }
-        self.names = names
+        self.products = products
+        nameFields = products.map { Self.field(productName($0) ?? "") }
+        names = Dictionary(zip(products, nameFields), uniquingKeysWith: { first, _ in first })
         self.productName = productName
     }
 
@@ -34,9 +37,26 @@ public struct ConcentrationCSVWriter: Sendable {
         append(row, tokens: &tokens, to: &output)
     }
 
-    /// The classification and unit tokens of the previous row: consecutive rows nearly always share them, and
-    /// `token` builds a new string each time.
+    /// The description field of `product`: looked for a little ahead of the previous row's product in `products`
+    /// (rows come in product order), else in the dictionary, else looked up.
+    private func nameField(of product: ProductCode, tokens: inout Tokens) -> [UInt8] {
+        var position = tokens.productPosition
+        let limit = min(products.count, position + 64)
+        while position < limit {
+            if products[position] == product {
+                tokens.productPosition = position + 1
+                return nameFields[position]
+            }
+            position += 1
+        }
+        return names[product] ?? Self.field(productName(product) ?? "")
+    }
+
+    /// What the previous rows of one `append` call had: the place of their product among the prepared products,
+    /// and their classification and unit tokens, which consecutive rows nearly always share (and `token` builds a new
+    /// string each time).
     private struct Tokens {
+        var productPosition = 0
         var classification: Classification?
         var classificationField: [UInt8] = []
         var unit: ValueUnit?
@@ -70,7 +90,7 @@ public struct ConcentrationCSVWriter: Sendable {
         output.append(.comma)
         output.appendField(row.product.code)
         output.append(.comma)
-        output.append(names[row.product] ?? Self.field(productName(row.product) ?? ""))
+        output.append(nameField(of: row.product, tokens: &tokens))
         output.append(.comma)
         output.append(tokens.field(of: row.unit))
         output.append(.comma)

@@ -51,6 +51,9 @@ extension ConcentrationCommand {
     }
 
     /// True when every option given is one the columnar path implements.
+    ///
+    /// A new option of `concentration` must be handled here (implemented, or sending the command to the general
+    /// path): `ConcentrationColumnarTests.optionsAreClassified` fails until it is listed there as one or the other.
     private var supportsColumnar: Bool {
         let importFlow = ["import", "imports"].contains(flow.lowercased())
         let plainReading = reading.map.isEmpty && reading.flow == nil && reading.year == nil && reading.reporter == nil && reading.unit == nil

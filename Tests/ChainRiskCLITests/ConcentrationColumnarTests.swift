@@ -61,4 +61,29 @@ struct ConcentrationColumnarTests {
             #expect(result.stderr == "chainrisk: \(path):\(badLine):16: expected a number in column 'v', found '1.2.3'\n")
         }
     }
+
+    /// Every option of `concentration`, by what the columnar path does with it. A new option must be added to
+    /// `supportsColumnar` (Sources/chainrisk/ConcentrationCommand+Columnar.swift) — implemented there, or sending
+    /// the command to the general path — and then here; otherwise the columnar path would silently ignore it.
+    static let columnarOptions: Set<String> = [
+        "input", "input-format", "classification", "reporter", "year", "product", "flow", "level", "thresholds", "class",
+        "min-value", "top", "format", "lang", "db",
+    ]
+    static let generalOnlyOptions: Set<String> = [
+        "dataset", "map", "file-flow", "file-year", "file-reporter", "unit", "relevant-only", "sensitivity", "drill",
+        "world-dataset", "world-input", "trend", "criteria", "risk-scores",
+    ]
+
+    @Test("every option of concentration is known to the columnar path's eligibility check")
+    func optionsAreClassified() throws {
+        let result = try CLIRunner().run(["concentration", "--experimental-dump-help"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let command = try #require(json["command"] as? [String: Any])
+        let arguments = try #require(command["arguments"] as? [[String: Any]])
+        let names = Set(arguments.compactMap { argument in
+            (argument["names"] as? [[String: Any]])?.first { $0["kind"] as? String == "long" }?["name"] as? String
+        }).subtracting(["help", "version"])
+        #expect(names == Self.columnarOptions.union(Self.generalOnlyOptions))
+    }
 }
