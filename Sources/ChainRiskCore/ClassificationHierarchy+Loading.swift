@@ -82,3 +82,16 @@ extension ClassificationHierarchy {
         return names
     }
 }
+
+extension ClassificationHierarchy {
+    /// The English description of a product from the bundled hierarchy of its classification (HS 2022 for HS and
+    /// CN codes, by their first six digits; SITC rev. 4; BEC rev. 4), or nil where none is bundled or it lacks the code.
+    public static func description(of product: ProductCode) -> String? {
+        switch product.classification.family {
+        case .hs, .cn: hs2022.description(of: String(product.code.prefix(6)))
+        case .sitc: sitc4.description(of: product.code)
+        case .bec: bec4.description(of: product.code)
+        case .cpa, .national: nil
+        }
+    }
+}

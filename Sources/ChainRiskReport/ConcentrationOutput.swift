@@ -96,7 +96,7 @@ public struct ConcentrationOutput: Sendable {
 
     func renderMarkdown() -> String {
         var output = "**\(headline)**\n\n"
-        for line in relevanceLines { output += "- " + line.trimmingCharacters(in: " ") + "\n" }
+        for line in relevanceLines { output += "- " + line.trimmingASCIIWhitespace() + "\n" }
         if !relevanceLines.isEmpty { output += "\n" }
         output += table.table().selecting(ConcentrationTable.compactColumns).renderMarkdown()
         if let sensitivityTable { output += "\n" + sensitivityTable.renderMarkdown() }
@@ -124,11 +124,5 @@ public struct ConcentrationOutput: Sendable {
         if let drillTable { members["drill"] = .array(drillTable.jsonRows()) }
         for section in sections { members[section.key] = .array(section.table.jsonRows()) }
         return JSONValue.object(members).render(pretty: true) + "\n"
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: Character) -> String {
-        String(drop { $0 == set })
     }
 }

@@ -4,11 +4,6 @@ import ChainRiskCore
 public enum ProductNames {
     /// The description of a product code, or nil when its classification has no bundled hierarchy or lacks it.
     @Sendable public static func lookup(_ product: ProductCode) -> String? {
-        switch product.classification.family {
-        case .hs, .cn: ClassificationHierarchy.hs2022.description(of: String(product.code.prefix(6)))
-        case .sitc: ClassificationHierarchy.sitc4.description(of: product.code)
-        case .bec: ClassificationHierarchy.bec4.description(of: product.code)
-        case .cpa, .national: nil
-        }
+        ClassificationHierarchy.description(of: product)
     }
 }
