@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "ChainRiskStore", targets: ["ChainRiskStore"]),
         .library(name: "ChainRiskAnalysis", targets: ["ChainRiskAnalysis"]),
         .library(name: "ChainRiskReport", targets: ["ChainRiskReport"]),
+        .library(name: "ChainRiskIO", targets: ["ChainRiskIO"]),
+        .library(name: "ChainRiskSimulation", targets: ["ChainRiskSimulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,10 +29,23 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CLapack",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .target(
+            name: "ChainRiskIO",
+            dependencies: ["ChainRiskCore", "CLapack"]
+        ),
+        .target(
+            name: "ChainRiskSimulation",
+            dependencies: ["ChainRiskCore", "ChainRiskIO"]
+        ),
         .target(
             name: "ChainRiskIngest",
             dependencies: [
                 "ChainRiskCore",
+                "ChainRiskIO",
                 "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -52,7 +67,7 @@ let package = Package(
         ),
         .target(
             name: "ChainRiskReport",
-            dependencies: ["ChainRiskCore", "ChainRiskAnalysis"]
+            dependencies: ["ChainRiskCore", "ChainRiskAnalysis", "ChainRiskIO"]
         ),
         .executableTarget(
             name: "chainrisk",
@@ -62,6 +77,8 @@ let package = Package(
                 "ChainRiskStore",
                 "ChainRiskAnalysis",
                 "ChainRiskReport",
+                "ChainRiskIO",
+                "ChainRiskSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +87,8 @@ let package = Package(
         .testTarget(name: "ChainRiskStoreTests", dependencies: ["ChainRiskStore"]),
         .testTarget(name: "ChainRiskAnalysisTests", dependencies: ["ChainRiskAnalysis", "ChainRiskIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "ChainRiskReportTests", dependencies: ["ChainRiskReport"]),
+        .testTarget(name: "ChainRiskIOTests", dependencies: ["ChainRiskIO", "ChainRiskIngest"]),
+        .testTarget(name: "ChainRiskSimulationTests", dependencies: ["ChainRiskSimulation", "ChainRiskIngest"]),
         .testTarget(name: "ChainRiskCLITests", dependencies: ["chainrisk"], exclude: ["Snapshots"]),
     ]
 )

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs the Debian packages chainrisk needs to build and test (zlib and SQLite headers), when missing.
+# Installs the Debian packages chainrisk needs to build and test (zlib and SQLite headers, OpenBLAS for LAPACK), when missing.
 # Idempotent and quick when everything is there. Runs as root (CI, developer machines) or through sudo.
 set -euo pipefail
 
 needed=()
 [ -f /usr/include/zlib.h ] || needed+=(zlib1g-dev)
 [ -f /usr/include/sqlite3.h ] || needed+=(libsqlite3-dev)
+ls /usr/lib/*/libopenblas.so >/dev/null 2>&1 || needed+=(libopenblas-dev)
 command -v python3 >/dev/null 2>&1 || needed+=(python3)
 
 if [ ${#needed[@]} -gt 0 ]; then

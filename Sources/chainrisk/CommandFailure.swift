@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChainRiskCore
+import ChainRiskIO
 import ChainRiskStore
 import Foundation
 
@@ -21,6 +22,9 @@ struct CommandFailure {
             case .datasetExists, .duplicateFile: code = 64
             case .unavailable: code = 70
             }
+        case let error as IOError:
+            message = error.description
+            code = 65
         case let error as UsageError:
             message = error.message
             code = 64

@@ -1,0 +1,28 @@
+/// Why an input-output computation cannot go ahead.
+public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
+    case notSquare(rows: Int, columns: Int)
+    /// LAPACK met an exactly zero pivot at this 1-based position: (I − A) is singular.
+    case singular(pivot: Int)
+    /// The spectral radius of A is not below 1: no non-negative output meets every final demand.
+    case notProductive(spectralRadius: Double)
+    case dimensionMismatch(String)
+    case unknownRegion(String, known: [String])
+    case unknownSector(String)
+
+    public var description: String {
+        switch self {
+        case .notSquare(let rows, let columns):
+            return "expected a square matrix, got \(rows) × \(columns)"
+        case .singular(let pivot):
+            return "I − A is singular (zero pivot at position \(pivot)); the table has a sector that uses all its own output"
+        case .notProductive(let radius):
+            return "the table is not productive: spectral radius of A is \(radius), it must be below 1"
+        case .dimensionMismatch(let message):
+            return message
+        case .unknownRegion(let region, let known):
+            return "unknown region '\(region)'; the table has \(known.joined(separator: ", "))"
+        case .unknownSector(let sector):
+            return "unknown sector '\(sector)'"
+        }
+    }
+}

@@ -1,0 +1,89 @@
+/// A (multi-regional) input-output table: intermediate flows Z, final demand Y and gross output x.
+///
+/// Rows and columns of Z share one label order; x[i] is the output of `sectors[i]`. Pure values, no I/O.
+public struct InputOutputTable: Sendable {
+    /// Row and column labels of Z, in table order.
+    public let sectors: [IOSectorLabel]
+    /// Z: intermediate deliveries, Z[i, j] from sector i to sector j.
+    public let intermediate: Matrix
+    /// Y: final demand, one column per `finalDemandColumns` entry (may have no columns).
+    public let finalDemand: Matrix
+    public let finalDemandColumns: [FinalDemandLabel]
+    /// x: gross output per sector.
+    public let grossOutput: [Double]
+    /// The unit of every value (e.g. "million USD").
+    public let unit: String
+
+    public init(
+        sectors: [IOSectorLabel],
+        intermediate: Matrix,
+        finalDemand: Matrix,
+        finalDemandColumns: [FinalDemandLabel],
+        grossOutput: [Double],
+        unit: String
+    ) throws(IOError) {
+        let n = sectors.count
+        guard intermediate.rows == n, intermediate.columns == n else {
+            throw .dimensionMismatch("intermediate flows are \(intermediate.rows) × \(intermediate.columns), expected \(n) × \(n)")
+        }
+        guard finalDemand.rows == n, finalDemand.columns == finalDemandColumns.count else {
+            throw .dimensionMismatch("final demand is \(finalDemand.rows) × \(finalDemand.columns), expected \(n) × \(finalDemandColumns.count)")
+        }
+        guard grossOutput.count == n else {
+            throw .dimensionMismatch("gross output has \(grossOutput.count) values, expected \(n)")
+        }
+        self.sectors = sectors
+        self.intermediate = intermediate
+        self.finalDemand = finalDemand
+        self.finalDemandColumns = finalDemandColumns
+        self.grossOutput = grossOutput
+        self.unit = unit
+    }
+
+    public var sectorCount: Int { sectors.count }
+
+    /// Regions in table order, each once.
+    public var regions: [String] {
+        var seen = Set<String>()
+        return sectors.compactMap { seen.insert($0.region).inserted ? $0.region : nil }
+    }
+
+    /// Indices of the sectors of `region`, in table order.
+    public func indices(ofRegion region: String) -> [Int] {
+        sectors.indices.filter { sectors[$0].region == region }
+    }
+
+    /// Total final demand per sector (row sums of Y).
+    public var totalFinalDemand: [Double] { finalDemand.rowSums() }
+
+    /// Value added per sector: vⱼ = xⱼ − Σᵢ Zᵢⱼ (the letter's tables carry no separate value-added rows).
+    public var valueAdded: [Double] {
+        let inputs = intermediate.columnSums()
+        return zip(grossOutput, inputs).map { $0 - $1 }
+    }
+
+    /// A = Z · diag(x)⁻¹; a sector with zero output gets a zero column, not NaN.
+    public func technicalCoefficients() -> Matrix {
+        var coefficients = intermediate
+        let n = sectorCount
+        for j in 0..<n {
+            let output = grossOutput[j]
+            let scale = output == 0 ? 0 : 1 / output
+            let base = j * n
+            for i in 0..<n { coefficients.values[base + i] *= scale }
+        }
+        return coefficients
+    }
+
+    /// B = diag(x)⁻¹ · Z (Ghosh allocation coefficients); a sector with zero output gets a zero row.
+    public func allocationCoefficients() -> Matrix {
+        var coefficients = intermediate
+        let n = sectorCount
+        let scales = grossOutput.map { $0 == 0 ? 0 : 1 / $0 }
+        for j in 0..<n {
+            let base = j * n
+            for i in 0..<n { coefficients.values[base + i] *= scales[i] }
+        }
+        return coefficients
+    }
+}

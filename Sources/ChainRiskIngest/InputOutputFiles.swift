@@ -1,0 +1,62 @@
+import ChainRiskCore
+import Foundation
+
+/// The files of one input-output table: intermediate flows, and final demand and gross output found beside them.
+///
+/// `--mrio` names the intermediate-flows file; the others follow the layout's naming (`…_Z.csv` → `…_Y.csv` and
+/// `…_x.csv`; `…_Z_long.csv.gz` → `…_Y_long.csv.gz` and `…_x.csv`) unless given explicitly.
+public struct InputOutputFiles: Sendable, Hashable {
+    public var intermediate: InputFile
+    public var finalDemand: InputFile
+    public var grossOutput: InputFile?
+
+    public init(intermediate: InputFile, finalDemand: InputFile, grossOutput: InputFile?) {
+        self.intermediate = intermediate
+        self.finalDemand = finalDemand
+        self.grossOutput = grossOutput
+    }
+
+    /// Resolves the sibling files of `intermediatePath`; explicit paths win. Throws `.missingFile` for a file that
+    /// does not exist, naming the path it looked for.
+    public static func resolve(
+        intermediatePath: String,
+        finalDemandPath: String? = nil,
+        grossOutputPath: String? = nil
+    ) throws -> InputOutputFiles {
+        let fileManager = FileManager.default
+        func existing(_ path: String, role: String) throws -> InputFile {
+            guard fileManager.fileExists(atPath: path) else {
+                throw InputError(.missingFile, "\(role) file not found: \(path)", at: nil)
+            }
+            return InputFile(path: path)
+        }
+        let intermediate = try existing(intermediatePath, role: "intermediate-flows")
+        let finalDemand = try existing(
+            finalDemandPath ?? sibling(of: intermediatePath, role: "Y") ?? "", role: "final-demand (give --final-demand)")
+        var grossOutput: InputFile?
+        if let grossOutputPath {
+            grossOutput = try existing(grossOutputPath, role: "gross-output")
+        } else if let guess = sibling(of: intermediatePath, role: "x"), fileManager.fileExists(atPath: guess) {
+            grossOutput = InputFile(path: guess)
+        }
+        return InputOutputFiles(intermediate: intermediate, finalDemand: finalDemand, grossOutput: grossOutput)
+    }
+
+    /// The path of a sibling file by the WIOD/pymrio naming, or nil when the name carries no `Z` marker.
+    ///
+    /// `…_Z.csv` → `…_Y.csv` / `…_x.csv`; `…_Z_long.csv.gz` → `…_Y_long.csv.gz` / `…_x.csv` (gross output is never
+    /// long); pymrio's `trade_flows_Z.txt` → `finald_demand_Y.txt` (gross output is derived).
+    public static func sibling(of intermediatePath: String, role: String) -> String? {
+        let url = URL(fileURLWithPath: intermediatePath)
+        let directory = url.deletingLastPathComponent().path
+        let name = url.lastPathComponent
+        if name == "trade_flows_Z.txt" {
+            return role == "Y" ? directory + "/finald_demand_Y.txt" : nil
+        }
+        guard let range = name.range(of: "_Z", options: .backwards) else { return nil }
+        let prefix = String(name[..<range.lowerBound])
+        var suffix = String(name[range.upperBound...])
+        if role == "x", suffix.hasPrefix("_long") { suffix = ".csv" }
+        return directory + "/" + prefix + "_" + role + suffix
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import ChainRiskIngest
+
+/// The `--mrio` options shared by `io`, `origins`, `scenario` and `report`.
+struct InputOutputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The input-output table's intermediate-flows file (matrix CSV, long CSV, pymrio text or national table); final demand and gross output are found beside it by name.", valueName: "path"))
+    var mrio: String?
+
+    @Option(name: .customLong("final-demand"), help: ArgumentHelp("The final-demand file, when its name does not follow the intermediate-flows file.", valueName: "path"))
+    var finalDemand: String?
+
+    @Option(name: .customLong("gross-output"), help: ArgumentHelp("The gross-output file, when its name does not follow the intermediate-flows file (default: row totals).", valueName: "path"))
+    var grossOutput: String?
+
+    /// Reads the table named by `--mrio`; a usage error when it is missing.
+    func load() throws -> LoadedInputOutputTable {
+        guard let table = try loadIfGiven() else { throw UsageError(message: "give an input-output table with --mrio PATH") }
+        return table
+    }
+
+    /// Reads the table when `--mrio` is given, nil otherwise.
+    func loadIfGiven() throws -> LoadedInputOutputTable? {
+        guard let mrio else { return nil }
+        let files = try InputOutputFiles.resolve(
+            intermediatePath: mrio, finalDemandPath: finalDemand, grossOutputPath: grossOutput)
+        return try InputOutputTableReader.read(files)
+    }
+}
