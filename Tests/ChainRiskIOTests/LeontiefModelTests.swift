@@ -26,3 +26,20 @@ struct LeontiefModelTests {
         }
     }
 }
+
+@Suite("Ghosh model")
+struct GhoshModelTests {
+    /// Z = [[10, 20], [30, 40]], x = [100, 200]: B = [[0.1, 0.2], [0.15, 0.2]]. The supply identity
+    /// xᵀ = vᵀ(I − B)⁻¹ must give x back for v = x − column sums of Z = [60, 140].
+    @Test func valueAddedReproducesGrossOutput() throws {
+        let table = try InputOutputTable(
+            sectors: [IOSectorLabel(region: "", sector: "a"), IOSectorLabel(region: "", sector: "b")],
+            intermediate: Matrix(rowArrays: [[10, 20], [30, 40]]), finalDemand: Matrix(rows: 2, columns: 0),
+            finalDemandColumns: [], grossOutput: [100, 200], unit: "EUR")
+        let model = try GhoshModel(table: table)
+        #expect(abs(model.coefficients[1, 0] - 0.15) < 1e-15)
+        let output = model.output(forPrimaryInputs: table.valueAdded)
+        #expect(abs(output[0] - 100) < 1e-9)
+        #expect(abs(output[1] - 200) < 1e-9)
+    }
+}
