@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChainRiskAnalysis
 import ChainRiskCore
+import ChainRiskIO
 import ChainRiskIngest
 import ChainRiskReport
 import ChainRiskStore
@@ -14,7 +15,8 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Without options it reports the built-in dataset nl-letter-2021 (the letter's published tables) in
             English Markdown. With --imports it computes Tables 4 and 5 from a stored import dataset (its latest
-            year), checked against --world exports when given. Output is byte-for-byte reproducible unless
+            year), checked against --world exports when given. With --mrio it computes Table 3 (origin of the
+            imported inputs used for exports) from a multi-regional input-output table for --reporter (NLD). Output is byte-for-byte reproducible unless
             --timestamp adds the generation time.
             """
     )
@@ -51,6 +53,10 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup(title: "Origin of inputs used for exports (the letter's Table 3)") var io: InputOutputOptions
+
+    @OptionGroup(title: "Origin of inputs used for exports (the letter's Table 3)") var origin: OriginOptions
+
     func validate() throws {
         guard ["markdown", "html", "json", "text", "table"].contains(format) else {
             throw ValidationError("report supports --format markdown, html, json or text")
@@ -75,8 +81,15 @@ struct ReportCommand: ParsableCommand {
         let assessment = try VulnerabilityAssessment(letter: letter, userEvents: userEvents, computed: computed, thresholds: preset, engine: try PolicyOptionEngine.bundled())
         var settings = ["thresholds": preset.name, "thresholds_rule": preset.rule, "risk_bands": "1-5 orange, 6-10 yellow, 11+ green"]
         if imports != nil { settings["table5_min_value"] = String(minValue) }
+        var origins: (table: OriginTable, source: String)?
+        if let loaded = try io.loadIfGiven() {
+            let computed = try origin.originTable(loaded, bySector: false)
+            inputs += computed.inputs
+            settings.merge(computed.settings) { _, new in new }
+            origins = (computed.table, OriginOptions.sourceName(loaded))
+        }
         let provenance = Provenance(inputs: inputs, settings: settings, generatedAt: timestamp ? ISO8601DateFormatter().string(from: Date()) : nil)
-        let report = VulnerabilityReport(assessment: assessment, language: lang, provenance: provenance)
+        let report = VulnerabilityReport(assessment: assessment, language: lang, provenance: provenance, origins: origins?.table, originsSource: origins?.source ?? "")
         let text: String
         switch format {
         case "json": text = report.renderJSON()

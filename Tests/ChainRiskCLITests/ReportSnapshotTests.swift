@@ -12,16 +12,24 @@ struct ReportSnapshotTests {
         (["report"], "report.en.md"), (["report", "--lang", "nl"], "report.nl.md"),
         (["report", "--format", "html"], "report.en.html"), (["report", "--format", "json"], "report.en.json"),
         (["report", "--format", "html", "--lang", "nl"], "report.nl.html"),
+        (["report"] + OriginsCommandTests.nld11, "report.mrio.en.md"), (["report", "--lang", "nl"] + OriginsCommandTests.nld11, "report.mrio.nl.md"),
+        (["report", "--format", "json"] + OriginsCommandTests.nld11, "report.mrio.en.json"),
+        (["report", "--format", "html", "--lang", "nl"] + OriginsCommandTests.nld11, "report.mrio.nl.html"),
     ])
     func snapshot(arguments: [String], name: String) throws {
         let result = try CLIRunner().run(arguments)
         #expect(result.status == 0, "\(result.stderr)")
-        let path = Self.folder.appendingPathComponent(name)
-        if Self.recording {
-            try Data(result.stdout.utf8).write(to: path)
+        try Self.compare(result.stdout, snapshot: name)
+    }
+
+    /// Compares `output` with the snapshot file `name` (or records it when recording).
+    static func compare(_ output: String, snapshot name: String) throws {
+        let path = folder.appendingPathComponent(name)
+        if recording {
+            try Data(output.utf8).write(to: path)
             return
         }
         let expected = try String(contentsOf: path, encoding: .utf8)
-        #expect(result.stdout == expected, "\(name) differs from its snapshot; record with CHAINRISK_RECORD_SNAPSHOTS=1 and review the diff")
+        #expect(output == expected, "\(name) differs from its snapshot; record with CHAINRISK_RECORD_SNAPSHOTS=1 and review the diff")
     }
 }

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Expected values for the origin of inputs used for exports (the letter's Table 3), computed with numpy.
 
-Independent of the Swift code: reads the WIOD 2013 nld11 matrix CSVs and the bundled groupings
-(Sources/ChainRiskIngest/BuiltIn/io/origin_groups.csv, export_categories.csv), and writes
+Independent of the Swift code: reads the WIOD 2013 tables (the nld11 matrix CSVs and the full 41-region long CSVs)
+and the bundled groupings (Sources/ChainRiskIngest/BuiltIn/io/origin_groups.csv, export_categories.csv), and writes,
+for TABLE in nld11 and full,
 
-  scripts/expected/origins_nld11_sectors.csv     sector, origin region: exports, import content, foreign value added
-  scripts/expected/origins_nld11_categories.csv  category, origin group: both measures and their shares
+  scripts/expected/origins_TABLE_sectors.csv     sector, origin region: exports, import content, foreign value added
+  scripts/expected/origins_TABLE_categories.csv  category, origin group: both measures and their shares
 
 which Tests/ChainRiskIOTests/ImportContentOfExportsTests.swift compares with ChainRiskIO to 1e-9 relative.
 
@@ -22,6 +23,7 @@ Floats are written with repr (full double precision). numpy 2.x, Python 3.
 
 import argparse
 import csv
+import gzip
 from pathlib import Path
 
 import numpy as np
@@ -48,23 +50,54 @@ def fd_region(label, regions):
     return max(matches, key=len)
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--data", default=str(REPO.parent / "shared" / "data"))
-    parser.add_argument("--reporter", default="NLD")
-    args = parser.parse_args()
-    folder = Path(args.data) / "wiod2013"
+def read_nld11(folder):
+    """The 11-region aggregate: square matrix CSVs with combined labels (`EU_OTH_c14`)."""
     labels, columns, z = read_matrix(folder / "wiod2013_2011_nld11_Z.csv")
     assert labels == columns
     y_labels, y_columns, y = read_matrix(folder / "wiod2013_2011_nld11_Y.csv")
     assert y_labels == labels
     x_labels, _, x = read_matrix(folder / "wiod2013_2011_nld11_x.csv")
     assert x_labels == labels
-    x = x[:, 0]
+    return labels, z, y_columns, y, x[:, 0]
 
+
+def read_full(folder):
+    """The full table: sparse long CSVs (non-zero cells only) and the gross-output list, labels REGION_industry."""
+    with open(folder / "wiod2013_2011_full_x.csv", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    labels = [f"{row['country']}_{row['industry']}" for row in rows]
+    position = {label: index for index, label in enumerate(labels)}
+    x = np.array([float(row["gross_output_musd"]) for row in rows])
+    z = np.zeros((len(labels), len(labels)))
+    with gzip.open(folder / "wiod2013_2011_full_Z_long.csv.gz", "rt", newline="") as handle:
+        for row in csv.DictReader(handle):
+            z[position[f"{row['row_country']}_{row['row_industry']}"],
+              position[f"{row['col_country']}_{row['col_industry']}"]] += float(row["value_musd"])
+    columns = {}
+    cells = []
+    with gzip.open(folder / "wiod2013_2011_full_Y_long.csv.gz", "rt", newline="") as handle:
+        for row in csv.DictReader(handle):
+            column = columns.setdefault(f"{row['col_country']}_{row['fd_category']}", len(columns))
+            cells.append((position[f"{row['row_country']}_{row['row_industry']}"], column, float(row["value_musd"])))
+    y = np.zeros((len(labels), len(columns)))
+    for i, k, value in cells:
+        y[i, k] += value
+    return labels, z, list(columns), y, x
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", default=str(REPO.parent / "shared" / "data"))
+    parser.add_argument("--reporter", default="NLD")
+    args = parser.parse_args()
+    folder = Path(args.data) / "wiod2013"
+    for name, reader in (("nld11", read_nld11), ("full", read_full)):
+        write_expectations(name, *reader(folder), reporter=args.reporter)
+
+
+def write_expectations(name, labels, z, y_columns, y, x, reporter):
     regions = list(dict.fromkeys(split(label)[0] for label in labels))
     region_of = np.array([split(label)[0] for label in labels])
-    reporter = args.reporter
     r = np.where(region_of == reporter)[0]
     others = [region for region in regions if region != reporter]
 
@@ -86,7 +119,7 @@ def main():
 
     sectors = [split(labels[j])[1] for j in r]
     out = Path(__file__).resolve().parent
-    with open(out / "origins_nld11_sectors.csv", "w", newline="") as handle:
+    with open(out / f"origins_{name}_sectors.csv", "w", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["sector", "origin", "exports", "import_content", "foreign_value_added"])
         for k, sector in enumerate(sectors):
@@ -105,7 +138,7 @@ def main():
     category_order = list(dict.fromkeys(row["category"] for row in category_rows))
     groups = [group for group in group_order if any(group_of[region] == group for region in others)]
 
-    with open(out / "origins_nld11_categories.csv", "w", newline="") as handle:
+    with open(out / f"origins_{name}_categories.csv", "w", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["category", "group", "exports", "import_content", "import_content_share",
                          "foreign_value_added", "foreign_value_added_share"])
@@ -127,7 +160,7 @@ def main():
 
     total_ic = sum(import_content[region].sum() for region in others)
     vertical = a[np.ix_(not_r, r)].sum(axis=0) @ domestic_inverse @ exports
-    print(f"reporter {reporter}: exports {exports.sum()!r}, import content {total_ic!r}, "
+    print(f"{name}, reporter {reporter}: exports {exports.sum()!r}, import content {total_ic!r}, "
           f"1'A_imports (I - A_rr)^-1 e = {vertical!r}, ratio {total_ic / exports.sum():.4f}")
 
 
