@@ -87,5 +87,9 @@ struct OriginsCommandTests {
         #expect(!result.stdout.contains("Give one with --mrio"))
         #expect(result.stdout.contains("- input_output_table wiod2013_2011_nld11_Z.csv"))
         #expect(result.stdout.contains("- origin_reporter: NLD"))
+        let html = try CLIRunner().run(["report", "--format", "html"] + Self.nld11)
+        #expect(html.status == 0, "\(html.stderr)")
+        #expect(html.stdout.contains("<caption>Table 3. Origin of imported inputs used for exports"))
+        #expect(HTMLStructure.unbalancedTags(in: html.stdout).isEmpty)
     }
 }
