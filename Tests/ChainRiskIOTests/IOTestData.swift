@@ -27,6 +27,11 @@ enum IOTestData {
         abs(actual - expected) <= tolerance * abs(expected)
     }
 
+    /// Writes `text` to `path`.
+    static func write(_ path: String, _ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
     /// Writes `text` to a fresh temporary folder under `name` and returns its path.
     static func temporaryFile(_ name: String, _ text: String) throws -> String {
         let folder = NSTemporaryDirectory() + "chainrisk-io-\(UUID().uuidString)"
