@@ -1,5 +1,6 @@
 extension InputOutputTable {
-    /// Bounds on the spectral radius of the technical coefficients A (its Perron root when Z is non-negative).
+    /// Bounds on the spectral radius of the technical coefficients A (its Perron root when Z is non-negative),
+    /// converged to 12 digits.
     public func coefficientSpectralRadius() -> SpectralRadiusBounds {
         technicalCoefficients().spectralRadiusBounds()
     }
@@ -9,7 +10,7 @@ extension InputOutputTable {
     /// Checked before any Leontief or Ghosh inverse: with ρ(A) ≥ 1, (I − A)⁻¹ either does not exist or has
     /// negative entries, and no non-negative output meets every final demand (Hawkins–Simon).
     public func requireProductive() throws(IOError) {
-        let bounds = coefficientSpectralRadius()
+        let bounds = technicalCoefficients().spectralRadiusBounds(decidingAgainst: 1)
         guard bounds.provesProductive else { throw .notProductive(spectralRadius: bounds.upper) }
     }
 }

@@ -27,11 +27,15 @@ public struct SpectralRadiusBounds: Sendable, Hashable {
 extension Matrix {
     /// Bounds on the spectral radius of |M| (the Perron root for a non-negative M), by shifted power iteration.
     ///
-    /// Stops when the bounds agree to `relativeTolerance` or after `maxIterations`. Components of the iterate that
-    /// fall below 10⁻⁹ of its largest (rows that feed no other row, e.g. zero-output sectors) are left out of the
-    /// lower bound, which stays valid for a non-negative vector.
+    /// Iterates on |M|ᵀ (same spectrum): for technical coefficients its row sums are the column sums of A, inputs
+    /// per unit of output, so the first bound is already below 1 for a table with positive value added. Stops when
+    /// the bounds agree to `relativeTolerance`, after `maxIterations`, or, with `threshold`, as soon as the bounds
+    /// put ρ on one side of it. Components of the iterate below 10⁻⁹ of its largest (e.g. zero-output sectors) are
+    /// left out of the lower bound, which stays valid for a non-negative vector.
     /// - Complexity: O(n²) per iteration (one BLAS matrix–vector product, two when the lower bound is refreshed).
-    public func spectralRadiusBounds(relativeTolerance: Double = 1e-12, maxIterations: Int = 5_000) -> SpectralRadiusBounds {
+    public func spectralRadiusBounds(
+        relativeTolerance: Double = 1e-12, maxIterations: Int = 5_000, decidingAgainst threshold: Double? = nil
+    ) -> SpectralRadiusBounds {
         precondition(isSquare, "the spectral radius needs a square matrix, got \(rows) × \(columns)")
         let n = rows
         if n == 0 { return SpectralRadiusBounds(lower: 0, upper: 0, iterations: 0) }
@@ -42,7 +46,7 @@ extension Matrix {
         var iteration = 0
         while iteration < maxIterations {
             iteration += 1
-            let product = magnitude.multiplied(by: vector)
+            let product = magnitude.leftMultiplied(by: vector)
             var largestRatio = 0.0
             for i in 0..<n where vector[i] > 0 { largestRatio = Swift.max(largestRatio, product[i] / vector[i]) }
             upper = Swift.min(upper, largestRatio)
@@ -50,6 +54,7 @@ extension Matrix {
                 lower = Swift.max(lower, Self.supportLowerBound(magnitude, vector))
             }
             if upper - lower <= relativeTolerance * upper { break }
+            if let threshold, upper < threshold || lower >= threshold { break }
             var largest = 0.0
             for i in 0..<n {
                 vector[i] += product[i]
@@ -60,11 +65,11 @@ extension Matrix {
         return SpectralRadiusBounds(lower: lower, upper: upper, iterations: iteration)
     }
 
-    /// minᵢ (M v′)ᵢ / v′ᵢ over the support of v′, where v′ is v with its negligible components set to zero.
+    /// minᵢ (Mᵀv′)ᵢ / v′ᵢ over the support of v′, where v′ is v with its negligible components set to zero.
     private static func supportLowerBound(_ magnitude: Matrix, _ vector: [Double]) -> Double {
         let largest = vector.max() ?? 0
         let trimmed = vector.map { $0 >= largest * 1e-9 ? $0 : 0 }
-        let product = magnitude.multiplied(by: trimmed)
+        let product = magnitude.leftMultiplied(by: trimmed)
         var smallest = Double.infinity
         for (i, value) in trimmed.enumerated() where value > 0 { smallest = Swift.min(smallest, product[i] / value) }
         return smallest.isFinite ? smallest : 0

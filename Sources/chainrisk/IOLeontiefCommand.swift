@@ -48,7 +48,7 @@ struct IOLeontiefCommand: ParsableCommand {
         lap("read")
         let coefficients = io.technicalCoefficients()
         lap("coefficients")
-        let bounds = coefficients.spectralRadiusBounds()
+        let bounds = coefficients.spectralRadiusBounds(decidingAgainst: 1)
         guard bounds.provesProductive else { throw IOError.notProductive(spectralRadius: bounds.upper) }
         lap("productivity")
         let model = try LeontiefModel(coefficients: coefficients)
