@@ -27,6 +27,8 @@ struct ChainRisk: ParsableCommand {
         do {
             try command.run()
         } catch {
+            // `GROUP --help` reaches here as argument-parser's own help request, which it prints itself.
+            if exitCode(for: error) == .success { exit(withError: error) }
             guard let failure = CommandFailure(error) else { exit(withError: error) }
             FileOutput.standardError.write("chainrisk: \(failure.message)\n")
             Foundation.exit(failure.code)

@@ -10,9 +10,9 @@ struct IOAggregateCommand: ParsableCommand {
         commandName: "aggregate",
         abstract: "Aggregate regions and/or sectors with a concordance; write the table as matrix CSV.",
         discussion: """
-            A concordance has two columns, code and group (comma- or tab-separated, with or without a header),
-            e.g. ../shared/data/wiod2013/wiod2013_2011_nld11_region_map.csv. Z, Y and x are summed over each group;
-            groups come in the concordance's order. Writes DIR/NAME_Z.csv, DIR/NAME_Y.csv and DIR/NAME_x.csv, which
+            A concordance has two columns, code and group (comma- or tab-separated, with or without a header), \
+            e.g. ../shared/data/wiod2013/wiod2013_2011_nld11_region_map.csv. Z, Y and x are summed over each group; \
+            groups come in the concordance's order. Writes DIR/NAME_Z.csv, DIR/NAME_Y.csv and DIR/NAME_x.csv, which \
             `--mrio DIR/NAME_Z.csv` reads back, and prints the files written with their SHA-256.
             """
     )

@@ -10,13 +10,13 @@ struct IOLeontiefCommand: ParsableCommand {
         commandName: "leontief",
         abstract: "Leontief output L·y per sector (a solve, no inverse); optionally write L = (I − A)⁻¹ as CSV.",
         discussion: """
-            Prints per sector its gross output, total final demand y and leontief_output = (I − A)⁻¹·y, computed
-            with one LU factorisation and a solve; for a balanced table leontief_output equals gross output.
-            --output also forms the inverse (LAPACK dgetri from the same factors) and writes it as matrix CSV.
-            --timing prints the phase times in seconds to standard error as one JSON object (read, coefficients,
+            Prints per sector its gross output, total final demand y and leontief_output = (I − A)⁻¹·y, computed \
+            with one LU factorisation and a solve; for a balanced table leontief_output equals gross output. \
+            --output also forms the inverse (LAPACK dgetri from the same factors) and writes it as matrix CSV. \
+            --timing prints the phase times in seconds to standard error as one JSON object (read, coefficients, \
             productivity, factorise, solve, inverse); reading is its own phase, so a benchmark can leave it out.
 
-            JSON: {"provenance": {...}, "rows": [{"region", "sector", "gross_output", "final_demand",
+            JSON: {"provenance": {...}, "rows": [{"region", "sector", "gross_output", "final_demand", \
             "leontief_output"}]}.
             """
     )

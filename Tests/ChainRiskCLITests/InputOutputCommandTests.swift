@@ -131,4 +131,11 @@ struct InputOutputCommandTests {
         let first = try #require(Double(String(lines[1].split(separator: ",")[1])))
         #expect(abs(first - 1.1101020720270822) < 1e-9)
     }
+
+    @Test("io --help exits 0 and lists the subcommands (a group's help request is argument-parser's, not an internal error)")
+    func groupHelp() throws {
+        let result = try CLIRunner().run(["io", "--help"])
+        #expect(result.status == 0, "\(result.stderr)")
+        for subcommand in ["validate", "multipliers", "aggregate", "leontief"] { #expect(result.stdout.contains(subcommand)) }
+    }
 }
