@@ -14,6 +14,10 @@ public struct Finding: Hashable, Sendable, Codable, CustomStringConvertible {
         case aggregatePartner = "aggregate_partner"
         case skippedRow = "skipped_row"
         case unitAssumed = "unit_assumed"
+        /// An input-output account does not balance: Σ Z row + Σ Y row differs from gross output.
+        case imbalance
+        /// A sector with zero gross output: its coefficients are set to zero.
+        case zeroOutput = "zero_output"
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
     }

@@ -8,6 +8,8 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
     case dimensionMismatch(String)
     case unknownRegion(String, known: [String])
     case unknownSector(String)
+    /// A region or sector of the table that an aggregation concordance does not list.
+    case missingFromConcordance(String, kind: String)
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
             return "unknown region '\(region)'; the table has \(known.joined(separator: ", "))"
         case .unknownSector(let sector):
             return "unknown sector '\(sector)'"
+        case .missingFromConcordance(let code, let kind):
+            return "\(kind) '\(code)' of the table has no group in the \(kind) concordance"
         }
     }
 }

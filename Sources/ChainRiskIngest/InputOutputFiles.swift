@@ -9,11 +9,19 @@ public struct InputOutputFiles: Sendable, Hashable {
     public var intermediate: InputFile
     public var finalDemand: InputFile
     public var grossOutput: InputFile?
+    /// Value added as reported beside the flows (pymrio's `factor_input.txt`), used only for the column check.
+    public var valueAdded: InputFile?
 
-    public init(intermediate: InputFile, finalDemand: InputFile, grossOutput: InputFile?) {
+    public init(intermediate: InputFile, finalDemand: InputFile, grossOutput: InputFile?, valueAdded: InputFile? = nil) {
         self.intermediate = intermediate
         self.finalDemand = finalDemand
         self.grossOutput = grossOutput
+        self.valueAdded = valueAdded
+    }
+
+    /// Every file of the table, intermediate flows first.
+    public var all: [InputFile] {
+        [intermediate, finalDemand] + [grossOutput, valueAdded].compactMap { $0 }
     }
 
     /// Resolves the sibling files of `intermediatePath`; explicit paths win. Throws `.missingFile` for a file that
@@ -39,20 +47,34 @@ public struct InputOutputFiles: Sendable, Hashable {
         } else if let guess = sibling(of: intermediatePath, role: "x"), fileManager.fileExists(atPath: guess) {
             grossOutput = InputFile(path: guess)
         }
-        return InputOutputFiles(intermediate: intermediate, finalDemand: finalDemand, grossOutput: grossOutput)
+        var valueAdded: InputFile?
+        if let guess = sibling(of: intermediatePath, role: "v"), fileManager.fileExists(atPath: guess) {
+            valueAdded = InputFile(path: guess)
+        }
+        return InputOutputFiles(intermediate: intermediate, finalDemand: finalDemand, grossOutput: grossOutput, valueAdded: valueAdded)
     }
 
     /// The path of a sibling file by the WIOD/pymrio naming, or nil when the name carries no `Z` marker.
     ///
     /// `…_Z.csv` → `…_Y.csv` / `…_x.csv`; `…_Z_long.csv.gz` → `…_Y_long.csv.gz` / `…_x.csv` (gross output is never
-    /// long); pymrio's `trade_flows_Z.txt` → `finald_demand_Y.txt` (gross output is derived).
+    /// long); pymrio's `trade_flows_Z.txt` → `finald_demand_Y.txt` and value added (`v`) `factor_input.txt` (gross
+    /// output is derived); a national `IO_BE_NACE64.csv` → `other_accounts_BE_NACE64.csv` (final demand and
+    /// sectoral output in one file).
     public static func sibling(of intermediatePath: String, role: String) -> String? {
-        let url = URL(fileURLWithPath: intermediatePath)
-        let directory = url.deletingLastPathComponent().path
-        let name = url.lastPathComponent
+        let slash = intermediatePath.lastIndex(of: "/")
+        let directory = slash.map { String(intermediatePath[..<$0]) } ?? "."
+        let name = slash.map { String(intermediatePath[intermediatePath.index(after: $0)...]) } ?? intermediatePath
         if name == "trade_flows_Z.txt" {
-            return role == "Y" ? directory + "/finald_demand_Y.txt" : nil
+            switch role {
+            case "Y": return directory + "/finald_demand_Y.txt"
+            case "v": return directory + "/factor_input.txt"
+            default: return nil
+            }
         }
+        if name.hasPrefix("IO_") {
+            return role == "Y" ? directory + "/other_accounts_" + name.dropFirst(3) : nil
+        }
+        if role == "v" { return nil }
         guard let range = name.range(of: "_Z", options: .backwards) else { return nil }
         let prefix = String(name[..<range.lowerBound])
         var suffix = String(name[range.upperBound...])

@@ -13,7 +13,7 @@ struct ChainRisk: ParsableCommand {
             reports. Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 70 internal error.
             """,
         version: ChainRiskVersion.current,
-        subcommands: [ReportCommand.self, ImportCommand.self, DatasetsCommand.self, ConcentrationCommand.self, WorldMarketCommand.self, SectorsCommand.self, EventsCommand.self, OptionsCommand.self, OriginsCommand.self],
+        subcommands: [ReportCommand.self, ImportCommand.self, DatasetsCommand.self, ConcentrationCommand.self, WorldMarketCommand.self, SectorsCommand.self, EventsCommand.self, OptionsCommand.self, InputOutputCommand.self, OriginsCommand.self],
         defaultSubcommand: nil
     )
 
@@ -27,6 +27,8 @@ struct ChainRisk: ParsableCommand {
         do {
             try command.run()
         } catch {
+            // `GROUP --help` reaches here as argument-parser's own help request, which it prints itself.
+            if exitCode(for: error) == .success { exit(withError: error) }
             guard let failure = CommandFailure(error) else { exit(withError: error) }
             FileOutput.standardError.write("chainrisk: \(failure.message)\n")
             Foundation.exit(failure.code)

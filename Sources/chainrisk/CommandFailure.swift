@@ -30,9 +30,6 @@ struct CommandFailure {
             code = 64
         case is ValidationError, is ExitCode, is CleanExit:
             return nil
-        case _ where String(reflecting: type(of: error)).hasPrefix("ArgumentParser."):
-            // `--help` on a subcommand runs argument-parser's help command, which throws its own internal error type.
-            return nil
         default:
             message = "internal error: \(error)"
             code = 70

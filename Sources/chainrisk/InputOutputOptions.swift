@@ -12,6 +12,15 @@ struct InputOutputOptions: ParsableArguments {
     @Option(name: .customLong("gross-output"), help: ArgumentHelp("The gross-output file, when its name does not follow the intermediate-flows file (default: row totals).", valueName: "path"))
     var grossOutput: String?
 
+    @Option(help: ArgumentHelp("The table's file layout: \(InputOutputLayout.allCases.map(\.rawValue).joined(separator: ", ")) (default: detected from the intermediate-flows file).", valueName: "layout"))
+    var layout: InputOutputLayout?
+
+    @Option(name: .customLong("national-region"), help: ArgumentHelp("The region code given to the sectors of a national table, e.g. BEL (default: none).", valueName: "code"))
+    var nationalRegion: String?
+
+    @Option(name: .customLong("balance-tolerance"), help: ArgumentHelp("Relative row or column imbalance above which a sector is reported as a finding.", valueName: "fraction"))
+    var balanceTolerance: Double = 0.01
+
     /// Reads the table named by `--mrio`; a usage error when it is missing.
     func load() throws -> LoadedInputOutputTable {
         guard let table = try loadIfGiven() else { throw UsageError(message: "give an input-output table with --mrio PATH") }
@@ -23,6 +32,9 @@ struct InputOutputOptions: ParsableArguments {
         guard let mrio else { return nil }
         let files = try InputOutputFiles.resolve(
             intermediatePath: mrio, finalDemandPath: finalDemand, grossOutputPath: grossOutput)
-        return try InputOutputTableReader.read(files)
+        let options = InputOutputReadOptions(layout: layout, region: nationalRegion, balanceTolerance: balanceTolerance)
+        return try InputOutputTableReader.read(files, options: options)
     }
 }
+
+extension InputOutputLayout: ExpressibleByArgument {}
