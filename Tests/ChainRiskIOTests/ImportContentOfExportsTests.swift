@@ -87,9 +87,8 @@ struct ImportContentOfExportsTests {
         try compareCategories(table: OriginTestData.nld11(), expected: "origins_nld11_categories.csv", measure: measure)
     }
 
-    /// The full 1,435-sector table, once the long-CSV reader is part of the build.
-    @Test(.enabled(if: OriginTestData.readsLongFiles, "needs the long-CSV input-output reader"),
-          arguments: [OriginMeasure.importContent, .foreignValueAdded])
+    /// The full 1,435-sector table, read from WIOD's long CSV files.
+    @Test(arguments: [OriginMeasure.importContent, .foreignValueAdded])
     func fullTableMatchesNumpy(measure: OriginMeasure) throws {
         let table = try OriginTestData.full()
         try compareSectors(table: table, expected: "origins_full_sectors.csv", measure: measure)

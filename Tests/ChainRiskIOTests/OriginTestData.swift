@@ -20,11 +20,8 @@ enum OriginTestData {
 
     /// The 11-region WIOD 2011 aggregate with NLD, read once per run.
     static func nld11() throws -> InputOutputTable { try nld11Result.get() }
-    /// The full WIOD 2011 table (41 regions × 35 industries), read once per run; needs the long-CSV reader.
+    /// The full WIOD 2011 table (41 regions × 35 industries), read once per run.
     static func full() throws -> InputOutputTable { try fullResult.get() }
-    /// True when this build reads long CSV input-output files.
-    static let readsLongFiles = InputOutputLayout(rawValue: "long-csv") != nil
-
     /// The built-in grouping and export categories.
     static func bundledGrouping() throws -> (OriginGrouping, ExportCategories) {
         (try OriginGroupingFiles.groups(OriginGroupingFiles.bundledGroups()),
