@@ -31,10 +31,17 @@ public struct InventoryDays: Sendable, Hashable {
         InventoryDays(sectors: sectors) { _, _ in value }
     }
 
-    /// Days per using sector code (`c14` → 49.1, in every region), `fallback` for codes not listed.
-    public static func byUser(_ table: [String: Double], fallback: Double, sectors: [IOSectorLabel]) -> InventoryDays {
-        InventoryDays(sectors: sectors) { _, user in table[user.sector] ?? fallback }
+    /// Days per using sector code (`c14` → 49.1, in every region), `fallback` for codes not listed; inputs outside
+    /// `stocked` (e.g. services, which cannot be stored) never run short when `stocked` is given.
+    public static func byUser(_ table: [String: Double], fallback: Double, stocked: Set<String>? = nil, sectors: [IOSectorLabel]) -> InventoryDays {
+        InventoryDays(sectors: sectors) { input, user in
+            if let stocked, !stocked.contains(input) { return .infinity }
+            return table[user.sector] ?? fallback
+        }
     }
+
+    /// WIOD's goods sectors (agriculture, mining, manufacturing: c1–c16), the inputs firms keep in stock.
+    public static let wiodGoods = Set((1...16).map { "c\($0)" })
 
     /// Days per input sector code, as BoARIO's `inventory_dict`.
     public static func byInput(_ table: [String: Double], fallback: Double, sectors: [IOSectorLabel]) -> InventoryDays {
