@@ -22,7 +22,7 @@ public struct RegionScaling: Sendable, Hashable {
     /// The country's share of its region's output of `sector`, or nil when the outputs are unknown.
     public func share(ofCountry country: String, inRegion region: String, sector: String) -> Double? {
         guard let own = countryOutput[country]?[sector] else { return nil }
-        let members = regionOfCountry.filter { $0.value == region }.map(\.key)
+        let members = regionOfCountry.filter { $0.value == region }.map(\.key).sorted()
         let total = members.reduce(0.0) { $0 + (countryOutput[$1]?[sector] ?? 0) }
         guard total > 0 else { return nil }
         return own / total

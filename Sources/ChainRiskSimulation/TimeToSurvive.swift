@@ -24,15 +24,17 @@ public enum TimeToSurvive {
         public var bridged: Bool { timeToSurviveDays >= Double(timeToRecoverDays) }
     }
 
-    /// HHI of world output per sector code, from gross output per place (country or region) and sector.
+    /// HHI of world output per sector code, from gross output per place (country or region) and sector; places are
+    /// summed in sorted order so the result is the same on every run.
     public static func worldHHI(outputByPlace: [String: [String: Double]]) -> [String: Double] {
+        let places = outputByPlace.keys.sorted()
         var totals: [String: Double] = [:]
-        for (_, sectors) in outputByPlace {
-            for (sector, value) in sectors where value > 0 { totals[sector, default: 0] += value }
+        for place in places {
+            for (sector, value) in outputByPlace[place] ?? [:] where value > 0 { totals[sector, default: 0] += value }
         }
         var hhi: [String: Double] = [:]
-        for (_, sectors) in outputByPlace {
-            for (sector, value) in sectors where value > 0 {
+        for place in places {
+            for (sector, value) in outputByPlace[place] ?? [:] where value > 0 {
                 guard let total = totals[sector], total > 0 else { continue }
                 hhi[sector, default: 0] += (value / total) * (value / total)
             }
