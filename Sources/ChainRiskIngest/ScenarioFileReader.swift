@@ -36,7 +36,7 @@ public struct ScenarioFileReader: Sendable {
         guard case .object(let members, let place) = tree else { throw error("each shock must be an object", at: tree.location) }
         try requireKnown(members, ["regions", "sectors", "products", "loss", "weeks", "start_day", "recovery", "recovery_days"])
         guard let regionsValue = member(members, "regions") else { throw error("a shock needs \"regions\"", at: place) }
-        let regions = try strings(regionsValue).map { $0.uppercased() == $0 ? $0 : $0.uppercased() }
+        let regions = try strings(regionsValue)
         guard !regions.isEmpty else { throw error("\"regions\" is empty", at: regionsValue.location) }
         guard let lossValue = member(members, "loss") else { throw error("a shock needs \"loss\" (0…1)", at: place) }
         let loss = try number(lossValue)

@@ -6,8 +6,10 @@ struct ARIOState {
     var overproduction: [Double]
     var production: [Double]
     var capacity: [Double]
-    /// Oᵢⱼ, in the sparsity pattern of Z.
-    var orders: [Double]
+    /// σₛⱼ at [j * inputCount + s]: today's orders are Oᵢⱼ = σₛⱼ · Z⁰ᵢⱼ · wᵢ (see `ARIOKernels`).
+    var orderScale: [Double]
+    /// wᵢ = x̄ᵢ / x⁰ᵢ of the day the current orders were placed.
+    var orderWeight: [Double]
     /// Dᵢ = Σⱼ Oᵢⱼ + yᵢ.
     var demand: [Double]
     /// Sₛⱼ at [j * inputCount + s]; 0 for inputs with unlimited stock.
@@ -27,7 +29,8 @@ struct ARIOState {
         overproduction = [Double](repeating: model.parameters.overproductionBase, count: n)
         production = model.baselineOutput
         capacity = model.baselineOutput
-        orders = model.flows.values
+        orderScale = [Double](repeating: 1, count: n * model.inputCount)
+        orderWeight = [Double](repeating: 1, count: n)
         var demand = model.finalDemand
         for k in model.flows.values.indices { demand[model.flows.rowIndices[k]] += model.flows.values[k] }
         self.demand = demand
@@ -49,8 +52,7 @@ struct ARIOState {
         let n = model.industryCount, m = model.inputCount
         let p = model.parameters
         let x0 = model.baselineOutput, y = model.finalDemand, a = model.inputCoefficients
-        let starts = model.flows.columnStarts, rows = model.flows.rowIndices, z0 = model.flows.values
-        let entrySector = model.entrySector
+        let starts = model.flows.columnStarts, rows = model.flowRows, z0 = model.flows.values
         let tauAlpha = 1 / p.overproductionDays, restore = 1 / p.inventoryRestorationDays
         if day > 1 {
             for i in 0..<n {
@@ -65,7 +67,7 @@ struct ARIOState {
         var supplierWeight = [Double](repeating: 0, count: n)
         for i in 0..<n {
             capacity[i] = x0[i] * (1 - loss[i]) * overproduction[i]
-            wanted[i] = min(demand[i], capacity[i])
+            wanted[i] = max(0, min(demand[i], capacity[i]))
             supplierWeight[i] = x0[i] != 0 ? capacity[i] / x0[i] : 1
         }
         days.withUnsafeBufferPointer { days in
@@ -94,41 +96,13 @@ struct ARIOState {
             unmetFinalDemand[i] = y[i] * (1 - fill[i])
         }
         var newDemand = y
-        var delivered = [Double](repeating: 0, count: m)
-        var supplierTotal = [Double](repeating: 0, count: m)
-        var gap = [Double](repeating: 0, count: m)
-        days.withUnsafeBufferPointer { days in
-            stocks.withUnsafeMutableBufferPointer { stocks in
-                orders.withUnsafeMutableBufferPointer { orders in
-                    for j in 0..<n {
-                        let base = j * m
-                        for s in 0..<m { delivered[s] = 0; supplierTotal[s] = 0 }
-                        for k in starts[j]..<starts[j + 1] {
-                            let i = rows[k], s = entrySector[k]
-                            delivered[s] += orders[k] * fill[i]
-                            supplierTotal[s] += z0[k] * supplierWeight[i]
-                        }
-                        for s in 0..<m {
-                            let use = a[base + s] * production[j]
-                            let held = days[base + s]
-                            if held.isFinite {
-                                stocks[base + s] += delivered[s] - use
-                                gap[s] = max(0, held * a[base + s] * wanted[j] - stocks[base + s]) * restore + use
-                            } else {
-                                gap[s] = use
-                            }
-                        }
-                        for k in starts[j]..<starts[j + 1] {
-                            let s = entrySector[k], i = rows[k]
-                            let total = supplierTotal[s]
-                            let order = total != 0 ? gap[s] * z0[k] * supplierWeight[i] / total : 0
-                            orders[k] = order
-                            newDemand[i] += order
-                        }
-                    }
-                }
-            }
-        }
+        var scratch = [Double](repeating: 0, count: 3 * m)
+        ARIOKernels.distributeAndOrder(
+            industries: n, inputs: m, columnStarts: starts, rows: rows, sectorOf: model.sectorOfIndustry, flows: z0,
+            fill: fill, previousWeight: orderWeight, weight: supplierWeight, coefficients: a, days: days,
+            production: production, wanted: wanted, restore: restore, orderScale: &orderScale, stocks: &stocks,
+            demand: &newDemand, scratch: &scratch)
         demand = newDemand
+        orderWeight = supplierWeight
     }
 }

@@ -44,7 +44,7 @@ public enum DirectExposure {
         for flow in flows {
             total[flow.product, default: 0] += flow.value
             var share = 0.0
-            for shock in scenario.shocks where shock.regions.contains(flow.partner) && covers(shock, product: flow.product, sector: sector(flow.product)) {
+            for shock in scenario.shocks where shock.regions.contains(where: { $0.uppercased() == flow.partner.uppercased() }) && covers(shock, product: flow.product, sector: sector(flow.product)) {
                 share += shock.capacityLoss * shock.capacityWeeks / 52
             }
             if share > 0 {

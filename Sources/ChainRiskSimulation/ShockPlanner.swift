@@ -13,7 +13,8 @@ public struct ShockPlanner: Sendable {
         self.sectorOfProduct = sectorOfProduct
     }
 
-    /// The plan; a shock on a place neither in the table nor in the region map is noted and left out.
+    /// The plan; places match table regions, then region-map countries, ignoring case. A shock on a place neither in
+    /// the table nor in the region map is noted and left out.
     public func plan(_ scenario: Scenario) -> ShockPlan {
         var index: [String: [String: Int]] = [:]
         for (position, label) in sectors.enumerated() { index[label.region, default: [:]][label.sector] = position }
@@ -35,11 +36,12 @@ public struct ShockPlanner: Sendable {
                 hit = tableSectors
             }
             for place in shock.regions {
-                let country = place
+                let tableRegion = index[place] != nil ? place : index.keys.first { $0.uppercased() == place.uppercased() }
+                let country = tableRegion ?? scaling.regionOfCountry.keys.first { $0.uppercased() == place.uppercased() } ?? place
                 let region: String
-                if index[place] != nil {
-                    region = place
-                } else if let mapped = scaling.regionOfCountry[place] {
+                if let tableRegion {
+                    region = tableRegion
+                } else if let mapped = scaling.regionOfCountry[country] {
                     region = mapped
                 } else {
                     notes.append("shock \(number + 1): \(place) is neither a region of the table nor in its region map; left out")

@@ -10,8 +10,11 @@ import Foundation
 extension ScenarioCommand {
     /// Static or dynamic propagation through the table of --mrio.
     func runTable(_ scenario: Scenario) throws -> ScenarioReport {
+        let clock = ContinuousClock()
+        let started = clock.now
         let loaded = try io.load()
         let table = loaded.table
+        let read = clock.now
         let reporterIndustries = table.indices(ofRegion: reporter)
         guard !reporterIndustries.isEmpty else {
             throw UsageError(message: "--reporter \(reporter) is not a region of the table; it has \(table.regions.joined(separator: ", "))")
@@ -36,7 +39,12 @@ extension ScenarioCommand {
         let primary: String
         if model == "ario" {
             let parameters = ARIOParameters()
+            let simulationStart = clock.now
             let result = ARIOModel(table: table, inventory: inventory, parameters: parameters).run(plan: plan, days: days)
+            if timing {
+                let seconds = { (duration: Duration) in Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18 }
+                FileOutput.standardError.write("chainrisk: read table \(NumberFormat.fixed(seconds(read - started), decimals: 3, grouping: false)) s, ARIO \(days) days on \(table.sectorCount) industries \(NumberFormat.fixed(seconds(clock.now - simulationStart), decimals: 3, grouping: false)) s\n")
+            }
             settings["days"] = String(days)
             settings["ario_parameters"] = "alpha_max \(parameters.overproductionMax), alpha_tau \(Int(parameters.overproductionDays)) d, psi \(parameters.psi), inventory restoration tau \(Int(parameters.inventoryRestorationDays)) d, orders alt, rationing proportional"
             let gap = ARIOModel(table: table, inventory: inventory).grossOutputGap

@@ -35,7 +35,7 @@ extension ScenarioCommand {
         guard parts.count == 3 || parts.count == 4 else {
             throw UsageError(message: "--shock '\(spec)': expected REGIONS[:SECTORS]:LOSS:WEEKS, e.g. TWN:c3-c16:0.2:22")
         }
-        let regions = parts[0].split(separator: "+").map { String($0).uppercased() }
+        let regions = parts[0].split(separator: "+").map(String.init)
         guard !regions.isEmpty else { throw UsageError(message: "--shock '\(spec)': no region") }
         guard let loss = Double(parts[parts.count - 2]), (0...1).contains(loss) else {
             throw UsageError(message: "--shock '\(spec)': the loss '\(parts[parts.count - 2])' must be a number between 0 and 1")

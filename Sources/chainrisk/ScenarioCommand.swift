@@ -78,6 +78,9 @@ struct ScenarioCommand: ParsableCommand {
     @Option(help: "Show only the N sectors that lose most (text and Markdown; JSON and CSV get all).")
     var top: Int?
 
+    @Flag(help: "Report on stderr how long reading the table and running the model took (for benchmarks).")
+    var timing = false
+
     @Flag(help: "Print the per-day series of the reporter's sectors (ario) instead of the summary.")
     var series = false
 

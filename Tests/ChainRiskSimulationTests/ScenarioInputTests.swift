@@ -13,7 +13,7 @@ struct ScenarioInputTests {
         let scaling = RegionScaling(
             regionOfCountry: ["TWN": "ASIA", "JPN": "ASIA", "NLD": "NLD"],
             countryOutput: ["TWN": ["c14": 30, "c3": 10], "JPN": ["c14": 70, "c3": 90], "NLD": ["c14": 5, "c3": 5]], source: "test")
-        let scenario = Scenario(name: "t", source: "test", shocks: [Shock(regions: ["TWN", "XXX"], sectors: ["c14"], capacityLoss: 0.5, durationWeeks: 1)])
+        let scenario = Scenario(name: "t", source: "test", shocks: [Shock(regions: ["twn", "XXX"], sectors: ["c14"], capacityLoss: 0.5, durationWeeks: 1)])
         let plan = ShockPlanner(sectors: sectors, scaling: scaling).plan(scenario)
         #expect(plan.fullLosses == [0.15, 0, 0])
         #expect(plan.explanations.first?.outputShare == 0.3)
@@ -50,7 +50,7 @@ struct ScenarioInputTests {
         #expect(scenario.name == "two")
         #expect(scenario.shocks.count == 2)
         #expect(scenario.shocks[0].recoveredDay == 56 + 28)
-        #expect(scenario.shocks[1].regions == ["CHN"] && scenario.shocks[1].products == ["8542"] && scenario.shocks[1].startDay == 10)
+        #expect(scenario.shocks[1].regions == ["chn"] && scenario.shocks[1].products == ["8542"] && scenario.shocks[1].startDay == 10)
     }
 
     @Test("mistakes in a scenario file name the file, line and column", arguments: [
