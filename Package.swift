@@ -46,6 +46,7 @@ let package = Package(
             dependencies: [
                 "ChainRiskCore",
                 "ChainRiskIO",
+                "ChainRiskSimulation",
                 "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -67,7 +68,7 @@ let package = Package(
         ),
         .target(
             name: "ChainRiskReport",
-            dependencies: ["ChainRiskCore", "ChainRiskAnalysis", "ChainRiskIO"]
+            dependencies: ["ChainRiskCore", "ChainRiskAnalysis", "ChainRiskIO", "ChainRiskSimulation"]
         ),
         .executableTarget(
             name: "chainrisk",

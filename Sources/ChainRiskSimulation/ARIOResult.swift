@@ -1,0 +1,102 @@
+import ChainRiskIO
+
+/// The daily series of an ARIO run and their totals per industry.
+///
+/// Series are day-major: the value of industry i on day t is at `[t * sectors.count + i]`. Money is per day in the
+/// table's unit (annual flows / 365).
+public struct ARIOResult: Sendable {
+    public let sectors: [IOSectorLabel]
+    /// Input sector codes, for naming `limitingInput`.
+    public let inputSectors: [String]
+    public let days: Int
+    /// x⁰: daily baseline output.
+    public let baselineOutput: [Double]
+    public let valueAddedShare: [Double]
+    public let production: [Double]
+    /// Final demand not served (rationing).
+    public let unmetFinalDemand: [Double]
+    /// Days of baseline use left of the scarcest stocked input.
+    public let inventoryCover: [Double]
+    /// Index into `inputSectors` of the input that held production back, −1 when none did.
+    public let limitingInput: [Int32]
+    /// Δ: the capacity lost to the shock.
+    public let capacityLoss: [Double]
+
+    /// What happened to one industry over the run.
+    public struct IndustrySummary: Sendable, Hashable {
+        public var industry: Int
+        /// x⁰ × days.
+        public var baselineOutput: Double
+        /// Σₜ (x⁰ − xₜ): output lost, net of any overproduction.
+        public var outputLost: Double
+        public var valueAddedLost: Double
+        /// outputLost / baselineOutput.
+        public var lossShare: Double
+        /// The day of the lowest production and that production over the baseline.
+        public var troughDay: Int
+        public var troughLevel: Double
+        /// Days producing below 99 % of the baseline, and the first and last of them (nil when none).
+        public var daysBelow99: Int
+        public var firstDayBelow99: Int?
+        public var lastDayBelow99: Int?
+        /// Days an input stock held production back.
+        public var shortageDays: Int
+        /// The input that held production back on the trough day, or most often (nil when none did).
+        public var limitingInput: String?
+        public var unmetFinalDemand: Double
+        /// The capacity the shock took on its worst day.
+        public var peakCapacityLoss: Double
+    }
+
+    /// Totals for industry `i`.
+    public func summary(industry i: Int) -> IndustrySummary {
+        let n = sectors.count, base = baselineOutput[i]
+        var lost = 0.0, trough = Double.infinity, troughDay = 0, below = 0, first: Int?, last: Int?
+        var shortage = 0, unmet = 0.0, peak = 0.0
+        var counts: [Int32: Int] = [:]
+        for day in 0..<days {
+            let value = production[day * n + i]
+            lost += base - value
+            let level = base > 0 ? value / base : 1
+            if level < trough { trough = level; troughDay = day }
+            if level < 0.99 {
+                below += 1
+                if first == nil { first = day }
+                last = day
+            }
+            let limiting = limitingInput[day * n + i]
+            if limiting >= 0 { shortage += 1; counts[limiting, default: 0] += 1 }
+            unmet += unmetFinalDemand[day * n + i]
+            peak = max(peak, capacityLoss[day * n + i])
+        }
+        var limitingName: String?
+        if days > 0 {
+            let atTrough = limitingInput[troughDay * n + i]
+            let chosen = atTrough >= 0 ? atTrough : counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+            limitingName = chosen.map { inputSectors[Int($0)] }
+        }
+        let total = base * Double(days)
+        return IndustrySummary(
+            industry: i, baselineOutput: total, outputLost: lost, valueAddedLost: lost * valueAddedShare[i],
+            lossShare: total > 0 ? lost / total : 0, troughDay: troughDay, troughLevel: days > 0 ? trough : 1,
+            daysBelow99: below, firstDayBelow99: first, lastDayBelow99: last, shortageDays: shortage,
+            limitingInput: limitingName, unmetFinalDemand: unmet, peakCapacityLoss: peak)
+    }
+
+    /// Production of industry `i` over the days.
+    public func productionSeries(industry i: Int) -> [Double] {
+        (0..<days).map { production[$0 * sectors.count + i] }
+    }
+
+    /// Σ over industries of output lost, and of value added lost.
+    public var totals: (outputLost: Double, valueAddedLost: Double) {
+        var output = 0.0, valueAdded = 0.0
+        for i in sectors.indices {
+            var lost = 0.0
+            for day in 0..<days { lost += baselineOutput[i] - production[day * sectors.count + i] }
+            output += lost
+            valueAdded += lost * valueAddedShare[i]
+        }
+        return (output, valueAdded)
+    }
+}

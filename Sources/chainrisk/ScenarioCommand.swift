@@ -1,0 +1,111 @@
+import ArgumentParser
+import ChainRiskCore
+import ChainRiskIngest
+import ChainRiskIO
+import ChainRiskReport
+import ChainRiskSimulation
+import ChainRiskStore
+
+/// `chainrisk scenario`: a disruption (catalogue event, --shock flags or a JSON file) propagated to a reporter's sectors.
+struct ScenarioCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scenario",
+        abstract: "What a disruption costs a country's sectors: direct import value at risk, static (Leontief, Ghosh, inoperability) or dynamic (ARIO) propagation, and whether stocks bridge the gap.",
+        discussion: """
+            A shock is (countries or table regions, sectors or HS products, capacity loss, start day, weeks at the full
+            loss, recovery shape). Give it as a catalogue event (--event 2 = the 2018 Taiwan earthquake; `chainrisk
+            events` lists them), as --shock REGIONS[:SECTORS]:LOSS:WEEKS (regions joined by +, sectors by commas,
+            ranges such as c3-c16, HS products as hs8542), or as a JSON file (--file; see the README).
+            A country inside an aggregate region of the table (Taiwan in the 11-region WIOD table's ASIAPAC_OTH) is
+            scaled to its share of the region's output of each sector, from the region map and the full table's gross
+            output found beside --mrio (…_region_map.csv and one *_full_x.csv) or given with --region-map and
+            --country-output.
+            Examples:
+              chainrisk scenario --mrio ../shared/data/wiod2013/wiod2013_2011_nld11_Z.csv --event 2 --model ario
+              chainrisk scenario --mrio …_nld11_Z.csv --shock TWN:c14:0.5:8 --recovery linear --recovery-days 28 --model iim
+              chainrisk scenario --model direct --dataset nld_imports --event 2
+              chainrisk scenario --mrio …_nld11_Z.csv --file scenario.json --model ario --series --format csv
+            """
+    )
+
+    @OptionGroup(title: "Input-output table") var io: InputOutputOptions
+
+    @Option(help: "A catalogue event by id (the letter's Table 1 plus --events-file).")
+    var event: Int?
+
+    @Option(name: .customLong("events-file"), help: "A CSV of further events, as for `chainrisk events --file`.")
+    var eventsFile: String?
+
+    @Option(parsing: .singleValue, help: ArgumentHelp("A shock REGIONS[:SECTORS]:LOSS:WEEKS, e.g. TWN:c3-c16:0.2:22 or TWN+CHN:hs8542:0.5:8 (repeatable).", valueName: "spec"))
+    var shock: [String] = []
+
+    @Option(help: "A JSON scenario file.")
+    var file: String?
+
+    @Option(help: "Model: direct, leontief, ghosh, iim or ario.")
+    var model: String = "ario"
+
+    @Option(help: "Capacity loss (0-1) for --event (default \(EventScenario.defaultLoss)).")
+    var loss: Double?
+
+    @Option(help: "Sectors for --event, comma-separated (ranges such as c3-c16); default: manufacturing for natural events.")
+    var sectors: String?
+
+    @Option(name: .customLong("start-day"), help: "Day the --event or --shock starts.")
+    var startDay: Int = 0
+
+    @Option(help: "Recovery after the full loss for --event and --shock: step, linear or exponential.")
+    var recovery: String = "step"
+
+    @Option(name: .customLong("recovery-days"), help: "Days of recovery after the full loss (linear, exponential).")
+    var recoveryDays: Int = 0
+
+    @Option(help: "Days to simulate (ario).")
+    var days: Int = 365
+
+    @Option(help: "The region whose sectors are reported (a region of the table).")
+    var reporter: String = "NLD"
+
+    @Option(name: .customLong("inventory-days"), help: ArgumentHelp("Days of inputs held: one number for all, or per using sector such as c14=30,c20=10 (others keep the default from Pichler et al.).", valueName: "days"))
+    var inventoryDays: String?
+
+    @Option(name: .customLong("region-map"), help: "CSV country,region mapping countries onto the table's regions.")
+    var regionMap: String?
+
+    @Option(name: .customLong("country-output"), help: "CSV country,sector,gross output of the unaggregated table, to scale country shocks.")
+    var countryOutput: String?
+
+    @Option(help: "Show only the N sectors that lose most (text and Markdown; JSON and CSV get all).")
+    var top: Int?
+
+    @Flag(help: "Report on stderr how long reading the table and running the model took (for benchmarks).")
+    var timing = false
+
+    @Flag(help: "Print the per-day series of the reporter's sectors (ario) instead of the summary.")
+    var series = false
+
+    @Option(help: "Output format: table, markdown, csv or json.")
+    var format: OutputFormat = .table
+
+    @OptionGroup(title: "Trade data for --model direct") var trade: ScenarioTradeOptions
+
+    func validate() throws {
+        guard format != .html else { throw ValidationError("scenario supports --format table, markdown, csv or json") }
+        guard ["direct", "leontief", "ghosh", "iim", "ario"].contains(model) else {
+            throw ValidationError("--model takes direct, leontief, ghosh, iim or ario")
+        }
+        let sources = [event != nil, !shock.isEmpty, file != nil].filter { $0 }.count
+        guard sources == 1 else { throw ValidationError("give exactly one of --event N, --shock SPEC or --file scenario.json") }
+        guard Shock.Recovery(rawValue: recovery) != nil else { throw ValidationError("--recovery takes step, linear or exponential") }
+        guard days >= 1 && days <= 36_500 else { throw ValidationError("--days must be between 1 and 36500") }
+        if let loss, !(0...1).contains(loss) { throw ValidationError("--loss must be between 0 and 1") }
+        if series && model != "ario" { throw ValidationError("--series needs --model ario") }
+        if model != "direct" && io.mrio == nil { throw ValidationError("--model \(model) needs an input-output table: --mrio PATH") }
+    }
+
+    func run() throws {
+        let scenario = try buildScenario()
+        let report = model == "direct" ? try runDirect(scenario) : try runTable(scenario)
+        FileOutput.standardOutput.write(report.render(format.rawValue))
+    }
+}
