@@ -1,15 +1,5 @@
 /// A category of exports, a row of the letter's Table 3 (food, chemicals, machinery …).
-public struct ExportCategory: Sendable, Hashable {
-    public let id: String
-    public let nameEN: String
-    public let nameNL: String
-
-    public init(id: String, nameEN: String, nameNL: String) {
-        self.id = id
-        self.nameEN = nameEN
-        self.nameNL = nameNL
-    }
-}
+public typealias ExportCategory = NamedGroup
 
 /// Which export category each sector code (`c14`, region-free) belongs to.
 ///

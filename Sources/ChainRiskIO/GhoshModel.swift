@@ -10,12 +10,7 @@ public struct GhoshModel: Sendable {
     public init(coefficients: Matrix) throws(IOError) {
         guard coefficients.isSquare else { throw .notSquare(rows: coefficients.rows, columns: coefficients.columns) }
         self.coefficients = coefficients
-        var ghosh = coefficients
-        let n = coefficients.rows
-        for j in 0..<n {
-            for i in 0..<n { ghosh.values[j * n + i] = (i == j ? 1 : 0) - coefficients.values[j * n + i] }
-        }
-        factorization = try LUFactorization(ghosh)
+        factorization = try LUFactorization(coefficients.subtractedFromIdentity())
     }
 
     public init(table: InputOutputTable) throws(IOError) {

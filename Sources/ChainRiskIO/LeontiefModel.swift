@@ -8,12 +8,7 @@ public struct LeontiefModel: Sendable {
     public init(coefficients: Matrix) throws(IOError) {
         guard coefficients.isSquare else { throw .notSquare(rows: coefficients.rows, columns: coefficients.columns) }
         self.coefficients = coefficients
-        var leontief = coefficients
-        let n = coefficients.rows
-        for j in 0..<n {
-            for i in 0..<n { leontief.values[j * n + i] = (i == j ? 1 : 0) - coefficients.values[j * n + i] }
-        }
-        factorization = try LUFactorization(leontief)
+        factorization = try LUFactorization(coefficients.subtractedFromIdentity())
     }
 
     public init(table: InputOutputTable) throws(IOError) {

@@ -55,6 +55,15 @@ public struct Matrix: Sendable, Hashable {
 
     public var isSquare: Bool { rows == columns }
 
+    /// I − M for a square matrix (the Leontief and Ghosh matrices).
+    public func subtractedFromIdentity() -> Matrix {
+        precondition(isSquare, "I − M needs a square matrix, got \(rows) × \(columns)")
+        var result = self
+        for index in result.values.indices { result.values[index] = -result.values[index] }
+        for i in 0..<rows { result.values[i * rows + i] += 1 }
+        return result
+    }
+
     public func row(_ i: Int) -> [Double] { (0..<columns).map { values[$0 * rows + i] } }
     public func column(_ j: Int) -> [Double] { Array(values[(j * rows)..<((j + 1) * rows)]) }
 

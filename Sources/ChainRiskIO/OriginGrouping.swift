@@ -1,15 +1,5 @@
 /// A named group of origin regions, a column of the letter's Table 3 (EU countries, rest of Europe, US …).
-public struct OriginGroup: Sendable, Hashable {
-    public let id: String
-    public let nameEN: String
-    public let nameNL: String
-
-    public init(id: String, nameEN: String, nameNL: String) {
-        self.id = id
-        self.nameEN = nameEN
-        self.nameNL = nameNL
-    }
-}
+public typealias OriginGroup = NamedGroup
 
 /// A remark in English and Dutch (a grouping choice, a region left on its own, a category without exports).
 public struct OriginNote: Sendable, Hashable {

@@ -113,6 +113,6 @@ public struct OriginTableOutput: Sendable {
 
     var rowTitle: String { bySector ? label("Export sector", "Uitvoersector") : label("Export category", "Uitvoercategorie") }
 
-    func name(_ group: OriginGroup) -> String { language == .en ? group.nameEN : group.nameNL }
-    func name(_ category: ExportCategory) -> String { language == .en ? category.nameEN : category.nameNL }
+    /// An origin group's or export category's name in the output's language.
+    func name(_ group: NamedGroup) -> String { language == .en ? group.nameEN : group.nameNL }
 }
