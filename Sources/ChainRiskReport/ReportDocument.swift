@@ -89,22 +89,26 @@ public struct ReportDocument: Sendable {
             """
         for section in sections { html += "<li><a href=\"#\(section.id)\">\(HTMLText.escape(section.heading))</a></li>\n" }
         html += "</ol></nav>\n<main>\n"
-        for section in sections {
-            html += "<section id=\"\(section.id)\">\n<h2>\(HTMLText.escape(section.heading))</h2>\n"
-            for block in section.blocks {
-                switch block {
-                case .paragraph(let text): html += "<p>\(HTMLText.escape(text))</p>\n"
-                case .list(let items): html += "<ul>\n" + items.map { "<li>\(HTMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
-                case .table(let table, let cellClass): html += "<div class=\"table\">\n" + HTMLText.table(table.localized(language), cellClass: cellClass) + "</div>\n"
-                case .chart(let svg, let alternative): html += "<figure>\n\(svg)<figcaption>\(HTMLText.escape(alternative))</figcaption>\n</figure>\n"
-                }
-            }
-            html += "</section>\n"
-        }
+        for section in sections { html += renderHTML(section) }
         return html + "</main>\n</body>\n</html>\n"
     }
 
-    static let css = """
+    /// One section as an HTML `<section>` with its heading (the dashboard embeds the report's sections this way).
+    public func renderHTML(_ section: Section, headingLevel: Int = 2) -> String {
+        var html = "<section id=\"\(section.id)\">\n<h\(headingLevel)>\(HTMLText.escape(section.heading))</h\(headingLevel)>\n"
+        for block in section.blocks {
+            switch block {
+            case .paragraph(let text): html += "<p>\(HTMLText.escape(text))</p>\n"
+            case .list(let items): html += "<ul>\n" + items.map { "<li>\(HTMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
+            case .table(let table, let cellClass): html += "<div class=\"table\">\n" + HTMLText.table(table.localized(language), cellClass: cellClass) + "</div>\n"
+            case .chart(let svg, let alternative): html += "<figure>\n\(svg)<figcaption>\(HTMLText.escape(alternative))</figcaption>\n</figure>\n"
+            }
+        }
+        return html + "</section>\n"
+    }
+
+    /// The report's style sheet: colours, tables, risk bands, charts.
+    public static let css = """
         body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; color: #1b1b1b; max-width: 1100px; margin: 0 auto; padding: 1.5rem; line-height: 1.45; }
         h1 { color: #154273; margin-bottom: 0.2rem; } h2 { color: #154273; border-bottom: 2px solid #154273; padding-bottom: 0.2rem; margin-top: 2.2rem; }
         .subtitle { color: #555; margin-top: 0; } nav ol { columns: 2; font-size: 0.95rem; }

@@ -64,7 +64,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         guard let preset = ConcentrationThresholds.named(thresholds) else { throw UsageError(message: "unknown --thresholds '\(thresholds)'") }
         let letter = try BuiltInDatasets.nlLetter2021()
-        var inputs = [Provenance.Input(name: letter.name, kind: "builtin", files: letter.files.map { ($0.name, $0.sha256) })]
+        var inputs = [Provenance.Input.builtIn(letter)]
         var userEvents: [DisruptionEvent] = []
         if let events {
             let file = InputFile(path: events)
@@ -73,17 +73,10 @@ struct ReportCommand: ParsableCommand {
         }
         let computed = try computedConcentration(preset: preset, inputs: &inputs)
         let assessment = try VulnerabilityAssessment(letter: letter, userEvents: userEvents, computed: computed, thresholds: preset, engine: try PolicyOptionEngine.bundled())
-        var settings = ["thresholds": preset.name, "thresholds_rule": preset.rule, "risk_bands": "1-5 orange, 6-10 yellow, 11+ green"]
-        if imports != nil { settings["table5_min_value"] = String(minValue) }
+        let settings = VulnerabilityReport.settings(thresholds: preset, table5MinimumValue: imports == nil ? nil : minValue)
         let provenance = Provenance(inputs: inputs, settings: settings, generatedAt: timestamp ? ISO8601DateFormatter().string(from: Date()) : nil)
         let report = VulnerabilityReport(assessment: assessment, language: lang, provenance: provenance)
-        let text: String
-        switch format {
-        case "json": text = report.renderJSON()
-        case "html": text = report.document().renderHTML()
-        case "text", "table": text = report.document().renderText()
-        default: text = report.document().renderMarkdown()
-        }
+        let text = report.render(format)
         if let output {
             do {
                 try text.write(toFile: output, atomically: true, encoding: .utf8)
