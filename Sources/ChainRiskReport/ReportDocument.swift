@@ -71,18 +71,7 @@ public struct ReportDocument: Sendable {
 
     /// One self-contained HTML page: inline CSS and SVG, no scripts, printable.
     public func renderHTML() -> String {
-        var html = """
-            <!DOCTYPE html>
-            <html lang="\(language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTMLText.escape(title))</title>
-            <style>
-            \(Self.css)
-            </style>
-            </head>
-            <body>
+        var html = Self.pageStart(title: title, language: language, style: Self.css) + """
             <header><h1>\(HTMLText.escape(title))</h1><p class="subtitle">\(HTMLText.escape(subtitle))</p></header>
             <nav aria-label="\(language.pick(en: "Contents", nl: "Inhoud"))"><ol>
 
@@ -93,9 +82,29 @@ public struct ReportDocument: Sendable {
         return html + "</main>\n</body>\n</html>\n"
     }
 
-    /// One section as an HTML `<section>` with its heading (the dashboard embeds the report's sections this way).
-    public func renderHTML(_ section: Section, headingLevel: Int = 2) -> String {
-        var html = "<section id=\"\(section.id)\">\n<h\(headingLevel)>\(HTMLText.escape(section.heading))</h\(headingLevel)>\n"
+    /// The start of an HTML page up to `<body>`: doctype, language, charset, viewport, title and inline style.
+    public static func pageStart(title: String, language: Language, style: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(HTMLText.escape(title))</title>
+        <style>
+        \(style)
+        </style>
+        </head>
+        <body>
+
+        """
+    }
+
+    /// One section as an HTML `<section>` with its heading at `headingLevel`, or none when nil (the dashboard embeds
+    /// the report's sections this way, under a page heading of its own).
+    public func renderHTML(_ section: Section, headingLevel: Int? = 2) -> String {
+        var html = "<section id=\"\(section.id)\">\n"
+        if let level = headingLevel { html += "<h\(level)>\(HTMLText.escape(section.heading))</h\(level)>\n" }
         for block in section.blocks {
             switch block {
             case .paragraph(let text): html += "<p>\(HTMLText.escape(text))</p>\n"

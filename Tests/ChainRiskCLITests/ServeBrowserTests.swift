@@ -50,6 +50,7 @@ struct ServeBrowserTests {
         #expect(try browser.evaluate("document.querySelector('#suppliers').textContent") as? String == "Leveranciers")
         #expect(try browser.evaluate("location.search") as? String == "?lang=nl")
         try browser.screenshot(folder + "/4-product-nl.png")
+        #expect(server.stop() == 0, "SIGTERM shuts the server down gracefully")
     }
 }
 
@@ -84,10 +85,11 @@ final class ServedProcess {
         throw DevToolsPipe.Failure(description: "chainrisk serve did not start: \(text)")
     }
 
-    /// SIGTERM, as a service manager would send it; the server shuts down gracefully.
-    func stop() {
-        guard process.isRunning else { return }
-        process.terminate()
+    /// SIGTERM, as a service manager would send it; returns the exit status (0 after a graceful shutdown).
+    @discardableResult
+    func stop() -> Int32 {
+        if process.isRunning { process.terminate() }
         process.waitUntilExit()
+        return process.terminationStatus
     }
 }

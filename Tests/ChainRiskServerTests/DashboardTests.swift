@@ -76,6 +76,7 @@ struct DashboardTests {
             #expect(bad.text.contains("role=\"alert\""))
             #expect(try await client.get("/products/404").status == .notFound)
             #expect(try await client.get("/nowhere").status == .notFound)
+            #expect(try await client.get("/sectors?colour=red").status == .badRequest)
         }
     }
 

@@ -59,6 +59,11 @@ struct DatasetAPITests {
             let page = try await client.get("/products?dataset=nl&year=2022")
             #expect(page.status == .ok)
             #expect(page.text.contains("/products/4401?dataset=nl"))
+            // The navigation carries the dataset to every page; the overview computes Tables 4 and 5 from it.
+            for path in ["/", "/sectors", "/events", "/scenario", "/datasets", "/products/4401"] {
+                #expect(try await client.get(path + "?dataset=nl").status == .ok, "\(path)")
+            }
+            #expect(try await client.get("/?dataset=nl").text.contains("NLD 2022:"))
 
             let again = try await client.upload("nl", data, extra: "&filename=nld_imports.csv")
             #expect(again.status == .ok)

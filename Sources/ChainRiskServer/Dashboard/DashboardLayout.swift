@@ -47,19 +47,7 @@ enum DashboardLayout {
     static func page(title: String, language: Language, current: Page?, path: String, parameters: [(String, String)], dataset: String?, body: String) -> String {
         let other: Language = language == .en ? .nl : .en
         let switchPairs = parameters.filter { $0.0 != "lang" } + (other == .en ? [] : [("lang", other.rawValue)])
-        var html = """
-            <!DOCTYPE html>
-            <html lang="\(language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTMLText.escape(title)) · chainrisk</title>
-            <style>
-            \(ReportDocument.css)
-            \(css)
-            </style>
-            </head>
-            <body>
+        var html = ReportDocument.pageStart(title: title + " · chainrisk", language: language, style: ReportDocument.css + "\n" + css) + """
             <a class="skip" href="#main">\(language.pick(en: "Skip to content", nl: "Naar de inhoud"))</a>
             <header class="bar">
             <a class="brand" href="\(HTMLText.escape(link("/", language: language, dataset: dataset)))">chainrisk</a>

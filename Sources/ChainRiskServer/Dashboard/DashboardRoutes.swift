@@ -34,7 +34,8 @@ struct DashboardRoutes: Sendable {
     /// Validates the parameters, then renders (or serves from the cache) the page.
     private func render(_ request: Request, path: String, allowed: Set<String>, _ body: @escaping @Sendable (PageContext) throws -> String) async throws -> Response {
         let parameters = QueryParameters(request.uri)
-        try parameters.allowOnly(allowed.union(["lang"]))
+        // Every page takes `lang`, and `dataset`, which the navigation carries from page to page.
+        try parameters.allowOnly(allowed.union(["lang", "dataset"]))
         let context = PageContext(
             service: service, language: try parameters.language(), path: path, parameters: parameters,
             dataset: try parameters.string("dataset") ?? BuiltInDatasets.letterName

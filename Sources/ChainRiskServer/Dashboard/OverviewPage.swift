@@ -59,7 +59,7 @@ struct OverviewPage {
     }
 }
 
-/// `/sectors` and `/events`: one section of the report (heatmap and ranks; events, timeline and summaries).
+/// `/sectors` and `/events`: one section of the report (heatmap and ranks; events, causes and timeline).
 struct SectionPage {
     let context: PageContext
     let sectionID: String
@@ -69,11 +69,6 @@ struct SectionPage {
         guard let section = document.sections.first(where: { $0.id == sectionID }) else {
             throw APIError(.notFound, "not_found", "the report has no section \(sectionID)")
         }
-        var body = document.renderHTML(section, headingLevel: 2)
-        if sectionID == "events" {
-            let summary = AssessmentTables(assessment: context.service.letterAssessment, language: context.language).eventSummaries(by: "category")
-            body += "<div class=\"table\">\n" + HTMLText.table(summary.localized(context.language)) + "</div>\n"
-        }
-        return context.page(section.heading, sectionID == "events" ? .events : .sectors, body: body)
+        return context.page(section.heading, sectionID == "events" ? .events : .sectors, body: document.renderHTML(section, headingLevel: nil))
     }
 }
