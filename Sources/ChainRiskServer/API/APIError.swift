@@ -15,8 +15,10 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     public let code: String
     /// What went wrong, for a person.
     public let detail: String
+    /// Extra response headers (e.g. `WWW-Authenticate` on a 401).
     public var headers: HTTPFields
 
+    /// An error with its status, code and explanation.
     public init(_ status: HTTPResponse.Status, _ code: String, _ detail: String, headers: HTTPFields = [:]) {
         self.status = status
         self.code = code
@@ -34,6 +36,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         JSONValue.object(["error": .string(code), "detail": .string(detail)]).render(pretty: true) + "\n"
     }
 
+    /// The JSON response Hummingbird sends for this error.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var response = Response.json(json, status: status)
         response.headers.append(contentsOf: headers)
