@@ -13,11 +13,17 @@ let package = Package(
         .library(name: "ChainRiskReport", targets: ["ChainRiskReport"]),
         .library(name: "ChainRiskIO", targets: ["ChainRiskIO"]),
         .library(name: "ChainRiskSimulation", targets: ["ChainRiskSimulation"]),
+        .library(name: "ChainRiskServer", targets: ["ChainRiskServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Hummingbird's own dependencies, named so that its types' members are visible (MemberImportVisibility).
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(
@@ -70,6 +76,22 @@ let package = Package(
             name: "ChainRiskReport",
             dependencies: ["ChainRiskCore", "ChainRiskAnalysis", "ChainRiskIO", "ChainRiskSimulation"]
         ),
+        .target(
+            name: "ChainRiskServer",
+            dependencies: [
+                "ChainRiskCore",
+                "ChainRiskIngest",
+                "ChainRiskStore",
+                "ChainRiskAnalysis",
+                "ChainRiskReport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "chainrisk",
             dependencies: [
@@ -80,7 +102,9 @@ let package = Package(
                 "ChainRiskReport",
                 "ChainRiskIO",
                 "ChainRiskSimulation",
+                "ChainRiskServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "ChainRiskCoreTests", dependencies: ["ChainRiskCore"]),
@@ -91,6 +115,16 @@ let package = Package(
         .testTarget(name: "ChainRiskIOTests", dependencies: ["ChainRiskIO", "ChainRiskIngest"]),
         .testTarget(name: "ChainRiskSimulationTests", dependencies: ["ChainRiskSimulation", "ChainRiskIngest"]),
         .testTarget(name: "ChainRiskCLITests", dependencies: ["chainrisk"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "ChainRiskServerTests",
+            dependencies: [
+                "ChainRiskServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ]
 )
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages chainrisk needs to build and test (zlib and SQLite headers, OpenBLAS for LAPACK), when missing.
+# Installs the Debian packages chainrisk needs to build and test (zlib and SQLite headers, OpenBLAS for LAPACK,
+# Chromium for the browser test), when missing.
 # Idempotent and quick when everything is there. Runs as root (CI, developer machines) or through sudo.
 set -euo pipefail
 
@@ -8,6 +9,8 @@ needed=()
 [ -f /usr/include/sqlite3.h ] || needed+=(libsqlite3-dev)
 ls /usr/lib/*/libopenblas.so >/dev/null 2>&1 || needed+=(libopenblas-dev)
 command -v python3 >/dev/null 2>&1 || needed+=(python3)
+# Headless Chromium for the dashboard's browser test (ServeBrowserTests); the test skips without it.
+[ -x /usr/bin/chromium ] || needed+=(chromium)
 
 if [ ${#needed[@]} -gt 0 ]; then
     sudo_cmd=""

@@ -93,7 +93,13 @@ public struct AssessmentTables: Sendable {
 
     /// The policy options with the rule and the numbers behind each.
     public func policyOptions() -> DataTable {
-        DataTable(
+        Self.policyOptionsTable(assessment.policyOptions, language: language)
+    }
+
+    /// The given recommendations (e.g. those for one product) as the policy-options table.
+    public static func policyOptionsTable(_ recommendations: [PolicyRecommendation], language: Language) -> DataTable {
+        func label(_ en: String, _ nl: String) -> String { language.pick(en: en, nl: nl) }
+        return DataTable(
             title: label("Policy options", "Handelingsperspectieven"),
             columns: [
                 DataTable.Column("subject", title: label("Product or sector", "Product of sector")),
@@ -102,7 +108,7 @@ public struct AssessmentTables: Sendable {
                 DataTable.Column("rule", title: label("Rule", "Regel")),
                 DataTable.Column("evidence", title: label("Numbers behind it", "Onderbouwing")),
             ],
-            rows: assessment.policyOptions.map { item in
+            rows: recommendations.map { item in
                 [.text(language == .en ? item.subject.nameEN : item.subject.nameNL), .text(language == .en ? item.option.titleEN : item.option.titleNL),
                  .text(language == .en ? item.option.actor.nameEN : item.option.actor.nameNL), .text(item.ruleID),
                  .text(language == .en ? item.evidenceEN : item.evidenceNL)]

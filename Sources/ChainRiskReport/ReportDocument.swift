@@ -71,40 +71,53 @@ public struct ReportDocument: Sendable {
 
     /// One self-contained HTML page: inline CSS and SVG, no scripts, printable.
     public func renderHTML() -> String {
-        var html = """
-            <!DOCTYPE html>
-            <html lang="\(language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTMLText.escape(title))</title>
-            <style>
-            \(Self.css)
-            </style>
-            </head>
-            <body>
+        var html = Self.pageStart(title: title, language: language, style: Self.css) + """
             <header><h1>\(HTMLText.escape(title))</h1><p class="subtitle">\(HTMLText.escape(subtitle))</p></header>
             <nav aria-label="\(language.pick(en: "Contents", nl: "Inhoud"))"><ol>
 
             """
         for section in sections { html += "<li><a href=\"#\(section.id)\">\(HTMLText.escape(section.heading))</a></li>\n" }
         html += "</ol></nav>\n<main>\n"
-        for section in sections {
-            html += "<section id=\"\(section.id)\">\n<h2>\(HTMLText.escape(section.heading))</h2>\n"
-            for block in section.blocks {
-                switch block {
-                case .paragraph(let text): html += "<p>\(HTMLText.escape(text))</p>\n"
-                case .list(let items): html += "<ul>\n" + items.map { "<li>\(HTMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
-                case .table(let table, let cellClass): html += "<div class=\"table\">\n" + HTMLText.table(table.localized(language), cellClass: cellClass) + "</div>\n"
-                case .chart(let svg, let alternative): html += "<figure>\n\(svg)<figcaption>\(HTMLText.escape(alternative))</figcaption>\n</figure>\n"
-                }
-            }
-            html += "</section>\n"
-        }
+        for section in sections { html += renderHTML(section) }
         return html + "</main>\n</body>\n</html>\n"
     }
 
-    static let css = """
+    /// The start of an HTML page up to `<body>`: doctype, language, charset, viewport, title and inline style.
+    public static func pageStart(title: String, language: Language, style: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(HTMLText.escape(title))</title>
+        <style>
+        \(style)
+        </style>
+        </head>
+        <body>
+
+        """
+    }
+
+    /// One section as an HTML `<section>` with its heading at `headingLevel`, or none when nil (the dashboard embeds
+    /// the report's sections this way, under a page heading of its own).
+    public func renderHTML(_ section: Section, headingLevel: Int? = 2) -> String {
+        var html = "<section id=\"\(section.id)\">\n"
+        if let level = headingLevel { html += "<h\(level)>\(HTMLText.escape(section.heading))</h\(level)>\n" }
+        for block in section.blocks {
+            switch block {
+            case .paragraph(let text): html += "<p>\(HTMLText.escape(text))</p>\n"
+            case .list(let items): html += "<ul>\n" + items.map { "<li>\(HTMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
+            case .table(let table, let cellClass): html += "<div class=\"table\">\n" + HTMLText.table(table.localized(language), cellClass: cellClass) + "</div>\n"
+            case .chart(let svg, let alternative): html += "<figure>\n\(svg)<figcaption>\(HTMLText.escape(alternative))</figcaption>\n</figure>\n"
+            }
+        }
+        return html + "</section>\n"
+    }
+
+    /// The report's style sheet: colours, tables, risk bands, charts.
+    public static let css = """
         body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; color: #1b1b1b; max-width: 1100px; margin: 0 auto; padding: 1.5rem; line-height: 1.45; }
         h1 { color: #154273; margin-bottom: 0.2rem; } h2 { color: #154273; border-bottom: 2px solid #154273; padding-bottom: 0.2rem; margin-top: 2.2rem; }
         .subtitle { color: #555; margin-top: 0; } nav ol { columns: 2; font-size: 0.95rem; }

@@ -13,6 +13,14 @@ public struct WorldMarketOutput: Sendable {
         self.provenance = provenance
     }
 
+    /// The settings a world-market result names in its provenance (as `chainrisk world-market` and the API do).
+    public static func settings(thresholds: ConcentrationThresholds, level: Int?, product: String?) -> [String: String] {
+        var settings = ["thresholds": thresholds.name, "thresholds_rule": thresholds.rule]
+        if let level { settings["level"] = String(level) }
+        if let product { settings["product"] = product }
+        return settings
+    }
+
     /// Rows `year, product, total_value, exporters, hhi, class, top_exporter, top_exporter_share` plus context.
     public func table() -> DataTable {
         DataTable(

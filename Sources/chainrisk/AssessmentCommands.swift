@@ -21,11 +21,7 @@ struct TableOutputOptions: ParsableArguments {
     func render(_ tables: [(key: String, table: DataTable)], letter: LetterDataset) -> String {
         switch format {
         case .json:
-            var members: [String: JSONValue] = ["provenance": Provenance(
-                inputs: [Provenance.Input(name: letter.name, kind: "builtin", files: letter.files.map { ($0.name, $0.sha256) })], settings: [:]
-            ).json]
-            for (key, table) in tables { members[key] = .array(table.jsonRows()) }
-            return JSONValue.object(members).render(pretty: true) + "\n"
+            return DataTable.jsonDocument(tables, provenance: Provenance(inputs: [.builtIn(letter)], settings: [:]))
         case .csv: return tables.map { $0.table.renderCSV() }.joined(separator: "\n")
         case .markdown: return tables.map { $0.table.localized(lang).renderMarkdown() }.joined(separator: "\n")
         default: return tables.map { $0.table.localized(lang).truncatingText(to: 60).renderText() }.joined(separator: "\n")

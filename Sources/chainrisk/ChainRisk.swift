@@ -4,7 +4,7 @@ import Foundation
 
 /// The `chainrisk` command: maps how vulnerable a country's sectors are to disruptions in global value chains.
 @main
-struct ChainRisk: ParsableCommand {
+struct ChainRisk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chainrisk",
         abstract: "Map how vulnerable a country's business sectors are to disruptions in global value chains.",
@@ -13,11 +13,12 @@ struct ChainRisk: ParsableCommand {
             reports. Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 70 internal error.
             """,
         version: ChainRiskVersion.current,
-        subcommands: [ReportCommand.self, ImportCommand.self, DatasetsCommand.self, ConcentrationCommand.self, WorldMarketCommand.self, SectorsCommand.self, EventsCommand.self, OptionsCommand.self, InputOutputCommand.self, OriginsCommand.self, ScenarioCommand.self],
+        subcommands: [ReportCommand.self, ImportCommand.self, DatasetsCommand.self, ConcentrationCommand.self, WorldMarketCommand.self, SectorsCommand.self, EventsCommand.self, OptionsCommand.self, InputOutputCommand.self, OriginsCommand.self, ScenarioCommand.self, ServeCommand.self],
         defaultSubcommand: nil
     )
 
-    static func main() {
+    /// Parses, runs the command (awaiting the asynchronous ones, such as `serve`) and maps errors to exit codes.
+    static func main() async {
         var command: any ParsableCommand
         do {
             command = try parseAsRoot()
@@ -25,7 +26,11 @@ struct ChainRisk: ParsableCommand {
             exit(withError: error)
         }
         do {
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             // `GROUP --help` reaches here as argument-parser's own help request, which it prints itself.
             if exitCode(for: error) == .success { exit(withError: error) }

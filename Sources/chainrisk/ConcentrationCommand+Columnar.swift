@@ -84,7 +84,7 @@ extension ConcentrationCommand {
     private func render(_ columnar: ColumnarConcentration, preset: ConcentrationThresholds) throws {
         let rows = try ParallelMap.map(columnar.blockCount) { try selectedRows(columnar, block: $0) }.flatMap { $0 }
         let source = try FlowInput(dataset: nil, inputs: input, reading: reading)
-        let provenance = Provenance(inputs: [try source.provenance(store: OpenedStore(store).get)], settings: settings(preset))
+        let provenance = Provenance(inputs: [try source.provenance(store: OpenedStore(store).get)], settings: try settings(preset))
         let output = ConcentrationOutput(
             rows: rows, thresholds: preset, language: lang, worldMarket: nil, provenance: provenance, relevance: nil,
             sensitivity: nil, drill: nil)

@@ -126,7 +126,7 @@ struct ConcentrationCommand: ParsableCommand {
         if let relevance { rows = relevance.relevantRows }
         let allRows = rows
         rows = try select(rows)
-        var provenance = Provenance(inputs: [try source.provenance(store: opened.get)], settings: settings(preset))
+        var provenance = Provenance(inputs: [try source.provenance(store: opened.get)], settings: try settings(preset))
         let worldRows = try worldMarketRows(preset: preset, store: opened, importFamily: rows.first?.product.classification.family, importLevels: Set(rows.map(\.product.code.utf8.count)), provenance: &provenance)
         var sections: [NamedTable] = []
         if trend { sections.append(ConcentrationSections.trends(ConcentrationTrend.trends(for: allRows))) }

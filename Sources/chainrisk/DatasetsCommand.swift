@@ -37,13 +37,8 @@ struct DatasetsCommand: ParsableCommand {
             let letter = try BuiltInDatasets.nlLetter2021()
             let out = FileOutput.standardOutput
             if format == .json {
-                let document = DatasetListing(
-                    datasets: datasets,
-                    builtin: [.init(name: letter.name, files: letter.files)]
-                )
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-                out.write(String(decoding: try encoder.encode(document), as: UTF8.self) + "\n")
+                let document = DatasetListing(datasets: datasets, builtin: [.init(name: letter.name, files: letter.files)])
+                out.write(try document.renderJSON())
                 return
             }
             var table = DataTable(columns: [
@@ -85,15 +80,4 @@ struct DatasetsCommand: ParsableCommand {
             FileOutput.standardOutput.write("removed dataset '\(name)'\n")
         }
     }
-}
-
-/// The JSON document of `chainrisk datasets --format json`.
-struct DatasetListing: Encodable {
-    struct BuiltIn: Encodable {
-        let name: String
-        let files: [LetterDataset.SourceFile]
-    }
-
-    let datasets: [DatasetInfo]
-    let builtin: [BuiltIn]
 }

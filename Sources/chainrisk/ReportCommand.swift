@@ -70,7 +70,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         guard let preset = ConcentrationThresholds.named(thresholds) else { throw UsageError(message: "unknown --thresholds '\(thresholds)'") }
         let letter = try BuiltInDatasets.nlLetter2021()
-        var inputs = [Provenance.Input(name: letter.name, kind: "builtin", files: letter.files.map { ($0.name, $0.sha256) })]
+        var inputs = [Provenance.Input.builtIn(letter)]
         var userEvents: [DisruptionEvent] = []
         if let events {
             let file = InputFile(path: events)
@@ -79,8 +79,7 @@ struct ReportCommand: ParsableCommand {
         }
         let computed = try computedConcentration(preset: preset, inputs: &inputs)
         let assessment = try VulnerabilityAssessment(letter: letter, userEvents: userEvents, computed: computed, thresholds: preset, engine: try PolicyOptionEngine.bundled())
-        var settings = ["thresholds": preset.name, "thresholds_rule": preset.rule, "risk_bands": "1-5 orange, 6-10 yellow, 11+ green"]
-        if imports != nil { settings["table5_min_value"] = String(minValue) }
+        var settings = VulnerabilityReport.settings(thresholds: preset, table5MinimumValue: imports == nil ? nil : minValue)
         var origins: (table: OriginTable, source: String)?
         if let loaded = try io.loadIfGiven() {
             let computed = try origin.originTable(loaded, bySector: false)
@@ -90,13 +89,7 @@ struct ReportCommand: ParsableCommand {
         }
         let provenance = Provenance(inputs: inputs, settings: settings, generatedAt: timestamp ? ISO8601DateFormatter().string(from: Date()) : nil)
         let report = VulnerabilityReport(assessment: assessment, language: lang, provenance: provenance, origins: origins?.table, originsSource: origins?.source ?? "")
-        let text: String
-        switch format {
-        case "json": text = report.renderJSON()
-        case "html": text = report.document().renderHTML()
-        case "text", "table": text = report.document().renderText()
-        default: text = report.document().renderMarkdown()
-        }
+        let text = report.render(format)
         if let output {
             do {
                 try text.write(toFile: output, atomically: true, encoding: .utf8)

@@ -62,9 +62,7 @@ struct WorldMarketCommand: ParsableCommand {
             if query.accepts(flow) { flows.append(flow) }
         }
         let rows = WorldMarketCheck(thresholds: preset).worldMarketRows(flows: flows, level: level)
-        var settings = ["thresholds": preset.name, "thresholds_rule": preset.rule]
-        if let level { settings["level"] = String(level) }
-        if let product { settings["product"] = product }
+        let settings = WorldMarketOutput.settings(thresholds: preset, level: level, product: product)
         let provenance = Provenance(inputs: [try source.provenance(store: opened.get)], settings: settings)
         FileOutput.standardOutput.write(WorldMarketOutput(rows: rows, thresholds: preset, provenance: provenance).render(format.rawValue))
     }

@@ -1,0 +1,117 @@
+import ChainRiskCore
+import ChainRiskIngest
+import ChainRiskReport
+import ChainRiskStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import NIOCore
+
+extension APIRoutes {
+    func registerDatasets(on table: RouteTable) {
+        table.get(Self.prefix + "/datasets") { request, _ in
+            try QueryParameters(request.uri).allowOnly([])
+            return try await cached(request) { [service] in
+                try DatasetListing(datasets: try service.store.datasets(), builtin: [.init(name: service.letter.name, files: service.letter.files)]).renderJSON()
+            }
+        }
+        table.get(Self.prefix + "/datasets/{name}") { request, context in
+            try QueryParameters(request.uri).allowOnly([])
+            let name = context.parameters.get("name") ?? ""
+            return try await cached(request) { [service] in
+                if service.isBuiltIn(name) { return try DatasetListing.render(DatasetListing.BuiltIn(name: service.letter.name, files: service.letter.files)) }
+                guard let info = try service.store.dataset(named: name) else {
+                    throw APIError(.notFound, "unknown_dataset", "no dataset named '\(name)'; GET /api/v1/datasets lists them")
+                }
+                return try DatasetListing.render(info)
+            }
+        }
+        table.add(.post, Self.uploadPath) { request, _ in try await upload(request) }
+        table.add(.delete, Self.prefix + "/datasets/{name}") { request, context in
+            try access.authorize(request)
+            try QueryParameters(request.uri).allowOnly([])
+            let name = context.parameters.get("name") ?? ""
+            guard !service.isBuiltIn(name) else { throw APIError.badParameter("name", "'\(name)' is built in and cannot be removed") }
+            try await service.writes.run { [service] in try service.store.removeDataset(named: name) }
+            service.invalidate()
+            return .json(JSONValue.object(["removed": .string(name)]).render(pretty: true) + "\n")
+        }
+    }
+
+    /// `POST /api/v1/datasets?name=NAME[&format=…]`: the raw body is one file, streamed to a temporary folder and
+    /// imported atomically, exactly as `chainrisk import FILE --name NAME` would; the folder is removed afterwards.
+    private func upload(_ request: Request) async throws -> Response {
+        try access.authorize(request)
+        let parameters = QueryParameters(request.uri)
+        try parameters.allowOnly(["name", "format", "replace", "strict", "filename"])
+        guard let name = try parameters.string("name") else { throw APIError.badParameter("name", "required: the dataset's name") }
+        guard Self.isSafeName(name) else {
+            throw APIError.badParameter("name", "'\(name)' must start with a letter or digit and hold only letters, digits, '.', '_' and '-' (at most 100)")
+        }
+        guard !service.isBuiltIn(name) else { throw APIError.badParameter("name", "'\(name)' is a built-in dataset") }
+        let format = try parameters.choice("format", ["auto"] + SourceFormat.allCases.map(\.rawValue), default: "auto")
+        let (replace, strict) = (try parameters.flag("replace"), try parameters.flag("strict"))
+        let filename = try parameters.string("filename").map { ($0 as NSString).lastPathComponent } ?? name
+        guard Self.isSafeName(filename) else { throw APIError.badParameter("filename", "'\(filename)' must be a plain file name") }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chainrisk-upload-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = try await UploadFile.receive(request.body, folder: folder, filename: filename, limit: service.configuration.uploadLimit)
+        let outcome = try await service.writes.run { [service] in
+            let file = InputFile(path: path, displayName: filename)
+            let reader = ReaderRegistry.reader(for: try SourceFormat(rawValue: format) ?? FormatDetector.detect(file))
+            return try service.store.importDataset(ImportRequest(name: name, sources: [.init(file: file, reader: reader)], strict: strict, replace: replace))
+        }
+        service.invalidate()
+        switch outcome {
+        case .imported(let info):
+            return .json(try Self.outcomeJSON("imported", info), status: .created)
+        case .alreadyImported(let info):
+            return .json(try Self.outcomeJSON("already_imported", info))
+        }
+    }
+
+    private static func outcomeJSON(_ outcome: String, _ info: DatasetInfo) throws -> String {
+        struct Outcome: Encodable {
+            let outcome: String
+            let dataset: DatasetInfo
+        }
+        return try DatasetListing.render(Outcome(outcome: outcome, dataset: info))
+    }
+
+    /// Letters, digits, `.`, `_`, `-`, starting with a letter or digit, at most 100 characters.
+    static func isSafeName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, name.unicodeScalars.count <= 100, first.properties.isAlphabetic || ("0"..."9").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || ".-_".unicodeScalars.contains($0)) }
+    }
+}
+
+/// Writes a request body to a file as it arrives, refusing it (413) once it passes the limit.
+enum UploadFile {
+    /// The path of the received file: `folder/filename`, with `.gz` added when the bytes are gzip.
+    static func receive(_ body: RequestBody, folder: String, filename: String, limit: Int) async throws -> String {
+        let partial = folder + "/upload.part"
+        guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
+            throw APIError(.internalServerError, "internal", "cannot write a temporary file in \(folder)")
+        }
+        var received = 0
+        var isGzip = false
+        do {
+            for try await buffer in body {
+                if received == 0 { isGzip = buffer.getBytes(at: buffer.readerIndex, length: min(2, buffer.readableBytes)) == [0x1F, 0x8B] }
+                received += buffer.readableBytes
+                guard received <= limit else { throw APIError.tooLarge(limit: limit) }
+                try handle.write(contentsOf: buffer.readableBytesView)
+            }
+            try handle.close()
+        } catch {
+            try? handle.close()
+            throw error
+        }
+        guard received > 0 else { throw APIError.badParameter("body", "the upload is empty; send the file as the request body") }
+        let path = folder + "/" + filename + (isGzip && !filename.hasSuffix(".gz") ? ".gz" : "")
+        try FileManager.default.moveItem(atPath: partial, toPath: path)
+        return path
+    }
+}

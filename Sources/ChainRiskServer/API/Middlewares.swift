@@ -1,0 +1,100 @@
+import ChainRiskReport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
+
+/// One structured log line per request: method, path, status, bytes and duration.
+struct AccessLogMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        let response = try await next(request, context)
+        guard logger.logLevel <= .info else { return response }
+        let elapsed = ContinuousClock.now - start
+        let milliseconds = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
+        logger.info("request", metadata: [
+            "method": .string(request.method.rawValue), "path": .string(request.uri.path), "status": .stringConvertible(response.status.code),
+            "duration_ms": .string(NumberFormat.fixed(milliseconds, decimals: 2, grouping: false)),
+        ])
+        return response
+    }
+}
+
+/// Turns every error into a response: JSON `{error, detail}` under `/api`, an HTML page elsewhere.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let failure = APIError.from(error)
+            if failure.status == .internalServerError { logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")]) }
+            if request.uri.path.hasPrefix("/api/") {
+                var response = Response.json(failure.json, status: failure.status)
+                response.headers.append(contentsOf: failure.headers)
+                return response
+            }
+            return .html(DashboardLayout.errorPage(failure, language: (try? QueryParameters(request.uri).language()) ?? .en), status: failure.status)
+        }
+    }
+}
+
+/// Refuses a request whose declared body is larger than its limit before reading it (413); uploads stream and
+/// are counted as they arrive as well, since a chunked body declares no length.
+struct BodyLimitMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    let uploadPath: String
+    let uploadLimit: Int
+    let bodyLimit: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let limit = request.uri.path == uploadPath && request.method == .post ? uploadLimit : bodyLimit
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
+            throw APIError.tooLarge(limit: limit)
+        }
+        return try await next(request, context)
+    }
+}
+
+extension APIError {
+    /// 413 for a body over `limit` bytes.
+    static func tooLarge(limit: Int) -> APIError {
+        APIError(.contentTooLarge, "body_too_large", "the request body is larger than the limit of \(limit) bytes")
+    }
+}
+
+/// Who may write: requests carrying `Authorization: Bearer TOKEN` with the configured token.
+struct WriteAccess: Sendable {
+    let token: String?
+
+    /// Throws 403 when writes are disabled (no token configured) and 401 for a missing or wrong token.
+    func authorize(_ request: Request) throws {
+        guard let token else {
+            throw APIError(.forbidden, "writes_disabled", "write endpoints are disabled: start the server with CHAINRISK_TOKEN set")
+        }
+        let challenge: HTTPFields = [.wwwAuthenticate: "Bearer realm=\"chainrisk\""]
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
+            throw APIError(.unauthorized, "unauthorized", "send the token as Authorization: Bearer TOKEN", headers: challenge)
+        }
+        guard Self.constantTimeEqual(Array(header.utf8.dropFirst(7)), Array(token.utf8)) else {
+            throw APIError(.unauthorized, "unauthorized", "the token is not valid", headers: challenge)
+        }
+    }
+
+    /// Compares every byte without returning early, so the time taken does not tell how much of the token was right
+    /// (only whether the length was).
+    static func constantTimeEqual(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        var difference: UInt8 = lhs.count == rhs.count ? 0 : 1
+        for index in 0..<max(lhs.count, rhs.count) {
+            difference |= (index < lhs.count ? lhs[index] : 0) ^ (index < rhs.count ? rhs[index] : 0)
+        }
+        return difference == 0
+    }
+}

@@ -1,0 +1,139 @@
+import ChainRiskAnalysis
+import ChainRiskCore
+import ChainRiskReport
+import ChainRiskStore
+import HTTPTypes
+
+/// One product as the dashboard lists it: a published row of the letter or a computed row of a stored dataset.
+struct ProductSummary: Sendable {
+    /// The key in `/products/{key}`: the product code, or the position in the letter's tables for published rows.
+    let key: String
+    let code: String?
+    let nameEN: String
+    let nameNL: String
+    let value: Double
+    /// The value's unit, e.g. `mEUR` for the letter or `USD`.
+    let unit: ValueUnit
+    let hhi: Double?
+    let hhiDecimals: Int
+    let concentrationClass: ConcentrationClass?
+    let topSupplier: CountryCode?
+    let topSupplierShare: Double?
+    let suppliers: Int?
+    let worldClass: ConcentrationClass?
+    let diagnosis: ProductDiagnosis
+
+    func name(_ language: Language) -> String { language == .en ? nameEN : nameNL }
+
+    /// The name as a heading or table label: up to the first `;` of a long classification description, at most 90
+    /// characters, with the code in front when there is one.
+    func label(_ language: Language) -> String {
+        var name = name(language)
+        if code != nil, let cut = name.firstIndex(of: ";") { name = String(name[..<cut]) }
+        if name.count > 90 { name = String(name.prefix(89)) + "…" }
+        return (code.map { $0 + " " } ?? "") + name
+    }
+}
+
+/// Everything the product page shows: the latest row, the suppliers, the years, the world market and the options.
+struct ProductDetail: Sendable {
+    let summary: ProductSummary
+    /// The reporter and year of the summary (computed rows only).
+    let reporter: CountryCode?
+    let year: Int
+    /// Supplier countries with their values, largest first; for published rows only the top supplier and the rest.
+    let suppliers: [(country: String, value: Double)]
+    /// One row per year (computed rows with several years).
+    let years: [ImportConcentration]
+    let trend: ConcentrationTrend?
+    let worldMarket: WorldMarketCheck.Result?
+    let options: [PolicyRecommendation]
+    let provenance: Provenance
+}
+
+extension AnalysisService {
+    /// The letter's products: Table 4, then the Table 5 products not in Table 4.
+    var publishedProducts: [ProductSummary] {
+        let table5Only = letter.highConcentration.filter { row in !letter.topImports.contains { $0.productEN == row.productEN } }
+        return (letter.topImports + table5Only).enumerated().map { index, row in
+            let published = letter.highConcentration.first(where: { $0.productEN == row.productEN })
+            return ProductSummary(
+                key: String(index + 1), code: nil, nameEN: row.productEN, nameNL: row.productNL, value: row.imports, unit: row.unit,
+                hhi: row.hhi, hhiDecimals: 2, concentrationClass: row.concentrationClass, topSupplier: row.topSupplier,
+                topSupplierShare: row.topSupplierValue.map { $0 / row.imports }, suppliers: nil, worldClass: published?.worldMarketClass,
+                diagnosis: ProductDiagnosis(published: published ?? row)
+            )
+        }
+    }
+
+    /// Computed products of a stored dataset's import flows in one year (the latest unless `year` says), largest first.
+    func computedProducts(dataset: String, year: Int?, thresholds: ConcentrationThresholds = .letter) throws -> (year: Int?, products: [ProductSummary]) {
+        let rows = try concentration(dataset: dataset, thresholds: thresholds, level: nil, flows: [.imports, .importsForOwnUse], productPrefix: nil).rows
+        guard let chosen = year ?? rows.map(\.year).max() else { return (year, []) }
+        let products = rows.filter { $0.year == chosen }
+            .sorted { ($0.totalValue, $1.product) > ($1.totalValue, $0.product) }
+            .map { summary(of: $0) }
+        return (chosen, products)
+    }
+
+    func summary(of row: ImportConcentration, world: WorldMarketCheck.Result? = nil) -> ProductSummary {
+        let name = ClassificationHierarchy.description(of: row.product) ?? row.product.code
+        return ProductSummary(
+            key: row.product.code, code: row.product.code, nameEN: name, nameNL: name, value: row.totalValue, unit: row.unit,
+            hhi: row.hhi, hhiDecimals: 3, concentrationClass: row.concentrationClass, topSupplier: row.topSupplier,
+            topSupplierShare: row.topSupplierShare, suppliers: row.suppliers, worldClass: world?.worldClass,
+            diagnosis: ProductDiagnosis(concentration: row, worldMarket: world, nameEN: VulnerabilityAssessment.name(row.product))
+        )
+    }
+
+    /// The product page's figures for `key` in `dataset`; `world` adds the world-market check from a stored dataset.
+    func productDetail(dataset: String, key: String, reporter: CountryCode?, world: String?) throws -> ProductDetail {
+        if isBuiltIn(dataset) {
+            guard let summary = publishedProducts.first(where: { $0.key == key }) else {
+                throw APIError(.notFound, "unknown_product", "\(dataset) has no product \(key); its products are numbered 1 to \(publishedProducts.count)")
+            }
+            var suppliers: [(country: String, value: Double)] = []
+            if let top = summary.topSupplier, let share = summary.topSupplierShare {
+                suppliers = [(top.rawValue, summary.value * share), ("other", summary.value * (1 - share))]
+            }
+            return ProductDetail(
+                summary: summary, reporter: letter.reporter, year: letter.topImports.first?.year ?? 0, suppliers: suppliers, years: [], trend: nil,
+                worldMarket: nil, options: engine.recommendations(for: summary.diagnosis),
+                provenance: Provenance(inputs: [.builtIn(letter)], settings: [:])
+            )
+        }
+        guard key.utf8.count <= 12, key.allSatisfy({ $0.isLetter || $0.isNumber }) else {
+            throw APIError.badParameter("product", "'\(key)' is not a product code")
+        }
+        let query = ConcentrationQuery(level: key.utf8.count, productPrefix: key)
+        let flows = try store.flows(in: dataset, matching: FlowQuery(flows: try query.flowKinds(), productPrefix: key))
+        let analysis = ConcentrationAnalysis(thresholds: query.thresholds, level: key.utf8.count)
+        var rows = analysis.rows(for: flows).filter { $0.product.code == key }
+        let input = try provenanceInput(dataset: dataset)
+        let chosenReporter: CountryCode? = reporter ?? rows.map { (row: ImportConcentration) -> CountryCode in row.reporter }.min()
+        rows = rows.filter { $0.reporter == chosenReporter }
+        guard let latest = rows.max(by: { (lhs: ImportConcentration, rhs: ImportConcentration) -> Bool in (lhs.year, rhs.totalValue) < (rhs.year, lhs.totalValue) }) else {
+            throw APIError(.notFound, "unknown_product", "dataset '\(dataset)' has no imports of product \(key)" + (reporter.map { " for \($0.rawValue)" } ?? ""))
+        }
+        let breakdown = analysis.supplierBreakdowns(for: flows).first { (candidate: SupplierBreakdown) -> Bool in
+            candidate.reporter == latest.reporter && candidate.year == latest.year && candidate.flow == latest.flow
+                && candidate.product == latest.product && candidate.unit == latest.unit
+        }
+        var provenance = Provenance(inputs: [input], settings: query.settings.merging(["reporter": latest.reporter.rawValue]) { _, new in new })
+        var worldResult: WorldMarketCheck.Result?
+        if let world {
+            let (matched, worldInput) = try worldRows(dataset: world, thresholds: query.thresholds, imports: [latest], level: nil)
+            provenance.inputs.append(worldInput)
+            worldResult = WorldMarketCheck(thresholds: query.thresholds).aligned(imports: [latest], world: matched.rows).first ?? nil
+        }
+        let latestSummary = summary(of: latest, world: worldResult)
+        let series = rows.filter { (row: ImportConcentration) -> Bool in row.flow == latest.flow && row.unit == latest.unit }
+            .sorted { (lhs: ImportConcentration, rhs: ImportConcentration) -> Bool in lhs.year < rhs.year }
+        let suppliers: [(country: String, value: Double)] = (breakdown?.suppliers ?? []).map { ($0.country.rawValue, $0.value) }
+        return ProductDetail(
+            summary: latestSummary, reporter: latest.reporter, year: latest.year, suppliers: suppliers,
+            years: series, trend: ConcentrationTrend.trends(for: series).first,
+            worldMarket: worldResult, options: engine.recommendations(for: latestSummary.diagnosis), provenance: provenance
+        )
+    }
+}

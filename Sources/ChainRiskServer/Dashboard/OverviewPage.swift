@@ -1,0 +1,74 @@
+import ChainRiskAnalysis
+import ChainRiskCore
+import ChainRiskReport
+import HTTPTypes
+
+/// `/`: the key findings of the chosen dataset's analysis, then the report's context and concentration sections.
+struct OverviewPage {
+    let context: PageContext
+
+    func render() throws -> String {
+        let document = try context.report()
+        let (assessment, _) = try context.service.assessment(
+            imports: context.service.isBuiltIn(context.dataset) ? nil : context.dataset, world: nil, thresholds: .letter, minimumValue: 250e6)
+        var body = "<p>\(HTMLText.escape(document.subtitle))</p>\n"
+        body += "<section aria-labelledby=\"findings\"><h2 id=\"findings\">\(context.text("Key findings", "Belangrijkste bevindingen"))</h2>\n<ul class=\"findings\">\n"
+        body += findings(assessment).map { "<li>\($0)</li>\n" }.joined()
+        body += "</ul>\n<p><a href=\"\(HTMLText.escape("/api/v1/report?format=html" + (context.language == .nl ? "&lang=nl" : "") + (context.service.isBuiltIn(context.dataset) ? "" : "&imports=" + context.dataset)))\">"
+        body += context.text("The full report (HTML)", "Het volledige rapport (HTML)") + "</a></p>\n</section>\n"
+        for section in document.sections where ["context", "concentration"].contains(section.id) {
+            body += document.renderHTML(section)
+        }
+        return context.page(document.title, .overview, showDataset: true, body: body)
+    }
+
+    /// Sentences, already escaped, each with the number behind it.
+    private func findings(_ assessment: VulnerabilityAssessment) -> [String] {
+        let language = context.language
+        var lines: [String] = []
+        let important = assessment.sectors.sectorsOfParticularImportance()
+        let names = important.map { language == .en ? $0.sector.nameEN : $0.sector.nameNL }.joined(separator: ", ")
+        lines.append(context.text("Sectors of particular importance (largest imports + exports): ", "Sectoren van bijzonder belang (grootste invoer + uitvoer): ")
+            + HTMLText.escape(names) + ". <a href=\"\(context.link("/sectors"))\">" + context.text("Sector × risk heatmap", "Heatmap sector × risico") + "</a>")
+        let highest = assessment.sectors.priorityMatrix().entries.filter { $0.priority == .highest }
+        lines.append(context.text("\(highest.count) combinations of an important sector with a risk factor in the orange band (rank 1–5).",
+                                  "\(highest.count) combinaties van een belangrijke sector met een risicofactor in de oranje band (rang 1–5)."))
+        switch assessment.concentration {
+        case .published(let table4, let table5, let suppressed):
+            let high = table4.filter { $0.concentrationClass == .highlyConcentrated }.count
+            let alternatives = table5.filter { $0.worldMarketClass == .notConcentrated }.count
+            lines.append(context.text("\(high) of the \(table4.count) largest imported products are highly concentrated (HHI ≥ 0.25).",
+                                      "\(high) van de \(table4.count) grootste invoerproducten zijn hoog geconcentreerd (HHI ≥ 0,25)."))
+            lines.append(context.text("\(table5.count) highly concentrated products above EUR 250 mln; for \(alternatives) of them the world market is not concentrated, so alternative suppliers exist.",
+                                      "\(table5.count) hoog geconcentreerde producten boven 250 mln euro; voor \(alternatives) daarvan is de wereldmarkt niet geconcentreerd, dus zijn er alternatieve leveranciers."))
+            lines.append(context.text("\(suppressed.count) products were not published (confidential or unreliable).", "\(suppressed.count) producten zijn niet gepubliceerd (geheim of onbetrouwbaar)."))
+        case .computed(let reporter, let year, let table4, let table5, _, _):
+            let high = table4.filter { $0.concentrationClass == .highlyConcentrated }.count
+            lines.append(HTMLText.escape(context.text("\(reporter.rawValue) \(year): \(high) of the \(table4.count) largest imported products are highly concentrated.",
+                                                      "\(reporter.rawValue) \(year): \(high) van de \(table4.count) grootste invoerproducten zijn hoog geconcentreerd.")))
+            lines.append(context.text("\(table5.count) highly concentrated products above 250 mln.", "\(table5.count) hoog geconcentreerde producten boven 250 mln."))
+        }
+        lines[lines.count - 1] += " <a href=\"\(context.link("/products"))\">" + context.text("All products", "Alle producten") + "</a>"
+        let total = assessment.events.total()
+        lines.append(context.text("\(total.eventCount) major disruptions hit \(context.number(Double(total.productionSitesAffected), decimals: 0)) production sites; the longest lasted \(context.number(total.maxDurationWeeks ?? 0, decimals: 0)) weeks.",
+                                  "\(total.eventCount) grote verstoringen troffen \(context.number(Double(total.productionSitesAffected), decimals: 0)) productielocaties; de langste duurde \(context.number(total.maxDurationWeeks ?? 0, decimals: 0)) weken.")
+            + " <a href=\"\(context.link("/events"))\">" + context.text("Events", "Verstoringen") + "</a>")
+        lines.append(context.text("\(assessment.policyOptions.count) policy options follow from these findings, each with the rule and the numbers behind it.",
+                                  "\(assessment.policyOptions.count) handelingsperspectieven volgen uit deze bevindingen, elk met de regel en de cijfers erachter."))
+        return lines
+    }
+}
+
+/// `/sectors` and `/events`: one section of the report (heatmap and ranks; events, causes and timeline).
+struct SectionPage {
+    let context: PageContext
+    let sectionID: String
+
+    func render() throws -> String {
+        let document = try context.report()
+        guard let section = document.sections.first(where: { $0.id == sectionID }) else {
+            throw APIError(.notFound, "not_found", "the report has no section \(sectionID)")
+        }
+        return context.page(section.heading, sectionID == "events" ? .events : .sectors, body: document.renderHTML(section, headingLevel: nil))
+    }
+}

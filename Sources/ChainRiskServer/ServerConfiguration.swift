@@ -1,0 +1,37 @@
+import Logging
+
+/// What `chainrisk serve` is started with: where to listen, which store, who may write, and the limits.
+public struct ServerConfiguration: Sendable {
+    /// The address to bind; loopback by default so that nothing is exposed without asking.
+    public var host: String
+    public var port: Int
+    /// The SQLite store (`--db`), or nil for a private in-memory store (tests).
+    public var databasePath: String?
+    /// The bearer token write endpoints require (`CHAINRISK_TOKEN`); nil disables writes altogether.
+    public var token: String?
+    /// Largest request body of an upload, in bytes (default 200 MB).
+    public var uploadLimit: Int
+    /// Largest request body of any other request, in bytes (default 1 MB).
+    public var bodyLimit: Int
+    /// Results kept in the response cache (keyed by dataset and parameters).
+    public var cacheEntries: Int
+    /// Most rows one concentration or world-market response returns (`limit` may ask for fewer).
+    public var maximumRows: Int
+    public var logLevel: Logger.Level
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, databasePath: String? = nil, token: String? = nil,
+        uploadLimit: Int = 200 * 1024 * 1024, bodyLimit: Int = 1024 * 1024, cacheEntries: Int = 512,
+        maximumRows: Int = 20_000, logLevel: Logger.Level = .info
+    ) {
+        self.host = host
+        self.port = port
+        self.databasePath = databasePath
+        self.token = token.flatMap { $0.isEmpty ? nil : $0 }
+        self.uploadLimit = uploadLimit
+        self.bodyLimit = bodyLimit
+        self.cacheEntries = cacheEntries
+        self.maximumRows = maximumRows
+        self.logLevel = logLevel
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import ChainRiskServer
+import ChainRiskStore
+import Foundation
+import Logging
+
+/// `chainrisk serve`: the dashboard and JSON API on a local web server.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the dashboard and the JSON API (/api/v1, described at /api/v1/openapi.json).",
+        discussion: """
+            Listens on loopback by default. Write endpoints (upload, delete, scenario runs) need the bearer token in
+            $CHAINRISK_TOKEN and are disabled when it is not set. Stops cleanly on SIGINT or SIGTERM.
+            Example:
+              CHAINRISK_TOKEN=$(openssl rand -hex 16) chainrisk serve --port 8080
+            """
+    )
+
+    @Option(help: "Address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port: Int = 8080
+
+    @Option(name: .customLong("upload-limit"), help: "Largest upload in bytes.")
+    var uploadLimit: Int = 200 * 1024 * 1024
+
+    @Option(name: .customLong("body-limit"), help: "Largest body of any other request in bytes.")
+    var bodyLimit: Int = 1024 * 1024
+
+    @Option(name: .customLong("log-level"), help: "Access and error log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String = "info"
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard uploadLimit > 0, bodyLimit > 0 else { throw ValidationError("--upload-limit and --body-limit must be positive") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level takes trace, debug, info, notice, warning, error or critical") }
+    }
+
+    func run() async throws {
+        let configuration = ServerConfiguration(
+            host: host, port: port, databasePath: store.db ?? TradeStore.defaultPath(),
+            token: ProcessInfo.processInfo.environment["CHAINRISK_TOKEN"], uploadLimit: uploadLimit, bodyLimit: bodyLimit,
+            logLevel: Logger.Level(rawValue: logLevel) ?? .info
+        )
+        let store = configuration.databasePath ?? ":memory:"
+        let writes = configuration.token == nil ? "disabled (set CHAINRISK_TOKEN)" : "need the bearer token"
+        try await runServer(configuration: configuration) { [host] port in
+            FileOutput.standardError.write("chainrisk: listening on http://\(host):\(port) (store \(store); writes \(writes))\n")
+        }
+    }
+}
