@@ -74,7 +74,7 @@ let package = Package(
         ),
         .target(
             name: "ChainRiskReport",
-            dependencies: ["ChainRiskCore", "ChainRiskAnalysis", "ChainRiskIO", "ChainRiskSimulation"]
+            dependencies: ["ChainRiskCore", "ChainRiskIngest", "ChainRiskAnalysis", "ChainRiskIO", "ChainRiskSimulation"]
         ),
         .target(
             name: "ChainRiskServer",
@@ -84,6 +84,8 @@ let package = Package(
                 "ChainRiskStore",
                 "ChainRiskAnalysis",
                 "ChainRiskReport",
+                "ChainRiskIO",
+                "ChainRiskSimulation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -119,6 +121,7 @@ let package = Package(
             name: "ChainRiskServerTests",
             dependencies: [
                 "ChainRiskServer",
+                "ChainRiskIngest",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -28,6 +28,8 @@ final class AnalysisService: Sendable {
     /// Imports and removals, apart from analyses (SQLite's WAL lets reads go on during a write).
     let writes = WorkQueue(label: "chainrisk.writes")
     private let writeCount = WriteCount()
+    /// The scenario context of the input-output table (region scaling, inventories), prepared once at start.
+    let scenarioContext: ScenarioRunner.Context?
 
     init(configuration: ServerConfiguration) throws {
         self.configuration = configuration
@@ -37,6 +39,7 @@ final class AnalysisService: Sendable {
         letterAssessment = try VulnerabilityAssessment(letter: letter, engine: engine)
         responses = BoundedCache(capacity: configuration.cacheEntries)
         datasets = BoundedCache(capacity: 8)
+        scenarioContext = try configuration.inputOutput.map { try ScenarioRunner.Context.defaults(for: $0) }
     }
 
     /// Bumped by every write; part of every cache key.

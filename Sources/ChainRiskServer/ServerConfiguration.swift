@@ -1,3 +1,4 @@
+import ChainRiskIngest
 import Logging
 
 /// What `chainrisk serve` is started with: where to listen, which store, who may write, and the limits.
@@ -18,11 +19,16 @@ public struct ServerConfiguration: Sendable {
     /// Most rows one concentration or world-market response returns (`limit` may ask for fewer).
     public var maximumRows: Int
     public var logLevel: Logger.Level
+    /// The input-output table (`--mrio`) behind origins and scenarios; nil answers those endpoints with 404.
+    public var inputOutput: LoadedInputOutputTable?
+    /// Most days one ARIO scenario run may simulate.
+    public var maximumScenarioDays: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String? = nil, token: String? = nil,
         uploadLimit: Int = 200 * 1024 * 1024, bodyLimit: Int = 1024 * 1024, cacheEntries: Int = 512,
-        maximumRows: Int = 20_000, logLevel: Logger.Level = .info
+        maximumRows: Int = 20_000, logLevel: Logger.Level = .info, inputOutput: LoadedInputOutputTable? = nil,
+        maximumScenarioDays: Int = 730
     ) {
         self.host = host
         self.port = port
@@ -33,5 +39,7 @@ public struct ServerConfiguration: Sendable {
         self.cacheEntries = cacheEntries
         self.maximumRows = maximumRows
         self.logLevel = logLevel
+        self.inputOutput = inputOutput
+        self.maximumScenarioDays = maximumScenarioDays
     }
 }

@@ -21,38 +21,16 @@ struct OriginOptions: ParsableArguments {
 
     /// The origin table of `loaded`, with the grouping files and settings for the provenance.
     func originTable(_ loaded: LoadedInputOutputTable, bySector: Bool) throws -> (table: OriginTable, inputs: [Provenance.Input], settings: [String: String]) {
-        let content = try ImportContentOfExports(table: loaded.table, reporter: reporter, measure: measure)
-        let groupsFile = try groups.map { InputFile(path: try existing($0, option: "--groups")) } ?? OriginGroupingFiles.bundledGroups()
-        let categoriesFile = try categories.map { InputFile(path: try existing($0, option: "--categories")) } ?? OriginGroupingFiles.bundledCategories()
-        let grouping = try OriginGroupingFiles.groups(groupsFile)
-        var exportCategories = try OriginGroupingFiles.categories(categoriesFile)
-        if bySector { exportCategories = exportCategories.eachSector(content.exportSectors.map(\.sector)) }
-        let table = OriginTable(content: content, grouping: grouping, categories: exportCategories)
-        let inputs = [
-            Self.provenance(loaded),
-            try Self.provenance(groupsFile, builtIn: groups == nil),
-            try Self.provenance(categoriesFile, builtIn: categories == nil),
-        ]
-        let settings = ["origin_reporter": reporter, "origin_measure": measure.rawValue, "origin_rows": bySector ? "sector" : "category"]
-        return (table, inputs, settings)
+        try builder(bySector: bySector).build(loaded)
     }
 
-    /// The input-output table's files with their SHA-256, in the order intermediate, final demand, gross output.
-    static func provenance(_ loaded: LoadedInputOutputTable) -> Provenance.Input {
-        let files = [loaded.files.intermediate, loaded.files.finalDemand] + (loaded.files.grossOutput.map { [$0] } ?? [])
-        return Provenance.Input(
-            name: sourceName(loaded), kind: "input_output_table",
-            files: files.map { ($0.displayName, loaded.fileDigests[$0.displayName] ?? "") })
-    }
-
-    /// The intermediate-flows file's name, which names the table in titles.
-    static func sourceName(_ loaded: LoadedInputOutputTable) -> String {
-        (loaded.files.intermediate.displayName as NSString).lastPathComponent
-    }
-
-    private static func provenance(_ file: InputFile, builtIn: Bool) throws -> Provenance.Input {
-        let digest = try FileDigest.sha256(path: file.path).hex
-        return Provenance.Input(name: (file.displayName as NSString).lastPathComponent, kind: builtIn ? "builtin" : "file", files: [(file.displayName, digest)])
+    /// The shared builder with this command's options.
+    func builder(bySector: Bool) throws -> OriginTableBuilder {
+        OriginTableBuilder(
+            reporter: reporter, measure: measure,
+            groups: try groups.map { InputFile(path: try existing($0, option: "--groups")) },
+            categories: try categories.map { InputFile(path: try existing($0, option: "--categories")) },
+            bySector: bySector)
     }
 
     private func existing(_ path: String, option: String) throws -> String {

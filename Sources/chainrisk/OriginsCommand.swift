@@ -26,15 +26,14 @@ struct OriginsCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try io.load()
-        let computed = try origin.originTable(loaded, bySector: by == .sector)
-        let rendering = OriginTableOutput(table: computed.table, language: output.lang, source: OriginOptions.sourceName(loaded), bySector: by == .sector)
+        let builder = try origin.builder(bySector: by == .sector)
+        let computed = try builder.build(loaded)
+        let rendering = builder.output(computed.table, loaded: loaded, language: output.lang)
         let provenance = Provenance(inputs: computed.inputs, settings: computed.settings)
         let text: String
         switch output.format {
         case .json:
-            var members = rendering.jsonMembers()
-            members["provenance"] = provenance.json
-            text = JSONValue.object(members).render(pretty: true) + "\n"
+            text = rendering.jsonDocument(provenance: provenance)
         case .csv:
             text = rendering.rowsTable().renderCSV()
         case .markdown:

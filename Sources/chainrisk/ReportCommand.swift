@@ -85,7 +85,7 @@ struct ReportCommand: ParsableCommand {
             let computed = try origin.originTable(loaded, bySector: false)
             inputs += computed.inputs
             settings.merge(computed.settings) { _, new in new }
-            origins = (computed.table, OriginOptions.sourceName(loaded))
+            origins = (computed.table, loaded.sourceName)
         }
         let provenance = Provenance(inputs: inputs, settings: settings, generatedAt: timestamp ? ISO8601DateFormatter().string(from: Date()) : nil)
         let report = VulnerabilityReport(assessment: assessment, language: lang, provenance: provenance, origins: origins?.table, originsSource: origins?.source ?? "")

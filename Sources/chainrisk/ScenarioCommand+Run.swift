@@ -60,47 +60,13 @@ extension ScenarioCommand {
 
     /// Region scaling from --region-map/--country-output or the files beside --mrio; `.none` when there are none.
     func regionScaling() throws -> (RegionScaling, [Provenance.Input]) {
-        var paths: (String, String)?
         if let regionMap, let countryOutput {
-            paths = (try existing(regionMap), try existing(countryOutput))
+            return try ScenarioRunner.Context.regionScaling(map: try existing(regionMap), countryOutput: try existing(countryOutput))
         } else if regionMap != nil || countryOutput != nil {
             throw UsageError(message: "--region-map and --country-output go together")
-        } else if let mrio = io.mrio, let found = RegionScalingReader.siblings(of: mrio) {
-            paths = found
+        } else if let mrio = io.mrio {
+            return try ScenarioRunner.Context.regionScaling(besideTable: mrio)
         }
-        guard let (map, output) = paths else { return (.none, []) }
-        let scaling = try RegionScalingReader.read(regionMap: InputFile(path: map), countryOutput: InputFile(path: output))
-        let input = Provenance.Input(name: "region scaling", kind: "file", files: try [map, output].map {
-            (InputFile(path: $0).displayName, try FileDigest.sha256(path: $0).hex)
-        })
-        return (scaling, [input])
-    }
-
-    /// Inventory days: Pichler et al.'s defaults per using sector for goods inputs (services never run short), or
-    /// --inventory-days (one number: every input, services included, as BoARIO's main_inv_dur).
-    func inventory(for sectors: [IOSectorLabel]) throws -> (InventoryDays, String) {
-        let (defaults, source) = try SimulationResources.inventoryDays()
-        if let inventoryDays, let uniform = Double(inventoryDays) {
-            guard uniform > 0 else { throw UsageError(message: "--inventory-days must be positive") }
-            return (.uniform(uniform, sectors: sectors), "\(uniform) days of every input, services included (--inventory-days)")
-        }
-        var table = defaults
-        let codes = Set(sectors.map(\.sector))
-        let isWIOD = codes.isSubset(of: Set(defaults.keys))
-        var description = isWIOD
-            ? "goods inputs (c1-c16): days per using sector from \(source); services and utilities never run short"
-            : "90 days of every input (sector codes are not WIOD's, so \(source) does not apply)"
-        if let inventoryDays {
-            for pair in inventoryDays.split(separator: ",") {
-                let parts = pair.split(separator: "=")
-                guard parts.count == 2, let value = Double(parts[1]), value > 0 else {
-                    throw UsageError(message: "--inventory-days takes a number or sector=days pairs such as c14=30,c20=10; got '\(pair)'")
-                }
-                table[String(parts[0])] = value
-            }
-            description += "; overridden: \(inventoryDays)"
-        }
-        if !isWIOD { return (.byUser(table.filter { !defaults.keys.contains($0.key) }, fallback: 90, sectors: sectors), description) }
-        return (.byUser(table, fallback: 90, stocked: InventoryDays.wiodGoods, sectors: sectors), description)
+        return (.none, [])
     }
 }

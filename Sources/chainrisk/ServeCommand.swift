@@ -10,10 +10,13 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the dashboard and the JSON API (/api/v1, described at /api/v1/openapi.json).",
         discussion: """
-            Listens on loopback by default. Write endpoints (upload, delete, scenario runs) need the bearer token in
+            Listens on loopback by default. Write endpoints (upload, delete) need the bearer token in
             $CHAINRISK_TOKEN and are disabled when it is not set. Stops cleanly on SIGINT or SIGTERM.
+            With --mrio PATH (an input-output table, as for `chainrisk origins`) the server also answers
+            /api/v1/origins (the letter's Table 3) and runs scenarios (POST /api/v1/scenarios, the /scenario page).
             Example:
-              CHAINRISK_TOKEN=$(openssl rand -hex 16) chainrisk serve --port 8080
+              CHAINRISK_TOKEN=$(openssl rand -hex 16) chainrisk serve --port 8080 \\
+                --mrio ../shared/data/wiod2013/wiod2013_2011_nld11_Z.csv
             """
     )
 
@@ -34,6 +37,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup var io: InputOutputOptions
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard uploadLimit > 0, bodyLimit > 0 else { throw ValidationError("--upload-limit and --body-limit must be positive") }
@@ -44,7 +49,8 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = ServerConfiguration(
             host: host, port: port, databasePath: store.db ?? TradeStore.defaultPath(),
             token: ProcessInfo.processInfo.environment["CHAINRISK_TOKEN"], uploadLimit: uploadLimit, bodyLimit: bodyLimit,
-            logLevel: Logger.Level(rawValue: logLevel) ?? .info
+            logLevel: Logger.Level(rawValue: logLevel) ?? .info,
+            inputOutput: try io.loadIfGiven()
         )
         let store = configuration.databasePath ?? ":memory:"
         let writes = configuration.token == nil ? "disabled (set CHAINRISK_TOKEN)" : "need the bearer token"

@@ -148,7 +148,7 @@ struct AnalysisAPITests {
         }
     }
 
-    @Test("unknown datasets are 404, unknown API paths 404 as JSON, origins 501 until the input-output table arrives")
+    @Test("unknown datasets are 404, unknown API paths 404 as JSON, origins 404 without an input-output table")
     func notFoundAndPending() async throws {
         try await TestServer.run { client in
             let unknown = try await client.get("/api/v1/concentration?dataset=missing")
@@ -158,8 +158,8 @@ struct AnalysisAPITests {
             #expect(path.status == .notFound)
             #expect(try path.json()["error"] as? String == "not_found")
             let origins = try await client.get("/api/v1/origins")
-            #expect(origins.status == .notImplemented)
-            #expect(try origins.json()["error"] as? String == "not_available")
+            #expect(origins.status == .notFound)
+            #expect(try origins.json()["error"] as? String == "no_input_output_table")
         }
     }
 

@@ -1,3 +1,4 @@
+import ChainRiskIngest
 import ChainRiskServer
 import Foundation
 import HTTPTypes
@@ -17,8 +18,13 @@ enum TestServer {
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data").path
     static let comtradeNL = sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
 
-    static func configuration(token: String? = token, uploadLimit: Int = 200 * 1024 * 1024, bodyLimit: Int = 1024 * 1024) -> ServerConfiguration {
-        ServerConfiguration(databasePath: nil, token: token, uploadLimit: uploadLimit, bodyLimit: bodyLimit, logLevel: .error)
+    static func configuration(token: String? = token, uploadLimit: Int = 200 * 1024 * 1024, bodyLimit: Int = 1024 * 1024, inputOutput: LoadedInputOutputTable? = nil) -> ServerConfiguration {
+        ServerConfiguration(databasePath: nil, token: token, uploadLimit: uploadLimit, bodyLimit: bodyLimit, logLevel: .error, inputOutput: inputOutput)
+    }
+
+    /// The 11-region WIOD 2011 table with NLD, as `chainrisk serve --mrio …nld11_Z.csv` loads it.
+    static func nld11() throws -> LoadedInputOutputTable {
+        try InputOutputTableReader.read(InputOutputFiles.resolve(intermediatePath: sharedData + "/wiod2013/wiod2013_2011_nld11_Z.csv"))
     }
 
     /// Runs `test` against a fresh application through HummingbirdTesting's router framework.

@@ -56,21 +56,6 @@ extension APIRoutes {
             return VulnerabilityReport(assessment: assessment, language: language, provenance: Provenance(inputs: inputs, settings: settings)).render(format)
         }
     }
-
-    /// Origins and scenarios: described in the OpenAPI document, answered with 501 until the input-output origin
-    /// table (ChainRiskIO) and the scenario runner (ChainRiskSimulation) are wired in here.
-    func registerPending(on table: RouteTable) {
-        table.get(Self.prefix + "/origins") { request, _ in
-            try QueryParameters(request.uri).allowOnly(["mrio", "lang"])
-            throw APIError(.notImplemented, "not_available", "the origin-of-inputs table (the letter's Table 3) needs an input-output table; this build does not serve it yet (chainrisk report --mrio PATH)")
-        }
-        table.add(.post, Self.prefix + "/scenarios") { request, _ in
-            try access.authorize(request)
-            var request = request
-            _ = try await request.collectBody(upTo: service.configuration.bodyLimit)
-            throw APIError(.notImplemented, "not_available", "scenario runs need the scenario runner (ChainRiskSimulation) and an input-output table; this build does not run them yet")
-        }
-    }
 }
 
 extension AnalysisService {

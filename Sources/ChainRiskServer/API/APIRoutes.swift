@@ -25,7 +25,7 @@ struct APIRoutes: Sendable {
         table.get(Self.prefix + "/products/{key}") { request, context in try await product(request, key: context.parameters.get("key") ?? "") }
         table.get(Self.prefix + "/world-market") { request, _ in try await worldMarket(request) }
         registerAssessment(on: table)
-        registerPending(on: table)
+        registerInputOutput(on: table)
     }
 
     private func index(_ request: Request) throws -> Response {

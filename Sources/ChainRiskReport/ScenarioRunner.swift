@@ -1,0 +1,165 @@
+import ChainRiskCore
+import ChainRiskIngest
+import ChainRiskIO
+import ChainRiskSimulation
+
+/// Runs a scenario through an input-output table with one of the static models or ARIO and tabulates the result.
+///
+/// Shared by `chainrisk scenario` and the server's `/api/v1/scenarios`, so both give the same numbers and fields.
+public struct ScenarioRunner: Sendable {
+    /// `leontief`, `ghosh`, `iim` or `ario`.
+    public var model: String
+    public var reporter: String
+    /// Days simulated by ARIO.
+    public var days: Int
+    /// Rows shown in the per-sector and mitigation tables; nil for all.
+    public var top: Int?
+    /// ARIO only: the per-day series of the reporter's sectors instead of the summary.
+    public var series: Bool
+
+    public init(model: String, reporter: String, days: Int = 365, top: Int? = nil, series: Bool = false) {
+        self.model = model
+        self.reporter = reporter
+        self.days = days
+        self.top = top
+        self.series = series
+    }
+
+    /// The models a table-based run accepts.
+    public static let tableModels = ["leontief", "ghosh", "iim", "ario"]
+
+    /// What the run needs besides the scenario: the table and the resources placed around it.
+    public struct Context: Sendable {
+        public var loaded: LoadedInputOutputTable
+        public var scaling: RegionScaling
+        public var scalingInputs: [Provenance.Input]
+        public var inventory: InventoryDays
+        public var inventorySource: String
+
+        public init(loaded: LoadedInputOutputTable, scaling: RegionScaling, scalingInputs: [Provenance.Input], inventory: InventoryDays, inventorySource: String) {
+            self.loaded = loaded
+            self.scaling = scaling
+            self.scalingInputs = scalingInputs
+            self.inventory = inventory
+            self.inventorySource = inventorySource
+        }
+
+        /// The context with the defaults: region scaling from the files beside the table (when there are any) and
+        /// Pichler et al.'s inventory days.
+        public static func defaults(for loaded: LoadedInputOutputTable) throws -> Context {
+            let (scaling, inputs) = try regionScaling(besideTable: loaded.files.intermediate.path)
+            let (inventory, source) = try SimulationResources.defaultInventory(for: loaded.table.sectors)
+            return Context(loaded: loaded, scaling: scaling, scalingInputs: inputs, inventory: inventory, inventorySource: source)
+        }
+
+        /// Region scaling from a region map and country outputs, with both files in the provenance.
+        public static func regionScaling(map: String, countryOutput: String) throws -> (RegionScaling, [Provenance.Input]) {
+            let scaling = try RegionScalingReader.read(regionMap: InputFile(path: map), countryOutput: InputFile(path: countryOutput))
+            let input = Provenance.Input(name: "region scaling", kind: "file", files: try [map, countryOutput].map {
+                (InputFile(path: $0).displayName, try FileDigest.sha256(path: $0).hex)
+            })
+            return (scaling, [input])
+        }
+
+        /// Region scaling from the files beside the table's intermediate flows, `.none` when there are none.
+        public static func regionScaling(besideTable intermediatePath: String) throws -> (RegionScaling, [Provenance.Input]) {
+            guard let (map, output) = RegionScalingReader.siblings(of: intermediatePath) else { return (.none, []) }
+            return try regionScaling(map: map, countryOutput: output)
+        }
+    }
+
+    /// The report of `scenario` on the context's table, and the seconds the ARIO simulation took (nil for static models).
+    public func run(_ scenario: Scenario, context: Context) throws -> (report: ScenarioReport, simulationSeconds: Double?) {
+        let loaded = context.loaded
+        let table = loaded.table
+        let reporterIndustries = table.indices(ofRegion: reporter)
+        guard !reporterIndustries.isEmpty else { throw IOError.unknownRegion(reporter, known: table.regions) }
+        let scaling = context.scaling
+        let productMap = try SimulationResources.productSectorMap()
+        let plan = ShockPlanner(sectors: table.sectors, scaling: scaling) { productMap.sectors(matching: $0) }.plan(scenario)
+        let hhi = TimeToSurvive.worldHHI(outputByPlace: scaling.countryOutput.isEmpty ? TimeToSurvive.outputByRegion(table) : scaling.countryOutput)
+        let survival = TimeToSurvive.assess(table: table, plan: plan, inventory: context.inventory, worldHHI: hhi, industries: reporterIndustries)
+        let tables = ScenarioTables(sectorNames: try SimulationResources.sectorNames())
+        var notes = scenario.assumptions + plan.notes
+        notes += Self.tableFindingNotes(loaded.findings)
+        if plan.isEmpty { notes.append("the shock hits no industry of the table: every result is the baseline") }
+        var settings: [String: String] = [
+            "model": model, "reporter": reporter, "scenario": scenario.name, "scenario_source": scenario.source,
+            "inventory_days": context.inventorySource,
+            "world_hhi": scaling.countryOutput.isEmpty ? "over table regions" : "over countries of \(scaling.source)",
+            "product_sector_map": productMap.source,
+        ]
+        let provenance = { (settings: [String: String]) in
+            Provenance(inputs: [Provenance.Input.inputOutputTable(loaded)] + context.scalingInputs, settings: settings)
+        }
+        var sections: [(key: String, table: DataTable)] = [("scenario", tables.shocks(scenario)), ("shock_scaling", tables.scaling(plan))]
+        var simulationSeconds: Double?
+        if model == "ario" {
+            let parameters = ARIOParameters()
+            let clock = ContinuousClock()
+            let started = clock.now
+            let arioModel = ARIOModel(table: table, inventory: context.inventory, parameters: parameters)
+            let result = arioModel.run(plan: plan, days: days)
+            let elapsed = clock.now - started
+            simulationSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            settings["days"] = String(days)
+            settings["ario_parameters"] = "alpha_max \(parameters.overproductionMax), alpha_tau \(Int(parameters.overproductionDays)) d, psi \(parameters.psi), inventory restoration tau \(Int(parameters.inventoryRestorationDays)) d, orders alt, rationing proportional"
+            if arioModel.grossOutputGap > 1e-9 {
+                notes.append("ARIO baseline output = row totals of Z and Y (the table's gross output differs by up to \(NumberFormat.fixed(arioModel.grossOutputGap * 100, decimals: 3, grouping: false)) %), so the undisturbed economy stays at rest")
+            }
+            if series {
+                let seriesTable = tables.series(result, industries: reporterIndustries)
+                let report = ScenarioReport(title: "Daily series: \(scenario.name)", tables: [("series", seriesTable)], primary: "series", notes: notes, provenance: provenance(settings))
+                return (report, simulationSeconds)
+            }
+            sections.append(("sectors", tables.dynamicSectors(result, industries: reporterIndustries, survival: survival, unit: table.unit, top: top)))
+            sections.append(("totals", tables.totals(arioTotals(result, reporterIndustries), unit: table.unit)))
+        } else {
+            guard let chosen = StaticPropagation.Model(rawValue: model) else {
+                throw IOError.dimensionMismatch("unknown model '\(model)'; use one of \(Self.tableModels.joined(separator: ", "))")
+            }
+            let result = try StaticPropagation.run(chosen, table: table, plan: plan)
+            sections.append(("sectors", tables.staticSectors(result, sectors: table.sectors, industries: reporterIndustries, unit: table.unit, top: top)))
+            let reporterLoss = reporterIndustries.reduce(0.0) { $0 + result.outputLoss[$1] }
+            let reporterVA = reporterIndustries.reduce(0.0) { $0 + result.valueAddedLoss[$1] }
+            sections.append(("totals", tables.totals([
+                ("world_output_lost", "Output lost, all regions", result.outputLoss.reduce(0, +)),
+                ("world_value_added_lost", "Value added lost, all regions", result.valueAddedLoss.reduce(0, +)),
+                ("reporter_output_lost", "Output lost, \(reporter)", reporterLoss),
+                ("reporter_value_added_lost", "Value added lost, \(reporter)", reporterVA),
+            ], unit: table.unit)))
+        }
+        sections.append(("mitigation", tables.mitigation(survival, sectors: table.sectors, top: top)))
+        let report = ScenarioReport(title: "Scenario \(scenario.name): \(model) model, reporter \(reporter)", tables: sections, primary: "sectors", notes: notes, provenance: provenance(settings))
+        return (report, simulationSeconds)
+    }
+
+    private func arioTotals(_ result: ARIOResult, _ industries: [Int]) -> [(key: String, label: String, value: Double)] {
+        let world = result.totals
+        var output = 0.0, valueAdded = 0.0, shortage = 0, unmet = 0.0
+        for i in industries {
+            let summary = result.summary(industry: i)
+            output += summary.outputLost
+            valueAdded += summary.valueAddedLost
+            shortage = max(shortage, summary.shortageDays)
+            unmet += summary.unmetFinalDemand
+        }
+        return [
+            ("world_output_lost", "Output lost, all regions", world.outputLost),
+            ("world_value_added_lost", "Value added lost, all regions", world.valueAddedLost),
+            ("reporter_output_lost", "Output lost, \(reporter)", output),
+            ("reporter_value_added_lost", "Value added lost, \(reporter)", valueAdded),
+            ("reporter_unmet_final_demand", "Final demand not served, \(reporter) sectors", unmet),
+            ("reporter_max_shortage_days", "Most shortage days of a \(reporter) sector", Double(shortage)),
+        ]
+    }
+
+    /// The table's findings as a few notes: counts per kind and the first examples, not every imbalanced row.
+    static func tableFindingNotes(_ findings: FindingLog, examples: Int = 3) -> [String] {
+        guard !findings.isEmpty else { return [] }
+        let counts = findings.sortedCounts.map { "\($0.count) \($0.kind.rawValue)" }.joined(separator: ", ")
+        var notes = ["table findings: \(counts) (`chainrisk io validate` lists them)"]
+        notes += findings.examples.prefix(examples).map { "table: \($0.message)" }
+        return notes
+    }
+}

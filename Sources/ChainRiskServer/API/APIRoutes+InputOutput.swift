@@ -1,0 +1,106 @@
+import ChainRiskAnalysis
+import ChainRiskCore
+import ChainRiskIngest
+import ChainRiskIO
+import ChainRiskReport
+import ChainRiskSimulation
+import Foundation
+import Hummingbird
+import NIOCore
+
+extension APIRoutes {
+    /// Origins (the letter's Table 3) and scenario runs, from the input-output table the server was started with.
+    func registerInputOutput(on table: RouteTable) {
+        table.get(Self.prefix + "/origins") { request, _ in
+            let parameters = QueryParameters(request.uri)
+            try parameters.allowOnly(["reporter", "by", "measure", "lang"])
+            let loaded = try service.requireInputOutput()
+            let reporter = try parameters.string("reporter", maximumLength: 40) ?? "NLD"
+            try service.requireRegion(reporter, parameter: "reporter")
+            let bySector = try parameters.choice("by", ["category", "sector"], default: "category") == "sector"
+            let measureName = try parameters.choice("measure", OriginMeasure.allCases.map(\.rawValue), default: OriginMeasure.importContent.rawValue)
+            let measure = OriginMeasure(rawValue: measureName) ?? .importContent
+            let language = try parameters.language()
+            return try await cached(request) {
+                let builder = OriginTableBuilder(reporter: reporter, measure: measure, bySector: bySector)
+                let built = try builder.build(loaded)
+                return builder.output(built.table, loaded: loaded, language: language)
+                    .jsonDocument(provenance: Provenance(inputs: built.inputs, settings: built.settings))
+            }
+        }
+        table.add(.post, Self.prefix + "/scenarios") { request, _ in
+            let parameters = QueryParameters(request.uri)
+            try parameters.allowOnly(["event", "model", "reporter", "days", "top", "loss", "sectors"])
+            let model = try parameters.choice("model", ScenarioRunner.tableModels, default: "ario")
+            let reporter = try parameters.string("reporter", maximumLength: 40) ?? "NLD"
+            let days = try parameters.integer("days", in: 1...service.configuration.maximumScenarioDays) ?? 365
+            let top = try parameters.integer("top", in: 1...10_000)
+            let event = try parameters.integer("event", in: 1...10_000)
+            let loss = try parameters.number("loss")
+            if let loss, !(0...1).contains(loss) { throw APIError.badParameter("loss", "must be between 0 and 1") }
+            let sectors = parameters.list("sectors")
+            var request = request
+            let body = try await request.collectBody(upTo: service.configuration.bodyLimit)
+            let context = try service.requireScenarioContext()
+            try service.requireRegion(reporter, parameter: "reporter")
+            let scenario: Scenario
+            if let event {
+                guard body.readableBytes == 0 else { throw APIError.badParameter("event", "give either event= or a scenario file as the body, not both") }
+                scenario = try service.eventScenario(event, loss: loss, sectors: sectors.isEmpty ? nil : sectors)
+            } else {
+                guard body.readableBytes > 0 else {
+                    throw APIError.badParameter("body", "send a scenario file (JSON, as for chainrisk scenario --file) or give event=N")
+                }
+                scenario = try service.scenario(fromFile: body)
+            }
+            let runner = ScenarioRunner(model: model, reporter: reporter, days: days, top: top)
+            let key = "scenario|\(model)|\(reporter)|\(days)|\(top ?? 0)|\(String(describing: scenario))"
+            return try await service.cached(key, contentType: Self.json) {
+                try runner.run(scenario, context: context).report.render("json")
+            }
+        }
+    }
+}
+
+extension AnalysisService {
+    /// The input-output table, or 404 when the server was started without one.
+    func requireInputOutput() throws -> LoadedInputOutputTable {
+        guard let loaded = configuration.inputOutput else {
+            throw APIError(.notFound, "no_input_output_table", "this server has no input-output table: start it with chainrisk serve --mrio PATH")
+        }
+        return loaded
+    }
+
+    /// The scenario context (table, region scaling, inventories), or 404 without a table.
+    func requireScenarioContext() throws -> ScenarioRunner.Context {
+        guard let scenarioContext else { _ = try requireInputOutput(); throw APIError(.notFound, "no_input_output_table", "no scenario context") }
+        return scenarioContext
+    }
+
+    /// 400 unless `region` is a region of the table.
+    func requireRegion(_ region: String, parameter: String) throws {
+        let regions = try requireInputOutput().table.regions
+        guard regions.contains(region) else {
+            throw APIError.badParameter(parameter, "'\(region)' is not a region of the input-output table; it has \(regions.joined(separator: ", "))")
+        }
+    }
+
+    /// The scenario of catalogue event `id` (`GET /api/v1/events` lists them), with the CLI's defaults.
+    func eventScenario(_ id: Int, loss: Double?, sectors: [String]?) throws -> Scenario {
+        let catalogue = try EventCatalogue(dataset: letter, user: [])
+        guard let event = catalogue.event(id: id) else {
+            throw APIError.badParameter("event", "no event \(id); GET /api/v1/events lists ids \(catalogue.events.map { String($0.id) }.joined(separator: ", "))")
+        }
+        return EventScenario(loss: loss, sectors: sectors).scenario(for: event)
+    }
+
+    /// A scenario file sent as the request body, read by the same reader as `chainrisk scenario --file`.
+    func scenario(fromFile body: ByteBuffer) throws -> Scenario {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("chainrisk-scenario-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        guard FileManager.default.createFile(atPath: path, contents: Data(body.readableBytesView)) else {
+            throw APIError(.internalServerError, "internal", "could not buffer the scenario file")
+        }
+        return try ScenarioFileReader().read(InputFile(path: path, displayName: "request body"))
+    }
+}

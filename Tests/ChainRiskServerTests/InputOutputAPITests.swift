@@ -1,0 +1,67 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@Suite("API: origins and scenarios from the server's input-output table")
+struct InputOutputAPITests {
+    /// Table 3 for NLD from nld11: the total row's EU import content and share equal numpy's
+    /// (scripts/expected/origins_expected.py → origins_nld11_categories.csv: 73,058.68759044465 and 0.34380248958784704
+    /// of 212,501.9155 million USD), to 1e-9 relative.
+    @Test func originsMatchNumpy() async throws {
+        let configuration = TestServer.configuration(inputOutput: try TestServer.nld11())
+        try await TestServer.run(configuration) { client in
+            let response = try await client.get("/api/v1/origins?reporter=NLD")
+            #expect(response.status == .ok, "\(response.text.prefix(300))")
+            let json = try response.json()
+            let total = try #require(json["total"] as? [String: Any])
+            let byOrigin = try #require(total["by_origin"] as? [String: Double])
+            let eu = try #require(byOrigin["eu"])
+            #expect(abs(eu - 73_058.68759044465) / 73_058.68759044465 < 1e-9)
+            let content = try #require(total["import_content"] as? Double)
+            #expect(abs(eu / content - 0.34380248958784704) < 1e-9)
+            let rows = try #require(json["rows"] as? [[String: Any]])
+            #expect(Set(rows.compactMap { $0["export_sector"] as? String }).count == 9, "nine export categories (the total is its own member)")
+            let provenance = try #require(json["provenance"] as? [String: Any])
+            #expect("\(provenance)".contains("wiod2013_2011_nld11_Z.csv"))
+
+            let sectors = try await client.get("/api/v1/origins?by=sector&measure=foreign-value-added&lang=nl")
+            #expect(sectors.status == .ok)
+            let unknown = try await client.get("/api/v1/origins?reporter=XYZ")
+            #expect(unknown.status == .badRequest)
+            #expect(try unknown.json()["error"] as? String == "bad_parameter")
+        }
+    }
+
+    /// The Taiwan earthquake (event 2) through ARIO, the same run as `chainrisk scenario --event 2 --model ario`; a
+    /// scenario file with zero loss leaves every sector at baseline (the model's zero-shock invariant).
+    @Test func scenariosRunFromEventsAndFiles() async throws {
+        let configuration = TestServer.configuration(inputOutput: try TestServer.nld11())
+        try await TestServer.run(configuration) { client in
+            let event = try await client.execute(uri: "/api/v1/scenarios?event=2&model=ario&days=200", method: .post)
+            #expect(event.status == .ok, "\(event.text.prefix(300))")
+            let json = try event.json()
+            let totals = try #require(json["totals"] as? [[String: Any]])
+            let world = try #require(totals.first { $0["key"] as? String == "world_output_lost" }?["value"] as? Double)
+            #expect(world > 0)
+            let scaling = try #require(json["shock_scaling"] as? [[String: Any]])
+            #expect(scaling.contains { $0["sector"] as? String == "c14" && $0["region"] as? String == "ASIAPAC_OTH" })
+
+            let zero = #"{"name": "nothing", "shocks": [{"regions": ["CHN"], "loss": 0, "weeks": 8}]}"#
+            let file = try await client.execute(uri: "/api/v1/scenarios?model=leontief", method: .post, body: ByteBuffer(string: zero))
+            #expect(file.status == .ok, "\(file.text.prefix(300))")
+            let fileTotals = try #require(try file.json()["totals"] as? [[String: Any]])
+            #expect(fileTotals.allSatisfy { ($0["value"] as? Double ?? 1) == 0 })
+
+            let bad = try await client.execute(uri: "/api/v1/scenarios", method: .post, body: ByteBuffer(string: #"{"shocks": [{"regions": ["CHN"], "loss": 2, "weeks": 8}]}"#))
+            #expect(bad.status == .unprocessableContent)
+            let tooLong = try await client.execute(uri: "/api/v1/scenarios?event=2&days=5000", method: .post)
+            #expect(tooLong.status == .badRequest)
+            let both = try await client.execute(uri: "/api/v1/scenarios?event=2", method: .post, body: ByteBuffer(string: zero))
+            #expect(both.status == .badRequest)
+            let noEvent = try await client.execute(uri: "/api/v1/scenarios?event=999", method: .post)
+            #expect(noEvent.status == .badRequest)
+        }
+    }
+}
