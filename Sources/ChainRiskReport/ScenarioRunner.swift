@@ -134,6 +134,14 @@ public struct ScenarioRunner: Sendable {
         return (report, simulationSeconds)
     }
 
+    /// The ARIO simulation of `scenario` alone (for charts): production per day and industry against the baseline.
+    public func simulate(_ scenario: Scenario, context: Context) throws -> ARIOResult {
+        let table = context.loaded.table
+        let productMap = try SimulationResources.productSectorMap()
+        let plan = ShockPlanner(sectors: table.sectors, scaling: context.scaling) { productMap.sectors(matching: $0) }.plan(scenario)
+        return ARIOModel(table: table, inventory: context.inventory, parameters: ARIOParameters()).run(plan: plan, days: days)
+    }
+
     private func arioTotals(_ result: ARIOResult, _ industries: [Int]) -> [(key: String, label: String, value: Double)] {
         let world = result.totals
         var output = 0.0, valueAdded = 0.0, shortage = 0, unmet = 0.0

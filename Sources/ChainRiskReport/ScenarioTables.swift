@@ -49,7 +49,8 @@ public struct ScenarioTables: Sendable {
         })
     }
 
-    /// ARIO losses of `industries` (largest output loss first), with whether stocks bridge the gap.
+    /// ARIO losses of `industries` (largest output loss first), with whether stocks bridge the gap: "yes" only when
+    /// the time-to-survive estimate covers the time to recover and the simulation itself ran no input short.
     public func dynamicSectors(_ result: ARIOResult, industries: [Int], survival: [TimeToSurvive.Row], unit: String, top: Int?) -> DataTable {
         let survivalByIndustry = Dictionary(uniqueKeysWithValues: survival.map { ($0.industry, $0) })
         let summaries = industries.map { result.summary(industry: $0) }
@@ -77,7 +78,7 @@ public struct ScenarioTables: Sendable {
                     summary.limitingInput.map { .text($0) } ?? .empty,
                     survive.map { days($0.timeToSurviveDays) } ?? .empty,
                     survive.map { .integer($0.timeToRecoverDays) } ?? .empty,
-                    survive.map { .text($0.bridged ? "yes" : "no") } ?? .empty]
+                    survive.map { .text($0.bridged && summary.shortageDays == 0 ? "yes" : "no") } ?? .empty]
         })
     }
 

@@ -1,9 +1,12 @@
+import ChainRiskIngest
+import ChainRiskIO
 import ChainRiskReport
+import ChainRiskSimulation
 
 /// `/scenario`: the form of a disruption scenario (which region stops supplying, for how long, how much).
 ///
-/// The run itself (output loss over time per sector) comes with the scenario runner; until it is wired into
-/// `POST /api/v1/scenarios` the page says so instead of drawing a result.
+/// With an input-output table (`chainrisk serve --mrio`) the form runs the dynamic model (ARIO, 365 days) through the
+/// same ScenarioRunner as `chainrisk scenario` and draws the reporter's most affected sectors' output over time.
 struct ScenarioPage {
     let context: PageContext
 
@@ -20,8 +23,52 @@ struct ScenarioPage {
         body += "<label>\(context.text("Supply lost (%)", "Wegvallende levering (%)")) <input type=\"number\" name=\"share\" min=\"1\" max=\"100\" value=\"\(share)\"></label>\n"
         body += "<button class=\"primary\" type=\"submit\">\(context.text("Run scenario", "Scenario doorrekenen"))</button>\n</form>\n"
         if parameters.pairs.contains(where: { $0.name == "region" }) {
-            body += "<p class=\"note\" role=\"status\">\(context.text("Scenario runs need the scenario runner and an input-output table, which this server does not have yet; POST /api/v1/scenarios answers 501 until then.", "Scenario's vragen de scenariomodule en een input-outputtabel, die deze server nog niet heeft; POST /api/v1/scenarios antwoordt 501 tot die er zijn."))</p>\n"
+            body += try result(region: region.uppercased(), weeks: weeks, share: share)
         }
         return context.page(context.text("Disruption scenario", "Verstoringsscenario"), .scenario, body: body)
+    }
+
+    /// The run's chart and table, or a note when the server has no input-output table.
+    private func result(region: String, weeks: Int, share: Int) throws -> String {
+        guard let scenarioContext = context.service.scenarioContext else {
+            return "<p class=\"note\" role=\"status\">\(context.text("Scenario runs need an input-output table: start the server with chainrisk serve --mrio PATH (for example the WIOD tables in ../shared/data/wiod2013).", "Scenario's vragen een input-outputtabel: start de server met chainrisk serve --mrio PAD (bijvoorbeeld de WIOD-tabellen in ../shared/data/wiod2013)."))</p>\n"
+        }
+        let table = scenarioContext.loaded.table
+        let reporter = table.regions.contains("NLD") ? "NLD" : (table.regions.first ?? "")
+        let scenario = Scenario(name: "\(region) −\(share) % for \(weeks) weeks", source: "dashboard", shocks: [
+            Shock(regions: [region], capacityLoss: Double(share) / 100, durationWeeks: Double(weeks)),
+        ])
+        let runner = ScenarioRunner(model: "ario", reporter: reporter, days: 365, top: 10)
+        let (report, _) = try runner.run(scenario, context: scenarioContext)
+        let simulation = try runner.simulate(scenario, context: scenarioContext)
+        let n = simulation.sectors.count
+        let names = try SimulationResources.sectorNames()
+        var losses: [(industry: Int, lost: Double)] = []
+        for industry in table.indices(ofRegion: reporter) {
+            let lost = simulation.summary(industry: industry).outputLost
+            if lost > 0 { losses.append((industry, lost)) }
+        }
+        losses.sort { $0.lost != $1.lost ? $0.lost > $1.lost : $0.industry < $1.industry }
+        let hit = losses.prefix(6)
+        let colours = ["#154273", "#d4351c", "#f6a75b", "#2e7d32", "#7b3294", "#6b6b6b"]
+        var html = "<section aria-labelledby=\"scenario-result\">\n<h2 id=\"scenario-result\">\(HTMLText.escape(context.text("Result: \(reporter) output over time", "Uitkomst: productie \(reporter) in de tijd")))</h2>\n"
+        if hit.isEmpty {
+            html += "<p>\(HTMLText.escape(context.text("No sector of \(reporter) loses output in this scenario.", "Geen sector van \(reporter) verliest productie in dit scenario.")))</p>\n"
+        } else {
+            let series = hit.enumerated().map { index, entry in
+                let sector = simulation.sectors[entry.industry]
+                let base = simulation.baselineOutput[entry.industry]
+                let values = (0..<simulation.days).map { day in base > 0 ? simulation.production[day * n + entry.industry] / base * 100 : 100 }
+                return (label: "\(sector.sector) \(names[sector.sector] ?? "")", colour: colours[index % colours.count], values: values)
+            }
+            let title = context.text("Output of the most affected \(reporter) sectors, % of baseline, by day (ARIO)", "Productie van de meest getroffen sectoren van \(reporter), % van het basisniveau, per dag (ARIO)")
+            html += "<figure>\n" + SVGChart.lines(title: title, series: series, xLabel: context.text("day", "dag"), yLabel: context.text("% of baseline", "% van basisniveau"))
+                + "<figcaption>\(HTMLText.escape(title))</figcaption>\n</figure>\n"
+        }
+        if let sectors = report.tables.first(where: { $0.key == "sectors" })?.table {
+            html += "<div class=\"table\">\n" + HTMLText.table(sectors.localized(context.language)) + "</div>\n"
+        }
+        html += "<ul>\n" + report.notes.prefix(8).map { "<li>\(HTMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
+        return html + "</section>\n"
     }
 }
