@@ -68,8 +68,16 @@ public struct ScenarioRunner: Sendable {
         }
     }
 
-    /// The report of `scenario` on the context's table, and the seconds the ARIO simulation took (nil for static models).
-    public func run(_ scenario: Scenario, context: Context) throws -> (report: ScenarioReport, simulationSeconds: Double?) {
+    /// What a run produced: the report, and for ARIO the simulation itself (for charts) and the seconds it took.
+    public struct Run: Sendable {
+        public var report: ScenarioReport
+        /// The daily simulation; nil for the static models.
+        public var simulation: ARIOResult?
+        public var simulationSeconds: Double?
+    }
+
+    /// The report of `scenario` on the context's table, with the ARIO simulation behind it when the model is `ario`.
+    public func run(_ scenario: Scenario, context: Context) throws -> Run {
         let loaded = context.loaded
         let table = loaded.table
         let reporterIndustries = table.indices(ofRegion: reporter)
@@ -94,12 +102,14 @@ public struct ScenarioRunner: Sendable {
         }
         var sections: [(key: String, table: DataTable)] = [("scenario", tables.shocks(scenario)), ("shock_scaling", tables.scaling(plan))]
         var simulationSeconds: Double?
+        var simulation: ARIOResult?
         if model == "ario" {
             let parameters = ARIOParameters()
             let clock = ContinuousClock()
             let started = clock.now
             let arioModel = ARIOModel(table: table, inventory: context.inventory, parameters: parameters)
             let result = arioModel.run(plan: plan, days: days)
+            simulation = result
             let elapsed = clock.now - started
             simulationSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             settings["days"] = String(days)
@@ -110,7 +120,7 @@ public struct ScenarioRunner: Sendable {
             if series {
                 let seriesTable = tables.series(result, industries: reporterIndustries)
                 let report = ScenarioReport(title: "Daily series: \(scenario.name)", tables: [("series", seriesTable)], primary: "series", notes: notes, provenance: provenance(settings))
-                return (report, simulationSeconds)
+                return Run(report: report, simulation: result, simulationSeconds: simulationSeconds)
             }
             sections.append(("sectors", tables.dynamicSectors(result, industries: reporterIndustries, survival: survival, unit: table.unit, top: top)))
             sections.append(("totals", tables.totals(arioTotals(result, reporterIndustries), unit: table.unit)))
@@ -131,15 +141,7 @@ public struct ScenarioRunner: Sendable {
         }
         sections.append(("mitigation", tables.mitigation(survival, sectors: table.sectors, top: top)))
         let report = ScenarioReport(title: "Scenario \(scenario.name): \(model) model, reporter \(reporter)", tables: sections, primary: "sectors", notes: notes, provenance: provenance(settings))
-        return (report, simulationSeconds)
-    }
-
-    /// The ARIO simulation of `scenario` alone (for charts): production per day and industry against the baseline.
-    public func simulate(_ scenario: Scenario, context: Context) throws -> ARIOResult {
-        let table = context.loaded.table
-        let productMap = try SimulationResources.productSectorMap()
-        let plan = ShockPlanner(sectors: table.sectors, scaling: context.scaling) { productMap.sectors(matching: $0) }.plan(scenario)
-        return ARIOModel(table: table, inventory: context.inventory, parameters: ARIOParameters()).run(plan: plan, days: days)
+        return Run(report: report, simulation: simulation, simulationSeconds: simulationSeconds)
     }
 
     private func arioTotals(_ result: ARIOResult, _ industries: [Int]) -> [(key: String, label: String, value: Double)] {

@@ -27,12 +27,12 @@ extension ScenarioCommand {
         let context = ScenarioRunner.Context(loaded: loaded, scaling: scaling, scalingInputs: scalingInputs, inventory: inventory.0, inventorySource: inventory.1)
         let shown = format == .table || format == .markdown ? top : nil
         let runner = ScenarioRunner(model: model, reporter: reporter, days: days, top: shown, series: series)
-        let (report, simulationSeconds) = try runner.run(scenario, context: context)
-        if timing, let simulationSeconds {
+        let run = try runner.run(scenario, context: context)
+        if timing, let simulationSeconds = run.simulationSeconds {
             let readSeconds = Double((read - started).components.seconds) + Double((read - started).components.attoseconds) * 1e-18
             FileOutput.standardError.write("chainrisk: read table \(NumberFormat.fixed(readSeconds, decimals: 3, grouping: false)) s, ARIO \(days) days on \(loaded.table.sectorCount) industries \(NumberFormat.fixed(simulationSeconds, decimals: 3, grouping: false)) s\n")
         }
-        return report
+        return run.report
     }
 
     /// Direct exposure: import value at risk per product from trade flows.

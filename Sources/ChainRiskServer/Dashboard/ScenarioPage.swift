@@ -39,8 +39,9 @@ struct ScenarioPage {
             Shock(regions: [region], capacityLoss: Double(share) / 100, durationWeeks: Double(weeks)),
         ])
         let runner = ScenarioRunner(model: "ario", reporter: reporter, days: 365, top: 10)
-        let (report, _) = try runner.run(scenario, context: scenarioContext)
-        let simulation = try runner.simulate(scenario, context: scenarioContext)
+        let run = try runner.run(scenario, context: scenarioContext)
+        let report = run.report
+        guard let simulation = run.simulation else { return "" }
         let n = simulation.sectors.count
         let names = try SimulationResources.sectorNames()
         var losses: [(industry: Int, lost: Double)] = []
