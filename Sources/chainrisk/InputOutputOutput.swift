@@ -6,11 +6,9 @@ import Foundation
 extension LoadedInputOutputTable {
     /// The table's files with their SHA-256 and the settings that shaped the result.
     func provenance(settings: [String: String]) -> Provenance {
-        let files = self.files.all.map { (path: $0.displayName, sha256: fileDigests[$0.displayName] ?? "") }
-        let name = (self.files.intermediate.displayName as NSString).lastPathComponent
         var all = settings
         all["layout"] = layout.rawValue
-        return Provenance(inputs: [Provenance.Input(name: name, kind: "file", files: files)], settings: all)
+        return Provenance(inputs: [.inputOutputTable(self)], settings: all)
     }
 }
 
