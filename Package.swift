@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "ChainRiskReport", targets: ["ChainRiskReport"]),
         .library(name: "ChainRiskIO", targets: ["ChainRiskIO"]),
         .library(name: "ChainRiskSimulation", targets: ["ChainRiskSimulation"]),
+        .library(name: "ChainRiskUseCases", targets: ["ChainRiskUseCases"]),
         .library(name: "ChainRiskServer", targets: ["ChainRiskServer"]),
     ],
     dependencies: [
@@ -74,7 +75,19 @@ let package = Package(
         ),
         .target(
             name: "ChainRiskReport",
-            dependencies: ["ChainRiskCore", "ChainRiskIngest", "ChainRiskAnalysis", "ChainRiskIO", "ChainRiskSimulation"]
+            dependencies: ["ChainRiskCore", "ChainRiskAnalysis", "ChainRiskIO", "ChainRiskSimulation"]
+        ),
+        .target(
+            name: "ChainRiskUseCases",
+            dependencies: [
+                "ChainRiskCore",
+                "ChainRiskIngest",
+                "ChainRiskStore",
+                "ChainRiskAnalysis",
+                "ChainRiskIO",
+                "ChainRiskSimulation",
+                "ChainRiskReport",
+            ]
         ),
         .target(
             name: "ChainRiskServer",
@@ -86,6 +99,7 @@ let package = Package(
                 "ChainRiskReport",
                 "ChainRiskIO",
                 "ChainRiskSimulation",
+                "ChainRiskUseCases",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -104,6 +118,7 @@ let package = Package(
                 "ChainRiskReport",
                 "ChainRiskIO",
                 "ChainRiskSimulation",
+                "ChainRiskUseCases",
                 "ChainRiskServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -114,6 +129,7 @@ let package = Package(
         .testTarget(name: "ChainRiskStoreTests", dependencies: ["ChainRiskStore"]),
         .testTarget(name: "ChainRiskAnalysisTests", dependencies: ["ChainRiskAnalysis", "ChainRiskIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "ChainRiskReportTests", dependencies: ["ChainRiskReport"]),
+        .testTarget(name: "ChainRiskUseCasesTests", dependencies: ["ChainRiskUseCases", "ChainRiskIngest"]),
         .testTarget(name: "ChainRiskIOTests", dependencies: ["ChainRiskIO", "ChainRiskIngest"]),
         .testTarget(name: "ChainRiskSimulationTests", dependencies: ["ChainRiskSimulation", "ChainRiskIngest"]),
         .testTarget(name: "ChainRiskCLITests", dependencies: ["chainrisk"], exclude: ["Snapshots"]),

@@ -28,13 +28,16 @@ extension VulnerabilityReport {
 }
 
 extension VulnerabilityReport {
-    /// The report as `json`, `html`, `text` (or `table`) or, for anything else, Markdown.
-    public func render(_ format: String) -> String {
+    /// The formats `render` produces.
+    public static let formats: [OutputFormat] = [.markdown, .html, .json, .table]
+
+    /// The report as JSON, HTML, plain text (`table`) or Markdown (CSV is not produced and renders as Markdown).
+    public func render(_ format: OutputFormat) -> String {
         switch format {
-        case "json": renderJSON()
-        case "html": document().renderHTML()
-        case "text", "table": document().renderText()
-        default: document().renderMarkdown()
+        case .json: renderJSON()
+        case .html: document().renderHTML()
+        case .table: document().renderText()
+        case .markdown, .csv: document().renderMarkdown()
         }
     }
 }

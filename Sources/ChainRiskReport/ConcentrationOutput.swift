@@ -25,13 +25,16 @@ public struct ConcentrationOutput: Sendable {
         self.sections = sections
     }
 
-    /// Renders in `format`: `table`, `markdown`, `csv` or `json` (anything else renders as a table).
-    public func render(_ format: String) -> String {
+    /// The formats `render` produces.
+    public static let formats: [OutputFormat] = [.table, .markdown, .csv, .json]
+
+    /// Renders in `format`; HTML is not produced and renders as a table.
+    public func render(_ format: OutputFormat) -> String {
         switch format {
-        case "json": renderJSON()
-        case "csv": table.table().renderCSV()
-        case "markdown": renderMarkdown()
-        default: renderText()
+        case .json: renderJSON()
+        case .csv: table.table().renderCSV()
+        case .markdown: renderMarkdown()
+        case .table, .html: renderText()
         }
     }
 

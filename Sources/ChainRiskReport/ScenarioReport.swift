@@ -20,23 +20,26 @@ public struct ScenarioReport: Sendable {
         self.provenance = provenance
     }
 
-    /// Renders as `table`, `markdown`, `csv` or `json`.
-    public func render(_ format: String) -> String {
+    /// The formats `render` produces.
+    public static let formats: [OutputFormat] = [.table, .markdown, .csv, .json]
+
+    /// Renders in `format` (CSV: the primary table); HTML is not produced and renders as a table.
+    public func render(_ format: OutputFormat) -> String {
         switch format {
-        case "json":
+        case .json:
             var members: [String: JSONValue] = [
                 "title": .string(title), "notes": .array(notes.map { .string($0) }), "provenance": provenance.json,
             ]
             for (key, table) in tables { members[key] = .array(table.jsonRows()) }
             return JSONValue.object(members).render(pretty: true) + "\n"
-        case "csv":
+        case .csv:
             return (tables.first { $0.key == primary } ?? tables.first)?.table.renderCSV() ?? ""
-        case "markdown":
+        case .markdown:
             var output = "## \(title)\n\n" + tables.map { $0.table.renderMarkdown() }.joined(separator: "\n")
             if !notes.isEmpty { output += "\n" + notes.map { "- \($0)" }.joined(separator: "\n") + "\n" }
             output += "\n" + provenance.lines.map { "    \($0)" }.joined(separator: "\n") + "\n"
             return output
-        default:
+        case .table, .html:
             var output = title + "\n\n" + tables.map { $0.table.truncatingText(to: 48).renderText() }.joined(separator: "\n")
             if !notes.isEmpty { output += "\nNotes:\n" + notes.map { "- \($0)" }.joined(separator: "\n") + "\n" }
             output += "\nProvenance:\n" + provenance.lines.map { "  \($0)" }.joined(separator: "\n") + "\n"

@@ -56,21 +56,24 @@ public struct WorldMarketOutput: Sendable {
         )
     }
 
-    /// Renders as `table`, `markdown`, `csv` or `json`.
-    public func render(_ format: String) -> String {
+    /// The formats `render` produces.
+    public static let formats: [OutputFormat] = [.table, .markdown, .csv, .json]
+
+    /// Renders in `format`; HTML is not produced and renders as a table.
+    public func render(_ format: OutputFormat) -> String {
         let headline = "thresholds \(thresholds.name): \(thresholds.rule)"
         switch format {
-        case "json":
+        case .json:
             return JSONValue.object([
                 "provenance": provenance.json,
                 "thresholds": ConcentrationTable(rows: [], thresholds: thresholds).thresholdsJSON,
                 "rows": .array(table().jsonRows()),
             ]).render(pretty: true) + "\n"
-        case "csv":
+        case .csv:
             return table().renderCSV()
-        case "markdown":
+        case .markdown:
             return "**\(headline)**\n\n" + table().renderMarkdown() + "\n```\n" + provenance.lines.joined(separator: "\n") + "\n```\n"
-        default:
+        case .table, .html:
             return headline + "\n\n" + table().truncatingText(to: 40).renderText() + "\n" + provenance.lines.joined(separator: "\n") + "\n"
         }
     }

@@ -2,6 +2,7 @@ import ChainRiskAnalysis
 import ChainRiskCore
 import ChainRiskReport
 import ChainRiskStore
+import ChainRiskUseCases
 import HTTPTypes
 
 /// One product as the dashboard lists it: a published row of the letter or a computed row of a stored dataset.
@@ -122,9 +123,9 @@ extension AnalysisService {
         var provenance = Provenance(inputs: [input], settings: query.settings.merging(["reporter": latest.reporter.rawValue]) { _, new in new })
         var worldResult: WorldMarketCheck.Result?
         if let world {
-            let (matched, worldInput) = try worldRows(dataset: world, thresholds: query.thresholds, imports: [latest], level: nil)
+            let (worldMatched, worldInput) = try worldRows(dataset: world, thresholds: query.thresholds, imports: [latest], level: nil)
             provenance.inputs.append(worldInput)
-            worldResult = WorldMarketCheck(thresholds: query.thresholds).aligned(imports: [latest], world: matched.rows).first ?? nil
+            worldResult = WorldMarketCheck(thresholds: query.thresholds).aligned(imports: [latest], world: worldMatched).first ?? nil
         }
         let latestSummary = summary(of: latest, world: worldResult)
         let series = rows.filter { (row: ImportConcentration) -> Bool in row.flow == latest.flow && row.unit == latest.unit }

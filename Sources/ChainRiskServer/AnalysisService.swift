@@ -3,6 +3,7 @@ import ChainRiskCore
 import ChainRiskIngest
 import ChainRiskReport
 import ChainRiskStore
+import ChainRiskUseCases
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -15,14 +16,14 @@ import NIOCore
 final class AnalysisService: Sendable {
     let configuration: ServerConfiguration
     let store: TradeStore
+    /// The use cases the CLI runs too, over this server's store.
+    let workspace: Workspace
     let letter: LetterDataset
     let engine: PolicyOptionEngine
     /// The letter's assessment (published Tables 4 and 5), computed once.
     let letterAssessment: VulnerabilityAssessment
     /// Rendered responses by endpoint, parameters and store generation.
     let responses: BoundedCache<ByteBuffer>
-    /// Concentration rows of whole datasets, the expensive part of most queries.
-    let datasets: BoundedCache<DatasetConcentration>
     /// Analyses and reads, one at a time.
     let analyses = WorkQueue(label: "chainrisk.analysis")
     /// Imports and removals, apart from analyses (SQLite's WAL lets reads go on during a write).
@@ -34,11 +35,11 @@ final class AnalysisService: Sendable {
     init(configuration: ServerConfiguration) throws {
         self.configuration = configuration
         store = try configuration.databasePath.map { try TradeStore(path: $0) } ?? TradeStore()
-        letter = try BuiltInDatasets.nlLetter2021()
-        engine = try PolicyOptionEngine.bundled()
-        letterAssessment = try VulnerabilityAssessment(letter: letter, engine: engine)
+        workspace = Workspace(store: store)
+        letter = try workspace.letter()
+        engine = try workspace.policyEngine()
+        letterAssessment = try workspace.letterAssessment()
         responses = BoundedCache(capacity: configuration.cacheEntries)
-        datasets = BoundedCache(capacity: 8)
         scenarioContext = try configuration.inputOutput.map { try ScenarioRunner.Context.defaults(for: $0) }
     }
 
@@ -49,7 +50,7 @@ final class AnalysisService: Sendable {
     func invalidate() {
         writeCount.increment()
         responses.removeAll()
-        datasets.removeAll()
+        workspace.storeChanged()
     }
 
     /// The response cached under `key`, or `render` run on the analysis queue and cached.
@@ -73,10 +74,10 @@ final class AnalysisService: Sendable {
 
     /// The provenance entry of a stored dataset, or 404 when there is none of that name.
     func provenanceInput(dataset name: String) throws -> Provenance.Input {
-        guard let info = try store.dataset(named: name) else {
+        guard try store.dataset(named: name) != nil else {
             throw APIError(.notFound, "unknown_dataset", "no dataset named '\(name)'; GET /api/v1/datasets lists them")
         }
-        return Provenance.Input(name: name, kind: "dataset", files: info.files.map { ($0.path, $0.sha256) }, importedAt: info.importedAt)
+        return try workspace.provenanceInput(dataset: name)
     }
 }
 

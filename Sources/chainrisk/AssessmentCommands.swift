@@ -1,11 +1,10 @@
 import ArgumentParser
 import ChainRiskAnalysis
 import ChainRiskCore
-import ChainRiskIngest
 import ChainRiskReport
-import Foundation
+import ChainRiskUseCases
 
-/// Options shared by `sectors`, `events` and `options`: language and output format.
+/// Options shared by `sectors`, `events`, `options`, `origins` and `io`: language and output format.
 struct TableOutputOptions: ParsableArguments {
     @Option(help: "Language of labels: en or nl.")
     var lang: Language = .en
@@ -17,23 +16,13 @@ struct TableOutputOptions: ParsableArguments {
         guard format != .html else { throw ValidationError("use --format table, markdown, csv or json (HTML: chainrisk report --format html)") }
     }
 
-    /// Renders `tables` (JSON: an object keyed by each table's key, with the built-in dataset's provenance).
-    func render(_ tables: [(key: String, table: DataTable)], letter: LetterDataset) -> String {
-        switch format {
-        case .json:
-            return DataTable.jsonDocument(tables, provenance: Provenance(inputs: [.builtIn(letter)], settings: [:]))
-        case .csv: return tables.map { $0.table.renderCSV() }.joined(separator: "\n")
-        case .markdown: return tables.map { $0.table.localized(lang).renderMarkdown() }.joined(separator: "\n")
-        default: return tables.map { $0.table.localized(lang).truncatingText(to: 60).renderText() }.joined(separator: "\n")
-        }
-    }
-}
+    /// A workspace for commands that need no store (the built-in letter, input-output files).
+    func workspace() -> Workspace { Workspace(storePath: nil) }
 
-/// The built-in letter and its assessment (published Tables 4 and 5), with optional user events.
-func letterAssessment(events: String? = nil) throws -> (LetterDataset, VulnerabilityAssessment) {
-    let letter = try BuiltInDatasets.nlLetter2021()
-    let user = try events.map { try EventFileReader(existing: letter.events).read(InputFile(path: $0)).events } ?? []
-    return (letter, try VulnerabilityAssessment(letter: letter, userEvents: user, engine: try PolicyOptionEngine.bundled()))
+    /// Writes `tables` in the chosen format and language.
+    func write(_ tables: TableSet) {
+        FileOutput.standardOutput.write(tables.render(format, language: lang))
+    }
 }
 
 /// `chainrisk sectors`: Table 2 with bands, importance and the sectors of particular importance.
@@ -50,38 +39,21 @@ struct SectorsCommand: ParsableCommand {
     var sourceMapping: String?
 
     @Option(help: "Ties in re-ranking: dense (1, 2, 2, 3, as the letter) or competition (1, 2, 2, 4).")
-    var ties: String = "dense"
+    var ties: TieConvention = .dense
 
     @OptionGroup var output: TableOutputOptions
 
     func validate() throws {
         if (sourceScores == nil) != (sourceMapping == nil) { throw ValidationError("--source-scores and --source-mapping go together") }
-        guard TieConvention(rawValue: ties) != nil else { throw ValidationError("--ties takes dense or competition") }
     }
 
     func run() throws {
-        let factor: RiskFactor?
-        if sort == "importance" {
-            factor = nil
-        } else if let chosen = RiskFactor(rawValue: sort.replacingOccurrences(of: "-", with: "_")) {
-            factor = chosen
-        } else {
+        var request = SectorsRequest()
+        guard let order = SectorOrder(token: sort) else {
             throw UsageError(message: "unknown --sort '\(sort)'; use importance or one of \(RiskFactor.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        var (letter, assessment) = try letterAssessment()
-        var notes: [(key: String, table: DataTable)] = []
-        if let sourceScores, let sourceMapping {
-            let links = try SourceRankingFiles.links(InputFile(path: sourceMapping), sectors: letter.sectors.map(\.sector)).map {
-                SectorReranking.Link(sourceChain: $0.chain, sector: $0.sector, weight: $0.weight)
-            }
-            let result = SectorReranking(ties: TieConvention(rawValue: ties) ?? .dense).rerank(scores: try SourceRankingFiles.scores(InputFile(path: sourceScores)), links: links)
-            letter = letter.replacingSectors(result.applying(to: letter.sectors))
-            assessment = try VulnerabilityAssessment(letter: letter, engine: try PolicyOptionEngine.bundled())
-            if !result.unmappedChains.isEmpty {
-                notes.append(("unmapped_chains", DataTable(title: "Source chains without a sector", columns: [DataTable.Column("chain", title: "Chain")], rows: result.unmappedChains.map { [.text($0)] })))
-            }
-        }
-        FileOutput.standardOutput.write(output.render([("sectors", AssessmentTables(assessment: assessment, language: output.lang).sectors(sortedBy: factor))] + notes, letter: letter))
+        (request.order, request.sourceScores, request.sourceMapping, request.ties, request.language) = (order, sourceScores, sourceMapping, ties, output.lang)
+        output.write(try output.workspace().sectors(request))
     }
 }
 
@@ -93,15 +65,12 @@ struct EventsCommand: ParsableCommand {
     var file: String?
 
     @Option(help: "Summarise by year, category or region.")
-    var by: String = "category"
+    var by: EventGrouping = .category
 
     @OptionGroup var output: TableOutputOptions
 
     func run() throws {
-        guard ["year", "category", "region"].contains(by) else { throw UsageError(message: "--by takes year, category or region") }
-        let (letter, assessment) = try letterAssessment(events: file)
-        let tables = AssessmentTables(assessment: assessment, language: output.lang)
-        FileOutput.standardOutput.write(output.render([("events", tables.events()), ("summary", tables.eventSummaries(by: by))], letter: letter))
+        output.write(try output.workspace().events(file: file, by: by, language: output.lang))
     }
 }
 
@@ -112,7 +81,9 @@ struct OptionsCommand: ParsableCommand {
     @OptionGroup var output: TableOutputOptions
 
     func run() throws {
-        let (letter, assessment) = try letterAssessment()
-        FileOutput.standardOutput.write(output.render([("policy_options", AssessmentTables(assessment: assessment, language: output.lang).policyOptions())], letter: letter))
+        output.write(try output.workspace().policyOptions(language: output.lang))
     }
 }
+
+extension TieConvention: ExpressibleByArgument {}
+extension EventGrouping: ExpressibleByArgument {}

@@ -2,6 +2,7 @@ import ArgumentParser
 import ChainRiskCore
 import ChainRiskIO
 import ChainRiskStore
+import ChainRiskUseCases
 import Foundation
 
 /// Maps an error to the exit codes users rely on: 64 usage, 65 bad data, 66 missing input, 70 internal.
@@ -26,6 +27,9 @@ struct CommandFailure {
             message = error.description
             code = 65
         case let error as UsageError:
+            message = error.message
+            code = 64
+        case let error as RequestError:
             message = error.message
             code = 64
         case is ValidationError, is ExitCode, is CleanExit:

@@ -1,10 +1,8 @@
 import ArgumentParser
 import ChainRiskAnalysis
 import ChainRiskCore
-import ChainRiskIngest
 import ChainRiskReport
-import ChainRiskStore
-import Foundation
+import ChainRiskUseCases
 
 /// `chainrisk concentration`: import concentration per product (the letter's Tables 4 and 5) from any trade data.
 struct ConcentrationCommand: ParsableCommand {
@@ -31,35 +29,7 @@ struct ConcentrationCommand: ParsableCommand {
 
     @OptionGroup(title: "Reading --input files") var reading: InputReadArguments
 
-    @Option(parsing: .singleValue, help: "Only these reporters (ISO3, repeatable).")
-    var reporter: [String] = []
-
-    @Option(parsing: .singleValue, help: "Only these years (repeatable).")
-    var year: [Int] = []
-
-    @Option(help: "Only products whose code starts with this (e.g. 44).")
-    var product: String?
-
-    @Option(help: "Flow: import (default), export, import_own_use, export_own_make, re_export, or all.")
-    var flow: String = "import"
-
-    @Option(help: "Aggregate product codes to this many digits (HS 2/4/6, SITC 1-5).")
-    var level: Int?
-
-    @Option(help: "Threshold preset (letter, us2023, eu2004, eu-dependency) or custom edges such as 0.15,0.25.")
-    var thresholds: String = "letter"
-
-    @Option(name: .customLong("class"), help: "Only rows of this class: not, somewhat, high, concentrated.")
-    var concentrationClass: String?
-
-    @Option(name: .customLong("min-value"), help: "Only rows whose total value is above this, in the currency's units (e.g. 250e6).")
-    var minValue: Double?
-
-    @Option(help: "The N largest products by total value per reporter, year and flow.")
-    var top: Int?
-
-    @Flag(name: .customLong("relevant-only"), help: "Drop products mostly in BEC rev. 4 goods n.e.s. (7) or consumer goods n.e.s. (6x), as the letter did.")
-    var relevantOnly = false
+    @OptionGroup var filters: ConcentrationFilterArguments
 
     @Flag(help: "List products whose class differs between the presets.")
     var sensitivity = false
@@ -91,91 +61,31 @@ struct ConcentrationCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        guard format != .html else { throw ValidationError("concentration supports --format table, markdown, csv or json") }
-        if drill && level == nil { throw ValidationError("--drill needs --level N (the level to drill from)") }
-        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
-        if let level, !(1...10).contains(level) { throw ValidationError("--level must be between 1 and 10") }
+        try require(format, in: ConcentrationResult.formats, command: "concentration")
+        if drill && filters.level == nil { throw ValidationError("--drill needs --level N (the level to drill from)") }
+        try filters.validate()
     }
 
     func run() throws {
-        guard let preset = ConcentrationThresholds.named(thresholds) else {
-            throw UsageError(message: "unknown --thresholds '\(thresholds)'; use letter, us2023, eu2004, eu-dependency or two ascending numbers such as 0.15,0.25")
+        let workspace = store.workspace()
+        var request = ConcentrationRequest(source: try reading.source(dataset: dataset, input: input), query: try filters.query())
+        (request.sensitivity, request.drill, request.trend, request.riskScores, request.language) = (sensitivity, drill, trend, riskScores, lang)
+        request.criteria = try Self.criteria(criteria)
+        if worldDataset != nil || worldInput != nil {
+            request.world = try FlowSource(dataset: worldDataset, files: worldInput.map { [$0] } ?? [], option: "world-dataset", inputOption: "world-input")
         }
-        if try runColumnar(preset: preset) { return }
-        let wanted = try criteriaWanted()
-        let flows = try flowKinds()
-        let exportKinds: [FlowKind] = wanted.isEmpty ? [] : [.exports, .exportsOfOwnMake, .reExports].filter { !flows.contains($0) }
-        let source = try FlowInput(dataset: dataset, inputs: input, reading: reading)
-        let query = try flowQuery(flows: flows + exportKinds)
-        let opened = OpenedStore(store)
-        let analysis = ConcentrationAnalysis(thresholds: preset, level: level)
-        var accumulator = analysis.accumulator()
-        var exports = analysis.accumulator()
-        var kept: [TradeFlow] = []
-        try source.forEachFlow(store: opened.get, query: query, adjust: Self.readerView(for: flows)) { flow in
-            guard query.accepts(flow) else { return }
-            guard flows.contains(flow.flow) else {
-                exports.add(flow)
-                return
-            }
-            accumulator.add(flow)
-            if drill { kept.append(flow) }
-        }
-        var rows = accumulator.rows()
-        let relevance = relevantOnly ? RelevanceFilter(rows: rows) : nil
-        if let relevance { rows = relevance.relevantRows }
-        let allRows = rows
-        rows = try select(rows)
-        var provenance = Provenance(inputs: [try source.provenance(store: opened.get)], settings: try settings(preset))
-        let worldRows = try worldMarketRows(preset: preset, store: opened, importFamily: rows.first?.product.classification.family, importLevels: Set(rows.map(\.product.code.utf8.count)), provenance: &provenance)
-        var sections: [NamedTable] = []
-        if trend { sections.append(ConcentrationSections.trends(ConcentrationTrend.trends(for: allRows))) }
-        if wanted.contains("ec2021") {
-            sections.append(ConcentrationSections.euDependency(DependencyCriteria().ec2021(imports: rows, exports: exportKinds.isEmpty ? nil : exports.rows())))
-        }
-        if wanted.contains("geodep") {
-            guard let worldRows else { throw UsageError(message: "--criteria geodep needs --world-dataset or --world-input") }
-            sections.append(ConcentrationSections.geoDep(DependencyCriteria().geoDep(imports: allRows, world: worldRows, exports: exports.rows())))
-        }
-        if let riskScores {
-            let weighting = RiskWeightedConcentration(scores: try RiskScoreFile.read(InputFile(path: riskScores)), scoreName: (riskScores as NSString).lastPathComponent)
-            let selected = Set(rows.map { RowKey($0) })
-            let breakdowns = accumulator.supplierBreakdowns().filter { selected.contains(RowKey($0)) }
-            sections.append(ConcentrationSections.riskWeighted(weighting.rows(breakdowns), formula: RiskWeightedConcentration.formula, scoreName: weighting.scoreName))
-            provenance.inputs.append(Provenance.Input(name: (riskScores as NSString).lastPathComponent, kind: "file", files: [(riskScores, try FileDigest.sha256(path: riskScores).hex)]))
-        }
-        let output = ConcentrationOutput(
-            rows: rows, thresholds: preset, language: lang,
-            worldMarket: worldRows.map { WorldMarketCheck(thresholds: preset).aligned(imports: rows, world: $0) },
-            provenance: provenance, relevance: relevance, sensitivity: sensitivity ? SensitivityCheck(rows: rows) : nil,
-            drill: drill ? ConcentrationDrill().entries(for: ConcentrationDrill.rows(for: kept, levels: drillLevels(), thresholds: preset)) : nil,
-            sections: sections
-        )
-        FileOutput.standardOutput.write(output.render(format.rawValue))
+        let result = try workspace.concentration(request)
+        FileOutput.standardError.reportFindings(result.findings)
+        try result.write(format, to: FileOutput.standardOutput.handle)
     }
 
     /// The `--criteria` values, checked.
-    private func criteriaWanted() throws -> Set<String> {
-        let names = Set(criteria.flatMap { $0.split(separator: ",").map { $0.lowercased() } })
-        if let unknown = names.subtracting(["ec2021", "geodep"]).sorted().first {
-            throw UsageError(message: "unknown --criteria '\(unknown)'; use ec2021 or geodep")
-        }
-        return names
-    }
-}
-
-/// Identifies a row and its supplier breakdown across the two result types.
-private struct RowKey: Hashable {
-    let reporter: CountryCode
-    let year: Int
-    let flow: FlowKind
-    let product: ProductCode
-
-    init(_ row: ImportConcentration) {
-        (reporter, year, flow, product) = (row.reporter, row.year, row.flow, row.product)
-    }
-
-    init(_ breakdown: SupplierBreakdown) {
-        (reporter, year, flow, product) = (breakdown.reporter, breakdown.year, breakdown.flow, breakdown.product)
+    static func criteria(_ values: [String]) throws -> Set<DependencyCriterion> {
+        Set(try values.flatMap { $0.split(separator: ",") }.map { name in
+            guard let criterion = DependencyCriterion(rawValue: name.lowercased()) else {
+                throw UsageError(message: "unknown --criteria '\(name.lowercased())'; use \(DependencyCriterion.allCases.map(\.rawValue).joined(separator: " or "))")
+            }
+            return criterion
+        })
     }
 }

@@ -1,9 +1,7 @@
 import ArgumentParser
-import ChainRiskCore
-import ChainRiskIngest
 import ChainRiskReport
 import ChainRiskStore
-import Foundation
+import ChainRiskUseCases
 
 /// `chainrisk datasets`: lists and removes stored datasets.
 struct DatasetsCommand: ParsableCommand {
@@ -33,14 +31,9 @@ struct DatasetsCommand: ParsableCommand {
         }
 
         func run() throws {
-            let datasets = try store.open().datasets()
-            let letter = try BuiltInDatasets.nlLetter2021()
+            let listing = try store.workspace().datasetListing()
             let out = FileOutput.standardOutput
-            if format == .json {
-                let document = DatasetListing(datasets: datasets, builtin: [.init(name: letter.name, files: letter.files)])
-                out.write(try document.renderJSON())
-                return
-            }
+            if format == .json { return out.write(try listing.renderJSON()) }
             var table = DataTable(columns: [
                 DataTable.Column("name", title: "Dataset"),
                 DataTable.Column("format", title: "Format"),
@@ -50,7 +43,7 @@ struct DatasetsCommand: ParsableCommand {
                 DataTable.Column("imported", title: "Imported (UTC)"),
                 DataTable.Column("findings", title: "Findings", alignment: .right),
             ])
-            for info in datasets {
+            for info in listing.datasets {
                 table.rows.append([
                     .text(info.name), .text(info.sourceFormat), .integer(info.rowCount),
                     .text(info.valueTotals.keys.sorted().map { "\(NumberFormat.fixed(info.valueTotals[$0] ?? 0, decimals: 0, grouping: true)) \($0)" }.joined(separator: "; ")),
@@ -58,7 +51,9 @@ struct DatasetsCommand: ParsableCommand {
                     .text(info.importedAt), .integer(info.findingCounts.values.reduce(0, +)),
                 ])
             }
-            table.rows.append([.text(letter.name), .text("built-in"), .empty, .empty, .text("(\(letter.files.count) tables)"), .empty, .empty])
+            for builtIn in listing.builtin {
+                table.rows.append([.text(builtIn.name), .text("built-in"), .empty, .empty, .text("(\(builtIn.files.count) tables)"), .empty, .empty])
+            }
             out.write(table.renderText())
         }
     }
@@ -73,10 +68,7 @@ struct DatasetsCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            if BuiltInDatasets.names.contains(name) {
-                throw UsageError(message: "'\(name)' is built in and cannot be removed")
-            }
-            try store.open().removeDataset(named: name)
+            try store.workspace().removeDataset(named: name)
             FileOutput.standardOutput.write("removed dataset '\(name)'\n")
         }
     }

@@ -1,8 +1,5 @@
 import ArgumentParser
-import ChainRiskIO
-import ChainRiskIngest
-import ChainRiskReport
-import Foundation
+import ChainRiskUseCases
 
 /// `chainrisk io aggregate`: merges regions and/or sectors with concordances and writes matrix-CSV files.
 struct IOAggregateCommand: ParsableCommand {
@@ -37,31 +34,7 @@ struct IOAggregateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try table.load()
-        let source = loaded.table
-        let regionMap = try regions.map {
-            try ConcordanceFileReader.read(InputFile(path: $0), knownCodes: Set(source.sectors.map(\.region)))
-        }
-        let sectorMap = try sectors.map {
-            try ConcordanceFileReader.read(InputFile(path: $0), knownCodes: Set(source.sectors.map(\.sector)))
-        }
-        let aggregated = try source.aggregated(regions: regionMap, sectors: sectorMap)
-        let files = MatrixCSVWriter.tableFiles(aggregated)
-        do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        } catch {
-            throw UsageError(message: "cannot create \(output): \(error.localizedDescription)")
-        }
-        var report = "aggregated \(source.sectorCount) sectors (\(source.regions.count) regions) into \(aggregated.sectorCount) (\(aggregated.regions.count) regions)\n"
-        for (suffix, bytes) in [("Z", files.intermediate), ("Y", files.finalDemand), ("x", files.grossOutput)] {
-            let path = output + "/" + name + "_" + suffix + ".csv"
-            do {
-                try Data(bytes).write(to: URL(fileURLWithPath: path))
-            } catch {
-                throw UsageError(message: "cannot write \(path): \(error.localizedDescription)")
-            }
-            report += "wrote \(path) sha256 \(FileDigest.sha256(bytes: bytes))\n"
-        }
+        let report = try Workspace(storePath: nil).aggregateTable(try table.required(), regions: regions, sectors: sectors, folder: output, name: name)
         FileOutput.standardOutput.write(report)
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
-import ChainRiskIO
-import ChainRiskIngest
 import ChainRiskReport
-import Foundation
+import ChainRiskUseCases
 
 /// `chainrisk io leontief`: output from final demand through L·y (solved, not inverted), and L itself on request.
 struct IOLeontiefCommand: ParsableCommand {
@@ -34,60 +32,12 @@ struct IOLeontiefCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let clock = ContinuousClock()
-        var phases: [String: Double] = [:]
-        var start = clock.now
-        func lap(_ phase: String) {
-            let now = clock.now
-            phases[phase] = seconds(now - start)
-            start = now
-        }
-        let loaded = try table.load()
-        let io = loaded.table
-        let demand = io.totalFinalDemand
-        lap("read")
-        let coefficients = io.technicalCoefficients()
-        lap("coefficients")
-        let bounds = coefficients.spectralRadiusBounds(decidingAgainst: 1)
-        guard bounds.provesProductive else { throw IOError.notProductive(spectralRadius: bounds.upper) }
-        lap("productivity")
-        let model = try LeontiefModel(coefficients: coefficients)
-        lap("factorise")
-        let leontiefOutput = model.output(for: demand)
-        lap("solve")
-        if output != nil || timing {
-            let inverse = model.inverse()
-            lap("inverse")
-            if let output {
-                let labels = io.sectors.map(\.combined)
-                let bytes = MatrixCSVWriter.csv(inverse, rowLabels: labels, columnLabels: labels)
-                do {
-                    try Data(bytes).write(to: URL(fileURLWithPath: output))
-                } catch {
-                    throw UsageError(message: "cannot write \(output): \(error.localizedDescription)")
-                }
-            }
-        }
+        let run = try format.workspace().leontief(try table.required(), inversePath: output, formInverse: timing)
         if timing {
-            let members = phases.mapValues { JSONValue.number($0) }
-            FileOutput.standardError.write(JSONValue.object(members.merging(["sectors": .number(Double(io.sectorCount))]) { a, _ in a }).render() + "\n")
+            var members = run.phases.mapValues { JSONValue.number($0) }
+            members["sectors"] = .number(Double(run.sectorCount))
+            FileOutput.standardError.write(JSONValue.object(members).render() + "\n")
         }
-        if quiet { return }
-        let rows: [[DataTable.Cell]] = io.sectors.indices.map { index in
-            [
-                .text(io.sectors[index].region), .text(io.sectors[index].sector),
-                .number(io.grossOutput[index], decimals: 1), .number(demand[index], decimals: 1),
-                .number(leontiefOutput[index], decimals: 1),
-            ]
-        }
-        let result = DataTable(title: "Leontief output from final demand", columns: [
-            DataTable.Column("region", title: "Region"), DataTable.Column("sector", title: "Sector"),
-            DataTable.Column("gross_output", title: "Gross output", alignment: .right),
-            DataTable.Column("final_demand", title: "Final demand", alignment: .right),
-            DataTable.Column("leontief_output", title: "L·y", alignment: .right),
-        ], rows: rows)
-        var settings: [String: String] = [:]
-        if let output { settings["inverse_written_to"] = output }
-        FileOutput.standardOutput.write(format.render([("rows", result)], provenance: loaded.provenance(settings: settings)))
+        if !quiet { format.write(run.tables) }
     }
 }

@@ -1,7 +1,5 @@
 import ArgumentParser
-import ChainRiskIO
-import ChainRiskIngest
-import ChainRiskReport
+import ChainRiskUseCases
 
 /// `chainrisk io multipliers`: output multipliers and backward and forward linkages per sector.
 struct IOMultipliersCommand: ParsableCommand {
@@ -22,15 +20,11 @@ struct IOMultipliersCommand: ParsableCommand {
             """
     )
 
-    enum SortOrder: String, ExpressibleByArgument, CaseIterable {
-        case table, multiplier, backward, forward
-    }
-
     @OptionGroup var table: InputOutputOptions
     @OptionGroup var output: TableOutputOptions
 
     @Option(help: "Row order: table (as in the file), multiplier, backward or forward (largest first).")
-    var sort: SortOrder = .table
+    var sort: LinkageOrder = .table
 
     @Option(help: "Only the first N rows after sorting.")
     var top: Int?
@@ -40,40 +34,8 @@ struct IOMultipliersCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try table.load()
-        let accounts = try InputOutputAccounts(table: loaded.table)
-        var linkages = accounts.sectorLinkages()
-        switch sort {
-        case .table: break
-        case .multiplier: linkages = Self.sorted(linkages, by: \.outputMultiplier)
-        case .backward: linkages = Self.sorted(linkages, by: \.backwardLinkage)
-        case .forward: linkages = Self.sorted(linkages, by: \.forwardLinkage)
-        }
-        if let top { linkages = Array(linkages.prefix(top)) }
-        let rows: [[DataTable.Cell]] = linkages.map { linkage in
-            [
-                .text(linkage.sector.region), .text(linkage.sector.sector),
-                .number(linkage.outputMultiplier, decimals: 6, grouping: false),
-                .number(linkage.backwardLinkage, decimals: 6, grouping: false),
-                .number(linkage.forwardLinkage, decimals: 6, grouping: false),
-            ]
-        }
-        let result = DataTable(title: "Output multipliers and linkages", columns: [
-            DataTable.Column("region", title: "Region"), DataTable.Column("sector", title: "Sector"),
-            DataTable.Column("output_multiplier", title: "Output multiplier", alignment: .right),
-            DataTable.Column("backward_linkage", title: "Backward linkage", alignment: .right),
-            DataTable.Column("forward_linkage", title: "Forward linkage", alignment: .right),
-        ], rows: rows)
-        var settings = ["sort": sort.rawValue]
-        if let top { settings["top"] = String(top) }
-        FileOutput.standardOutput.write(output.render([("rows", result)], provenance: loaded.provenance(settings: settings)))
-    }
-
-    /// Largest first; ties in table order.
-    private static func sorted(_ linkages: [SectorLinkage], by key: KeyPath<SectorLinkage, Double>) -> [SectorLinkage] {
-        linkages.enumerated().sorted { lhs, rhs in
-            let (a, b) = (lhs.element[keyPath: key], rhs.element[keyPath: key])
-            return a != b ? a > b : lhs.offset < rhs.offset
-        }.map(\.element)
+        output.write(try output.workspace().multipliers(try table.required(), sort: sort, top: top))
     }
 }
+
+extension LinkageOrder: ExpressibleByArgument {}

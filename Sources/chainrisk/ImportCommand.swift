@@ -3,7 +3,7 @@ import ChainRiskCore
 import ChainRiskIngest
 import ChainRiskReport
 import ChainRiskStore
-import Foundation
+import ChainRiskUseCases
 
 /// `chainrisk import FILE…`: reads trade files into the store as one dataset, atomically.
 struct ImportCommand: ParsableCommand {
@@ -30,32 +30,16 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var reading: ImportReadArguments
 
-    @Flag(help: "Treat every finding as an error: nothing is stored if any file has one.")
-    var strict = false
-
     @Flag(help: "Replace an existing dataset of the same name that holds other files.")
     var replace = false
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let options = try reading.readOptions()
-        let inputs = files.map { InputFile(path: $0) }
-        for input in inputs where !FileManager.default.fileExists(atPath: input.path) {
-            throw InputError(.missingFile, "no such file: \(input.displayName)", at: nil)
-        }
-        let sources = try inputs.map { ImportRequest.Source(file: $0, reader: try reading.reader(for: $0)) }
-        let datasetName = name ?? Self.defaultName(for: files[0])
-        let request = ImportRequest(name: datasetName, sources: sources, options: options, strict: strict, replace: replace)
+        let request = ImportFilesRequest(name: name, files: files.map { InputFile(path: $0) }, reading: try reading.settings(), replace: replace)
         let progress = ProgressBar()
-        let outcome: ImportOutcome
-        do {
-            outcome = try store.open().importDataset(request) { flows, file in progress.update(flows: flows, file: file) }
-            progress.finish()
-        } catch {
-            progress.finish()
-            throw error
-        }
+        defer { progress.finish() }
+        let outcome = try store.workspace().importFiles(request) { flows, file in progress.update(flows: flows, file: file) }
         let out = FileOutput.standardOutput
         switch outcome {
         case .alreadyImported(let info):
@@ -72,14 +56,5 @@ struct ImportCommand: ParsableCommand {
                 }
             }
         }
-    }
-
-    /// The file name without folders and without `.gz`, `.csv`, `.json`, `.dat`, `.txt` extensions.
-    static func defaultName(for path: String) -> String {
-        var name = (path as NSString).lastPathComponent
-        for suffix in [".gz", ".csv", ".json", ".dat", ".txt", ".tsv"] where name.hasSuffix(suffix) {
-            name = String(name.dropLast(suffix.count))
-        }
-        return name
     }
 }

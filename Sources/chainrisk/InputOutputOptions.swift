@@ -1,7 +1,8 @@
 import ArgumentParser
 import ChainRiskIngest
+import ChainRiskUseCases
 
-/// The `--mrio` options shared by `io`, `origins`, `scenario` and `report`.
+/// The `--mrio` options shared by `io`, `origins`, `scenario`, `report` and `serve`.
 struct InputOutputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The input-output table's intermediate-flows file (matrix CSV, long CSV, pymrio text or national table); final demand and gross output are found beside it by name.", valueName: "path"))
     var mrio: String?
@@ -21,19 +22,17 @@ struct InputOutputOptions: ParsableArguments {
     @Option(name: .customLong("balance-tolerance"), help: ArgumentHelp("Relative row or column imbalance above which a sector is reported as a finding.", valueName: "fraction"))
     var balanceTolerance: Double = 0.01
 
-    /// Reads the table named by `--mrio`; a usage error when it is missing.
-    func load() throws -> LoadedInputOutputTable {
-        guard let table = try loadIfGiven() else { throw UsageError(message: "give an input-output table with --mrio PATH") }
-        return table
+    /// The table named by `--mrio`; a usage error when it is missing.
+    func required() throws -> InputOutputSource {
+        guard let source = source() else { throw UsageError(message: "give an input-output table with --mrio PATH") }
+        return source
     }
 
-    /// Reads the table when `--mrio` is given, nil otherwise.
-    func loadIfGiven() throws -> LoadedInputOutputTable? {
-        guard let mrio else { return nil }
-        let files = try InputOutputFiles.resolve(
-            intermediatePath: mrio, finalDemandPath: finalDemand, grossOutputPath: grossOutput)
-        let options = InputOutputReadOptions(layout: layout, region: nationalRegion, balanceTolerance: balanceTolerance)
-        return try InputOutputTableReader.read(files, options: options)
+    /// The table when `--mrio` is given, nil otherwise.
+    func source() -> InputOutputSource? {
+        mrio.map {
+            InputOutputSource(intermediate: $0, finalDemand: finalDemand, grossOutput: grossOutput, layout: layout, nationalRegion: nationalRegion, balanceTolerance: balanceTolerance)
+        }
     }
 }
 

@@ -1,9 +1,6 @@
 import ArgumentParser
-import ChainRiskCore
 import ChainRiskIO
-import ChainRiskIngest
-import ChainRiskReport
-import Foundation
+import ChainRiskUseCases
 
 /// The options of the origin table (the letter's Table 3), shared by `origins` and `report`.
 struct OriginOptions: ParsableArguments {
@@ -19,25 +16,13 @@ struct OriginOptions: ParsableArguments {
     @Option(help: "What to count: import-content (imported inputs, Hummels–Ishii–Yi) or foreign-value-added (from the full Leontief inverse).")
     var measure: OriginMeasure = .importContent
 
-    /// The origin table of `loaded`, with the grouping files and settings for the provenance.
-    func originTable(_ loaded: LoadedInputOutputTable, bySector: Bool) throws -> (table: OriginTable, inputs: [Provenance.Input], settings: [String: String]) {
-        try builder(bySector: bySector).build(loaded)
-    }
-
     /// The shared builder with this command's options.
     func builder(bySector: Bool) throws -> OriginTableBuilder {
         OriginTableBuilder(
             reporter: reporter, measure: measure,
-            groups: try groups.map { InputFile(path: try existing($0, option: "--groups")) },
-            categories: try categories.map { InputFile(path: try existing($0, option: "--categories")) },
+            groups: try OriginTableBuilder.groupingFile(groups, option: "--groups"),
+            categories: try OriginTableBuilder.groupingFile(categories, option: "--categories"),
             bySector: bySector)
-    }
-
-    private func existing(_ path: String, option: String) throws -> String {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw InputError(.missingFile, "\(option) file not found: \(path)", at: nil)
-        }
-        return path
     }
 }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
-import ChainRiskIO
 import ChainRiskReport
+import ChainRiskUseCases
 
 /// `chainrisk origins`: where the imported inputs used for a region's exports come from (the letter's Table 3).
 struct OriginsCommand: ParsableCommand {
@@ -24,26 +24,13 @@ struct OriginsCommand: ParsableCommand {
 
     @OptionGroup var output: TableOutputOptions
 
+    func validate() throws {
+        try require(output.format, in: OriginsResult.formats, command: "origins")
+    }
+
     func run() throws {
-        let loaded = try io.load()
-        let builder = try origin.builder(bySector: by == .sector)
-        let computed = try builder.build(loaded)
-        let rendering = builder.output(computed.table, loaded: loaded, language: output.lang)
-        let provenance = Provenance(inputs: computed.inputs, settings: computed.settings)
-        let text: String
-        switch output.format {
-        case .json:
-            text = rendering.jsonDocument(provenance: provenance)
-        case .csv:
-            text = rendering.rowsTable().renderCSV()
-        case .markdown:
-            text = rendering.letterTable(title: rendering.title).localized(output.lang).renderMarkdown() + "\n"
-                + ([rendering.explanation] + rendering.notes()).map { "- " + $0 }.joined(separator: "\n") + "\n"
-        default:
-            text = rendering.letterTable(title: rendering.title).localized(output.lang).renderText() + "\n"
-                + ([rendering.explanation] + rendering.notes()).map { "* " + $0 }.joined(separator: "\n") + "\n"
-        }
-        FileOutput.standardOutput.write(text)
+        let request = OriginsRequest(table: try io.required().load(), builder: try origin.builder(bySector: by == .sector), language: output.lang)
+        FileOutput.standardOutput.write(try output.workspace().origins(request).render(output.format))
     }
 }
 

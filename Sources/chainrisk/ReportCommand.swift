@@ -1,10 +1,7 @@
 import ArgumentParser
-import ChainRiskAnalysis
-import ChainRiskCore
-import ChainRiskIO
 import ChainRiskIngest
 import ChainRiskReport
-import ChainRiskStore
+import ChainRiskUseCases
 import Foundation
 
 /// `chainrisk report`: the vulnerability report — the letter's analysis, reproducible, from built-in or loaded data.
@@ -24,8 +21,13 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Language of labels: en or nl.")
     var lang: Language = .en
 
-    @Option(help: "Output format: markdown, html, json or text.")
-    var format: String = "markdown"
+    @Option(help: "Output format: markdown, html, json or text.", transform: { token in
+        guard let format = OutputFormat(token: token), VulnerabilityReport.formats.contains(format) else {
+            throw ValidationError("report supports --format markdown, html, json or text")
+        }
+        return format
+    })
+    var format: OutputFormat = .markdown
 
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
@@ -58,9 +60,6 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup(title: "Origin of inputs used for exports (the letter's Table 3)") var origin: OriginOptions
 
     func validate() throws {
-        guard ["markdown", "html", "json", "text", "table"].contains(format) else {
-            throw ValidationError("report supports --format markdown, html, json or text")
-        }
         if world != nil && imports == nil { throw ValidationError("--world needs --imports (the world check applies to computed Table 5)") }
         guard BuiltInDatasets.names.contains(dataset) else {
             throw ValidationError("unknown built-in dataset '\(dataset)'; available: \(BuiltInDatasets.names.joined(separator: ", ")) (imported data goes in with --imports)")
@@ -68,59 +67,19 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let preset = ConcentrationThresholds.named(thresholds) else { throw UsageError(message: "unknown --thresholds '\(thresholds)'") }
-        let letter = try BuiltInDatasets.nlLetter2021()
-        var inputs = [Provenance.Input.builtIn(letter)]
-        var userEvents: [DisruptionEvent] = []
-        if let events {
-            let file = InputFile(path: events)
-            userEvents = try EventFileReader(existing: letter.events).read(file).events
-            inputs.append(Provenance.Input(name: (events as NSString).lastPathComponent, kind: "file", files: [(events, try FileDigest.sha256(path: events).hex)]))
+        var request = ReportRequest()
+        (request.language, request.thresholds, request.eventsFile) = (lang, try thresholdPreset(thresholds), events)
+        (request.imports, request.world, request.minimumValue) = (imports, world, minValue)
+        request.generatedAt = timestamp ? Date() : nil
+        if let source = io.source() {
+            request.origins = OriginsRequest(table: try source.load(), builder: try origin.builder(bySector: false), language: lang)
         }
-        let computed = try computedConcentration(preset: preset, inputs: &inputs)
-        let assessment = try VulnerabilityAssessment(letter: letter, userEvents: userEvents, computed: computed, thresholds: preset, engine: try PolicyOptionEngine.bundled())
-        var settings = VulnerabilityReport.settings(thresholds: preset, table5MinimumValue: imports == nil ? nil : minValue)
-        var origins: (table: OriginTable, source: String)?
-        if let loaded = try io.loadIfGiven() {
-            let computed = try origin.originTable(loaded, bySector: false)
-            inputs += computed.inputs
-            settings.merge(computed.settings) { _, new in new }
-            origins = (computed.table, loaded.sourceName)
+        let text = try store.workspace().report(request).render(format)
+        guard let output else { return FileOutput.standardOutput.write(text) }
+        do {
+            try text.write(toFile: output, atomically: true, encoding: .utf8)
+        } catch {
+            throw UsageError(message: "cannot write \(output): \(error.localizedDescription)")
         }
-        let provenance = Provenance(inputs: inputs, settings: settings, generatedAt: timestamp ? ISO8601DateFormatter().string(from: Date()) : nil)
-        let report = VulnerabilityReport(assessment: assessment, language: lang, provenance: provenance, origins: origins?.table, originsSource: origins?.source ?? "")
-        let text = report.render(format)
-        if let output {
-            do {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
-            } catch {
-                throw UsageError(message: "cannot write \(output): \(error.localizedDescription)")
-            }
-        } else {
-            FileOutput.standardOutput.write(text)
-        }
-    }
-
-    /// Concentration rows of the import dataset (and world rows) when `--imports` is given.
-    private func computedConcentration(preset: ConcentrationThresholds, inputs: inout [Provenance.Input]) throws -> VulnerabilityAssessment.ComputedConcentration? {
-        guard let imports else { return nil }
-        let opened = OpenedStore(store)
-        let source = try FlowInput(dataset: imports, inputs: [], reading: AutoDetectedReading(), option: "--imports")
-        var accumulator = ConcentrationAnalysis(thresholds: preset).accumulator()
-        try source.forEachFlow(store: opened.get, query: FlowQuery(flows: [.imports, .importsForOwnUse])) { accumulator.add($0) }
-        inputs.append(try source.provenance(store: opened.get))
-        var worldRows: [ImportConcentration]?
-        if let world {
-            let worldSource = try FlowInput(dataset: world, inputs: [], reading: AutoDetectedReading(), option: "--world")
-            var flows: [TradeFlow] = []
-            try worldSource.forEachFlow(store: opened.get, query: FlowQuery(flows: [.exports])) { flows.append($0) }
-            worldRows = WorldMarketCheck(thresholds: preset).worldMarketRows(flows: flows)
-            inputs.append(try worldSource.provenance(store: opened.get))
-        }
-        let rows = accumulator.rows()
-        guard !rows.isEmpty else { throw InputError(.badValue, "dataset '\(imports)' has no import flows", at: nil) }
-        return VulnerabilityAssessment.ComputedConcentration(rows: rows, world: worldRows, minimumValue: minValue)
     }
 }
-
-extension Language: ExpressibleByArgument {}

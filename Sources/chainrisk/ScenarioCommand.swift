@@ -1,10 +1,8 @@
 import ArgumentParser
-import ChainRiskCore
-import ChainRiskIngest
-import ChainRiskIO
+import Foundation
 import ChainRiskReport
 import ChainRiskSimulation
-import ChainRiskStore
+import ChainRiskUseCases
 
 /// `chainrisk scenario`: a disruption (catalogue event, --shock flags or a JSON file) propagated to a reporter's sectors.
 struct ScenarioCommand: ParsableCommand {
@@ -43,7 +41,7 @@ struct ScenarioCommand: ParsableCommand {
     var file: String?
 
     @Option(help: "Model: direct, leontief, ghosh, iim or ario.")
-    var model: String = "ario"
+    var model: ScenarioModel = .ario
 
     @Option(help: "Capacity loss (0-1) for --event (default \(EventScenario.defaultLoss)).")
     var loss: Double?
@@ -55,7 +53,7 @@ struct ScenarioCommand: ParsableCommand {
     var startDay: Int = 0
 
     @Option(help: "Recovery after the full loss for --event and --shock: step, linear or exponential.")
-    var recovery: String = "step"
+    var recovery: Shock.Recovery = .step
 
     @Option(name: .customLong("recovery-days"), help: "Days of recovery after the full loss (linear, exponential).")
     var recoveryDays: Int = 0
@@ -90,22 +88,42 @@ struct ScenarioCommand: ParsableCommand {
     @OptionGroup(title: "Trade data for --model direct") var trade: ScenarioTradeOptions
 
     func validate() throws {
-        guard format != .html else { throw ValidationError("scenario supports --format table, markdown, csv or json") }
-        guard ["direct", "leontief", "ghosh", "iim", "ario"].contains(model) else {
-            throw ValidationError("--model takes direct, leontief, ghosh, iim or ario")
-        }
+        try require(format, in: ScenarioReport.formats, command: "scenario")
         let sources = [event != nil, !shock.isEmpty, file != nil].filter { $0 }.count
         guard sources == 1 else { throw ValidationError("give exactly one of --event N, --shock SPEC or --file scenario.json") }
-        guard Shock.Recovery(rawValue: recovery) != nil else { throw ValidationError("--recovery takes step, linear or exponential") }
-        guard days >= 1 && days <= 36_500 else { throw ValidationError("--days must be between 1 and 36500") }
-        if let loss, !(0...1).contains(loss) { throw ValidationError("--loss must be between 0 and 1") }
-        if series && model != "ario" { throw ValidationError("--series needs --model ario") }
-        if model != "direct" && io.mrio == nil { throw ValidationError("--model \(model) needs an input-output table: --mrio PATH") }
+        if model != .direct && io.mrio == nil { throw ValidationError("--model \(model.rawValue) needs an input-output table: --mrio PATH") }
     }
 
     func run() throws {
-        let scenario = try buildScenario()
-        let report = model == "direct" ? try runDirect(scenario) : try runTable(scenario)
-        FileOutput.standardOutput.write(report.render(format.rawValue))
+        let result = try trade.store.workspace().scenario(try request())
+        if timing, let simulationSeconds = result.simulationSeconds {
+            let read = NumberFormat.fixed(result.readSeconds ?? 0, decimals: 3, grouping: false)
+            FileOutput.standardError.write("chainrisk: read table \(read) s, ARIO \(days) days on \(result.sectorCount) industries \(NumberFormat.fixed(simulationSeconds, decimals: 3, grouping: false)) s\n")
+        }
+        FileOutput.standardOutput.write(result.report.render(format))
+    }
+
+    /// The request the options describe.
+    private func request() throws -> ScenarioRequest {
+        let definition: ScenarioRequest.Definition
+        if let event {
+            let chosen = sectors.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+            definition = .event(id: event, eventsFile: eventsFile, loss: loss, sectors: chosen)
+        } else if let file {
+            definition = .file(file)
+        } else {
+            definition = .shocks(shock)
+        }
+        let data: ScenarioRequest.Data = model == .direct
+            ? .trade(try trade.reading.source(dataset: trade.dataset, input: trade.input), years: trade.year)
+            : .table(try io.required(), inventoryDays: inventoryDays, regionMap: regionMap, countryOutput: countryOutput)
+        var request = ScenarioRequest(definition: definition, data: data)
+        (request.model, request.recovery, request.recoveryDays, request.startDay) = (model, recovery, recoveryDays, startDay)
+        (request.days, request.reporter, request.series) = (days, reporter, series)
+        request.top = format == .table || format == .markdown ? top : nil
+        return request
     }
 }
+
+extension ScenarioModel: ExpressibleByArgument {}
+extension Shock.Recovery: ExpressibleByArgument {}

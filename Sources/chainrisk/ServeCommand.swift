@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChainRiskServer
 import ChainRiskStore
+import ChainRiskUseCases
 import Foundation
 import Logging
 
@@ -50,7 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, databasePath: store.db ?? TradeStore.defaultPath(),
             token: ProcessInfo.processInfo.environment["CHAINRISK_TOKEN"], uploadLimit: uploadLimit, bodyLimit: bodyLimit,
             logLevel: Logger.Level(rawValue: logLevel) ?? .info,
-            inputOutput: try io.loadIfGiven()
+            inputOutput: try io.source()?.load()
         )
         let store = configuration.databasePath ?? ":memory:"
         let writes = configuration.token == nil ? "disabled (set CHAINRISK_TOKEN)" : "need the bearer token"

@@ -1,18 +1,25 @@
 import ArgumentParser
-import ChainRiskStore
+import ChainRiskReport
+import ChainRiskUseCases
 
 /// The `--db` option shared by commands that use the store.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The SQLite database file (default: $CHAINRISK_DB or ~/.chainrisk/chainrisk.sqlite).", valueName: "path"))
     var db: String?
 
-    /// Opens the store at `--db`, `$CHAINRISK_DB` or the default path.
-    func open() throws -> TradeStore {
-        try TradeStore(path: db ?? TradeStore.defaultPath())
+    /// The workspace over the store at `--db`, `$CHAINRISK_DB` or the default path (opened when first used).
+    func workspace() -> Workspace {
+        Workspace(storePath: db)
     }
 }
 
-/// Output formats for data; each command accepts the subset it can produce.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, markdown, csv, json, html
+extension OutputFormat: ExpressibleByArgument {}
+
+extension Language: ExpressibleByArgument {}
+
+/// Throws a validation error unless `format` is one of `formats`.
+func require(_ format: OutputFormat, in formats: [OutputFormat], command: String) throws {
+    guard formats.contains(format) else {
+        throw ValidationError("\(command) supports --format \(formats.map(\.rawValue).joined(separator: ", "))")
+    }
 }

@@ -1,9 +1,6 @@
 import ArgumentParser
-import ChainRiskAnalysis
-import ChainRiskCore
-import ChainRiskIngest
 import ChainRiskReport
-import ChainRiskStore
+import ChainRiskUseCases
 
 /// `chainrisk world-market`: how concentrated world exports of each product are (are there alternative suppliers?).
 struct WorldMarketCommand: ParsableCommand {
@@ -47,23 +44,13 @@ struct WorldMarketCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        guard format != .html else { throw ValidationError("world-market supports --format table, markdown, csv or json") }
+        try require(format, in: WorldMarketOutput.formats, command: "world-market")
     }
 
     func run() throws {
-        guard let preset = ConcentrationThresholds.named(thresholds) else {
-            throw UsageError(message: "unknown --thresholds '\(thresholds)'")
-        }
-        let source = try FlowInput(dataset: dataset, inputs: input, reading: reading)
-        let opened = OpenedStore(store)
-        let query = FlowQuery(years: year.isEmpty ? nil : year, flows: [.exports], productPrefix: product)
-        var flows: [TradeFlow] = []
-        try source.forEachFlow(store: opened.get, query: query) { flow in
-            if query.accepts(flow) { flows.append(flow) }
-        }
-        let rows = WorldMarketCheck(thresholds: preset).worldMarketRows(flows: flows, level: level)
-        let settings = WorldMarketOutput.settings(thresholds: preset, level: level, product: product)
-        let provenance = Provenance(inputs: [try source.provenance(store: opened.get)], settings: settings)
-        FileOutput.standardOutput.write(WorldMarketOutput(rows: rows, thresholds: preset, provenance: provenance).render(format.rawValue))
+        let request = WorldMarketRequest(
+            source: try reading.source(dataset: dataset, input: input), thresholds: try thresholdPreset(thresholds),
+            years: year, productPrefix: product, level: level)
+        FileOutput.standardOutput.write(try store.workspace().worldMarket(request).render(format))
     }
 }

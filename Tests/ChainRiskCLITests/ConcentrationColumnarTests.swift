@@ -63,7 +63,7 @@ struct ConcentrationColumnarTests {
     }
 
     /// Every option of `concentration`, by what the columnar path does with it. A new option must be added to
-    /// `supportsColumnar` (Sources/chainrisk/ConcentrationCommand+Columnar.swift) — implemented there, or sending
+    /// `ColumnarConcentrationRun.supports` (Sources/ChainRiskUseCases/ColumnarConcentrationRun.swift) — implemented there, or sending
     /// the command to the general path — and then here; otherwise the columnar path would silently ignore it.
     static let columnarOptions: Set<String> = [
         "input", "input-format", "classification", "reporter", "year", "product", "flow", "level", "thresholds", "class",
@@ -71,7 +71,7 @@ struct ConcentrationColumnarTests {
     ]
     static let generalOnlyOptions: Set<String> = [
         "dataset", "map", "file-flow", "file-year", "file-reporter", "unit", "relevant-only", "sensitivity", "drill",
-        "world-dataset", "world-input", "trend", "criteria", "risk-scores",
+        "world-dataset", "world-input", "trend", "criteria", "risk-scores", "strict",
     ]
 
     @Test("every option of concentration is known to the columnar path's eligibility check")

@@ -3,6 +3,7 @@ import ChainRiskCore
 import ChainRiskIO
 import ChainRiskReport
 import ChainRiskStore
+import ChainRiskUseCases
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -49,6 +50,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         switch error {
         case let error as APIError: return error
         case let error as ConcentrationQuery.InvalidParameter: return .badParameter(error.parameter, error.message)
+        case let error as RequestError: return .badParameter(error.parameter ?? "request", error.message)
         case let error as StoreError:
             switch error.code {
             case .unknownDataset: return APIError(.notFound, "unknown_dataset", error.message)

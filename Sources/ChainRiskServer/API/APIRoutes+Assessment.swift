@@ -2,6 +2,7 @@ import ChainRiskAnalysis
 import ChainRiskCore
 import ChainRiskReport
 import ChainRiskStore
+import ChainRiskUseCases
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
@@ -12,31 +13,25 @@ extension APIRoutes {
         table.get(Self.prefix + "/sectors") { request, _ in
             let parameters = QueryParameters(request.uri)
             try parameters.allowOnly(["sort", "lang"])
-            let sort = try parameters.choice("sort", ["importance"] + RiskFactor.allCases.map(\.rawValue), default: "importance")
-            let language = try parameters.language()
-            return try await cached(request) { [service] in
-                let sectors = AssessmentTables(assessment: service.letterAssessment, language: language).sectors(sortedBy: RiskFactor(rawValue: sort))
-                return DataTable.jsonDocument([("sectors", sectors)], provenance: service.letterProvenance)
-            }
+            let sort = try parameters.choice("sort", SectorOrder.tokens, default: "importance")
+            var sectors = SectorsRequest()
+            (sectors.order, sectors.language) = (SectorOrder(token: sort) ?? .importance, try parameters.language())
+            return try await cached(request) { [service, sectors] in try service.workspace.sectors(sectors).render(.json, language: sectors.language) }
         }
         table.get(Self.prefix + "/events") { request, _ in
             let parameters = QueryParameters(request.uri)
             try parameters.allowOnly(["by", "lang"])
-            let by = try parameters.choice("by", ["category", "year", "region"], default: "category")
+            let by = try parameters.choice("by", EventGrouping.allCases.map(\.rawValue), default: "category")
             let language = try parameters.language()
             return try await cached(request) { [service] in
-                let tables = AssessmentTables(assessment: service.letterAssessment, language: language)
-                return DataTable.jsonDocument([("events", tables.events()), ("summary", tables.eventSummaries(by: by))], provenance: service.letterProvenance)
+                try service.workspace.events(by: EventGrouping(rawValue: by) ?? .category, language: language).render(.json, language: language)
             }
         }
         table.get(Self.prefix + "/options") { request, _ in
             let parameters = QueryParameters(request.uri)
             try parameters.allowOnly(["lang"])
             let language = try parameters.language()
-            return try await cached(request) { [service] in
-                let options = AssessmentTables(assessment: service.letterAssessment, language: language).policyOptions()
-                return DataTable.jsonDocument([("policy_options", options)], provenance: service.letterProvenance)
-            }
+            return try await cached(request) { [service] in try service.workspace.policyOptions(language: language).render(.json, language: language) }
         }
         table.get(Self.prefix + "/report") { request, _ in try await report(request) }
     }
@@ -45,41 +40,34 @@ extension APIRoutes {
     private func report(_ request: Request) async throws -> Response {
         let parameters = QueryParameters(request.uri)
         try parameters.allowOnly(["format", "lang", "preset", "imports", "world", "min_value"])
-        let format = try parameters.choice("format", ["json", "html", "markdown", "text"], default: "json")
-        let (language, preset) = (try parameters.language(), try thresholds(parameters))
-        let (imports, world, minimumValue) = (try parameters.string("imports"), try parameters.string("world"), try parameters.number("min_value") ?? 250e6)
-        if world != nil && imports == nil { throw APIError.badParameter("world", "needs imports= (the world check applies to computed Table 5)") }
-        let contentType = ["json": Self.json, "html": "text/html; charset=utf-8"][format] ?? "text/markdown; charset=utf-8"
-        return try await service.cached(request.uri.path + "?" + parameters.canonical, contentType: contentType) { [service] in
-            let (assessment, inputs) = try service.assessment(imports: imports, world: world, thresholds: preset, minimumValue: minimumValue)
-            let settings = VulnerabilityReport.settings(thresholds: preset, table5MinimumValue: imports == nil ? nil : minimumValue)
-            return VulnerabilityReport(assessment: assessment, language: language, provenance: Provenance(inputs: inputs, settings: settings)).render(format)
+        let format = OutputFormat(token: try parameters.choice("format", ["json", "html", "markdown", "text"], default: "json")) ?? .json
+        var report = ReportRequest()
+        (report.language, report.thresholds) = (try parameters.language(), try thresholds(parameters))
+        (report.imports, report.world, report.minimumValue) = (try parameters.string("imports"), try parameters.string("world"), try parameters.number("min_value") ?? 250e6)
+        if report.world != nil && report.imports == nil { throw APIError.badParameter("world", "needs imports= (the world check applies to computed Table 5)") }
+        let contentType = format == .table ? OutputFormat.markdown.contentType : format.contentType
+        return try await service.cached(request.uri.path + "?" + parameters.canonical, contentType: contentType) { [service, report] in
+            try service.report(report).render(format)
         }
     }
 }
 
 extension AnalysisService {
     /// The provenance of figures from the built-in letter alone.
-    var letterProvenance: Provenance { Provenance(inputs: [.builtIn(letter)], settings: [:]) }
+    var letterProvenance: Provenance { workspace.letterProvenance(letter) }
+
+    /// `chainrisk report` for the request; 404 for a stored dataset that does not exist.
+    func report(_ request: ReportRequest) throws -> VulnerabilityReport {
+        for name in [request.imports, request.world].compactMap({ $0 }) { _ = try provenanceInput(dataset: name) }
+        return try workspace.report(request)
+    }
 
     /// The assessment the report shows: the letter's, with Tables 4 and 5 computed from `imports` when given
     /// (its latest year, checked against the `world` exports), as `chainrisk report --imports --world` does.
     func assessment(imports: String?, world: String?, thresholds: ConcentrationThresholds, minimumValue: Double) throws -> (VulnerabilityAssessment, [Provenance.Input]) {
-        var inputs: [Provenance.Input] = [.builtIn(letter)]
-        guard let imports else {
-            let assessment = thresholds == .letter ? letterAssessment : try VulnerabilityAssessment(letter: letter, thresholds: thresholds, engine: engine)
-            return (assessment, inputs)
-        }
-        let computed = try concentration(dataset: imports, thresholds: thresholds, level: nil, flows: [.imports, .importsForOwnUse], productPrefix: nil)
-        inputs.append(computed.input)
-        guard !computed.rows.isEmpty else { throw APIError.badParameter("imports", "dataset '\(imports)' has no import flows") }
-        var worldRows: [ImportConcentration]?
-        if let world {
-            inputs.append(try provenanceInput(dataset: world))
-            worldRows = WorldMarketCheck(thresholds: thresholds).worldMarketRows(flows: try store.flows(in: world, matching: FlowQuery(flows: [.exports])))
-        }
-        let assessment = try VulnerabilityAssessment(
-            letter: letter, computed: .init(rows: computed.rows, world: worldRows, minimumValue: minimumValue), thresholds: thresholds, engine: engine)
-        return (assessment, inputs)
+        var request = ReportRequest()
+        (request.imports, request.world, request.thresholds, request.minimumValue) = (imports, world, thresholds, minimumValue)
+        let report = try report(request)
+        return (report.assessment, report.provenance.inputs)
     }
 }

@@ -2,6 +2,7 @@ import ChainRiskCore
 import ChainRiskIngest
 import ChainRiskReport
 import ChainRiskStore
+import ChainRiskUseCases
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -13,7 +14,7 @@ extension APIRoutes {
         table.get(Self.prefix + "/datasets") { request, _ in
             try QueryParameters(request.uri).allowOnly([])
             return try await cached(request) { [service] in
-                try DatasetListing(datasets: try service.store.datasets(), builtin: [.init(name: service.letter.name, files: service.letter.files)]).renderJSON()
+                try service.workspace.datasetListing().renderJSON()
             }
         }
         table.get(Self.prefix + "/datasets/{name}") { request, context in
@@ -33,7 +34,7 @@ extension APIRoutes {
             try QueryParameters(request.uri).allowOnly([])
             let name = context.parameters.get("name") ?? ""
             guard !service.isBuiltIn(name) else { throw APIError.badParameter("name", "'\(name)' is built in and cannot be removed") }
-            try await service.writes.run { [service] in try service.store.removeDataset(named: name) }
+            try await service.writes.run { [service] in try service.workspace.removeDataset(named: name) }
             service.invalidate()
             return .json(JSONValue.object(["removed": .string(name)]).render(pretty: true) + "\n")
         }
@@ -59,9 +60,8 @@ extension APIRoutes {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try await UploadFile.receive(request.body, folder: folder, filename: filename, limit: service.configuration.uploadLimit)
         let outcome = try await service.writes.run { [service] in
-            let file = InputFile(path: path, displayName: filename)
-            let reader = ReaderRegistry.reader(for: try SourceFormat(rawValue: format) ?? FormatDetector.detect(file))
-            return try service.store.importDataset(ImportRequest(name: name, sources: [.init(file: file, reader: reader)], strict: strict, replace: replace))
+            let request = ImportFilesRequest(name: name, files: [InputFile(path: path, displayName: filename)], reading: try ReadSettings.parse(format: format, strict: strict), replace: replace)
+            return try service.workspace.importFiles(request)
         }
         service.invalidate()
         switch outcome {

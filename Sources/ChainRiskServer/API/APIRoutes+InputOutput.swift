@@ -4,6 +4,7 @@ import ChainRiskIngest
 import ChainRiskIO
 import ChainRiskReport
 import ChainRiskSimulation
+import ChainRiskUseCases
 import Foundation
 import Hummingbird
 import NIOCore
@@ -21,17 +22,15 @@ extension APIRoutes {
             let measureName = try parameters.choice("measure", OriginMeasure.allCases.map(\.rawValue), default: OriginMeasure.importContent.rawValue)
             let measure = OriginMeasure(rawValue: measureName) ?? .importContent
             let language = try parameters.language()
-            return try await cached(request) {
+            return try await cached(request) { [service] in
                 let builder = OriginTableBuilder(reporter: reporter, measure: measure, bySector: bySector)
-                let built = try builder.build(loaded)
-                return builder.output(built.table, loaded: loaded, language: language)
-                    .jsonDocument(provenance: Provenance(inputs: built.inputs, settings: built.settings))
+                return try service.workspace.origins(OriginsRequest(table: loaded, builder: builder, language: language)).render(.json)
             }
         }
         table.add(.post, Self.prefix + "/scenarios") { request, _ in
             let parameters = QueryParameters(request.uri)
             try parameters.allowOnly(["event", "model", "reporter", "days", "top", "loss", "sectors"])
-            let model = try parameters.choice("model", ScenarioRunner.tableModels, default: "ario")
+            let modelName = try parameters.choice("model", ScenarioModel.tableModels.map(\.rawValue), default: "ario")
             let reporter = try parameters.string("reporter", maximumLength: 40) ?? "NLD"
             let days = try parameters.integer("days", in: 1...service.configuration.maximumScenarioDays) ?? 365
             let top = try parameters.integer("top", in: 1...10_000)
@@ -43,20 +42,21 @@ extension APIRoutes {
             let body = try await request.collectBody(upTo: service.configuration.bodyLimit)
             let context = try service.requireScenarioContext()
             try service.requireRegion(reporter, parameter: "reporter")
-            let scenario: Scenario
+            let definition: ScenarioRequest.Definition
             if let event {
                 guard body.readableBytes == 0 else { throw APIError.badParameter("event", "give either event= or a scenario file as the body, not both") }
-                scenario = try service.eventScenario(event, loss: loss, sectors: sectors.isEmpty ? nil : sectors)
+                definition = .event(id: event, eventsFile: nil, loss: loss, sectors: sectors.isEmpty ? nil : sectors)
             } else {
                 guard body.readableBytes > 0 else {
                     throw APIError.badParameter("body", "send a scenario file (JSON, as for chainrisk scenario --file) or give event=N")
                 }
-                scenario = try service.scenario(fromFile: body)
+                definition = .scenario(try service.scenario(fromFile: body))
             }
-            let runner = ScenarioRunner(model: model, reporter: reporter, days: days, top: top)
-            let key = "scenario|\(model)|\(reporter)|\(days)|\(top ?? 0)|\(String(describing: scenario))"
-            return try await service.cached(key, contentType: Self.json) {
-                try runner.run(scenario, context: context).report.render("json")
+            var scenario = ScenarioRequest(definition: definition, data: .prepared(context))
+            (scenario.model, scenario.reporter, scenario.days, scenario.top) = (ScenarioModel(rawValue: modelName) ?? .ario, reporter, days, top)
+            let key = "scenario|\(modelName)|\(reporter)|\(days)|\(top ?? 0)|\(String(describing: definition))"
+            return try await service.cached(key, contentType: Self.json) { [service, scenario] in
+                try service.workspace.scenario(scenario).report.render(.json)
             }
         }
     }
@@ -83,15 +83,6 @@ extension AnalysisService {
         guard regions.contains(region) else {
             throw APIError.badParameter(parameter, "'\(region)' is not a region of the input-output table; it has \(regions.joined(separator: ", "))")
         }
-    }
-
-    /// The scenario of catalogue event `id` (`GET /api/v1/events` lists them), with the CLI's defaults.
-    func eventScenario(_ id: Int, loss: Double?, sectors: [String]?) throws -> Scenario {
-        let catalogue = try EventCatalogue(dataset: letter, user: [])
-        guard let event = catalogue.event(id: id) else {
-            throw APIError.badParameter("event", "no event \(id); GET /api/v1/events lists ids \(catalogue.events.map { String($0.id) }.joined(separator: ", "))")
-        }
-        return EventScenario(loss: loss, sectors: sectors).scenario(for: event)
     }
 
     /// A scenario file sent as the request body, read by the same reader as `chainrisk scenario --file`.

@@ -2,6 +2,7 @@ import ChainRiskIngest
 import ChainRiskIO
 import ChainRiskReport
 import ChainRiskSimulation
+import ChainRiskUseCases
 
 /// `/scenario`: the form of a disruption scenario (which region stops supplying, for how long, how much).
 ///
@@ -38,8 +39,9 @@ struct ScenarioPage {
         let scenario = Scenario(name: "\(region) −\(share) % for \(weeks) weeks", source: "dashboard", shocks: [
             Shock(regions: [region], capacityLoss: Double(share) / 100, durationWeeks: Double(weeks)),
         ])
-        let runner = ScenarioRunner(model: "ario", reporter: reporter, days: 365, top: 10)
-        let run = try runner.run(scenario, context: scenarioContext)
+        var request = ScenarioRequest(definition: .scenario(scenario), data: .prepared(scenarioContext))
+        (request.model, request.reporter, request.days, request.top) = (.ario, reporter, 365, 10)
+        let run = try context.service.workspace.scenario(request)
         let report = run.report
         guard let simulation = run.simulation else { return "" }
         let n = simulation.sectors.count

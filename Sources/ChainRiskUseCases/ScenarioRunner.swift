@@ -1,14 +1,16 @@
 import ChainRiskCore
 import ChainRiskIngest
 import ChainRiskIO
+import ChainRiskReport
 import ChainRiskSimulation
+import Foundation
 
 /// Runs a scenario through an input-output table with one of the static models or ARIO and tabulates the result.
 ///
 /// Shared by `chainrisk scenario` and the server's `/api/v1/scenarios`, so both give the same numbers and fields.
 public struct ScenarioRunner: Sendable {
-    /// `leontief`, `ghosh`, `iim` or `ario`.
-    public var model: String
+    /// A table model: `leontief`, `ghosh`, `iim` or `ario`.
+    public var model: ScenarioModel
     public var reporter: String
     /// Days simulated by ARIO.
     public var days: Int
@@ -17,16 +19,13 @@ public struct ScenarioRunner: Sendable {
     /// ARIO only: the per-day series of the reporter's sectors instead of the summary.
     public var series: Bool
 
-    public init(model: String, reporter: String, days: Int = 365, top: Int? = nil, series: Bool = false) {
+    public init(model: ScenarioModel, reporter: String, days: Int = 365, top: Int? = nil, series: Bool = false) {
         self.model = model
         self.reporter = reporter
         self.days = days
         self.top = top
         self.series = series
     }
-
-    /// The models a table-based run accepts.
-    public static let tableModels = ["leontief", "ghosh", "iim", "ario"]
 
     /// What the run needs besides the scenario: the table and the resources placed around it.
     public struct Context: Sendable {
@@ -47,9 +46,31 @@ public struct ScenarioRunner: Sendable {
         /// The context with the defaults: region scaling from the files beside the table (when there are any) and
         /// Pichler et al.'s inventory days.
         public static func defaults(for loaded: LoadedInputOutputTable) throws -> Context {
-            let (scaling, inputs) = try regionScaling(besideTable: loaded.files.intermediate.path)
-            let (inventory, source) = try SimulationResources.defaultInventory(for: loaded.table.sectors)
-            return Context(loaded: loaded, scaling: scaling, scalingInputs: inputs, inventory: inventory, inventorySource: source)
+            try prepared(for: loaded)
+        }
+
+        /// The context with region scaling from `regionMap` and `countryOutput` (together; else the files beside the
+        /// table, when there are any) and inventory days from `inventoryDays` (one number, or `c14=30,…` per sector,
+        /// others keeping Pichler et al.'s).
+        public static func prepared(for loaded: LoadedInputOutputTable, inventoryDays: String? = nil, regionMap: String? = nil, countryOutput: String? = nil) throws -> Context {
+            let (scaling, inputs): (RegionScaling, [Provenance.Input])
+            switch (regionMap, countryOutput) {
+            case (let map?, let output?): (scaling, inputs) = try regionScaling(map: try existing(map), countryOutput: try existing(output))
+            case (nil, nil): (scaling, inputs) = try regionScaling(besideTable: loaded.files.intermediate.path)
+            default: throw RequestError("region-map", "--region-map and --country-output go together")
+            }
+            let inventory: (InventoryDays, String)
+            do {
+                inventory = try SimulationResources.inventory(for: loaded.table.sectors, override: inventoryDays)
+            } catch let error as SimulationResources.InventoryOverrideError {
+                throw RequestError("inventory-days", error.description)
+            }
+            return Context(loaded: loaded, scaling: scaling, scalingInputs: inputs, inventory: inventory.0, inventorySource: inventory.1)
+        }
+
+        private static func existing(_ path: String) throws -> String {
+            guard FileManager.default.fileExists(atPath: path) else { throw InputError(.missingFile, "no such file: \(path)", at: nil) }
+            return path
         }
 
         /// Region scaling from a region map and country outputs, with both files in the provenance.
@@ -78,21 +99,26 @@ public struct ScenarioRunner: Sendable {
 
     /// The report of `scenario` on the context's table, with the ARIO simulation behind it when the model is `ario`.
     public func run(_ scenario: Scenario, context: Context) throws -> Run {
+        try run(scenario, context: context, resources: SimulationBundle(productSectorMap: try SimulationResources.productSectorMap(), sectorNames: try SimulationResources.sectorNames()))
+    }
+
+    /// The run with the bundled resources already read.
+    func run(_ scenario: Scenario, context: Context, resources: SimulationBundle) throws -> Run {
         let loaded = context.loaded
         let table = loaded.table
         let reporterIndustries = table.indices(ofRegion: reporter)
         guard !reporterIndustries.isEmpty else { throw IOError.unknownRegion(reporter, known: table.regions) }
         let scaling = context.scaling
-        let productMap = try SimulationResources.productSectorMap()
+        let productMap = resources.productSectorMap
         let plan = ShockPlanner(sectors: table.sectors, scaling: scaling) { productMap.sectors(matching: $0) }.plan(scenario)
         let hhi = TimeToSurvive.worldHHI(outputByPlace: scaling.countryOutput.isEmpty ? TimeToSurvive.outputByRegion(table) : scaling.countryOutput)
         let survival = TimeToSurvive.assess(table: table, plan: plan, inventory: context.inventory, worldHHI: hhi, industries: reporterIndustries)
-        let tables = ScenarioTables(sectorNames: try SimulationResources.sectorNames())
+        let tables = ScenarioTables(sectorNames: resources.sectorNames)
         var notes = scenario.assumptions + plan.notes
         notes += Self.tableFindingNotes(loaded.findings)
         if plan.isEmpty { notes.append("the shock hits no industry of the table: every result is the baseline") }
         var settings: [String: String] = [
-            "model": model, "reporter": reporter, "scenario": scenario.name, "scenario_source": scenario.source,
+            "model": model.rawValue, "reporter": reporter, "scenario": scenario.name, "scenario_source": scenario.source,
             "inventory_days": context.inventorySource,
             "world_hhi": scaling.countryOutput.isEmpty ? "over table regions" : "over countries of \(scaling.source)",
             "product_sector_map": productMap.source,
@@ -103,7 +129,7 @@ public struct ScenarioRunner: Sendable {
         var sections: [(key: String, table: DataTable)] = [("scenario", tables.shocks(scenario)), ("shock_scaling", tables.scaling(plan))]
         var simulationSeconds: Double?
         var simulation: ARIOResult?
-        if model == "ario" {
+        if model == .ario {
             let parameters = ARIOParameters()
             let clock = ContinuousClock()
             let started = clock.now
@@ -111,7 +137,7 @@ public struct ScenarioRunner: Sendable {
             let result = arioModel.run(plan: plan, days: days)
             simulation = result
             let elapsed = clock.now - started
-            simulationSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            simulationSeconds = elapsed.seconds
             settings["days"] = String(days)
             settings["ario_parameters"] = "alpha_max \(parameters.overproductionMax), alpha_tau \(Int(parameters.overproductionDays)) d, psi \(parameters.psi), inventory restoration tau \(Int(parameters.inventoryRestorationDays)) d, orders alt, rationing proportional"
             if arioModel.grossOutputGap > 1e-9 {
@@ -125,8 +151,8 @@ public struct ScenarioRunner: Sendable {
             sections.append(("sectors", tables.dynamicSectors(result, industries: reporterIndustries, survival: survival, unit: table.unit, top: top)))
             sections.append(("totals", tables.totals(arioTotals(result, reporterIndustries), unit: table.unit)))
         } else {
-            guard let chosen = StaticPropagation.Model(rawValue: model) else {
-                throw IOError.dimensionMismatch("unknown model '\(model)'; use one of \(Self.tableModels.joined(separator: ", "))")
+            guard let chosen = model.staticModel else {
+                throw RequestError("model", "--model \(model.rawValue) needs trade data, not an input-output table; table models: \(ScenarioModel.tableModels.map(\.rawValue).joined(separator: ", "))")
             }
             let result = try StaticPropagation.run(chosen, table: table, plan: plan)
             sections.append(("sectors", tables.staticSectors(result, sectors: table.sectors, industries: reporterIndustries, unit: table.unit, top: top)))
@@ -140,7 +166,7 @@ public struct ScenarioRunner: Sendable {
             ], unit: table.unit)))
         }
         sections.append(("mitigation", tables.mitigation(survival, sectors: table.sectors, top: top)))
-        let report = ScenarioReport(title: "Scenario \(scenario.name): \(model) model, reporter \(reporter)", tables: sections, primary: "sectors", notes: notes, provenance: provenance(settings))
+        let report = ScenarioReport(title: "Scenario \(scenario.name): \(model.rawValue) model, reporter \(reporter)", tables: sections, primary: "sectors", notes: notes, provenance: provenance(settings))
         return Run(report: report, simulation: simulation, simulationSeconds: simulationSeconds)
     }
 

@@ -1,4 +1,6 @@
+import ChainRiskCore
 import ChainRiskIngest
+import ChainRiskReport
 import Foundation
 
 extension Provenance.Input {

@@ -1,5 +1,8 @@
-import ChainRiskIngest
+import ChainRiskCore
 import ChainRiskIO
+import ChainRiskIngest
+import ChainRiskReport
+import Foundation
 
 /// Builds the origin table (the letter's Table 3) from a loaded input-output table, for `origins`, `report` and the server.
 ///

@@ -1,0 +1,101 @@
+import ChainRiskAnalysis
+import ChainRiskCore
+import ChainRiskIngest
+import ChainRiskReport
+import Foundation
+
+/// The columnar path of concentration: BACI files parsed on all cores into columns, aggregated by dense indices,
+/// rows computed per reporter on all cores and CSV written straight as bytes.
+///
+/// It produces the same bytes as the general path (flows → `ConcentrationAnalysis.Accumulator` → renderer) and runs
+/// only when it supports everything asked: plain BACI files, import view, the filters reporter, year, product, level,
+/// top, class and minimum value, any thresholds and output format. Anything else — a stored dataset, gzip, another
+/// format, reading options, relevance, sensitivity, drill-down, the world-market check, trends, dependency criteria,
+/// risk weighting, or a file with a line the byte scanner leaves to `BACIReader` — takes the general path, which also
+/// reports every data error with its file, line and column.
+struct ColumnarConcentrationRun: Sendable {
+    /// Set (to anything) to always take the general path, e.g. to compare both paths in tests and benchmarks.
+    static let generalPathVariable = "CHAINRISK_GENERAL_PATH"
+
+    let columnar: ColumnarConcentration
+    let query: ConcentrationQuery
+    let language: Language
+    let provenance: Provenance
+
+    /// The run, or nil when the general path must take the request.
+    init?(request: ConcentrationRequest, workspace: Workspace) throws {
+        guard Self.supports(request), ProcessInfo.processInfo.environment[Self.generalPathVariable] == nil,
+              case .files(let files, let reading) = request.source
+        else { return nil }
+        for file in files {
+            guard !file.isGzip, FileManager.default.fileExists(atPath: file.path),
+                  let format = try? reading.format ?? FormatDetector.detect(file), format == .baci
+            else { return nil }
+        }
+        var options = reading.options
+        options.flow = .imports
+        var columns: [TradeFlowColumns] = []
+        for file in files {
+            guard let read = try BACIColumnReader().read(file, options: options) else { return nil }
+            columns.append(read)
+        }
+        let query = request.query
+        let selection = ColumnarConcentration.Selection(
+            reporter: { query.reporters.isEmpty || query.reporters.contains($0) }, year: { query.years.isEmpty || query.years.contains($0) },
+            product: { code in query.productPrefix.map { code.code.hasPrefix($0) } ?? true }
+        )
+        let analysis = ConcentrationAnalysis(thresholds: query.thresholds, level: query.level)
+        guard let columnar = ColumnarConcentration(analysis: analysis, flows: columns, selection: selection) else { return nil }
+        _ = try Workspace.checked { try query.select([]) }
+        self.columnar = columnar
+        self.query = query
+        self.language = request.language
+        self.provenance = Provenance(inputs: [try request.source.provenance(in: workspace)], settings: query.settings)
+    }
+
+    /// True when every part of the request is one the columnar path implements.
+    ///
+    /// A new field of `ConcentrationRequest` must be handled here (implemented, or sending the request to the general
+    /// path): `ConcentrationColumnarTests.optionsAreClassified` fails until it is listed there as one or the other.
+    static func supports(_ request: ConcentrationRequest) -> Bool {
+        guard case .files(let files, let reading) = request.source, !files.isEmpty else { return false }
+        let options = reading.options
+        let plainReading = options.columnMap.isEmpty && options.flow == nil && options.year == nil && options.reporter == nil && options.unit == nil && !reading.strict
+        guard plainReading else { return false }
+        let query = request.query
+        return ["import", "imports"].contains(query.flow.lowercased()) && !query.relevantOnly && !request.sensitivity
+            && !request.drill && request.world == nil && !request.trend && request.criteria.isEmpty && request.riskScores == nil && request.limit == nil
+    }
+
+    /// The rows `--class`, `--min-value` and `--top` keep in one block (one reporter and year, the groups top ranks in).
+    private func selectedRows(block: Int) throws -> [ImportConcentration] {
+        try Workspace.checked { try query.select(columnar.rows(inBlock: block)) }
+    }
+
+    /// The rows through the same renderer, with provenance, as the general path.
+    func output() throws -> ConcentrationOutput {
+        let rows = try ParallelMap.map(columnar.blockCount) { try selectedRows(block: $0) }.flatMap { $0 }
+        return ConcentrationOutput(
+            rows: rows, thresholds: query.thresholds, language: language, worldMarket: nil, provenance: provenance,
+            relevance: nil, sensitivity: nil, drill: nil)
+    }
+
+    /// The CSV, blocks computed on all cores and written in block order as they complete.
+    func writeCSV(to handle: FileHandle) throws {
+        let writer = ConcentrationCSVWriter(products: columnar.productCodes)
+        try handle.write(contentsOf: writer.header)
+        let output = OrderedOutput(handle)
+        _ = try ParallelMap.map(columnar.blockCount, state: { BlockBytes() }) { buffer, block in
+            let rows = try selectedRows(block: block)
+            buffer.bytes.removeAll()
+            writer.append(rows, to: &buffer.bytes)
+            output.submit(block, buffer.bytes)
+        }
+        try output.finish()
+    }
+}
+
+/// One worker's CSV buffer, reused block after block so that its memory is touched once.
+private final class BlockBytes {
+    var bytes = OutputBytes(capacity: 1 << 20)
+}

@@ -1,0 +1,61 @@
+import ChainRiskCore
+import ChainRiskIngest
+import ChainRiskReport
+import ChainRiskStore
+import Foundation
+
+/// A request to read trade files into the store as one dataset, atomically.
+public struct ImportFilesRequest: Sendable {
+    /// The dataset's name; nil for the first file's name without folders and extensions.
+    public var name: String?
+    public var files: [InputFile]
+    public var reading: ReadSettings
+    /// Replace an existing dataset of the same name that holds other files.
+    public var replace: Bool
+
+    public init(name: String? = nil, files: [InputFile], reading: ReadSettings = ReadSettings(), replace: Bool = false) {
+        self.name = name
+        self.files = files
+        self.reading = reading
+        self.replace = replace
+    }
+
+    /// The file name without folders and without `.gz`, `.csv`, `.json`, `.dat`, `.txt`, `.tsv` extensions.
+    public static func defaultName(for path: String) -> String {
+        var name = (path as NSString).lastPathComponent
+        for suffix in [".gz", ".csv", ".json", ".dat", ".txt", ".tsv"] where name.hasSuffix(suffix) {
+            name = String(name.dropLast(suffix.count))
+        }
+        return name
+    }
+}
+
+extension Workspace {
+    /// Imports the files as one dataset in one transaction (a malformed line leaves the store unchanged); the same
+    /// files under the same name again import nothing. `progress` hears the flows stored so far.
+    public func importFiles(_ request: ImportFilesRequest, progress: ImportProgress? = nil) throws -> ImportOutcome {
+        guard let first = request.files.first else { throw RequestError("file", "give at least one file to import") }
+        for file in request.files where !FileManager.default.fileExists(atPath: file.path) {
+            throw InputError(.missingFile, "no such file: \(file.displayName)", at: nil)
+        }
+        let sources = try request.files.map { ImportRequest.Source(file: $0, reader: try request.reading.reader(for: $0)) }
+        let name = request.name ?? ImportFilesRequest.defaultName(for: first.path)
+        guard !BuiltInDatasets.names.contains(name) else { throw RequestError("name", "'\(name)' is a built-in dataset") }
+        let storeRequest = ImportRequest(name: name, sources: sources, options: request.reading.options, strict: request.reading.strict, replace: request.replace)
+        defer { storeChanged() }
+        return try store().importDataset(storeRequest, progress: progress)
+    }
+
+    /// Every stored dataset with its provenance, and the built-in ones.
+    public func datasetListing() throws -> DatasetListing {
+        let letter = try letter()
+        return DatasetListing(datasets: try store().datasets(), builtin: [.init(name: letter.name, files: letter.files)])
+    }
+
+    /// Removes a stored dataset and all its flows; built-in datasets cannot be removed.
+    public func removeDataset(named name: String) throws {
+        guard !BuiltInDatasets.names.contains(name) else { throw RequestError("name", "'\(name)' is built in and cannot be removed") }
+        defer { storeChanged() }
+        try store().removeDataset(named: name)
+    }
+}

@@ -1,0 +1,77 @@
+import ChainRiskCore
+import ChainRiskIngest
+import ChainRiskReport
+import ChainRiskStore
+import Foundation
+
+/// Where an analysis reads trade flows from: a stored dataset, or files read directly with the readers.
+public enum FlowSource: Sendable, Hashable {
+    case dataset(String)
+    case files([InputFile], ReadSettings)
+
+    /// From a dataset name or files (exactly one of them); `option` and `inputOption` name the two in messages.
+    public init(dataset: String?, files: [String], reading: ReadSettings = ReadSettings(), option: String = "dataset", inputOption: String = "input") throws {
+        switch (dataset, files.isEmpty) {
+        case (let name?, true): self = .dataset(name)
+        case (nil, false):
+            let inputs = files.map { InputFile(path: $0) }
+            for file in inputs where !FileManager.default.fileExists(atPath: file.path) {
+                throw InputError(.missingFile, "no such file: \(file.displayName)", at: nil)
+            }
+            self = .files(inputs, reading)
+        case (nil, true): throw RequestError(option, "give the data with --\(option) NAME (see `chainrisk datasets`) or --\(inputOption) FILE")
+        case (.some, false): throw RequestError(option, "give either --\(option) or --\(inputOption), not both")
+        }
+    }
+
+    /// The stored dataset's name, nil for files.
+    public var datasetName: String? {
+        if case .dataset(let name) = self { return name }
+        return nil
+    }
+
+    /// Calls `body` with every flow `query` accepts and returns the readers' findings (none for a dataset, whose
+    /// findings were recorded at import). `adjust` changes the reader options per format (BACI's importer view).
+    /// Under `strict` reading, the first finding of a file stops the read with its location.
+    @discardableResult
+    public func forEachFlow(
+        in workspace: Workspace, matching query: FlowQuery, adjust: (inout ReadOptions, SourceFormat) -> Void = { _, _ in },
+        _ body: (TradeFlow) throws -> Void
+    ) throws -> FindingLog {
+        switch self {
+        case .dataset(let name):
+            try workspace.store().forEachFlow(in: name, matching: query) { flow in
+                if query.accepts(flow) { try body(flow) }
+            }
+            return FindingLog()
+        case .files(let files, let reading):
+            var findings = FindingLog()
+            for file in files {
+                let format = try reading.format ?? FormatDetector.detect(file)
+                var options = reading.options
+                adjust(&options, format)
+                let summary = try ReaderRegistry.reader(for: format).read(file, options: options) { flow, _ in
+                    if query.accepts(flow) { try body(flow) }
+                }
+                if reading.strict, let first = summary.findings.examples.first {
+                    throw InputError(.strictFinding, "--strict: \(summary.findings.total) finding(s); the first: \(first.kind.rawValue): \(first.message)", at: first.location)
+                }
+                findings.merge(summary.findings)
+            }
+            return findings
+        }
+    }
+
+    /// The provenance entry: the dataset's files and hashes, or the files' hashes.
+    public func provenance(in workspace: Workspace) throws -> Provenance.Input {
+        switch self {
+        case .dataset(let name):
+            return try workspace.provenanceInput(dataset: name)
+        case .files(let files, _):
+            return Provenance.Input(
+                name: files.map { ($0.path as NSString).lastPathComponent }.joined(separator: "+"), kind: "file",
+                files: try files.map { ($0.displayName, try FileDigest.sha256(path: $0.path).hex) }
+            )
+        }
+    }
+}

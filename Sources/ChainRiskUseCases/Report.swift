@@ -1,0 +1,80 @@
+import ChainRiskAnalysis
+import ChainRiskCore
+import ChainRiskIngest
+import ChainRiskReport
+import ChainRiskStore
+import Foundation
+
+/// A request for the vulnerability report: the letter's analysis, with Tables 4 and 5 computed from a stored import
+/// dataset and Table 3 from an input-output table when given.
+public struct ReportRequest: Sendable {
+    public var language: Language = .en
+    public var thresholds: ConcentrationThresholds = .letter
+    /// A CSV of further disruption events.
+    public var eventsFile: String?
+    /// A stored import dataset for Tables 4 and 5 (its latest year).
+    public var imports: String?
+    /// A stored world-exports dataset for Table 5's world-market check.
+    public var world: String?
+    /// Table 5's floor in the import data's currency units (the letter's EUR 250 mln).
+    public var minimumValue: Double = 250e6
+    /// Table 3: the origin of the imported inputs used for exports.
+    public var origins: OriginsRequest?
+    /// Adds the generation time to the provenance (the report is then no longer byte-for-byte reproducible).
+    public var generatedAt: Date?
+
+    public init() {}
+}
+
+extension Workspace {
+    /// The report: the letter's assessment, with what the request computes from data in place of its tables.
+    public func report(_ request: ReportRequest) throws -> VulnerabilityReport {
+        if request.world != nil && request.imports == nil {
+            throw RequestError("world", "--world needs --imports (the world check applies to computed Table 5)")
+        }
+        let letter = try letter()
+        var inputs = [Provenance.Input.builtIn(letter)]
+        let userEvents = try self.userEvents(request.eventsFile, inputs: &inputs)
+        let computed = try computedConcentration(request, inputs: &inputs)
+        let assessment: VulnerabilityAssessment
+        if computed == nil && userEvents.isEmpty && request.thresholds == .letter {
+            assessment = try letterAssessment()
+        } else {
+            assessment = try VulnerabilityAssessment(letter: letter, userEvents: userEvents, computed: computed, thresholds: request.thresholds, engine: try policyEngine())
+        }
+        var settings = VulnerabilityReport.settings(thresholds: request.thresholds, table5MinimumValue: request.imports == nil ? nil : request.minimumValue)
+        var origins: OriginsResult?
+        if let originsRequest = request.origins {
+            let result = try self.origins(originsRequest)
+            inputs += result.inputs
+            settings.merge(result.settings) { _, new in new }
+            origins = result
+        }
+        let provenance = Provenance(inputs: inputs, settings: settings, generatedAt: request.generatedAt.map { ISO8601DateFormatter().string(from: $0) })
+        return VulnerabilityReport(assessment: assessment, language: request.language, provenance: provenance, origins: origins?.table, originsSource: origins?.output.source ?? "")
+    }
+
+    /// The events of `path` (none without one), with the file in `inputs`.
+    func userEvents(_ path: String?, inputs: inout [Provenance.Input]) throws -> [DisruptionEvent] {
+        guard let path else { return [] }
+        let events = try EventFileReader(existing: try letter().events).read(InputFile(path: path)).events
+        inputs.append(Provenance.Input(name: (path as NSString).lastPathComponent, kind: "file", files: [(path, try FileDigest.sha256(path: path).hex)]))
+        return events
+    }
+
+    /// Concentration rows of the import dataset (and world rows) when the request names one.
+    private func computedConcentration(_ request: ReportRequest, inputs: inout [Provenance.Input]) throws -> VulnerabilityAssessment.ComputedConcentration? {
+        guard let imports = request.imports else { return nil }
+        let computed = try datasetConcentration(imports, thresholds: request.thresholds)
+        inputs.append(computed.input)
+        var worldRows: [ImportConcentration]?
+        if let world = request.world {
+            var flows: [TradeFlow] = []
+            try FlowSource.dataset(world).forEachFlow(in: self, matching: FlowQuery(flows: [.exports])) { flows.append($0) }
+            worldRows = WorldMarketCheck(thresholds: request.thresholds).worldMarketRows(flows: flows)
+            inputs.append(try provenanceInput(dataset: world))
+        }
+        guard !computed.rows.isEmpty else { throw InputError(.badValue, "dataset '\(imports)' has no import flows", at: nil) }
+        return VulnerabilityAssessment.ComputedConcentration(rows: computed.rows, world: worldRows, minimumValue: request.minimumValue)
+    }
+}

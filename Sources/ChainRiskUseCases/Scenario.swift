@@ -1,0 +1,68 @@
+import ChainRiskAnalysis
+import ChainRiskCore
+import ChainRiskIO
+import ChainRiskIngest
+import ChainRiskReport
+import ChainRiskSimulation
+import Foundation
+
+/// A scenario's report, with the daily simulation behind it (ARIO) and how long reading and simulating took.
+public struct ScenarioResult: Sendable {
+    public let report: ScenarioReport
+    public let simulation: ARIOResult?
+    /// Seconds spent reading the table (nil when it was prepared already or no table was read).
+    public let readSeconds: Double?
+    /// Seconds the ARIO simulation took.
+    public let simulationSeconds: Double?
+    /// Industries of the table (0 for the direct model).
+    public let sectorCount: Int
+}
+
+extension Workspace {
+    /// Runs the scenario: direct exposure on trade data, or propagation through the table.
+    public func scenario(_ request: ScenarioRequest) throws -> ScenarioResult {
+        try request.validate()
+        let scenario = try buildScenario(request)
+        let context: ScenarioRunner.Context
+        var readSeconds: Double?
+        switch request.data {
+        case .trade(let source, let years):
+            return ScenarioResult(report: try directExposure(scenario, source: source, years: years, top: request.top), simulation: nil, readSeconds: nil, simulationSeconds: nil, sectorCount: 0)
+        case .prepared(let prepared):
+            context = prepared
+        case .table(let source, let inventoryDays, let regionMap, let countryOutput):
+            let clock = ContinuousClock()
+            let started = clock.now
+            let loaded = try source.load()
+            readSeconds = (clock.now - started).seconds
+            guard !loaded.table.indices(ofRegion: request.reporter).isEmpty else {
+                throw RequestError("reporter", "--reporter \(request.reporter) is not a region of the table; it has \(loaded.table.regions.joined(separator: ", "))")
+            }
+            context = try ScenarioRunner.Context.prepared(for: loaded, inventoryDays: inventoryDays, regionMap: regionMap, countryOutput: countryOutput)
+        }
+        let runner = ScenarioRunner(model: request.model, reporter: request.reporter, days: request.days, top: request.top, series: request.series)
+        let run = try runner.run(scenario, context: context, resources: try simulationBundle())
+        return ScenarioResult(report: run.report, simulation: run.simulation, readSeconds: readSeconds, simulationSeconds: run.simulationSeconds, sectorCount: context.loaded.table.sectorCount)
+    }
+
+    /// The scenario of the request's definition.
+    public func buildScenario(_ request: ScenarioRequest) throws -> Scenario {
+        switch request.definition {
+        case .scenario(let scenario):
+            return scenario
+        case .file(let path):
+            guard FileManager.default.fileExists(atPath: path) else { throw InputError(.missingFile, "no such file: \(path)", at: nil) }
+            return try ScenarioFileReader().read(InputFile(path: path))
+        case .event(let id, let eventsFile, let loss, let sectors):
+            var inputs: [Provenance.Input] = []
+            let catalogue = try EventCatalogue(dataset: try letter(), user: try userEvents(eventsFile, inputs: &inputs))
+            guard let chosen = catalogue.event(id: id) else {
+                throw RequestError("event", "no event \(id); `chainrisk events` lists ids \(catalogue.events.map { String($0.id) }.joined(separator: ", "))")
+            }
+            return EventScenario(loss: loss, sectors: sectors, recovery: request.recovery, recoveryDays: request.recoveryDays, startDay: request.startDay).scenario(for: chosen)
+        case .shocks(let specs):
+            let shocks = try specs.map { try ShockSpecification.parse($0, recovery: request.recovery, recoveryDays: request.recoveryDays, startDay: request.startDay) }
+            return Scenario(name: specs.joined(separator: " "), source: "--shock", shocks: shocks)
+        }
+    }
+}

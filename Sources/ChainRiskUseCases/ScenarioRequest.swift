@@ -1,0 +1,65 @@
+import ChainRiskCore
+import ChainRiskSimulation
+
+/// A request to run a disruption scenario: what happens, on what data, with which model.
+public struct ScenarioRequest: Sendable {
+    /// Where the scenario comes from.
+    public enum Definition: Sendable, Hashable {
+        /// A catalogue event by id (the letter's Table 1 plus the events of `eventsFile`), with the loss and sectors
+        /// it hits (nil: the defaults for its kind).
+        case event(id: Int, eventsFile: String?, loss: Double?, sectors: [String]?)
+        /// Shocks as typed: `REGIONS[:SECTORS]:LOSS:WEEKS`.
+        case shocks([String])
+        /// A JSON scenario file.
+        case file(String)
+        /// A scenario built already (e.g. from a request body).
+        case scenario(Scenario)
+    }
+
+    /// What the scenario is computed on.
+    public enum Data: Sendable {
+        /// An input-output table read from files, with inventory days and region scaling files (nil: defaults).
+        case table(InputOutputSource, inventoryDays: String?, regionMap: String?, countryOutput: String?)
+        /// A table with its context prepared already (the server prepares it once).
+        case prepared(ScenarioRunner.Context)
+        /// Import flows by partner and HS product for the direct model, and the years to use.
+        case trade(FlowSource, years: [Int])
+    }
+
+    public var definition: Definition
+    public var data: Data
+    public var model: ScenarioModel = .ario
+    /// Recovery after the full loss, its days and the start day, for events and typed shocks.
+    public var recovery: Shock.Recovery = .step
+    public var recoveryDays = 0
+    public var startDay = 0
+    /// Days simulated by ARIO.
+    public var days = 365
+    /// The region whose sectors are reported.
+    public var reporter = "NLD"
+    /// Rows shown in the per-sector and product tables; nil for all.
+    public var top: Int?
+    /// ARIO: the per-day series of the reporter's sectors instead of the summary.
+    public var series = false
+
+    public init(definition: Definition, data: Data) {
+        self.definition = definition
+        self.data = data
+    }
+
+    /// The longest scenario simulated, in days (100 years).
+    public static let maximumDays = 36_500
+
+    /// Throws `RequestError` for a combination the models cannot run.
+    public func validate() throws {
+        guard (1...Self.maximumDays).contains(days) else { throw RequestError("days", "--days must be between 1 and \(Self.maximumDays)") }
+        if series && model != .ario { throw RequestError("series", "--series needs --model ario") }
+        switch (model, data) {
+        case (.direct, .trade): break
+        case (.direct, _): throw RequestError("model", "--model direct needs trade data: --dataset NAME or --input FILE")
+        case (_, .trade): throw RequestError("model", "--model \(model.rawValue) needs an input-output table: --mrio PATH")
+        default: break
+        }
+        if case .event(_, _, let loss?, _) = definition, !(0...1).contains(loss) { throw RequestError("loss", "--loss must be between 0 and 1") }
+    }
+}
