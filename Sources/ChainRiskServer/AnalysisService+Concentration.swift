@@ -11,12 +11,16 @@ extension AnalysisService {
         return try workspace.datasetConcentration(dataset, thresholds: thresholds, level: level, flows: flows, productPrefix: productPrefix)
     }
 
-    /// World-market rows from a stored world-exports dataset, matched to the imports' classification and levels.
-    func worldRows(dataset: String, thresholds: ConcentrationThresholds, imports: [ImportConcentration], level: Int?) throws -> (rows: [ImportConcentration], input: Provenance.Input) {
-        var provenance = Provenance(inputs: [], settings: [:])
+    /// The product page's figures (404 for an unknown dataset or product).
+    func productDetail(dataset: String, key: String, reporter: CountryCode?, world: String?) throws -> ProductDetail {
+        for name in [dataset, world].compactMap({ $0 }) where !isBuiltIn(name) { _ = try provenanceInput(dataset: name) }
+        return try workspace.productDetail(dataset: dataset, key: key, reporter: reporter, world: world)
+    }
+
+    /// Computed products of a stored dataset in one year, largest first (404 for an unknown dataset).
+    func computedProducts(dataset: String, year: Int?) throws -> (year: Int?, products: [ProductSummary]) {
         _ = try provenanceInput(dataset: dataset)
-        let rows = try workspace.worldMarketRows(.dataset(dataset), thresholds: thresholds, imports: imports, level: level, provenance: &provenance)
-        return (rows, provenance.inputs[0])
+        return try workspace.computedProducts(dataset: dataset, year: year)
     }
 
     /// The JSON of `GET /api/v1/concentration`: `chainrisk concentration --format json` for a stored dataset; the

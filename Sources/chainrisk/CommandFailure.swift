@@ -32,6 +32,9 @@ struct CommandFailure {
         case let error as RequestError:
             message = error.message
             code = 64
+        case let error as NotFound:
+            message = error.message
+            code = 66
         case is ValidationError, is ExitCode, is CleanExit:
             return nil
         default:

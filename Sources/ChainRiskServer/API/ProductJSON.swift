@@ -1,6 +1,7 @@
 import ChainRiskAnalysis
 import ChainRiskCore
 import ChainRiskReport
+import ChainRiskUseCases
 
 /// The JSON of `GET /api/v1/products/{key}`: the product's row (the concentration table's fields), its suppliers,
 /// its years and trend, the world-market check and the policy options, with provenance.

@@ -1,6 +1,7 @@
 import ChainRiskAnalysis
 import ChainRiskCore
 import ChainRiskReport
+import ChainRiskUseCases
 
 /// `/products/{key}`: one product's suppliers (bar chart), its years, the world-market check and the policy options.
 struct ProductPage {

@@ -1,6 +1,7 @@
 import ChainRiskAnalysis
 import ChainRiskCore
 import ChainRiskReport
+import ChainRiskUseCases
 
 /// `/products`: every product of the dataset with value, HHI bar, class badge and top supplier; sortable and
 /// filterable in the page, and filterable without JavaScript through the form's `q` and `class`.
@@ -13,7 +14,7 @@ struct ProductsPage {
         var products: [ProductSummary]
         var caption: String
         if service.isBuiltIn(context.dataset) {
-            products = service.publishedProducts
+            products = try service.workspace.publishedProducts()
             caption = context.text("The letter's Tables 4 and 5 (CBS, 2019, imports for own use, EUR mln; HHIs as published)",
                                    "Tabel 4 en 5 van de brief (CBS, 2019, invoer voor eigen gebruik, mln euro; HHI's zoals gepubliceerd)")
         } else {

@@ -1,34 +1,33 @@
 import ChainRiskAnalysis
 import ChainRiskCore
+import ChainRiskIngest
 import ChainRiskReport
 import ChainRiskStore
-import ChainRiskUseCases
-import HTTPTypes
 
 /// One product as the dashboard lists it: a published row of the letter or a computed row of a stored dataset.
-struct ProductSummary: Sendable {
+public struct ProductSummary: Sendable {
     /// The key in `/products/{key}`: the product code, or the position in the letter's tables for published rows.
-    let key: String
-    let code: String?
-    let nameEN: String
-    let nameNL: String
-    let value: Double
+    public let key: String
+    public let code: String?
+    public let nameEN: String
+    public let nameNL: String
+    public let value: Double
     /// The value's unit, e.g. `mEUR` for the letter or `USD`.
-    let unit: ValueUnit
-    let hhi: Double?
-    let hhiDecimals: Int
-    let concentrationClass: ConcentrationClass?
-    let topSupplier: CountryCode?
-    let topSupplierShare: Double?
-    let suppliers: Int?
-    let worldClass: ConcentrationClass?
-    let diagnosis: ProductDiagnosis
+    public let unit: ValueUnit
+    public let hhi: Double?
+    public let hhiDecimals: Int
+    public let concentrationClass: ConcentrationClass?
+    public let topSupplier: CountryCode?
+    public let topSupplierShare: Double?
+    public let suppliers: Int?
+    public let worldClass: ConcentrationClass?
+    public let diagnosis: ProductDiagnosis
 
-    func name(_ language: Language) -> String { language == .en ? nameEN : nameNL }
+    public func name(_ language: Language) -> String { language == .en ? nameEN : nameNL }
 
     /// The name as a heading or table label: up to the first `;` of a long classification description, at most 90
     /// characters, with the code in front when there is one.
-    func label(_ language: Language) -> String {
+    public func label(_ language: Language) -> String {
         var name = name(language)
         if code != nil, let cut = name.firstIndex(of: ";") { name = String(name[..<cut]) }
         if name.count > 90 { name = String(name.prefix(89)) + "…" }
@@ -37,24 +36,25 @@ struct ProductSummary: Sendable {
 }
 
 /// Everything the product page shows: the latest row, the suppliers, the years, the world market and the options.
-struct ProductDetail: Sendable {
-    let summary: ProductSummary
+public struct ProductDetail: Sendable {
+    public let summary: ProductSummary
     /// The reporter and year of the summary (computed rows only).
-    let reporter: CountryCode?
-    let year: Int
+    public let reporter: CountryCode?
+    public let year: Int
     /// Supplier countries with their values, largest first; for published rows only the top supplier and the rest.
-    let suppliers: [(country: String, value: Double)]
+    public let suppliers: [(country: String, value: Double)]
     /// One row per year (computed rows with several years).
-    let years: [ImportConcentration]
-    let trend: ConcentrationTrend?
-    let worldMarket: WorldMarketCheck.Result?
-    let options: [PolicyRecommendation]
-    let provenance: Provenance
+    public let years: [ImportConcentration]
+    public let trend: ConcentrationTrend?
+    public let worldMarket: WorldMarketCheck.Result?
+    public let options: [PolicyRecommendation]
+    public let provenance: Provenance
 }
 
-extension AnalysisService {
+extension Workspace {
     /// The letter's products: Table 4, then the Table 5 products not in Table 4.
-    var publishedProducts: [ProductSummary] {
+    public func publishedProducts() throws -> [ProductSummary] {
+        let letter = try letter()
         let table5Only = letter.highConcentration.filter { row in !letter.topImports.contains { $0.productEN == row.productEN } }
         return (letter.topImports + table5Only).enumerated().map { index, row in
             let published = letter.highConcentration.first(where: { $0.productEN == row.productEN })
@@ -68,8 +68,8 @@ extension AnalysisService {
     }
 
     /// Computed products of a stored dataset's import flows in one year (the latest unless `year` says), largest first.
-    func computedProducts(dataset: String, year: Int?, thresholds: ConcentrationThresholds = .letter) throws -> (year: Int?, products: [ProductSummary]) {
-        let rows = try concentration(dataset: dataset, thresholds: thresholds, level: nil, flows: [.imports, .importsForOwnUse], productPrefix: nil).rows
+    public func computedProducts(dataset: String, year: Int?, thresholds: ConcentrationThresholds = .letter) throws -> (year: Int?, products: [ProductSummary]) {
+        let rows = try datasetConcentration(dataset, thresholds: thresholds).rows
         guard let chosen = year ?? rows.map(\.year).max() else { return (year, []) }
         let products = rows.filter { $0.year == chosen }
             .sorted { ($0.totalValue, $1.product) > ($1.totalValue, $0.product) }
@@ -77,7 +77,8 @@ extension AnalysisService {
         return (chosen, products)
     }
 
-    func summary(of row: ImportConcentration, world: WorldMarketCheck.Result? = nil) -> ProductSummary {
+    /// The dashboard's summary of a computed row, with its world-market check when there is one.
+    public func summary(of row: ImportConcentration, world: WorldMarketCheck.Result? = nil) -> ProductSummary {
         let name = ClassificationHierarchy.description(of: row.product) ?? row.product.code
         return ProductSummary(
             key: row.product.code, code: row.product.code, nameEN: name, nameNL: name, value: row.totalValue, unit: row.unit,
@@ -88,10 +89,12 @@ extension AnalysisService {
     }
 
     /// The product page's figures for `key` in `dataset`; `world` adds the world-market check from a stored dataset.
-    func productDetail(dataset: String, key: String, reporter: CountryCode?, world: String?) throws -> ProductDetail {
-        if isBuiltIn(dataset) {
+    public func productDetail(dataset: String, key: String, reporter: CountryCode?, world: String?) throws -> ProductDetail {
+        if BuiltInDatasets.names.contains(dataset) {
+            let letter = try letter()
+            let publishedProducts = try publishedProducts()
             guard let summary = publishedProducts.first(where: { $0.key == key }) else {
-                throw APIError(.notFound, "unknown_product", "\(dataset) has no product \(key); its products are numbered 1 to \(publishedProducts.count)")
+                throw NotFound("unknown_product", "\(dataset) has no product \(key); its products are numbered 1 to \(publishedProducts.count)")
             }
             var suppliers: [(country: String, value: Double)] = []
             if let top = summary.topSupplier, let share = summary.topSupplierShare {
@@ -99,22 +102,22 @@ extension AnalysisService {
             }
             return ProductDetail(
                 summary: summary, reporter: letter.reporter, year: letter.topImports.first?.year ?? 0, suppliers: suppliers, years: [], trend: nil,
-                worldMarket: nil, options: engine.recommendations(for: summary.diagnosis),
+                worldMarket: nil, options: try policyEngine().recommendations(for: summary.diagnosis),
                 provenance: Provenance(inputs: [.builtIn(letter)], settings: [:])
             )
         }
         guard key.utf8.count <= 12, key.allSatisfy({ $0.isLetter || $0.isNumber }) else {
-            throw APIError.badParameter("product", "'\(key)' is not a product code")
+            throw RequestError("product", "'\(key)' is not a product code")
         }
         let query = ConcentrationQuery(level: key.utf8.count, productPrefix: key)
-        let flows = try store.flows(in: dataset, matching: FlowQuery(flows: try query.flowKinds(), productPrefix: key))
+        let flows = try store().flows(in: dataset, matching: FlowQuery(flows: try query.flowKinds(), productPrefix: key))
         let analysis = ConcentrationAnalysis(thresholds: query.thresholds, level: key.utf8.count)
         var rows = analysis.rows(for: flows).filter { $0.product.code == key }
         let input = try provenanceInput(dataset: dataset)
         let chosenReporter: CountryCode? = reporter ?? rows.map { (row: ImportConcentration) -> CountryCode in row.reporter }.min()
         rows = rows.filter { $0.reporter == chosenReporter }
         guard let latest = rows.max(by: { (lhs: ImportConcentration, rhs: ImportConcentration) -> Bool in (lhs.year, rhs.totalValue) < (rhs.year, lhs.totalValue) }) else {
-            throw APIError(.notFound, "unknown_product", "dataset '\(dataset)' has no imports of product \(key)" + (reporter.map { " for \($0.rawValue)" } ?? ""))
+            throw NotFound("unknown_product", "dataset '\(dataset)' has no imports of product \(key)" + (reporter.map { " for \($0.rawValue)" } ?? ""))
         }
         let breakdown = analysis.supplierBreakdowns(for: flows).first { (candidate: SupplierBreakdown) -> Bool in
             candidate.reporter == latest.reporter && candidate.year == latest.year && candidate.flow == latest.flow
@@ -123,8 +126,7 @@ extension AnalysisService {
         var provenance = Provenance(inputs: [input], settings: query.settings.merging(["reporter": latest.reporter.rawValue]) { _, new in new })
         var worldResult: WorldMarketCheck.Result?
         if let world {
-            let (worldMatched, worldInput) = try worldRows(dataset: world, thresholds: query.thresholds, imports: [latest], level: nil)
-            provenance.inputs.append(worldInput)
+            let worldMatched = try worldMarketRows(.dataset(world), thresholds: query.thresholds, imports: [latest], level: nil, provenance: &provenance)
             worldResult = WorldMarketCheck(thresholds: query.thresholds).aligned(imports: [latest], world: worldMatched).first ?? nil
         }
         let latestSummary = summary(of: latest, world: worldResult)
@@ -134,7 +136,7 @@ extension AnalysisService {
         return ProductDetail(
             summary: latestSummary, reporter: latest.reporter, year: latest.year, suppliers: suppliers,
             years: series, trend: ConcentrationTrend.trends(for: series).first,
-            worldMarket: worldResult, options: engine.recommendations(for: latestSummary.diagnosis), provenance: provenance
+            worldMarket: worldResult, options: try policyEngine().recommendations(for: latestSummary.diagnosis), provenance: provenance
         )
     }
 }
