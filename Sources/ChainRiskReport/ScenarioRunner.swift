@@ -1,6 +1,5 @@
 import ChainRiskCore
 import ChainRiskIngest
-import ChainRiskIO
 import ChainRiskSimulation
 
 /// Runs a scenario through an input-output table with one of the static models or ARIO and tabulates the result.

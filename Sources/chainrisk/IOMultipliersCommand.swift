@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChainRiskCore
 import ChainRiskIO
 import ChainRiskIngest
 import ChainRiskReport

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ChainRiskIO
+import ChainRiskCore
 import ChainRiskReport
 
 /// `chainrisk origins`: where the imported inputs used for a region's exports come from (the letter's Table 3).

@@ -1,7 +1,6 @@
 import ArgumentParser
 import ChainRiskCore
 import ChainRiskIngest
-import ChainRiskIO
 import ChainRiskReport
 import ChainRiskSimulation
 import ChainRiskStore

@@ -2,7 +2,6 @@ import ArgumentParser
 import ChainRiskAnalysis
 import ChainRiskCore
 import ChainRiskIngest
-import ChainRiskIO
 import ChainRiskReport
 import ChainRiskSimulation
 import ChainRiskStore
