@@ -52,8 +52,6 @@ let package = Package(
             name: "ChainRiskIngest",
             dependencies: [
                 "ChainRiskCore",
-                "ChainRiskIO",
-                "ChainRiskSimulation",
                 "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -28,7 +28,7 @@ def write_matrix_csv(folder, prefix, labels, Z, fd_labels, Y):
 
 
 def remaining_share(day, start, full_days, recovery, recovery_days):
-    """Shock.remainingShare(onDay:) of ChainRiskSimulation."""
+    """Shock.remainingShare(onDay:) of ChainRiskCore."""
     if day < start or day >= start + full_days + recovery_days:
         return 0.0
     since_end = day - start - full_days

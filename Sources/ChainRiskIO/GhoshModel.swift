@@ -1,3 +1,5 @@
+import ChainRiskCore
+
 /// The supply-driven Ghosh model xᵀ = vᵀ · (I − B)⁻¹, with B = diag(x)⁻¹ · Z the allocation coefficients.
 ///
 /// Used for forward propagation: how a loss of primary inputs in one sector limits the output of its customers.

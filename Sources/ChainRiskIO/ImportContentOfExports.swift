@@ -1,3 +1,5 @@
+import ChainRiskCore
+
 /// The imported inputs embodied in one region's exports, per export sector and origin region.
 ///
 /// For reporter r with gross exports eᵣ (`InputOutputTable.grossExports(ofRegion:)`) and each other region s:
@@ -87,11 +89,11 @@ public struct ImportContentOfExports: Sendable {
 
     /// I − M for a square M.
     private static func identityMinus(_ matrix: Matrix) -> Matrix {
-        var result = matrix
         let n = matrix.rows
+        var result = matrix.values
         for j in 0..<n {
-            for i in 0..<n { result.values[j * n + i] = (i == j ? 1 : 0) - matrix.values[j * n + i] }
+            for i in 0..<n { result[j * n + i] = (i == j ? 1 : 0) - matrix.values[j * n + i] }
         }
-        return result
+        return Matrix(rows: n, columns: n, columnMajor: result)
     }
 }

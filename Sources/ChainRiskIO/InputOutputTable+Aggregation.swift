@@ -1,3 +1,5 @@
+import ChainRiskCore
+
 extension InputOutputTable {
     /// The table with regions and/or sectors merged by concordances: Z, Y and x are summed over each group.
     ///
@@ -52,20 +54,21 @@ extension InputOutputTable {
         let columnTarget = mappedColumns.map { columnPosition[$0] ?? 0 }
 
         let n = sectorCount, m = newSectors.count
-        var newIntermediate = Matrix(rows: m, columns: m)
+        var newIntermediate = [Double](repeating: 0, count: m * m)
         for j in 0..<n {
             let targetBase = rowTarget[j] * m
-            for i in 0..<n { newIntermediate.values[targetBase + rowTarget[i]] += intermediate.values[j * n + i] }
+            for i in 0..<n { newIntermediate[targetBase + rowTarget[i]] += intermediate.values[j * n + i] }
         }
-        var newFinalDemand = Matrix(rows: m, columns: newColumns.count)
+        var newFinalDemand = [Double](repeating: 0, count: m * newColumns.count)
         for k in 0..<finalDemandColumns.count {
             let targetBase = columnTarget[k] * m
-            for i in 0..<n { newFinalDemand.values[targetBase + rowTarget[i]] += finalDemand.values[k * n + i] }
+            for i in 0..<n { newFinalDemand[targetBase + rowTarget[i]] += finalDemand.values[k * n + i] }
         }
         var newOutput = [Double](repeating: 0, count: m)
         for i in 0..<n { newOutput[rowTarget[i]] += grossOutput[i] }
         return try InputOutputTable(
-            sectors: newSectors, intermediate: newIntermediate, finalDemand: newFinalDemand,
+            sectors: newSectors, intermediate: Matrix(rows: m, columns: m, columnMajor: newIntermediate),
+            finalDemand: Matrix(rows: m, columns: newColumns.count, columnMajor: newFinalDemand),
             finalDemandColumns: newColumns, grossOutput: newOutput, unit: unit)
     }
 

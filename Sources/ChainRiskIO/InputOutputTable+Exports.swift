@@ -1,3 +1,5 @@
+import ChainRiskCore
+
 extension InputOutputTable {
     /// Gross exports of each sector of `region`: its sales to other regions' intermediate use plus other regions'
     /// final demand, eᵢ = Σ_{j ∉ region} Zᵢⱼ + Σ_{k ∉ region} Yᵢₖ, in the order of `indices(ofRegion:)`.

@@ -1,3 +1,5 @@
+import ChainRiskCore
+
 extension InputOutputTable {
     /// Bounds on the spectral radius of the technical coefficients A (its Perron root when Z is non-negative),
     /// converged to 12 digits.

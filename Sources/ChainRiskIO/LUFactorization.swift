@@ -1,4 +1,5 @@
 import CLapack
+import ChainRiskCore
 
 /// An LU factorisation with partial pivoting (LAPACK dgetrf) of a square matrix, reused for many solves.
 ///
@@ -46,19 +47,19 @@ public struct LUFactorization: Sendable {
     /// Solves M·X = B (or Mᵀ·X = B) for every column of B at once.
     public func solve(_ rightHandSides: Matrix, transposed: Bool = false) -> Matrix {
         precondition(rightHandSides.rows == order, "right-hand sides have \(rightHandSides.rows) rows, expected \(order)")
-        var result = rightHandSides
-        if order == 0 || rightHandSides.columns == 0 { return result }
+        if order == 0 || rightHandSides.columns == 0 { return rightHandSides }
+        var result = rightHandSides.values
         var n = Int32(order), nrhs = Int32(rightHandSides.columns), lda = Int32(order), ldb = Int32(order)
         var info: Int32 = 0
         var trans = CChar(UInt8(ascii: transposed ? "T" : "N"))
         factors.withUnsafeBufferPointer { a in
             pivots.withUnsafeBufferPointer { p in
-                result.values.withUnsafeMutableBufferPointer { b in
+                result.withUnsafeMutableBufferPointer { b in
                     dgetrs_(&trans, &n, &nrhs, a.baseAddress, &lda, p.baseAddress, b.baseAddress, &ldb, &info)
                 }
             }
         }
-        return result
+        return Matrix(rows: rightHandSides.rows, columns: rightHandSides.columns, columnMajor: result)
     }
 
     /// The inverse M⁻¹ (LAPACK dgetri).

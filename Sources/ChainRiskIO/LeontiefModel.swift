@@ -1,3 +1,5 @@
+import ChainRiskCore
+
 /// The demand-driven Leontief model x = (I − A)⁻¹ · y, factorised once and solved for many demand vectors.
 public struct LeontiefModel: Sendable {
     /// A: technical coefficients.

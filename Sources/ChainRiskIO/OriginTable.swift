@@ -1,3 +1,5 @@
+import ChainRiskCore
+
 /// The letter's Table 3: imported inputs embodied in exports, by export category (rows) and origin group (columns).
 ///
 /// Built from `ImportContentOfExports` by summing sectors into categories and regions into groups. Each category's

@@ -1,3 +1,5 @@
+import ChainRiskCore
+
 /// A sparse matrix in compressed-column form (CSC): for each column, the rows and values of its non-zero entries.
 ///
 /// The daily loops of the dynamic model touch only the non-zero flows of Z (WIOD: about 20 % of 1435²), column by

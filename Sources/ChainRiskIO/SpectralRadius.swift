@@ -1,3 +1,5 @@
+import ChainRiskCore
+
 /// Bounds on the spectral radius ρ of a matrix's entrywise absolute value, from Collatz–Wielandt ratios.
 ///
 /// For a non-negative matrix M and a positive vector v, minᵢ (Mv)ᵢ/vᵢ ≤ ρ(M) ≤ maxᵢ (Mv)ᵢ/vᵢ. Power iteration

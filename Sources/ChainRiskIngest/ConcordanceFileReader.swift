@@ -1,5 +1,4 @@
 import ChainRiskCore
-import ChainRiskIO
 
 /// Reads an aggregation concordance: two columns, code and group, comma- or tab-separated.
 ///

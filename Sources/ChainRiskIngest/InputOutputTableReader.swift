@@ -1,5 +1,4 @@
 import ChainRiskCore
-import ChainRiskIO
 
 /// An input-output table as read from files, with where it came from and what the reader noticed.
 public struct LoadedInputOutputTable: Sendable {

@@ -1,5 +1,4 @@
 import ChainRiskCore
-import ChainRiskIO
 
 /// Reads the sparse long-CSV layout (WIOD full table): one non-zero cell a line, streamed, gzip or plain.
 ///

@@ -1,5 +1,4 @@
 import ChainRiskCore
-import ChainRiskIO
 
 /// Reads the matrix-CSV layout: square Z with combined labels, Y and x as labelled matrices (WIOD aggregates).
 enum MatrixCSVLayout {

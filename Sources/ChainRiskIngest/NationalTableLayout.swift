@@ -1,5 +1,4 @@
 import ChainRiskCore
-import ChainRiskIO
 import Foundation
 
 /// Reads a national symmetric table: a square CSV of intermediate flows with codes as labels (empty corner cell),

@@ -1,5 +1,4 @@
 import ChainRiskCore
-import ChainRiskIO
 
 /// Reads pymrio's text layout: tab-separated files whose first rows hold column labels (region, then sector or
 /// category) and whose first columns hold row labels (region, sector, unit).

@@ -1,5 +1,4 @@
 import ChainRiskCore
-import ChainRiskSimulation
 import Foundation
 
 /// Reads what scales a country shock onto an aggregated table: the region map and the countries' gross output.

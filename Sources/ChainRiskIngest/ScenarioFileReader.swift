@@ -1,5 +1,4 @@
 import ChainRiskCore
-import ChainRiskSimulation
 
 /// Reads a JSON scenario file; every mistake is an `InputError` at the file, line and column of the value.
 ///

@@ -1,6 +1,4 @@
 import ChainRiskCore
-import ChainRiskIO
-import ChainRiskSimulation
 
 extension SimulationResources {
     /// Why an inventory override was refused (the caller reports it as a usage error).

@@ -1,5 +1,4 @@
 import ChainRiskCore
-import ChainRiskSimulation
 import Foundation
 
 /// The simulation's bundled reference tables (`BuiltIn/simulation`, see its SOURCES.md).

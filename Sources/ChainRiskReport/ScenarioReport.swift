@@ -1,3 +1,4 @@
+import ChainRiskCore
 import ChainRiskSimulation
 
 /// The result of `chainrisk scenario`: named tables, notes and provenance, rendered as text, Markdown, CSV or JSON.

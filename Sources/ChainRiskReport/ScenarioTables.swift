@@ -1,4 +1,4 @@
-import ChainRiskIO
+import ChainRiskCore
 import ChainRiskSimulation
 
 /// The tables of a scenario run: parameters, scaling, losses per sector, mitigation, direct exposure, series.

@@ -1,3 +1,4 @@
+import ChainRiskCore
 import ChainRiskIO
 
 /// The adaptive regional input-output model (ARIO) in daily steps, following BoARIO's ARIOPsiModel.

@@ -1,3 +1,5 @@
+import ChainRiskCore
+
 /// Collects the daily series of an ARIO run, day-major ([day * industries + industry]).
 struct ARIORecorder {
     let industries: Int

@@ -1,4 +1,4 @@
-import ChainRiskIO
+import ChainRiskCore
 
 /// The daily series of an ARIO run and their totals per industry.
 ///

@@ -1,3 +1,4 @@
+import ChainRiskCore
 import ChainRiskIO
 
 /// The state of an ARIO run between days: overproduction, production, orders, demand and stocks.

@@ -1,3 +1,5 @@
+import ChainRiskCore
+
 /// Direct exposure: the import value at risk per product when suppliers in the hit countries stop.
 ///
 /// For each import flow from a country a shock hits, in a product the shock covers: value at risk =

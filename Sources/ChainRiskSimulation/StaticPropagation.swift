@@ -1,3 +1,4 @@
+import ChainRiskCore
 import ChainRiskIO
 
 /// The static input-output models that spread a scenario's loss through a table in one step (annual flows).

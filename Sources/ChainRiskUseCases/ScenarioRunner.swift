@@ -1,6 +1,6 @@
 import ChainRiskCore
-import ChainRiskIngest
 import ChainRiskIO
+import ChainRiskIngest
 import ChainRiskReport
 import ChainRiskSimulation
 import Foundation

@@ -1,6 +1,5 @@
 import ArgumentParser
 import ChainRiskCore
-import ChainRiskIO
 import ChainRiskStore
 import ChainRiskUseCases
 import Foundation

@@ -1,8 +1,8 @@
 import ArgumentParser
-import Foundation
+import ChainRiskCore
 import ChainRiskReport
-import ChainRiskSimulation
 import ChainRiskUseCases
+import Foundation
 
 /// `chainrisk scenario`: a disruption (catalogue event, --shock flags or a JSON file) propagated to a reporter's sectors.
 struct ScenarioCommand: ParsableCommand {

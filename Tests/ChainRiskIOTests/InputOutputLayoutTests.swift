@@ -1,5 +1,4 @@
 import ChainRiskCore
-import ChainRiskIO
 import ChainRiskIngest
 import Testing
 

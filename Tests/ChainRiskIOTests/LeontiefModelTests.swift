@@ -1,3 +1,4 @@
+import ChainRiskCore
 import ChainRiskIO
 import Testing
 

@@ -1,4 +1,4 @@
-import ChainRiskIO
+import ChainRiskCore
 import ChainRiskSimulation
 import Testing
 

@@ -1,6 +1,5 @@
 import ChainRiskCore
 import ChainRiskIngest
-import ChainRiskIO
 import ChainRiskSimulation
 import Foundation
 import Testing

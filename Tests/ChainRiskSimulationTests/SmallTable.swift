@@ -1,4 +1,4 @@
-import ChainRiskIO
+import ChainRiskCore
 
 /// Two regions with sectors a and b; R2 trades nothing with R1 (a disconnected block).
 /// Z and Y as in scripts/simulation_expected_values.py; x = row totals = (100, 100, 60, 60).

@@ -1,6 +1,5 @@
 import ChainRiskAnalysis
 import ChainRiskCore
-import ChainRiskIO
 import ChainRiskReport
 import ChainRiskStore
 import ChainRiskUseCases
@@ -59,7 +58,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
             case .unavailable: return APIError(.serviceUnavailable, "store_unavailable", error.message)
             }
         case let error as InputError: return APIError(.unprocessableContent, "bad_data", error.description)
-        case let error as ChainRiskIO.IOError: return APIError(.unprocessableContent, "bad_table", error.description)
+        case let error as ChainRiskCore.IOError: return APIError(.unprocessableContent, "bad_table", error.description)
         case let error as HTTPError:
             return APIError(error.status, error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_"), error.body ?? error.status.reasonPhrase)
         default: return APIError(.internalServerError, "internal", "internal error: \(error)")

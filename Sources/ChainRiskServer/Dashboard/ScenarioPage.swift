@@ -1,5 +1,5 @@
+import ChainRiskCore
 import ChainRiskIngest
-import ChainRiskIO
 import ChainRiskReport
 import ChainRiskSimulation
 import ChainRiskUseCases

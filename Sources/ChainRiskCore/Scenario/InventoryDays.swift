@@ -1,5 +1,3 @@
-import ChainRiskIO
-
 /// Days of production each industry holds of each input: the inventory targets of the dynamic model.
 ///
 /// Stored per (input sector s, using industry j), the shape of BoARIO's stock matrix. BoARIO sets days per input
@@ -13,7 +11,8 @@ public struct InventoryDays: Sendable, Hashable {
 
     /// Days from `rule(inputSector, user)` for every input sector and using industry of `sectors`.
     public init(sectors: [IOSectorLabel], rule: (String, IOSectorLabel) -> Double) {
-        let inputs = ShockPlanner.uniqueSectors(sectors)
+        var seen = Set<String>()
+        let inputs = sectors.compactMap { seen.insert($0.sector).inserted ? $0.sector : nil }
         inputSectors = inputs
         var values: [Double] = []
         values.reserveCapacity(inputs.count * sectors.count)

@@ -1,5 +1,3 @@
-import ChainRiskCore
-
 /// One sector's accounts: what it delivers (row) and what it uses (column) against its gross output.
 public struct SectorBalance: Sendable, Hashable {
     public var sector: IOSectorLabel

@@ -61,29 +61,4 @@ public struct InputOutputTable: Sendable {
         let inputs = intermediate.columnSums()
         return zip(grossOutput, inputs).map { $0 - $1 }
     }
-
-    /// A = Z · diag(x)⁻¹; a sector with zero output gets a zero column, not NaN.
-    public func technicalCoefficients() -> Matrix {
-        var coefficients = intermediate
-        let n = sectorCount
-        for j in 0..<n {
-            let output = grossOutput[j]
-            let scale = output == 0 ? 0 : 1 / output
-            let base = j * n
-            for i in 0..<n { coefficients.values[base + i] *= scale }
-        }
-        return coefficients
-    }
-
-    /// B = diag(x)⁻¹ · Z (Ghosh allocation coefficients); a sector with zero output gets a zero row.
-    public func allocationCoefficients() -> Matrix {
-        var coefficients = intermediate
-        let n = sectorCount
-        let scales = grossOutput.map { $0 == 0 ? 0 : 1 / $0 }
-        for j in 0..<n {
-            let base = j * n
-            for i in 0..<n { coefficients.values[base + i] *= scales[i] }
-        }
-        return coefficients
-    }
 }

@@ -1,8 +1,7 @@
-import CLapack
-
 /// A dense matrix of doubles stored column by column, the layout LAPACK and BLAS expect.
 ///
-/// Input-output tables are dense enough (WIOD: 20 % non-zero) that dense storage and LAPACK beat sparse code.
+/// Input-output tables are dense enough (WIOD: 20 % non-zero) that dense storage and LAPACK beat sparse code. The
+/// BLAS-backed products are extensions in ChainRiskIO; this is the storage and plain access.
 public struct Matrix: Sendable, Hashable {
     public let rows: Int
     public let columns: Int
@@ -55,15 +54,6 @@ public struct Matrix: Sendable, Hashable {
 
     public var isSquare: Bool { rows == columns }
 
-    /// I − M for a square matrix (the Leontief and Ghosh matrices).
-    public func subtractedFromIdentity() -> Matrix {
-        precondition(isSquare, "I − M needs a square matrix, got \(rows) × \(columns)")
-        var result = self
-        for index in result.values.indices { result.values[index] = -result.values[index] }
-        for i in 0..<rows { result.values[i * rows + i] += 1 }
-        return result
-    }
-
     public func row(_ i: Int) -> [Double] { (0..<columns).map { values[$0 * rows + i] } }
     public func column(_ j: Int) -> [Double] { Array(values[(j * rows)..<((j + 1) * rows)]) }
 
@@ -108,56 +98,6 @@ public struct Matrix: Sendable, Hashable {
             let base = j * rows
             for (ii, i) in rowIndices.enumerated() {
                 result.values[jj * rowIndices.count + ii] = values[base + i]
-            }
-        }
-        return result
-    }
-
-    /// M · x (BLAS dgemv).
-    public func multiplied(by vector: [Double]) -> [Double] {
-        precondition(vector.count == columns, "vector length \(vector.count) does not match \(columns) columns")
-        return gemv(transpose: false, vector)
-    }
-
-    /// xᵀ · M, returned as a plain array (BLAS dgemv on Mᵀ).
-    public func leftMultiplied(by vector: [Double]) -> [Double] {
-        precondition(vector.count == rows, "vector length \(vector.count) does not match \(rows) rows")
-        return gemv(transpose: true, vector)
-    }
-
-    /// M · N (BLAS dgemm).
-    public func multiplied(by other: Matrix) -> Matrix {
-        precondition(columns == other.rows, "cannot multiply \(rows)×\(columns) by \(other.rows)×\(other.columns)")
-        var result = Matrix(rows: rows, columns: other.columns)
-        if rows == 0 || other.columns == 0 { return result }
-        if columns == 0 { return result }
-        var m = Int32(rows), n = Int32(other.columns), k = Int32(columns)
-        var alpha = 1.0, beta = 0.0
-        var lda = Int32(max(rows, 1)), ldb = Int32(max(other.rows, 1)), ldc = Int32(max(rows, 1))
-        var trans = CChar(UInt8(ascii: "N"))
-        values.withUnsafeBufferPointer { a in
-            other.values.withUnsafeBufferPointer { b in
-                result.values.withUnsafeMutableBufferPointer { c in
-                    dgemm_(&trans, &trans, &m, &n, &k, &alpha, a.baseAddress, &lda, b.baseAddress, &ldb, &beta,
-                           c.baseAddress, &ldc)
-                }
-            }
-        }
-        return result
-    }
-
-    private func gemv(transpose: Bool, _ vector: [Double]) -> [Double] {
-        var result = [Double](repeating: 0, count: transpose ? columns : rows)
-        if rows == 0 || columns == 0 { return result }
-        var m = Int32(rows), n = Int32(columns), lda = Int32(rows)
-        var alpha = 1.0, beta = 0.0
-        var inc: Int32 = 1
-        var trans = CChar(UInt8(ascii: transpose ? "T" : "N"))
-        values.withUnsafeBufferPointer { a in
-            vector.withUnsafeBufferPointer { x in
-                result.withUnsafeMutableBufferPointer { y in
-                    dgemv_(&trans, &m, &n, &alpha, a.baseAddress, &lda, x.baseAddress, &inc, &beta, y.baseAddress, &inc)
-                }
             }
         }
         return result

@@ -1,0 +1,64 @@
+import CLapack
+import ChainRiskCore
+
+extension Matrix {
+    /// I − M for a square matrix (the Leontief and Ghosh matrices).
+    public func subtractedFromIdentity() -> Matrix {
+        precondition(isSquare, "I − M needs a square matrix, got \(rows) × \(columns)")
+        var result = values
+        for index in result.indices { result[index] = -result[index] }
+        for i in 0..<rows { result[i * rows + i] += 1 }
+        return Matrix(rows: rows, columns: columns, columnMajor: result)
+    }
+
+    /// M · x (BLAS dgemv).
+    public func multiplied(by vector: [Double]) -> [Double] {
+        precondition(vector.count == columns, "vector length \(vector.count) does not match \(columns) columns")
+        return gemv(transpose: false, vector)
+    }
+
+    /// xᵀ · M, returned as a plain array (BLAS dgemv on Mᵀ).
+    public func leftMultiplied(by vector: [Double]) -> [Double] {
+        precondition(vector.count == rows, "vector length \(vector.count) does not match \(rows) rows")
+        return gemv(transpose: true, vector)
+    }
+
+    /// M · N (BLAS dgemm).
+    public func multiplied(by other: Matrix) -> Matrix {
+        precondition(columns == other.rows, "cannot multiply \(rows)×\(columns) by \(other.rows)×\(other.columns)")
+        var result = [Double](repeating: 0, count: rows * other.columns)
+        if rows == 0 || other.columns == 0 || columns == 0 {
+            return Matrix(rows: rows, columns: other.columns, columnMajor: result)
+        }
+        var m = Int32(rows), n = Int32(other.columns), k = Int32(columns)
+        var alpha = 1.0, beta = 0.0
+        var lda = Int32(max(rows, 1)), ldb = Int32(max(other.rows, 1)), ldc = Int32(max(rows, 1))
+        var trans = CChar(UInt8(ascii: "N"))
+        values.withUnsafeBufferPointer { a in
+            other.values.withUnsafeBufferPointer { b in
+                result.withUnsafeMutableBufferPointer { c in
+                    dgemm_(&trans, &trans, &m, &n, &k, &alpha, a.baseAddress, &lda, b.baseAddress, &ldb, &beta,
+                           c.baseAddress, &ldc)
+                }
+            }
+        }
+        return Matrix(rows: rows, columns: other.columns, columnMajor: result)
+    }
+
+    private func gemv(transpose: Bool, _ vector: [Double]) -> [Double] {
+        var result = [Double](repeating: 0, count: transpose ? columns : rows)
+        if rows == 0 || columns == 0 { return result }
+        var m = Int32(rows), n = Int32(columns), lda = Int32(rows)
+        var alpha = 1.0, beta = 0.0
+        var inc: Int32 = 1
+        var trans = CChar(UInt8(ascii: transpose ? "T" : "N"))
+        values.withUnsafeBufferPointer { a in
+            vector.withUnsafeBufferPointer { x in
+                result.withUnsafeMutableBufferPointer { y in
+                    dgemv_(&trans, &m, &n, &alpha, a.baseAddress, &lda, x.baseAddress, &inc, &beta, y.baseAddress, &inc)
+                }
+            }
+        }
+        return result
+    }
+}
