@@ -104,47 +104,6 @@ public final class ReadProgress: @unchecked Sendable {
     public init() {}
 }
 
-/// An input file: where it is, what to call it in messages, and how to open it.
-public struct InputFile: Sendable, Hashable {
-    /// The path used to open the file.
-    public let path: String
-    /// The name used in findings and errors (the path as the user gave it).
-    public let displayName: String
-    /// Progress of the current read, updated as the opened source is consumed.
-    public let progress = ReadProgress()
-
-    public init(path: String, displayName: String? = nil) {
-        self.path = path
-        self.displayName = displayName ?? path
-    }
-
-    public static func == (lhs: InputFile, rhs: InputFile) -> Bool {
-        lhs.path == rhs.path && lhs.displayName == rhs.displayName
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(path)
-        hasher.combine(displayName)
-    }
-
-    /// True when the file name ends in `.gz`.
-    public var isGzip: Bool { path.hasSuffix(".gz") }
-
-    /// Opens a fresh byte source at the start of the file, inflating gzip files.
-    public func open() throws -> any ByteSource {
-        let source: any ByteSource = isGzip ? try GzipByteSource(path: path) : try FileByteSource(path: path)
-        progress.bytesConsumed = 0
-        return ProgressReportingSource(base: source, progress: progress)
-    }
-
-    /// The size of the file on disk in bytes, or `nil` when it cannot be read.
-    public var sizeOnDisk: Int? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return Int(info.st_size)
-    }
-}
-
 /// Passes bytes through and records how many of the underlying file were consumed.
 struct ProgressReportingSource: ByteSource {
     var base: any ByteSource

@@ -23,6 +23,12 @@ public enum FileDigest {
     }
 
     /// Hex SHA-256 of bytes in memory.
+    /// The SHA-256 and size of an input, in memory or on disk.
+    public static func sha256(_ file: InputFile) throws -> (hex: String, size: Int) {
+        if let contents = file.contents { return (sha256(bytes: contents), contents.count) }
+        return try sha256(path: file.path)
+    }
+
     public static func sha256(bytes: [UInt8]) -> String {
         hex(SHA256.hash(data: bytes))
     }

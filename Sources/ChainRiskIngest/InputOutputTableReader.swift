@@ -71,7 +71,7 @@ public enum InputOutputTableReader {
         }
         var digests: [String: String] = [:]
         for file in files.all {
-            digests[file.displayName] = try FileDigest.sha256(path: file.path).hex
+            digests[file.displayName] = try FileDigest.sha256(file).hex
         }
         return LoadedInputOutputTable(
             table: table, files: files, layout: layout, fileDigests: digests, findings: parts.findings,

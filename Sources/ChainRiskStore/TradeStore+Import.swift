@@ -12,10 +12,10 @@ extension TradeStore {
     public func importDataset(_ request: ImportRequest, progress: ImportProgress? = nil) throws -> ImportOutcome {
         var digests: [(hex: String, size: Int)] = []
         for source in request.sources {
-            guard FileManager.default.fileExists(atPath: source.file.path) else {
+            guard source.file.exists else {
                 throw InputError(.missingFile, "no such file: \(source.file.displayName)", at: nil)
             }
-            let digest = try FileDigest.sha256(path: source.file.path)
+            let digest = try FileDigest.sha256(source.file)
             if let earlier = digests.firstIndex(where: { $0.hex == digest.hex }) {
                 throw StoreError(.duplicateFile, "\(source.file.displayName) is the same file as \(request.sources[earlier].file.displayName)")
             }

@@ -35,7 +35,7 @@ extension Workspace {
     /// files under the same name again import nothing. `progress` hears the flows stored so far.
     public func importFiles(_ request: ImportFilesRequest, progress: ImportProgress? = nil) throws -> ImportOutcome {
         guard let first = request.files.first else { throw RequestError("file", "give at least one file to import") }
-        for file in request.files where !FileManager.default.fileExists(atPath: file.path) {
+        for file in request.files where !file.exists {
             throw InputError(.missingFile, "no such file: \(file.displayName)", at: nil)
         }
         let sources = try request.files.map { ImportRequest.Source(file: $0, reader: try request.reading.reader(for: $0)) }

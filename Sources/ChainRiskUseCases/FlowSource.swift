@@ -70,7 +70,7 @@ public enum FlowSource: Sendable, Hashable {
         case .files(let files, _):
             return Provenance.Input(
                 name: files.map { ($0.path as NSString).lastPathComponent }.joined(separator: "+"), kind: "file",
-                files: try files.map { ($0.displayName, try FileDigest.sha256(path: $0.path).hex) }
+                files: try files.map { ($0.displayName, try FileDigest.sha256($0).hex) }
             )
         }
     }

@@ -15,7 +15,7 @@ extension Provenance.Input {
     public static func file(_ file: InputFile, builtIn: Bool) throws -> Provenance.Input {
         Provenance.Input(
             name: (file.displayName as NSString).lastPathComponent, kind: builtIn ? "builtin" : "file",
-            files: [(file.displayName, try FileDigest.sha256(path: file.path).hex)])
+            files: [(file.displayName, try FileDigest.sha256(file).hex)])
     }
 }
 

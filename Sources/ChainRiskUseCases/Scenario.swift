@@ -53,6 +53,8 @@ extension Workspace {
         case .file(let path):
             guard FileManager.default.fileExists(atPath: path) else { throw InputError(.missingFile, "no such file: \(path)", at: nil) }
             return try ScenarioFileReader().read(InputFile(path: path))
+        case .fileContents(let bytes, let name):
+            return try ScenarioFileReader().read(InputFile(bytes: bytes, name: name))
         case .event(let id, let eventsFile, let loss, let sectors):
             var inputs: [Provenance.Input] = []
             let catalogue = try EventCatalogue(dataset: try letter(), user: try userEvents(eventsFile, inputs: &inputs))

@@ -12,6 +12,8 @@ public struct ScenarioRequest: Sendable {
         case shocks([String])
         /// A JSON scenario file.
         case file(String)
+        /// A JSON scenario held in memory (a request body), named in messages.
+        case fileContents([UInt8], name: String)
         /// A scenario built already (e.g. from a request body).
         case scenario(Scenario)
     }
@@ -25,6 +27,9 @@ public struct ScenarioRequest: Sendable {
         /// Import flows by partner and HS product for the direct model, and the years to use.
         case trade(FlowSource, years: [Int])
     }
+
+    /// The capacity loss of a catalogue event when the request gives none.
+    public static let defaultEventLoss = EventScenario.defaultLoss
 
     public var definition: Definition
     public var data: Data

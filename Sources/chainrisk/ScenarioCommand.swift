@@ -43,7 +43,7 @@ struct ScenarioCommand: ParsableCommand {
     @Option(help: "Model: direct, leontief, ghosh, iim or ario.")
     var model: ScenarioModel = .ario
 
-    @Option(help: "Capacity loss (0-1) for --event (default \(EventScenario.defaultLoss)).")
+    @Option(help: "Capacity loss (0-1) for --event (default \(ScenarioRequest.defaultEventLoss)).")
     var loss: Double?
 
     @Option(help: "Sectors for --event, comma-separated (ranges such as c3-c16); default: manufacturing for natural events.")

@@ -72,4 +72,16 @@ struct ConcentrationUseCaseTests {
         #expect(output.table.rows.count == 1)
         #expect(output.provenance.settings["limit"] == "first 1 of 3 rows")
     }
+
+    @Test("bytes in memory read like the file they came from: same rows, same SHA-256 in the provenance")
+    func memoryInput() throws {
+        let fixture = try UseCaseFixture()
+        let path = try fixture.file("nl.csv", Self.flows)
+        let memory = InputFile(bytes: Array(Self.flows.utf8), name: path)
+        let fromFile = try fixture.workspace.concentration(ConcentrationRequest(source: .files([InputFile(path: path)], ReadSettings()), query: ConcentrationQuery())).output()
+        let fromMemory = try fixture.workspace.concentration(ConcentrationRequest(source: .files([memory], ReadSettings()), query: ConcentrationQuery())).output()
+        #expect(fromMemory.table.rows == fromFile.table.rows && fromMemory.table.rows.count == 3)
+        #expect(fromMemory.provenance.inputs == fromFile.provenance.inputs)
+        #expect(try FileDigest.sha256(memory).hex == FileDigest.sha256(path: path).hex)
+    }
 }

@@ -50,11 +50,11 @@ extension APIRoutes {
                 guard body.readableBytes > 0 else {
                     throw APIError.badParameter("body", "send a scenario file (JSON, as for chainrisk scenario --file) or give event=N")
                 }
-                definition = .scenario(try service.scenario(fromFile: body))
+                definition = .fileContents(Array(body.readableBytesView), name: "request body")
             }
             var scenario = ScenarioRequest(definition: definition, data: .prepared(context))
             (scenario.model, scenario.reporter, scenario.days, scenario.top) = (ScenarioModel(rawValue: modelName) ?? .ario, reporter, days, top)
-            let key = "scenario|\(modelName)|\(reporter)|\(days)|\(top ?? 0)|\(String(describing: definition))"
+            let key = "scenario|\(modelName)|\(reporter)|\(days)|\(top ?? 0)|" + (event.map { "event \($0) \(loss ?? -1) \(sectors)" } ?? FileDigest.sha256(bytes: Array(body.readableBytesView)))
             return try await service.cached(key, contentType: Self.json) { [service, scenario] in
                 try service.workspace.scenario(scenario).report.render(.json)
             }
@@ -83,15 +83,5 @@ extension AnalysisService {
         guard regions.contains(region) else {
             throw APIError.badParameter(parameter, "'\(region)' is not a region of the input-output table; it has \(regions.joined(separator: ", "))")
         }
-    }
-
-    /// A scenario file sent as the request body, read by the same reader as `chainrisk scenario --file`.
-    func scenario(fromFile body: ByteBuffer) throws -> Scenario {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("chainrisk-scenario-\(UUID().uuidString).json").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        guard FileManager.default.createFile(atPath: path, contents: Data(body.readableBytesView)) else {
-            throw APIError(.internalServerError, "internal", "could not buffer the scenario file")
-        }
-        return try ScenarioFileReader().read(InputFile(path: path, displayName: "request body"))
     }
 }
