@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// The module graph of docs/architecture.md, checked against Package.swift so that it stays true.
+@Suite("Architecture: arrows one way, a thin executable")
+struct ArchitectureTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Each target's declared dependencies (names in quotes after `dependencies:`), from Package.swift's text.
+    static func dependencies() throws -> [String: Set<String>] {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
+        var result: [String: Set<String>] = [:]
+        let targets = text.components(separatedBy: "Target(").dropFirst() + text.components(separatedBy: ".target(").dropFirst()
+        for chunk in targets {
+            guard let name = chunk.firstMatch(of: /name: "([A-Za-z]+)"/)?.1 else { continue }
+            guard let list = chunk.firstMatch(of: /dependencies: \[([^\]]*)\]/)?.1 else {
+                result[String(name)] = []
+                continue
+            }
+            let names = list.matches(of: /"([A-Za-z-]+)"/).map { String($0.1) }
+            // `.product(name: "GRDB", package: "GRDB.swift")` names the product first; keep product names only.
+            result[String(name)] = Set(names.filter { !$0.contains("-") && $0 != "GRDB.swift" })
+        }
+        return result
+    }
+
+    @Test("readers, computation and rendering depend only on the layers below them")
+    func arrows() throws {
+        let graph = try Self.dependencies()
+        #expect(graph["ChainRiskCore"] == [])
+        #expect(try #require(graph["ChainRiskIngest"]).isSubset(of: ["ChainRiskCore", "CZlib", "Crypto"]))
+        #expect(graph["ChainRiskAnalysis"] == ["ChainRiskCore"])
+        #expect(try #require(graph["ChainRiskIO"]).isSubset(of: ["ChainRiskCore", "CLapack"]))
+        #expect(try #require(graph["ChainRiskSimulation"]).isSubset(of: ["ChainRiskCore", "ChainRiskIO"]))
+        let report = try #require(graph["ChainRiskReport"])
+        #expect(report.isDisjoint(with: ["ChainRiskIngest", "ChainRiskStore", "ChainRiskUseCases", "ChainRiskServer"]))
+        #expect(try #require(graph["ChainRiskStore"]).isDisjoint(with: ["ChainRiskAnalysis", "ChainRiskReport", "ChainRiskIO", "ChainRiskSimulation"]))
+        let useCases = try #require(graph["ChainRiskUseCases"])
+        #expect(useCases.isSuperset(of: ["ChainRiskAnalysis", "ChainRiskSimulation", "ChainRiskStore", "ChainRiskIngest", "ChainRiskReport"]))
+        #expect(try #require(graph["chainrisk"]).contains("ChainRiskUseCases"))
+        #expect(try #require(graph["ChainRiskServer"]).contains("ChainRiskUseCases"))
+    }
+
+    @Test("the executable is thin: at most 1,500 lines, no file over 150, no reader or engine called")
+    func thinExecutable() throws {
+        let folder = Self.packageRoot.appendingPathComponent("Sources/chainrisk")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
+        var total = 0
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count - (text.hasSuffix("\n") ? 1 : 0)
+            total += lines
+            #expect(lines <= 150, "\(file) has \(lines) lines")
+            for engine in ["ConcentrationAnalysis", "WorldMarketCheck(", "LeontiefModel", "ARIOModel", "InputOutputAccounts", "ReaderRegistry", "forEachFlow", "ScenarioRunner", "VulnerabilityAssessment("] {
+                #expect(!text.contains(engine), "\(file) calls \(engine)")
+            }
+        }
+        #expect(total <= 1_500, "Sources/chainrisk has \(total) lines")
+    }
+}
