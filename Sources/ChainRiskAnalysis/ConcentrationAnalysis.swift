@@ -147,7 +147,10 @@ enum PartnerKind: Sendable, Hashable {
 
 /// Running totals of one product's supply by partner.
 struct SupplyAccumulator: Sendable {
-    var suppliers: [CountryCode: Double] = [:]
+    /// Value per supplier.
+    var suppliers: [CountryCode: Double] { supplierSums.mapValues(\.value) }
+    /// Value per supplier, compensated so that the order flows arrive in does not change the last digit.
+    var supplierSums: [CountryCode: CompensatedSum] = [:]
     var euSuppliers: Set<CountryCode> = []
     var supplierValue = CompensatedSum()
     var unallocatedValue = CompensatedSum()
@@ -161,7 +164,7 @@ struct SupplyAccumulator: Sendable {
         }
         switch partnerKind {
         case .supplier(let country, let isEU):
-            suppliers[country, default: 0] += value
+            supplierSums[country, default: CompensatedSum()].add(value)
             supplierValue.add(value)
             if isEU { euSuppliers.insert(country) }
         case .world:

@@ -2,16 +2,17 @@ import ChainRiskCore
 
 /// One product's supply while its flows are summed: `SupplyAccumulator` with suppliers as dense indices.
 ///
-/// The arithmetic is the accumulator's, in the same order: a supplier's value starts at 0 and grows by `+=`,
-/// supplier and unallocated totals are compensated sums, the world value a plain sum, a missing value a
+/// The arithmetic is the accumulator's: a supplier's value is a compensated sum (so the order in which a file or
+/// the store delivers flows does not change its last digit), supplier and unallocated totals are compensated sums, the world value a plain sum, a missing value a
 /// suppressed cell. Non-copyable, so that it can own its scratch memory and the hot loop touches no array.
 struct SupplyScratch: ~Copyable {
     var supplierValue = CompensatedSum()
     var unallocatedValue = CompensatedSum()
     var worldValue: Double?
     var suppressedCells = 0
-    /// Value per supplier index; meaningful where `isTouched`.
+    /// Value per supplier index and its compensation term (Neumaier); meaningful where `isTouched`.
     private let sums: UnsafeMutableBufferPointer<Double>
+    private let compensations: UnsafeMutableBufferPointer<Double>
     private let isTouched: UnsafeMutableBufferPointer<Bool>
     /// The suppliers of the current product, in the order first seen.
     private let touched: UnsafeMutableBufferPointer<Int32>
@@ -22,6 +23,7 @@ struct SupplyScratch: ~Copyable {
 
     init(suppliers: Int) {
         sums = .allocate(capacity: suppliers)
+        compensations = .allocate(capacity: suppliers)
         isTouched = .allocate(capacity: suppliers)
         isTouched.initialize(repeating: false)
         touched = .allocate(capacity: suppliers)
@@ -31,6 +33,7 @@ struct SupplyScratch: ~Copyable {
 
     deinit {
         sums.deallocate()
+        compensations.deallocate()
         isTouched.deallocate()
         touched.deallocate()
         order.deallocate()
@@ -59,10 +62,13 @@ struct SupplyScratch: ~Copyable {
             if !isTouched[supplier] {
                 isTouched[supplier] = true
                 sums[supplier] = 0
+                compensations[supplier] = 0
                 touched[touchedCount] = partner
                 touchedCount += 1
             }
-            sums[supplier] += value
+            let sum = sums[supplier], total = sum + value
+            compensations[supplier] += abs(sum) >= abs(value) ? (sum - total) + value : (value - total) + sum
+            sums[supplier] = total
             supplierValue.add(value)
         } else if partner == ColumnarConcentration.world {
             worldValue = (worldValue ?? 0) + value
@@ -77,7 +83,7 @@ struct SupplyScratch: ~Copyable {
         var count = 0
         for index in 0..<touchedCount {
             let supplier = touched[index]
-            let value = sums[Int(supplier)]
+            let value = sums[Int(supplier)] + compensations[Int(supplier)]
             if value > 0 {
                 order[count] = (value, supplier)
                 count += 1

@@ -33,3 +33,20 @@ public struct TradeFlow: Hashable, Sendable, Codable {
         self.status = status
     }
 }
+
+extension TradeFlow {
+    /// The same trade seen from the partner: an export of i to j as an import of j from i (and back).
+    ///
+    /// Mirror data such as CEPII BACI records each trade once; its import view is this swap. Only exports and
+    /// imports have a mirror; other flows come back unchanged.
+    public var mirrored: TradeFlow {
+        let kind: FlowKind
+        switch flow {
+        case .exports: kind = .imports
+        case .imports: kind = .exports
+        default: return self
+        }
+        return TradeFlow(year: year, month: month, reporter: partner, partner: reporter, product: product, flow: kind, value: value,
+                         unit: unit, quantity: quantity, quantityUnit: quantityUnit, status: status)
+    }
+}

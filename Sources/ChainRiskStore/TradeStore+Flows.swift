@@ -73,3 +73,40 @@ extension TradeStore {
         )
     }
 }
+
+extension TradeStore {
+    /// Which reporters, partners and years each flow kind of a dataset holds, for messages about an empty selection.
+    public func flowCoverage(in dataset: String) throws -> [FlowKind: FlowCoverage] {
+        try writer.read { db in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM datasets WHERE name = ?", arguments: [dataset]) else {
+                throw StoreError(.unknownDataset, "no dataset named '\(dataset)'; `chainrisk datasets` lists them")
+            }
+            var coverage: [FlowKind: FlowCoverage] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT DISTINCT flow, reporter, partner, year FROM flows WHERE dataset_id = ?", arguments: [id])
+            while let row = try rows.next() {
+                guard let kind = FlowKind(rawValue: row["flow"]), let reporter = CountryCode(rawValue: row["reporter"]),
+                      let partner = CountryCode(rawValue: row["partner"]) else { continue }
+                coverage[kind, default: FlowCoverage()].reporters.insert(reporter)
+                coverage[kind, default: FlowCoverage()].partners.insert(partner)
+                coverage[kind, default: FlowCoverage()].years.insert(row["year"])
+            }
+            return coverage
+        }
+    }
+}
+
+/// The reporters, partners and years of one flow kind in a dataset or file.
+public struct FlowCoverage: Sendable, Hashable {
+    public var reporters: Set<CountryCode> = []
+    public var partners: Set<CountryCode> = []
+    public var years: Set<Int> = []
+
+    public init() {}
+
+    /// Adds one flow's reporter, partner and year.
+    public mutating func add(_ flow: TradeFlow) {
+        reporters.insert(flow.reporter)
+        partners.insert(flow.partner)
+        years.insert(flow.year)
+    }
+}

@@ -45,7 +45,8 @@ struct ColumnarConcentrationRun: Sendable {
             product: { code in query.productPrefix.map { code.code.hasPrefix($0) } ?? true }
         )
         let analysis = ConcentrationAnalysis(thresholds: query.thresholds, level: query.level)
-        guard let columnar = ColumnarConcentration(analysis: analysis, flows: columns, selection: selection) else { return nil }
+        // Nothing selected: the general path explains what the files hold.
+        guard let columnar = ColumnarConcentration(analysis: analysis, flows: columns, selection: selection), columnar.blockCount > 0 else { return nil }
         _ = try Workspace.checked { try query.select([]) }
         self.columnar = columnar
         self.query = query

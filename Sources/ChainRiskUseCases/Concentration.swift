@@ -26,7 +26,7 @@ extension Workspace {
                 (query.reporters.isEmpty || query.reporters.contains(row.reporter)) && (query.years.isEmpty || query.years.contains(row.year))
             }
         } else {
-            findings = try request.source.forEachFlow(in: self, matching: Self.flowQuery(query, flows: flows + exportKinds), adjust: Self.readerView(for: flows)) { flow in
+            findings = try request.source.forEachFlow(in: self, matching: Self.flowQuery(query, flows: flows + exportKinds)) { flow in
                 guard flows.contains(flow.flow) else {
                     exports.add(flow)
                     return
@@ -36,6 +36,7 @@ extension Workspace {
             }
             rows = accumulator.rows()
         }
+        if rows.isEmpty { throw try emptySelection(request.source, query: Self.flowQuery(query, flows: flows)) }
         let relevance = query.relevantOnly ? RelevanceFilter(rows: rows) : nil
         if let relevance { rows = relevance.relevantRows }
         let allRows = rows
@@ -104,13 +105,6 @@ extension Workspace {
             reporters: query.reporters.isEmpty ? nil : query.reporters, years: query.years.isEmpty ? nil : query.years,
             flows: flows.count == FlowKind.allCases.count ? nil : flows, productPrefix: query.productPrefix
         )
-    }
-
-    /// BACI rows are exporter → importer; import concentration reads them the other way round.
-    static func readerView(for flows: [FlowKind]) -> (inout ReadOptions, SourceFormat) -> Void {
-        { options, format in
-            if format == .baci && flows.contains(.imports) && !flows.contains(.exports) { options.flow = .imports }
-        }
     }
 
     /// The levels a drill-down compares: the chosen level and every finer level of the classification.

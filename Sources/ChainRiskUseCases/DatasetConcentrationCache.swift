@@ -64,7 +64,7 @@ extension Workspace {
         let input = try provenanceInput(dataset: dataset)
         var accumulator = ConcentrationAnalysis(thresholds: thresholds, level: level).accumulator()
         let query = FlowQuery(flows: flows.count == FlowKind.allCases.count ? nil : flows, productPrefix: productPrefix)
-        try store().forEachFlow(in: dataset, matching: query) { accumulator.add($0) }
+        try forEachStoredFlow(in: dataset, matching: query) { accumulator.add($0) }
         let result = DatasetConcentration(rows: accumulator.rows(), input: input)
         datasetRows.store(result, for: key)
         return result

@@ -31,27 +31,30 @@ public enum FlowSource: Sendable, Hashable {
     }
 
     /// Calls `body` with every flow `query` accepts and returns the readers' findings (none for a dataset, whose
-    /// findings were recorded at import). `adjust` changes the reader options per format (BACI's importer view).
-    /// Under `strict` reading, the first finding of a file stops the read with its location.
+    /// findings were recorded at import). Mirror data (BACI) answers with the view the query asks for: exports of
+    /// the exporters, imports of the importers, or both. Under `strict` reading, the first finding of a file stops
+    /// the read with its location.
     @discardableResult
-    public func forEachFlow(
-        in workspace: Workspace, matching query: FlowQuery, adjust: (inout ReadOptions, SourceFormat) -> Void = { _, _ in },
-        _ body: (TradeFlow) throws -> Void
-    ) throws -> FindingLog {
+    public func forEachFlow(in workspace: Workspace, matching query: FlowQuery, _ body: (TradeFlow) throws -> Void) throws -> FindingLog {
         switch self {
         case .dataset(let name):
-            try workspace.store().forEachFlow(in: name, matching: query) { flow in
-                if query.accepts(flow) { try body(flow) }
-            }
+            try workspace.forEachStoredFlow(in: name, matching: query, body)
             return FindingLog()
         case .files(let files, let reading):
             var findings = FindingLog()
             for file in files {
                 let format = try reading.format ?? FormatDetector.detect(file)
+                let mirror = MirrorData.formats.contains(format)
+                let (exports, imports) = (!mirror || MirrorData.wantsExports(query), mirror && MirrorData.wantsImports(query))
                 var options = reading.options
-                adjust(&options, format)
+                // A mirror file is read in its export view, unless only imports are wanted (the reader's import view).
+                if mirror && imports && !exports { options.flow = .imports }
                 let summary = try ReaderRegistry.reader(for: format).read(file, options: options) { flow, _ in
                     if query.accepts(flow) { try body(flow) }
+                    if mirror && imports && exports {
+                        let mirrored = flow.mirrored
+                        if query.accepts(mirrored) { try body(mirrored) }
+                    }
                 }
                 if reading.strict, let first = summary.findings.examples.first {
                     throw InputError(.strictFinding, "--strict: \(summary.findings.total) finding(s); the first: \(first.kind.rawValue): \(first.message)", at: first.location)

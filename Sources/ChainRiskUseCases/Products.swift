@@ -110,7 +110,8 @@ extension Workspace {
             throw RequestError("product", "'\(key)' is not a product code")
         }
         let query = ConcentrationQuery(level: key.utf8.count, productPrefix: key)
-        let flows = try store().flows(in: dataset, matching: FlowQuery(flows: try query.flowKinds(), productPrefix: key))
+        var flows: [TradeFlow] = []
+        try forEachStoredFlow(in: dataset, matching: FlowQuery(flows: try query.flowKinds(), productPrefix: key)) { flows.append($0) }
         let analysis = ConcentrationAnalysis(thresholds: query.thresholds, level: key.utf8.count)
         var rows = analysis.rows(for: flows).filter { $0.product.code == key }
         let input = try provenanceInput(dataset: dataset)

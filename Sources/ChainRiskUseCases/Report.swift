@@ -74,7 +74,7 @@ extension Workspace {
             worldRows = WorldMarketCheck(thresholds: request.thresholds).worldMarketRows(flows: flows)
             inputs.append(try provenanceInput(dataset: world))
         }
-        guard !computed.rows.isEmpty else { throw InputError(.badValue, "dataset '\(imports)' has no import flows", at: nil) }
+        guard !computed.rows.isEmpty else { throw try emptySelection(.dataset(imports), query: FlowQuery(flows: [.imports, .importsForOwnUse])) }
         return VulnerabilityAssessment.ComputedConcentration(rows: computed.rows, world: worldRows, minimumValue: request.minimumValue)
     }
 }

@@ -29,6 +29,7 @@ extension Workspace {
         let query = FlowQuery(years: request.years.isEmpty ? nil : request.years, flows: [.exports], productPrefix: request.productPrefix)
         var flows: [TradeFlow] = []
         try request.source.forEachFlow(in: self, matching: query) { flows.append($0) }
+        if flows.isEmpty { throw try emptySelection(request.source, query: query) }
         var rows = WorldMarketCheck(thresholds: request.thresholds).worldMarketRows(flows: flows, level: request.level)
         var settings = WorldMarketOutput.settings(thresholds: request.thresholds, level: request.level, product: request.productPrefix)
         if let limit = request.limit, rows.count > limit {

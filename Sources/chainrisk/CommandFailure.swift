@@ -31,6 +31,9 @@ struct CommandFailure {
         case let error as RequestError:
             message = error.message
             code = 64
+        case let error as EmptySelection:
+            message = error.message
+            code = 65
         case let error as NotFound:
             message = error.message
             code = 66

@@ -51,6 +51,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         case let error as ConcentrationQuery.InvalidParameter: return .badParameter(error.parameter, error.message)
         case let error as RequestError: return .badParameter(error.parameter ?? "request", error.message)
         case let error as NotFound: return APIError(.notFound, error.code, error.message)
+        case let error as EmptySelection: return APIError(.notFound, "empty_selection", error.message)
         case let error as StoreError:
             switch error.code {
             case .unknownDataset: return APIError(.notFound, "unknown_dataset", error.message)
