@@ -16,6 +16,10 @@ public struct ReportRequest: Sendable {
     public var imports: String?
     /// A stored world-exports dataset for Table 5's world-market check.
     public var world: String?
+    /// The reporter whose imports Tables 4 and 5 show; required when the dataset holds several.
+    public var reporter: CountryCode?
+    /// The year of Tables 4 and 5 (default: the reporter's latest year in the data).
+    public var year: Int?
     /// Table 5's floor in the import data's currency units (the letter's EUR 250 mln).
     public var minimumValue: Double = 250e6
     /// Table 3: the origin of the imported inputs used for exports.
@@ -67,6 +71,7 @@ extension Workspace {
         guard let imports = request.imports else { return nil }
         let computed = try datasetConcentration(imports, thresholds: request.thresholds)
         inputs.append(computed.input)
+        let rows = try reporterRows(computed.rows.filter(\.flow.isImport), dataset: imports, reporter: request.reporter, year: request.year)
         var worldRows: [ImportConcentration]?
         if let world = request.world {
             var flows: [TradeFlow] = []
@@ -74,7 +79,24 @@ extension Workspace {
             worldRows = WorldMarketCheck(thresholds: request.thresholds).worldMarketRows(flows: flows)
             inputs.append(try provenanceInput(dataset: world))
         }
-        guard !computed.rows.isEmpty else { throw try emptySelection(.dataset(imports), query: FlowQuery(flows: [.imports, .importsForOwnUse])) }
-        return VulnerabilityAssessment.ComputedConcentration(rows: computed.rows, world: worldRows, minimumValue: request.minimumValue)
+        let computedRows = rows
+        return VulnerabilityAssessment.ComputedConcentration(rows: computedRows, world: worldRows, minimumValue: request.minimumValue)
+    }
+
+    /// One reporter's import rows of one year: the reporter asked for (required when the data holds several) and
+    /// the year asked for or its latest.
+    private func reporterRows(_ rows: [ImportConcentration], dataset: String, reporter: CountryCode?, year: Int?) throws -> [ImportConcentration] {
+        let query = FlowQuery(reporters: reporter.map { [$0] }, years: year.map { [$0] }, flows: [.imports, .importsForOwnUse])
+        guard !rows.isEmpty else { throw try emptySelection(.dataset(dataset), query: query) }
+        let reporters = Set(rows.map(\.reporter)).sorted()
+        guard let chosen = reporter ?? (reporters.count == 1 ? reporters[0] : nil) else {
+            let list = reporters.prefix(40).map(\.rawValue).joined(separator: ", ") + (reporters.count > 40 ? ", …" : "")
+            throw RequestError("reporter", "dataset '\(dataset)' holds the imports of \(reporters.count) reporters (\(list)); choose one with --reporter ISO3")
+        }
+        let ofReporter = rows.filter { $0.reporter == chosen }
+        guard let latest = year ?? ofReporter.map(\.year).max() else { throw try emptySelection(.dataset(dataset), query: query) }
+        let selected = ofReporter.filter { $0.year == latest }
+        guard !selected.isEmpty else { throw try emptySelection(.dataset(dataset), query: query) }
+        return selected
     }
 }

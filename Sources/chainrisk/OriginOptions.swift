@@ -4,8 +4,8 @@ import ChainRiskUseCases
 
 /// The options of the origin table (the letter's Table 3), shared by `origins` and `report`.
 struct OriginOptions: ParsableArguments {
-    @Option(help: "The reporting region: a region code of the input-output table.")
-    var reporter: String = "NLD"
+    @Option(help: "The reporting country: a region code of the input-output table (default NLD); for `report --imports`, also the reporter of Tables 4 and 5.")
+    var reporter: String?
 
     @Option(help: ArgumentHelp("CSV region,group[,group_en,group_nl,note_en,note_nl] grouping origin regions (default: built-in EU, rest of Europe, US, China, Russia, rest of world for WIOD 2013 codes).", valueName: "path"))
     var groups: String?
@@ -19,7 +19,7 @@ struct OriginOptions: ParsableArguments {
     /// The shared builder with this command's options.
     func builder(bySector: Bool) throws -> OriginTableBuilder {
         OriginTableBuilder(
-            reporter: reporter, measure: measure,
+            reporter: reporter ?? "NLD", measure: measure,
             groups: try OriginTableBuilder.groupingFile(groups, option: "--groups"),
             categories: try OriginTableBuilder.groupingFile(categories, option: "--categories"),
             bySector: bySector)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChainRiskCore
 import ChainRiskIngest
 import ChainRiskReport
 import ChainRiskUseCases
@@ -11,8 +12,9 @@ struct ReportCommand: ParsableCommand {
         abstract: "The value-chain vulnerability report (sectors, events, import concentration, policy options).",
         discussion: """
             Without options it reports the built-in dataset nl-letter-2021 (the letter's published tables) in
-            English Markdown. With --imports it computes Tables 4 and 5 from a stored import dataset (its latest
-            year), checked against --world exports when given. With --mrio it computes Table 3 (origin of the
+            English Markdown. With --imports it computes Tables 4 and 5 from a stored import dataset for --reporter
+            (required when the dataset holds several) in --year (default: its latest), checked against --world
+            exports when given. With --mrio it computes Table 3 (origin of the
             imported inputs used for exports) from a multi-regional input-output table for --reporter (NLD). Output is byte-for-byte reproducible unless
             --timestamp adds the generation time.
             """
@@ -37,6 +39,9 @@ struct ReportCommand: ParsableCommand {
 
     @Option(help: "A stored import dataset to compute Tables 4 and 5 from (see `chainrisk datasets`).")
     var imports: String?
+
+    @Option(help: "The year of Tables 4 and 5 (default: the reporter's latest year in --imports).")
+    var year: Int?
 
     @Option(help: "A stored world-exports dataset for the world-market check of Table 5.")
     var world: String?
@@ -69,7 +74,11 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         var request = ReportRequest()
         (request.language, request.thresholds, request.eventsFile) = (lang, try thresholdPreset(thresholds), events)
-        (request.imports, request.world, request.minimumValue) = (imports, world, minValue)
+        (request.imports, request.world, request.minimumValue, request.year) = (imports, world, minValue, year)
+        if let reporter = origin.reporter {
+            guard let code = CountryCode(rawValue: reporter.uppercased()) else { throw UsageError(message: "empty --reporter") }
+            request.reporter = code
+        }
         request.generatedAt = timestamp ? Date() : nil
         if let source = io.source() {
             request.origins = OriginsRequest(table: try source.load(), builder: try origin.builder(bySector: false), language: lang)

@@ -39,11 +39,12 @@ extension APIRoutes {
     /// `GET /api/v1/report`: `chainrisk report` as JSON, HTML or Markdown, from the letter or a stored import dataset.
     private func report(_ request: Request) async throws -> Response {
         let parameters = QueryParameters(request.uri)
-        try parameters.allowOnly(["format", "lang", "preset", "imports", "world", "min_value"])
+        try parameters.allowOnly(["format", "lang", "preset", "imports", "world", "min_value", "reporter", "year"])
         let format = OutputFormat(token: try parameters.choice("format", ["json", "html", "markdown", "text"], default: "json")) ?? .json
         var report = ReportRequest()
         (report.language, report.thresholds) = (try parameters.language(), try thresholds(parameters))
         (report.imports, report.world, report.minimumValue) = (try parameters.string("imports"), try parameters.string("world"), try parameters.number("min_value") ?? 250e6)
+        (report.reporter, report.year) = (try reporters(parameters).first, try parameters.integer("year", in: 1900...2100))
         if report.world != nil && report.imports == nil { throw APIError.badParameter("world", "needs imports= (the world check applies to computed Table 5)") }
         let contentType = format == .table ? OutputFormat.markdown.contentType : format.contentType
         return try await service.cached(request.uri.path + "?" + parameters.canonical, contentType: contentType) { [service, report] in

@@ -1,0 +1,72 @@
+import ChainRiskAnalysis
+import ChainRiskCore
+import ChainRiskIngest
+import ChainRiskReport
+import ChainRiskUseCases
+import Foundation
+import Testing
+
+@Suite("The report for any reporter of a multi-reporter dataset")
+struct ReportReporterTests {
+    /// The EU27 Comtrade extract, and the independent figures of scripts/expected/concentration_expected.py.
+    static let eu27 = UseCaseFixture.sharedData + "/comtrade_comtradr/eu27_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv.gz"
+    static let expectedFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("ChainRiskAnalysisTests/Fixtures/eu27_wood_paper_furniture_concentration.csv.gz").path
+
+    /// The ten largest products of `reporter` in `year` by total value, from the Python fixture (ties by code).
+    static func expectedTable4(_ reporter: String, year: Int) throws -> [(product: String, value: Double)] {
+        var rows: [(product: String, value: Double)] = []
+        let file = InputFile(path: expectedFile)
+        var source = try file.open()
+        var bytes: [UInt8] = []
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+        defer { buffer.deallocate() }
+        while case let count = try source.read(into: buffer), count > 0 { bytes += buffer.prefix(count) }
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n").dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard cells[0] == reporter, Int(cells[1]) == year, let value = Double(cells[3]) else { continue }
+            rows.append((String(cells[2]), value))
+        }
+        return Array(rows.sorted { ($0.value, $1.product) > ($1.value, $0.product) }.prefix(10))
+    }
+
+    @Test("Germany, France and Poland: Table 4 is the reporter's ten largest 2022 products, as Python computes them")
+    func table4ForReporters() throws {
+        let fixture = try UseCaseFixture()
+        _ = try fixture.workspace.importFiles(ImportFilesRequest(name: "eu27", files: [InputFile(path: Self.eu27)]))
+        for (code, name) in [("DEU", "Germany"), ("FRA", "France"), ("POL", "Poland")] {
+            var request = ReportRequest()
+            (request.imports, request.reporter) = ("eu27", CountryCode(verbatim: code))
+            let report = try fixture.workspace.report(request)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(report.render(.json).utf8)) as? [String: Any])
+            #expect(json["title"] as? String == "Vulnerability of business in \(name) to disruptions in global value chains")
+            #expect(json["concentration_reporter"] as? String == code)
+            #expect(json["concentration_year"] as? Double == 2022)
+            let table4 = try #require(json["table4"] as? [[String: Any]])
+            let expected = try Self.expectedTable4(code, year: 2022)
+            #expect(table4.count == 10 && expected.count == 10)
+            for (row, wanted) in zip(table4, expected) {
+                #expect(row["reporter"] as? String == code && row["year"] as? Double == 2022)
+                #expect(row["product"] as? String == wanted.product)
+                #expect(abs((row["total_value"] as? Double ?? 0) - wanted.value) <= 1e-9 * wanted.value, "\(code) \(wanted.product)")
+            }
+        }
+    }
+
+    @Test("a multi-reporter dataset without a reporter is refused with the list; an absent reporter says what is there")
+    func reporterRequired() throws {
+        let fixture = try UseCaseFixture()
+        _ = try fixture.workspace.importFiles(ImportFilesRequest(name: "eu27", files: [InputFile(path: Self.eu27)]))
+        var request = ReportRequest()
+        request.imports = "eu27"
+        let error = try #require(throws: RequestError.self) { try fixture.workspace.report(request) }
+        #expect(error.parameter == "reporter" && error.message.contains("holds the imports of 27 reporters (AUT, BEL, BGR"))
+        request.reporter = CountryCode(verbatim: "USA")
+        #expect(throws: EmptySelection.self) { try fixture.workspace.report(request) }
+        request.reporter = CountryCode(verbatim: "NLD")
+        request.year = 2019
+        let dutch = try fixture.workspace.report(request).render(.json)
+        #expect(dutch.contains("\"concentration_year\" : 2019") || dutch.contains("\"concentration_year\": 2019"))
+        #expect(dutch.contains("Vulnerability of Dutch business"))
+    }
+}
