@@ -88,7 +88,7 @@ public struct ConcentrationQuery: Sendable, Hashable {
         if let top {
             let groups = Dictionary(grouping: rows) { GroupKey(reporter: $0.reporter, year: $0.year, flow: $0.flow) }
             rows = groups.keys.sorted().flatMap { key in
-                (groups[key] ?? []).sorted { ($0.totalValue, $1.product) > ($1.totalValue, $0.product) }.prefix(top)
+                NestedCodes.top(groups[key] ?? [], limit: top)
             }
         }
         return rows
@@ -103,7 +103,10 @@ public struct ConcentrationQuery: Sendable, Hashable {
         if let productPrefix { settings["product"] = productPrefix }
         if let concentrationClass { settings["class"] = concentrationClass }
         if let minimumValue { settings["min_value"] = String(minimumValue) }
-        if let top { settings["top"] = String(top) }
+        if let top {
+            settings["top"] = String(top)
+            settings["top_rule"] = NestedCodes.rule
+        }
         if relevantOnly { settings["relevant_only"] = ProductRelevance.rule }
         return settings
     }

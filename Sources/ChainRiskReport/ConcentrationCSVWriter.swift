@@ -90,6 +90,8 @@ public struct ConcentrationCSVWriter: Sendable {
         output.append(.comma)
         output.appendField(row.product.code)
         output.append(.comma)
+        output.appendInteger(Int64(row.product.level))
+        output.append(.comma)
         output.append(nameField(of: row.product, tokens: &tokens))
         output.append(.comma)
         output.append(tokens.field(of: row.unit))

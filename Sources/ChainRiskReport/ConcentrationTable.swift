@@ -40,6 +40,7 @@ public struct ConcentrationTable: Sendable {
             DataTable.Column("flow", title: label("Flow", "Stroom")),
             DataTable.Column("classification", title: label("Classification", "Classificatie")),
             DataTable.Column("product", title: label("Product", "Product")),
+            DataTable.Column("level", title: label("Digits", "Cijfers"), alignment: .right),
             DataTable.Column("product_name", title: label("Description", "Omschrijving")),
             DataTable.Column("unit", title: label("Unit", "Eenheid")),
             DataTable.Column("total_value", title: label("Total value", "Totale waarde"), alignment: .right),
@@ -67,7 +68,7 @@ public struct ConcentrationTable: Sendable {
         let body: [[DataTable.Cell]] = rows.enumerated().map { index, row in
             var cells: [DataTable.Cell] = [
                 .text(row.reporter.rawValue), .integer(row.year, text: String(row.year)), .text(row.flow.rawValue),
-                .text(row.product.classification.token), .text(row.product.code),
+                .text(row.product.classification.token), .text(row.product.code), .integer(row.product.level),
                 productName(row.product).map { .text($0) } ?? .empty, .text(row.unit.token),
                 .number(row.totalValue, decimals: 0), .number(row.unallocatedValue, decimals: 0), .integer(row.suppliers),
                 optional(row.hhi, decimals: 3), className(row.concentrationClass),
@@ -91,7 +92,7 @@ public struct ConcentrationTable: Sendable {
 
     /// The columns a terminal shows (the full set goes to CSV and JSON).
     public static let compactColumns: Set<String> = [
-        "reporter", "year", "product", "product_name", "total_value", "suppliers", "hhi", "class", "top_supplier",
+        "reporter", "year", "product", "product_name", "unit", "total_value", "suppliers", "hhi", "class", "top_supplier",
         "top_supplier_share", "cr3", "world_hhi", "world_verdict",
     ]
 

@@ -47,6 +47,7 @@ extension Workspace {
             assessment = try VulnerabilityAssessment(letter: letter, userEvents: userEvents, computed: computed, thresholds: request.thresholds, engine: try policyEngine())
         }
         var settings = VulnerabilityReport.settings(thresholds: request.thresholds, table5MinimumValue: request.imports == nil ? nil : request.minimumValue)
+        if request.imports != nil { settings["table4_rule"] = NestedCodes.rule }
         var origins: OriginsResult?
         if let originsRequest = request.origins {
             let result = try self.origins(originsRequest)

@@ -55,7 +55,7 @@ struct ConcentrationCSVWriterTests {
     @Test("the header is the table's column keys")
     func header() {
         let header = String(decoding: ConcentrationCSVWriter(productName: { _ in nil }).header, as: UTF8.self)
-        #expect(header.hasPrefix("reporter,year,flow,classification,product,product_name,unit,total_value,"))
+        #expect(header.hasPrefix("reporter,year,flow,classification,product,level,product_name,unit,total_value,"))
         #expect(header.hasSuffix(",extra_eu_share,extra_eu_hhi\n"))
     }
 

@@ -13,7 +13,8 @@ struct ReportReporterTests {
     static let expectedFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("ChainRiskAnalysisTests/Fixtures/eu27_wood_paper_furniture_concentration.csv.gz").path
 
-    /// The ten largest products of `reporter` in `year` by total value, from the Python fixture (ties by code).
+    /// The ten largest products of `reporter` in `year` by total value, from the Python fixture (ties by code),
+    /// leaving out a code nested in one ranked before it.
     static func expectedTable4(_ reporter: String, year: Int) throws -> [(product: String, value: Double)] {
         var rows: [(product: String, value: Double)] = []
         let file = InputFile(path: expectedFile)
@@ -27,7 +28,11 @@ struct ReportReporterTests {
             guard cells[0] == reporter, Int(cells[1]) == year, let value = Double(cells[3]) else { continue }
             rows.append((String(cells[2]), value))
         }
-        return Array(rows.sorted { ($0.value, $1.product) > ($1.value, $0.product) }.prefix(10))
+        var kept: [(product: String, value: Double)] = []
+        for row in rows.sorted(by: { ($0.value, $1.product) > ($1.value, $0.product) }) where kept.count < 10 {
+            if !kept.contains(where: { $0.product.hasPrefix(row.product) || row.product.hasPrefix($0.product) }) { kept.append(row) }
+        }
+        return kept
     }
 
     @Test("Germany, France and Poland: Table 4 is the reporter's ten largest 2022 products, as Python computes them")
@@ -47,6 +52,7 @@ struct ReportReporterTests {
             #expect(table4.count == 10 && expected.count == 10)
             for (row, wanted) in zip(table4, expected) {
                 #expect(row["reporter"] as? String == code && row["year"] as? Double == 2022)
+                #expect(row["level"] as? Double == Double(wanted.product.count))
                 #expect(row["product"] as? String == wanted.product)
                 #expect(abs((row["total_value"] as? Double ?? 0) - wanted.value) <= 1e-9 * wanted.value, "\(code) \(wanted.product)")
             }
