@@ -17,10 +17,10 @@ extension AnalysisService {
         return try workspace.productDetail(dataset: dataset, key: key, reporter: reporter, world: world)
     }
 
-    /// Computed products of a stored dataset in one year, largest first (404 for an unknown dataset).
-    func computedProducts(dataset: String, year: Int?) throws -> (year: Int?, products: [ProductSummary]) {
+    /// Computed products of one reporter of a stored dataset in one year, largest first (404 for an unknown dataset).
+    func computedProducts(dataset: String, reporter: CountryCode?, year: Int?) throws -> (reporter: CountryCode?, year: Int?, products: [ProductSummary]) {
         _ = try provenanceInput(dataset: dataset)
-        return try workspace.computedProducts(dataset: dataset, year: year)
+        return try workspace.computedProducts(dataset: dataset, reporter: reporter, year: year)
     }
 
     /// The JSON of `GET /api/v1/concentration`: `chainrisk concentration --format json` for a stored dataset; the

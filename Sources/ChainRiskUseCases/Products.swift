@@ -67,14 +67,28 @@ extension Workspace {
         }
     }
 
-    /// Computed products of a stored dataset's import flows in one year (the latest unless `year` says), largest first.
-    public func computedProducts(dataset: String, year: Int?, thresholds: ConcentrationThresholds = .letter) throws -> (year: Int?, products: [ProductSummary]) {
-        let rows = try datasetConcentration(dataset, thresholds: thresholds).rows
-        guard let chosen = year ?? rows.map(\.year).max() else { return (year, []) }
+    /// The reporters whose imports a stored dataset holds, in code order.
+    public func importReporters(dataset: String) throws -> [CountryCode] {
+        Set(try datasetConcentration(dataset, thresholds: .letter).rows.map(\.reporter)).sorted()
+    }
+
+    /// The reporter a page shows when none is chosen: the letter's (the Netherlands) when the dataset holds it, else
+    /// the first in code order; nil for a dataset without imports.
+    public func defaultReporter(dataset: String) throws -> CountryCode? {
+        let reporters = try importReporters(dataset: dataset)
+        return reporters.contains(try letter().reporter) ? try letter().reporter : reporters.first
+    }
+
+    /// Computed products of one reporter's imports in one year (the default reporter and the latest year unless
+    /// asked), largest first.
+    public func computedProducts(dataset: String, reporter: CountryCode?, year: Int?, thresholds: ConcentrationThresholds = .letter) throws -> (reporter: CountryCode?, year: Int?, products: [ProductSummary]) {
+        guard let chosenReporter = try reporter ?? defaultReporter(dataset: dataset) else { return (nil, year, []) }
+        let rows = try datasetConcentration(dataset, thresholds: thresholds).rows.filter { $0.reporter == chosenReporter }
+        guard let chosen = year ?? rows.map(\.year).max() else { return (chosenReporter, year, []) }
         let products = rows.filter { $0.year == chosen }
             .sorted { ($0.totalValue, $1.product) > ($1.totalValue, $0.product) }
             .map { summary(of: $0) }
-        return (chosen, products)
+        return (chosenReporter, chosen, products)
     }
 
     /// The dashboard's summary of a computed row, with its world-market check when there is one.

@@ -65,9 +65,11 @@ extension AnalysisService {
 
     /// The assessment the report shows: the letter's, with Tables 4 and 5 computed from `imports` when given
     /// (its latest year, checked against the `world` exports), as `chainrisk report --imports --world` does.
-    func assessment(imports: String?, world: String?, thresholds: ConcentrationThresholds, minimumValue: Double) throws -> (VulnerabilityAssessment, [Provenance.Input]) {
+    /// For a dashboard page without a chosen reporter, the dataset's default reporter (see `Workspace.defaultReporter`).
+    func assessment(imports: String?, world: String?, thresholds: ConcentrationThresholds, minimumValue: Double, reporter: CountryCode? = nil) throws -> (VulnerabilityAssessment, [Provenance.Input]) {
         var request = ReportRequest()
         (request.imports, request.world, request.thresholds, request.minimumValue) = (imports, world, thresholds, minimumValue)
+        if let imports { request.reporter = try reporter ?? workspace.defaultReporter(dataset: imports) }
         let report = try report(request)
         return (report.assessment, report.provenance.inputs)
     }

@@ -13,10 +13,10 @@ struct DashboardRoutes: Sendable {
     let service: AnalysisService
 
     func register(on table: RouteTable) {
-        page(table, .overview, allowed: ["dataset"]) { context in try OverviewPage(context: context).render() }
+        page(table, .overview, allowed: ["dataset", "reporter"]) { context in try OverviewPage(context: context).render() }
         page(table, .sectors, allowed: []) { context in try SectionPage(context: context, sectionID: "sectors").render() }
         page(table, .events, allowed: []) { context in try SectionPage(context: context, sectionID: "events").render() }
-        page(table, .products, allowed: ["dataset", "year", "q", "class"]) { context in try ProductsPage(context: context).render() }
+        page(table, .products, allowed: ["dataset", "reporter", "year", "q", "class"]) { context in try ProductsPage(context: context).render() }
         page(table, .scenario, allowed: ["region", "weeks", "share"]) { context in try ScenarioPage(context: context).render() }
         page(table, .datasets, allowed: []) { context in try DatasetsPage(context: context).render() }
         table.get("/products/{key}") { request, context in
@@ -38,7 +38,13 @@ struct DashboardRoutes: Sendable {
         try parameters.allowOnly(allowed.union(["lang", "dataset"]))
         let context = PageContext(
             service: service, language: try parameters.language(), path: path, parameters: parameters,
-            dataset: try parameters.string("dataset") ?? BuiltInDatasets.letterName
+            dataset: try parameters.string("dataset") ?? BuiltInDatasets.letterName,
+            reporter: try parameters.string("reporter", maximumLength: 3).map { text in
+                guard text.utf8.count == 3, let code = CountryCode(rawValue: text.uppercased()) else {
+                    throw APIError.badParameter("reporter", "'\(text)' is not an ISO 3166 alpha-3 code such as NLD")
+                }
+                return code
+            }
         )
         return try await service.cached(path + "?" + parameters.canonical, contentType: Self.html) { try body(context) }
     }
@@ -51,6 +57,8 @@ struct PageContext: Sendable {
     let path: String
     let parameters: QueryParameters
     let dataset: String
+    /// The reporter chosen on the page (`reporter=`), for datasets that hold several.
+    let reporter: CountryCode?
 
     func text(_ en: String, _ nl: String) -> String { language.pick(en: en, nl: nl) }
 
@@ -68,7 +76,7 @@ struct PageContext: Sendable {
     /// The report document of the chosen dataset (the letter, or Tables 4 and 5 computed from a stored dataset).
     func report() throws -> ReportDocument {
         let imports = service.isBuiltIn(dataset) ? nil : dataset
-        let (assessment, inputs) = try service.assessment(imports: imports, world: nil, thresholds: .letter, minimumValue: 250e6)
+        let (assessment, inputs) = try service.assessment(imports: imports, world: nil, thresholds: .letter, minimumValue: 250e6, reporter: reporter)
         let settings = VulnerabilityReport.settings(thresholds: .letter, table5MinimumValue: imports == nil ? nil : 250e6)
         return VulnerabilityReport(assessment: assessment, language: language, provenance: Provenance(inputs: inputs, settings: settings)).document()
     }

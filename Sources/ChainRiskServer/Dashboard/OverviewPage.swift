@@ -1,6 +1,7 @@
 import ChainRiskAnalysis
 import ChainRiskCore
 import ChainRiskReport
+import ChainRiskUseCases
 import HTTPTypes
 
 /// `/`: the key findings of the chosen dataset's analysis, then the report's context and concentration sections.
@@ -10,16 +11,21 @@ struct OverviewPage {
     func render() throws -> String {
         let document = try context.report()
         let (assessment, _) = try context.service.assessment(
-            imports: context.service.isBuiltIn(context.dataset) ? nil : context.dataset, world: nil, thresholds: .letter, minimumValue: 250e6)
+            imports: context.service.isBuiltIn(context.dataset) ? nil : context.dataset, world: nil, thresholds: .letter, minimumValue: 250e6, reporter: context.reporter)
         var body = "<p>\(HTMLText.escape(document.subtitle))</p>\n"
         body += "<section aria-labelledby=\"findings\"><h2 id=\"findings\">\(context.text("Key findings", "Belangrijkste bevindingen"))</h2>\n<ul class=\"findings\">\n"
         body += findings(assessment).map { "<li>\($0)</li>\n" }.joined()
-        body += "</ul>\n<p><a href=\"\(HTMLText.escape("/api/v1/report?format=html" + (context.language == .nl ? "&lang=nl" : "") + (context.service.isBuiltIn(context.dataset) ? "" : "&imports=" + context.dataset)))\">"
+        body += "</ul>\n<p><a href=\"\(HTMLText.escape("/api/v1/report?format=html" + (context.language == .nl ? "&lang=nl" : "") + (context.service.isBuiltIn(context.dataset) ? "" : "&imports=" + context.dataset + (try reporterParameter()))))\">"
         body += context.text("The full report (HTML)", "Het volledige rapport (HTML)") + "</a></p>\n</section>\n"
         for section in document.sections where ["context", "concentration"].contains(section.id) {
             body += document.renderHTML(section)
         }
         return context.page(document.title, .overview, showDataset: true, body: body)
+    }
+
+    /// `&reporter=ISO3` for the report link of a stored dataset: the page's reporter or the dataset's default.
+    private func reporterParameter() throws -> String {
+        (try context.reporter ?? context.service.workspace.defaultReporter(dataset: context.dataset)).map { "&reporter=" + $0.rawValue } ?? ""
     }
 
     /// Sentences, already escaped, each with the number behind it.

@@ -13,14 +13,16 @@ struct ProductsPage {
         let parameters = context.parameters
         var products: [ProductSummary]
         var caption: String
+        var reporter: CountryCode?
         if service.isBuiltIn(context.dataset) {
             products = try service.workspace.publishedProducts()
             caption = context.text("The letter's Tables 4 and 5 (CBS, 2019, imports for own use, EUR mln; HHIs as published)",
                                    "Tabel 4 en 5 van de brief (CBS, 2019, invoer voor eigen gebruik, mln euro; HHI's zoals gepubliceerd)")
         } else {
-            let computed = try service.computedProducts(dataset: context.dataset, year: try parameters.integer("year", in: 1900...2100))
+            let computed = try service.computedProducts(dataset: context.dataset, reporter: context.reporter, year: try parameters.integer("year", in: 1900...2100))
             products = computed.products
-            caption = context.text("Imports per product", "Invoer per product") + (computed.year.map { " (\($0))" } ?? "")
+            reporter = computed.reporter
+            caption = context.text("Imports per product", "Invoer per product") + " " + [computed.reporter?.rawValue, computed.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
         }
         let query = (try parameters.string("q"))?.lowercased()
         let wanted = try parameters.choice("class", [""] + ConcentrationClass.allCases.map(\.rawValue), default: "")
@@ -31,7 +33,7 @@ struct ProductsPage {
         }
         let maximum = service.configuration.maximumRows
         if products.count > maximum { products = Array(products.prefix(maximum)) }
-        var body = filterForm(query: query ?? "", wanted: wanted, shown: products.count, total: total)
+        var body = filterForm(query: query ?? "", wanted: wanted, shown: products.count, total: total, reporter: reporter)
         body += "<div class=\"table\">\n<table id=\"products\" class=\"sortable\">\n<caption>\(HTMLText.escape(caption))</caption>\n<thead><tr>"
         let headers: [(String, Bool)] = [
             (context.text("Product", "Product"), false), (context.text("Value", "Waarde"), true), ("HHI", true),
@@ -41,16 +43,16 @@ struct ProductsPage {
         ]
         body += headers.map { "<th scope=\"col\"\($0.1 ? " class=\"num\"" : "")><button type=\"button\">\(HTMLText.escape($0.0))</button></th>" }.joined()
         body += "</tr></thead>\n<tbody>\n"
-        for product in products { body += row(product) }
+        for product in products { body += row(product, reporter: reporter) }
         body += "</tbody>\n</table>\n</div>\n"
         if products.isEmpty { body += "<p>\(context.text("No product matches.", "Geen product voldoet."))</p>\n" }
         return context.page(context.text("Products", "Producten"), .products, showDataset: true, body: body)
     }
 
-    private func row(_ product: ProductSummary) -> String {
+    private func row(_ product: ProductSummary, reporter: CountryCode?) -> String {
         let name = product.label(context.language)
         var html = "<tr data-class=\"\(product.concentrationClass?.rawValue ?? "")\">"
-        html += "<th scope=\"row\" data-value=\"\"><a href=\"\(context.link("/products/" + product.key))\">\(HTMLText.escape(name))</a></th>"
+        html += "<th scope=\"row\" data-value=\"\"><a href=\"\(context.link("/products/" + product.key, extra: reporter.map { [("reporter", $0.rawValue)] } ?? []))\">\(HTMLText.escape(name))</a></th>"
         html += "<td class=\"num\" data-value=\"\(product.value)\">\(context.number(product.value, decimals: 0)) \(HTMLText.escape(product.unit.token))</td>"
         html += "<td class=\"num\" data-value=\"\(product.hhi.map { String($0) } ?? "-1")\">\(context.hhi(product.hhi, decimals: product.hhiDecimals))</td>"
         html += "<td data-value=\"\(product.concentrationClass.map { String(ConcentrationClass.allCases.firstIndex(of: $0) ?? 0) } ?? "-1")\">\(context.badge(product.concentrationClass))</td>"
@@ -61,10 +63,15 @@ struct ProductsPage {
         return html
     }
 
-    private func filterForm(query: String, wanted: String, shown: Int, total: Int) -> String {
+    private func filterForm(query: String, wanted: String, shown: Int, total: Int, reporter: CountryCode?) -> String {
         var html = "<form class=\"filters\" method=\"get\" action=\"/products\" data-table=\"products\" role=\"search\">\n"
         if context.language == .nl { html += "<input type=\"hidden\" name=\"lang\" value=\"nl\">\n" }
         if !context.service.isBuiltIn(context.dataset) { html += "<input type=\"hidden\" name=\"dataset\" value=\"\(HTMLText.escape(context.dataset))\">\n" }
+        if let reporter, !context.service.isBuiltIn(context.dataset), let reporters = try? context.service.workspace.importReporters(dataset: context.dataset), reporters.count > 1 {
+            html += "<label>\(context.text("Reporter", "Rapporteur")) <select name=\"reporter\">"
+            html += reporters.map { "<option value=\"\($0.rawValue)\"\($0 == reporter ? " selected" : "")>\($0.rawValue)</option>" }.joined()
+            html += "</select></label>\n"
+        }
         html += "<label>\(context.text("Search product", "Zoek product")) <input type=\"search\" name=\"q\" value=\"\(HTMLText.escape(query))\"></label>\n"
         html += "<label>\(context.text("Class", "Klasse")) <select name=\"class\"><option value=\"\">\(context.text("all", "alle"))</option>"
         for value in ConcentrationClass.allCases where value != .concentrated {
