@@ -16,12 +16,18 @@ extension Workspace {
         let usedYears = years.isEmpty ? read.map(\.year).max().map { [$0] } ?? [] : years.sorted()
         read = read.filter { usedYears.contains($0.year) }
         guard !read.isEmpty else { throw try emptySelection(source, query: query, productPrefix: nil) }
+        // Data that mixes levels would count a heading and its chapter both: a code under a coarser code of the data
+        // is left out, the coarser code covers it.
+        let codes = Set(read.map(\.flow.product))
+        let nested = Set(codes.filter { code in codes.contains { $0 != code && code.hasPrefix($0) } })
+        read = read.filter { !nested.contains($0.flow.product) }
         let flows = read.map(\.flow)
         let units = Set(read.map(\.unit)), reporters = Set(read.map(\.reporter))
         let resources = try simulationBundle()
         let rows = DirectExposure.rows(flows: flows, scenario: scenario, map: resources.productSectorMap)
         let tables = ScenarioTables(sectorNames: resources.sectorNames)
         var notes = scenario.assumptions
+        if !nested.isEmpty { notes.append("\(nested.count) product codes lie under a coarser code of the data and are left out so that nothing is counted twice: \(nested.sorted().prefix(10).joined(separator: ", "))\(nested.count > 10 ? ", …" : "")") }
         if usedYears.count > 1 { notes.append("values are summed over the years \(usedYears.map(String.init).joined(separator: ", ")): import value at risk of several years") }
         if units.count > 1 { notes.append("the flows mix units (\(units.sorted().joined(separator: ", "))); values are summed as they are") }
         let total = rows.reduce(0.0) { $0 + $1.valueAtRisk }

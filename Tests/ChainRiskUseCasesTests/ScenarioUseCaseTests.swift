@@ -49,4 +49,22 @@ struct ScenarioUseCaseTests {
         request.definition = .event(id: 2, eventsFile: nil, loss: 1.5, sectors: nil)
         #expect(try #require(throws: RequestError.self) { try fixture.workspace.scenario(request) }.parameter == "loss")
     }
+
+    @Test("a chapter and its heading in the same data are not both counted: the heading is left out and named")
+    func nestedCodesCountOnce() throws {
+        let fixture = try UseCaseFixture()
+        let path = try fixture.file("mixed.csv", """
+            year,reporter,partner,product,flow,value,unit
+            2022,NLD,CHN,85,import,1040,USD
+            2022,NLD,CHN,8542,import,520,USD
+            """)
+        var request = ScenarioRequest(definition: .shocks(["CHN:0.5:13"]), data: .trade(.files([InputFile(path: path)], ReadSettings()), years: []))
+        request.model = .direct
+        let report = try fixture.workspace.scenario(request).report
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.render(.json).utf8)) as? [String: Any])
+        let totals = try #require(json["totals"] as? [[String: Any]])
+        // Only chapter 85 counts: 1040 × 0.5 × 13 / 52 = 130, not 195.
+        #expect(totals.first { $0["key"] as? String == "value_at_risk" }?["value"] as? Double == 130)
+        #expect(report.notes.contains { $0.contains("1 product codes lie under a coarser code") && $0.hasSuffix("8542") })
+    }
 }
