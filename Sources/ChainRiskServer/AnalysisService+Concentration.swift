@@ -9,6 +9,17 @@ struct DatasetConcentration: Sendable {
     let input: Provenance.Input
 }
 
+/// What identifies a dataset's concentration rows in the cache: the store's generation, the dataset and the settings.
+struct ConcentrationKey: Hashable, Sendable {
+    let generation: Int
+    let dataset: String
+    let thresholds: String
+    let rule: String
+    let level: Int?
+    let flows: [FlowKind]
+    let productPrefix: String?
+}
+
 extension AnalysisService {
     /// Concentration rows of a stored dataset, read and computed once per dataset and settings, then cached.
     ///
@@ -16,8 +27,8 @@ extension AnalysisService {
     /// same rows as filtering flows); the product prefix filters flows, as the CLI does, because it changes what
     /// a coarser `level` sums.
     func concentration(dataset: String, thresholds: ConcentrationThresholds, level: Int?, flows: [FlowKind], productPrefix: String?) throws -> DatasetConcentration {
-        let key = [String(generation), dataset, thresholds.name, thresholds.rule, level.map(String.init) ?? "", flows.map(\.rawValue).joined(separator: ","), productPrefix ?? ""]
-            .joined(separator: "|")
+        let key = ConcentrationKey(
+            generation: generation, dataset: dataset, thresholds: thresholds.name, rule: thresholds.rule, level: level, flows: flows, productPrefix: productPrefix)
         if let cached = datasets.value(for: key) { return cached }
         let input = try provenanceInput(dataset: dataset)
         var accumulator = ConcentrationAnalysis(thresholds: thresholds, level: level).accumulator()

@@ -19,10 +19,10 @@ final class AnalysisService: Sendable {
     let engine: PolicyOptionEngine
     /// The letter's assessment (published Tables 4 and 5), computed once.
     let letterAssessment: VulnerabilityAssessment
-    /// Rendered responses by endpoint, parameters and store generation.
-    let responses: BoundedCache<ByteBuffer>
+    /// Rendered responses by endpoint, parameters and store generation, least recently used out first.
+    let responses: BoundedCache<CacheKey, ByteBuffer>
     /// Concentration rows of whole datasets, the expensive part of most queries.
-    let datasets: BoundedCache<DatasetConcentration>
+    let datasets: BoundedCache<ConcentrationKey, DatasetConcentration>
     /// Analyses and reads, one at a time.
     let analyses = WorkQueue(label: "chainrisk.analysis")
     /// Imports and removals, apart from analyses (SQLite's WAL lets reads go on during a write).
@@ -52,17 +52,17 @@ final class AnalysisService: Sendable {
         datasets.removeAll()
     }
 
-    /// The response cached under `key`, or `render` run on the analysis queue and cached.
-    func cached(_ key: String, contentType: String, render: @escaping @Sendable () throws -> String) async throws -> Response {
-        let fullKey = "\(generation)|\(key)"
-        if let buffer = responses.value(for: fullKey) {
+    /// The response cached for `path`, `query` and `body`, or `render` run on the analysis queue and cached.
+    func cached(path: String, query: String, body: CacheKey.Body = .none, contentType: String, render: @escaping @Sendable () throws -> String) async throws -> Response {
+        let key = CacheKey(generation: generation, path: path, query: query, body: body)
+        if let buffer = responses.value(for: key) {
             return .bytes(buffer, contentType: contentType)
         }
         // Requests for the same result that queued behind the first one find it cached and do not compute again.
         let buffer = try await analyses.run { [responses] in
-            if let buffer = responses.value(for: fullKey) { return buffer }
+            if let buffer = responses.value(for: key) { return buffer }
             let buffer = ByteBuffer(string: try render())
-            responses.store(buffer, for: fullKey)
+            responses.store(buffer, for: key)
             return buffer
         }
         return .bytes(buffer, contentType: contentType)

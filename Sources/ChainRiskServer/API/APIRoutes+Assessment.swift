@@ -50,7 +50,7 @@ extension APIRoutes {
         let (imports, world, minimumValue) = (try parameters.string("imports"), try parameters.string("world"), try parameters.number("min_value") ?? 250e6)
         if world != nil && imports == nil { throw APIError.badParameter("world", "needs imports= (the world check applies to computed Table 5)") }
         let contentType = ["json": Self.json, "html": "text/html; charset=utf-8"][format] ?? "text/markdown; charset=utf-8"
-        return try await service.cached(request.uri.path + "?" + parameters.canonical, contentType: contentType) { [service] in
+        return try await service.cached(path: request.uri.path, query: parameters.canonical, contentType: contentType) { [service] in
             let (assessment, inputs) = try service.assessment(imports: imports, world: world, thresholds: preset, minimumValue: minimumValue)
             let settings = VulnerabilityReport.settings(thresholds: preset, table5MinimumValue: imports == nil ? nil : minimumValue)
             return VulnerabilityReport(assessment: assessment, language: language, provenance: Provenance(inputs: inputs, settings: settings)).render(format)

@@ -54,8 +54,9 @@ extension APIRoutes {
                 scenario = try service.scenario(fromFile: body)
             }
             let runner = ScenarioRunner(model: model, reporter: reporter, days: days, top: top)
-            let key = "scenario|\(model)|\(reporter)|\(days)|\(top ?? 0)|\(String(describing: scenario))"
-            return try await service.cached(key, contentType: Self.json) {
+            // The key is the scenario value itself with the run's settings (every field counts, none is lost in a description).
+            let run = CacheKey.Body.scenario(scenario, model: model, reporter: reporter, days: days, top: top)
+            return try await service.cached(path: Self.prefix + "/scenarios", query: "", body: run, contentType: Self.json) {
                 try runner.run(scenario, context: context).report.render("json")
             }
         }

@@ -39,7 +39,7 @@ struct APIRoutes: Sendable {
 
     /// The response for `request`'s path and parameters from the cache, or rendered by `render` and cached.
     func cached(_ request: Request, _ render: @escaping @Sendable () throws -> String) async throws -> Response {
-        try await service.cached(request.uri.path + "?" + QueryParameters(request.uri).canonical, contentType: Self.json, render: render)
+        try await service.cached(path: request.uri.path, query: QueryParameters(request.uri).canonical, contentType: Self.json, render: render)
     }
 
     /// `dataset`: a stored dataset or the built-in one (the default).

@@ -40,7 +40,7 @@ struct DashboardRoutes: Sendable {
             service: service, language: try parameters.language(), path: path, parameters: parameters,
             dataset: try parameters.string("dataset") ?? BuiltInDatasets.letterName
         )
-        return try await service.cached(path + "?" + parameters.canonical, contentType: Self.html) { try body(context) }
+        return try await service.cached(path: path, query: parameters.canonical, contentType: Self.html) { try body(context) }
     }
 }
 
