@@ -14,7 +14,7 @@ extension APIRoutes {
             try parameters.allowOnly(["sort", "lang"])
             let sort = try parameters.choice("sort", ["importance"] + RiskFactor.allCases.map(\.rawValue), default: "importance")
             let language = try parameters.language()
-            return try await cached(request) { [service] in
+            return try await cached(request, lane: .cheap) { [service] in
                 let sectors = AssessmentTables(assessment: service.letterAssessment, language: language).sectors(sortedBy: RiskFactor(rawValue: sort))
                 return DataTable.jsonDocument([("sectors", sectors)], provenance: service.letterProvenance)
             }
@@ -24,7 +24,7 @@ extension APIRoutes {
             try parameters.allowOnly(["by", "lang"])
             let by = try parameters.choice("by", ["category", "year", "region"], default: "category")
             let language = try parameters.language()
-            return try await cached(request) { [service] in
+            return try await cached(request, lane: .cheap) { [service] in
                 let tables = AssessmentTables(assessment: service.letterAssessment, language: language)
                 return DataTable.jsonDocument([("events", tables.events()), ("summary", tables.eventSummaries(by: by))], provenance: service.letterProvenance)
             }
@@ -33,7 +33,7 @@ extension APIRoutes {
             let parameters = QueryParameters(request.uri)
             try parameters.allowOnly(["lang"])
             let language = try parameters.language()
-            return try await cached(request) { [service] in
+            return try await cached(request, lane: .cheap) { [service] in
                 let options = AssessmentTables(assessment: service.letterAssessment, language: language).policyOptions()
                 return DataTable.jsonDocument([("policy_options", options)], provenance: service.letterProvenance)
             }
@@ -50,7 +50,8 @@ extension APIRoutes {
         let (imports, world, minimumValue) = (try parameters.string("imports"), try parameters.string("world"), try parameters.number("min_value") ?? 250e6)
         if world != nil && imports == nil { throw APIError.badParameter("world", "needs imports= (the world check applies to computed Table 5)") }
         let contentType = ["json": Self.json, "html": "text/html; charset=utf-8"][format] ?? "text/markdown; charset=utf-8"
-        return try await service.cached(path: request.uri.path, query: parameters.canonical, contentType: contentType) { [service] in
+        // The letter's own report is cheap; computing Tables 4 and 5 from a stored dataset is not.
+        return try await service.cached(path: request.uri.path, query: parameters.canonical, lane: imports == nil ? .cheap : .long, contentType: contentType) { [service] in
             let (assessment, inputs) = try service.assessment(imports: imports, world: world, thresholds: preset, minimumValue: minimumValue)
             let settings = VulnerabilityReport.settings(thresholds: preset, table5MinimumValue: imports == nil ? nil : minimumValue)
             return VulnerabilityReport(assessment: assessment, language: language, provenance: Provenance(inputs: inputs, settings: settings)).render(format)

@@ -56,7 +56,7 @@ extension APIRoutes {
             let runner = ScenarioRunner(model: model, reporter: reporter, days: days, top: top)
             // The key is the scenario value itself with the run's settings (every field counts, none is lost in a description).
             let run = CacheKey.Body.scenario(scenario, model: model, reporter: reporter, days: days, top: top)
-            return try await service.cached(path: Self.prefix + "/scenarios", query: "", body: run, contentType: Self.json) {
+            return try await service.cached(path: Self.prefix + "/scenarios", query: "", body: run, lane: .long, contentType: Self.json) {
                 try runner.run(scenario, context: context).report.render("json")
             }
         }
