@@ -1,5 +1,6 @@
 import CZlib
 import ChainRiskCore
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -97,10 +98,19 @@ public struct MemoryByteSource: ByteSource {
     }
 }
 
-/// How far a reader has got through its file, for progress bars; updated by the reading thread.
+/// How far a reader has got through its file, for progress bars: written by the reading thread, read by another.
+///
+/// A lock guards the count (it changes once per chunk read, so the lock costs nothing measurable).
 public final class ReadProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var consumed = 0
+
     /// Bytes of the file on disk consumed so far (compressed bytes for gzip).
-    public internal(set) var bytesConsumed = 0
+    public internal(set) var bytesConsumed: Int {
+        get { lock.withLock { consumed } }
+        set { lock.withLock { consumed = newValue } }
+    }
+
     public init() {}
 }
 

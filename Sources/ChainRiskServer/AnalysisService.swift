@@ -22,13 +22,17 @@ final class AnalysisService: Sendable {
     let engine: PolicyOptionEngine
     /// The letter's assessment (published Tables 4 and 5), computed once.
     let letterAssessment: VulnerabilityAssessment
-    /// Rendered responses by endpoint, parameters and store generation.
-    let responses: BoundedCache<ByteBuffer>
-    /// Analyses and reads, one at a time.
-    let analyses = WorkQueue(label: "chainrisk.analysis")
+    /// Rendered responses by endpoint, parameters and store generation, least recently used out first.
+    let responses: BoundedCache<CacheKey, ByteBuffer>
+    /// Responses being computed, so that identical requests wait for one computation.
+    let inFlight = SingleFlight<CacheKey, ByteBuffer>()
+    /// Analyses and reads: `workers` long ones at once, cheap ones in a lane of their own.
+    let pool: WorkPool
     /// Imports and removals, apart from analyses (SQLite's WAL lets reads go on during a write).
     let writes = WorkQueue(label: "chainrisk.writes")
-    private let writeCount = WriteCount()
+    private let writeCount = Count()
+    /// Responses computed (not answered from the cache or from a computation in flight), for tests.
+    let computations = Count()
     /// The scenario context of the input-output table (region scaling, inventories), prepared once at start.
     let scenarioContext: ScenarioRunner.Context?
 
@@ -40,6 +44,7 @@ final class AnalysisService: Sendable {
         engine = try workspace.policyEngine()
         letterAssessment = try workspace.letterAssessment()
         responses = BoundedCache(capacity: configuration.cacheEntries)
+        pool = WorkPool(workers: configuration.workers, cheapWorkers: configuration.cheapWorkers)
         scenarioContext = try configuration.inputOutput.map { try ScenarioRunner.Context.defaults(for: $0) }
     }
 
@@ -53,17 +58,24 @@ final class AnalysisService: Sendable {
         workspace.storeChanged()
     }
 
-    /// The response cached under `key`, or `render` run on the analysis queue and cached.
-    func cached(_ key: String, contentType: String, render: @escaping @Sendable () throws -> String) async throws -> Response {
-        let fullKey = "\(generation)|\(key)"
-        if let buffer = responses.value(for: fullKey) {
+    /// The response cached for `path`, `query` and `body`, or `render` run in `lane` of the pool and cached.
+    ///
+    /// A cache hit is answered without touching the pool. Identical requests while the response is computed wait for
+    /// that computation (single flight); a result computed across a write is returned but not cached.
+    func cached(
+        path: String, query: String, body: CacheKey.Body = .none, lane: WorkPool.Lane, contentType: String,
+        render: @escaping @Sendable () throws -> String
+    ) async throws -> Response {
+        let key = CacheKey(generation: generation, path: path, query: query, body: body)
+        if let buffer = responses.value(for: key) {
             return .bytes(buffer, contentType: contentType)
         }
-        // Requests for the same result that queued behind the first one find it cached and do not compute again.
-        let buffer = try await analyses.run { [responses] in
-            if let buffer = responses.value(for: fullKey) { return buffer }
-            let buffer = ByteBuffer(string: try render())
-            responses.store(buffer, for: fullKey)
+        let buffer = try await inFlight.run(key) { [self] in
+            // A computation that ended between the lookup above and this flight left its result in the cache.
+            if let buffer = responses.value(for: key) { return buffer }
+            let buffer = try await pool.run(lane) { ByteBuffer(string: try render()) }
+            computations.increment()
+            if key.generation == generation { responses.store(buffer, for: key) }
             return buffer
         }
         return .bytes(buffer, contentType: contentType)
@@ -81,8 +93,8 @@ final class AnalysisService: Sendable {
     }
 }
 
-/// How many writes the store has seen since the server started.
-private final class WriteCount: @unchecked Sendable {
+/// A count shared between threads: writes the store has seen since the server started, responses computed.
+final class Count: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
 

@@ -1,4 +1,5 @@
 import ChainRiskIngest
+import Foundation
 import Logging
 
 /// What `chainrisk serve` is started with: where to listen, which store, who may write, and the limits.
@@ -23,12 +24,21 @@ public struct ServerConfiguration: Sendable {
     public var inputOutput: LoadedInputOutputTable?
     /// Most days one ARIO scenario run may simulate.
     public var maximumScenarioDays: Int
+    /// How many long computations (scenario runs, origins, analyses of stored datasets) may run at once, each on a
+    /// thread of its own; more wait their turn. Default `defaultWorkers`.
+    public var workers: Int
+    /// How many cheap computations (the built-in letter's pages and JSON, dataset listings) may run at once, in a lane
+    /// of their own so that they never wait behind long ones (see `WorkPool`). Default 1.
+    public var cheapWorkers: Int
+
+    /// max(2, active processors): one long computation per core, and at least two so that one never holds up all.
+    public static var defaultWorkers: Int { max(2, ProcessInfo.processInfo.activeProcessorCount) }
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String? = nil, token: String? = nil,
         uploadLimit: Int = 200 * 1024 * 1024, bodyLimit: Int = 1024 * 1024, cacheEntries: Int = 512,
         maximumRows: Int = 20_000, logLevel: Logger.Level = .info, inputOutput: LoadedInputOutputTable? = nil,
-        maximumScenarioDays: Int = 730
+        maximumScenarioDays: Int = 730, workers: Int = ServerConfiguration.defaultWorkers, cheapWorkers: Int = 1
     ) {
         self.host = host
         self.port = port
@@ -41,5 +51,7 @@ public struct ServerConfiguration: Sendable {
         self.logLevel = logLevel
         self.inputOutput = inputOutput
         self.maximumScenarioDays = maximumScenarioDays
+        self.workers = max(1, workers)
+        self.cheapWorkers = max(1, cheapWorkers)
     }
 }

@@ -1,7 +1,7 @@
 import Dispatch
 
-/// Runs blocking work (SQLite reads, analyses, imports) on a serial queue of its own, off Swift's cooperative
-/// threads, so a long computation never holds up requests that are answered from the cache.
+/// Runs blocking work one job at a time on a serial queue of its own, off Swift's cooperative threads: the store's
+/// writes (imports, removals). Analyses run in the `WorkPool`.
 struct WorkQueue: Sendable {
     private let queue: DispatchQueue
 

@@ -16,14 +16,14 @@ extension APIRoutes {
             let sort = try parameters.choice("sort", SectorOrder.tokens, default: "importance")
             var sectors = SectorsRequest()
             (sectors.order, sectors.language) = (SectorOrder(token: sort) ?? .importance, try parameters.language())
-            return try await cached(request) { [service, sectors] in try service.workspace.sectors(sectors).render(.json, language: sectors.language) }
+            return try await cached(request, lane: .cheap) { [service, sectors] in try service.workspace.sectors(sectors).render(.json, language: sectors.language) }
         }
         table.get(Self.prefix + "/events") { request, _ in
             let parameters = QueryParameters(request.uri)
             try parameters.allowOnly(["by", "lang"])
             let by = try parameters.choice("by", EventGrouping.allCases.map(\.rawValue), default: "category")
             let language = try parameters.language()
-            return try await cached(request) { [service] in
+            return try await cached(request, lane: .cheap) { [service] in
                 try service.workspace.events(by: EventGrouping(rawValue: by) ?? .category, language: language).render(.json, language: language)
             }
         }
@@ -31,7 +31,7 @@ extension APIRoutes {
             let parameters = QueryParameters(request.uri)
             try parameters.allowOnly(["lang"])
             let language = try parameters.language()
-            return try await cached(request) { [service] in try service.workspace.policyOptions(language: language).render(.json, language: language) }
+            return try await cached(request, lane: .cheap) { [service] in try service.workspace.policyOptions(language: language).render(.json, language: language) }
         }
         table.get(Self.prefix + "/report") { request, _ in try await report(request) }
     }
@@ -47,7 +47,7 @@ extension APIRoutes {
         (report.reporter, report.year) = (try reporters(parameters).first, try parameters.integer("year", in: 1900...2100))
         if report.world != nil && report.imports == nil { throw APIError.badParameter("world", "needs imports= (the world check applies to computed Table 5)") }
         let contentType = format == .table ? OutputFormat.markdown.contentType : format.contentType
-        return try await service.cached(request.uri.path + "?" + parameters.canonical, contentType: contentType) { [service, report] in
+        return try await service.cached(path: request.uri.path, query: parameters.canonical, lane: report.imports == nil ? .cheap : .long, contentType: contentType) { [service, report] in
             try service.report(report).render(format)
         }
     }

@@ -13,14 +13,14 @@ extension APIRoutes {
     func registerDatasets(on table: RouteTable) {
         table.get(Self.prefix + "/datasets") { request, _ in
             try QueryParameters(request.uri).allowOnly([])
-            return try await cached(request) { [service] in
+            return try await cached(request, lane: .cheap) { [service] in
                 try service.workspace.datasetListing().renderJSON()
             }
         }
         table.get(Self.prefix + "/datasets/{name}") { request, context in
             try QueryParameters(request.uri).allowOnly([])
             let name = context.parameters.get("name") ?? ""
-            return try await cached(request) { [service] in
+            return try await cached(request, lane: .cheap) { [service] in
                 if service.isBuiltIn(name) { return try DatasetListing.render(DatasetListing.BuiltIn(name: service.letter.name, files: service.letter.files)) }
                 guard let info = try service.store.dataset(named: name) else {
                     throw APIError(.notFound, "unknown_dataset", "no dataset named '\(name)'; GET /api/v1/datasets lists them")

@@ -54,8 +54,9 @@ extension APIRoutes {
             }
             var scenario = ScenarioRequest(definition: definition, data: .prepared(context))
             (scenario.model, scenario.reporter, scenario.days, scenario.top) = (ScenarioModel(rawValue: modelName) ?? .ario, reporter, days, top)
-            let key = "scenario|\(modelName)|\(reporter)|\(days)|\(top ?? 0)|" + (event.map { "event \($0) \(loss ?? -1) \(sectors)" } ?? FileDigest.sha256(bytes: Array(body.readableBytesView)))
-            return try await service.cached(key, contentType: Self.json) { [service, scenario] in
+            // The key is the scenario's definition itself with the run's settings (every field counts).
+            let run = CacheKey.Body.scenario(definition, model: scenario.model, reporter: reporter, days: days, top: top)
+            return try await service.cached(path: Self.prefix + "/scenarios", query: "", body: run, lane: .long, contentType: Self.json) { [service, scenario] in
                 try service.workspace.scenario(scenario).report.render(.json)
             }
         }

@@ -37,9 +37,17 @@ struct APIRoutes: Sendable {
         ]).render(pretty: true) + "\n")
     }
 
-    /// The response for `request`'s path and parameters from the cache, or rendered by `render` and cached.
-    func cached(_ request: Request, _ render: @escaping @Sendable () throws -> String) async throws -> Response {
-        try await service.cached(request.uri.path + "?" + QueryParameters(request.uri).canonical, contentType: Self.json, render: render)
+    /// The response for `request`'s path and parameters from the cache, or rendered by `render` in `lane` and cached.
+    ///
+    /// `lane` is `.cheap` only for work known to take milliseconds (the built-in letter, listings); anything else
+    /// runs in the long lane, bounded by the configured workers.
+    func cached(_ request: Request, lane: WorkPool.Lane = .long, _ render: @escaping @Sendable () throws -> String) async throws -> Response {
+        try await service.cached(path: request.uri.path, query: QueryParameters(request.uri).canonical, lane: lane, contentType: Self.json, render: render)
+    }
+
+    /// The lane of a computation on `dataset`: cheap for the built-in letter (published tables), long for a stored one.
+    func lane(dataset: String) -> WorkPool.Lane {
+        service.isBuiltIn(dataset) ? .cheap : .long
     }
 
     /// `dataset`: a stored dataset or the built-in one (the default).
@@ -99,7 +107,7 @@ struct APIRoutes: Sendable {
         try parameters.allowOnly(["dataset", "reporter", "year", "product", "flow", "level", "preset", "class", "min_value", "top", "relevant_only", "lang", "world", "limit"])
         let query = try concentrationQuery(parameters)
         let (dataset, language, world, limit) = (try self.dataset(parameters), try parameters.language(), try parameters.string("world"), try self.limit(parameters))
-        return try await cached(request) { [service] in
+        return try await cached(request, lane: lane(dataset: dataset)) { [service] in
             try service.concentrationJSON(dataset: dataset, query: query, language: language, world: world, limit: limit)
         }
     }
@@ -110,7 +118,7 @@ struct APIRoutes: Sendable {
         let dataset = try self.dataset(parameters)
         let reporter = try reporters(parameters).first
         let (world, language) = (try parameters.string("world"), try parameters.language())
-        return try await cached(request) { [service] in
+        return try await cached(request, lane: lane(dataset: dataset)) { [service] in
             ProductJSON(detail: try service.productDetail(dataset: dataset, key: key, reporter: reporter, world: world), language: language).render()
         }
     }
@@ -121,7 +129,7 @@ struct APIRoutes: Sendable {
         guard let dataset = try parameters.string("dataset") else { throw APIError.badParameter("dataset", "required: a stored world-exports dataset") }
         let (preset, years, product) = (try thresholds(parameters), try parameters.integers("year", in: 1900...2100), try productPrefix(parameters))
         let (level, limit) = (try parameters.integer("level", in: 1...10), try self.limit(parameters))
-        return try await cached(request) { [service] in
+        return try await cached(request, lane: lane(dataset: dataset)) { [service] in
             try service.worldMarketJSON(dataset: dataset, thresholds: preset, years: years, productPrefix: product, level: level, limit: limit)
         }
     }

@@ -46,7 +46,17 @@ struct DashboardRoutes: Sendable {
                 return code
             }
         )
-        return try await service.cached(path + "?" + parameters.canonical, contentType: Self.html) { try body(context) }
+        return try await service.cached(path: path, query: parameters.canonical, lane: Self.lane(context), contentType: Self.html) { try body(context) }
+    }
+
+    /// The lane a page renders in: long when it computes from a stored dataset (its concentration rows) or runs a
+    /// scenario, cheap for the built-in letter, the scenario form and the datasets list.
+    private static func lane(_ context: PageContext) -> WorkPool.Lane {
+        switch context.path {
+        case DashboardLayout.Page.datasets.path: return .cheap
+        case DashboardLayout.Page.scenario.path: return context.parameters.pairs.contains { $0.name == "region" } ? .long : .cheap
+        default: return context.service.isBuiltIn(context.dataset) ? .cheap : .long
+        }
     }
 }
 
