@@ -118,7 +118,7 @@ extension Workspace {
         do {
             return try body()
         } catch let error as ConcentrationQuery.InvalidParameter {
-            throw RequestError(error.parameter, error.message.replacingOccurrences(of: "unknown \(error.parameter) ", with: "unknown --\(error.parameter) "))
+            throw RequestError(error)
         }
     }
 }

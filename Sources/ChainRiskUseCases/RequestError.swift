@@ -1,3 +1,6 @@
+import ChainRiskAnalysis
+import Foundation
+
 /// A request that cannot be carried out as given: an unknown choice, a missing or conflicting option.
 ///
 /// The CLI reports it with exit code 64, the server as 400 `bad_parameter`.
@@ -14,4 +17,9 @@ public struct RequestError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+
+    /// An invalid concentration filter, its message naming the option as typed (`unknown --class 'x'`).
+    public init(_ invalid: ConcentrationQuery.InvalidParameter) {
+        self.init(invalid.parameter, invalid.message.replacingOccurrences(of: "unknown \(invalid.parameter) ", with: "unknown --\(invalid.parameter) "))
+    }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import ChainRiskAnalysis
 import ChainRiskCore
-import Foundation
+import ChainRiskUseCases
 
 /// The filters and settings of `concentration`, as the analysis library's `ConcentrationQuery` takes them.
 struct ConcentrationFilterArguments: ParsableArguments {
@@ -55,7 +55,7 @@ struct ConcentrationFilterArguments: ParsableArguments {
             _ = try query.flowKinds()
             _ = try query.wantedClass()
         } catch {
-            throw UsageError(message: error.message.replacingOccurrences(of: "unknown \(error.parameter) ", with: "unknown --\(error.parameter) "))
+            throw RequestError(error)
         }
         return query
     }
