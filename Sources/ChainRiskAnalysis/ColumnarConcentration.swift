@@ -71,6 +71,13 @@ public struct ColumnarConcentration: Sendable {
     /// The number of blocks (reporters × years); `rows(inBlock:)` takes 0..<blockCount.
     public var blockCount: Int { blockStart.count - 1 }
 
+    /// Each reporter's block of its latest year with flows, in reporter order: the rows of the latest year.
+    public var latestYearBlocks: [Int] {
+        reporters.indices.compactMap { reporter in
+            years.indices.reversed().map { reporter * years.count + $0 }.first { blockStart[$0] < blockStart[$0 + 1] }
+        }
+    }
+
     /// The product codes of the rows (aggregated to the level), in key order.
     public var productCodes: [ProductCode] { products.map(\.product) }
 

@@ -33,6 +33,8 @@ public struct ConcentrationQuery: Sendable, Hashable {
     public var top: Int?
     /// Drop products not relevant to business (the letter's BEC rule).
     public var relevantOnly: Bool
+    /// With no `years`: every year (true) or each reporter's latest year with data (false, the default).
+    public var allYears = false
 
     public init(
         thresholds: ConcentrationThresholds = .letter, flow: String = "import", level: Int? = nil, reporters: [CountryCode] = [],
@@ -99,7 +101,11 @@ public struct ConcentrationQuery: Sendable, Hashable {
         var settings = ["thresholds": thresholds.name, "thresholds_rule": thresholds.rule, "flow": flow]
         if let level { settings["level"] = String(level) }
         if !reporters.isEmpty { settings["reporter"] = reporters.map(\.rawValue).joined(separator: ",") }
-        if !years.isEmpty { settings["year"] = years.map(String.init).joined(separator: ",") }
+        if !years.isEmpty {
+            settings["year"] = years.map(String.init).joined(separator: ",")
+        } else {
+            settings["year"] = allYears ? "all" : "each reporter's latest year in the data"
+        }
         if let productPrefix { settings["product"] = productPrefix }
         if let concentrationClass { settings["class"] = concentrationClass }
         if let minimumValue { settings["min_value"] = String(minimumValue) }
@@ -109,6 +115,20 @@ public struct ConcentrationQuery: Sendable, Hashable {
         }
         if relevantOnly { settings["relevant_only"] = ProductRelevance.rule }
         return settings
+    }
+
+    /// The rows of the years asked for: with no `years` and not `allYears`, each reporter's latest year (rows per
+    /// flow follow their reporter's latest year of that flow).
+    public func latestYearRows(_ rows: [ImportConcentration]) -> [ImportConcentration] {
+        guard years.isEmpty, !allYears else { return rows }
+        var latest: [LatestKey: Int] = [:]
+        for row in rows { latest[LatestKey(reporter: row.reporter, flow: row.flow), default: row.year] = max(latest[LatestKey(reporter: row.reporter, flow: row.flow)] ?? row.year, row.year) }
+        return rows.filter { latest[LatestKey(reporter: $0.reporter, flow: $0.flow)] == $0.year }
+    }
+
+    private struct LatestKey: Hashable {
+        let reporter: CountryCode
+        let flow: FlowKind
     }
 
     private struct GroupKey: Hashable, Comparable {

@@ -18,12 +18,14 @@ struct ColumnarConcentrationRun: Sendable {
     static let generalPathVariable = "CHAINRISK_GENERAL_PATH"
 
     let columnar: ColumnarConcentration
+    /// The blocks whose rows are wanted: each reporter's latest year, or every block when years are asked for.
+    let blocks: [Int]
     let query: ConcentrationQuery
     let language: Language
     let provenance: Provenance
 
     /// The run, or nil when the general path must take the request.
-    init?(request: ConcentrationRequest, workspace: Workspace) throws {
+    init?(request: ConcentrationRequest, query: ConcentrationQuery, workspace: Workspace) throws {
         guard Self.supports(request), ProcessInfo.processInfo.environment[Self.generalPathVariable] == nil,
               case .files(let files, let reading) = request.source
         else { return nil }
@@ -39,7 +41,6 @@ struct ColumnarConcentrationRun: Sendable {
             guard let read = try BACIColumnReader().read(file, options: options) else { return nil }
             columns.append(read)
         }
-        let query = request.query
         let selection = ColumnarConcentration.Selection(
             reporter: { query.reporters.isEmpty || query.reporters.contains($0) }, year: { query.years.isEmpty || query.years.contains($0) },
             product: { code in query.productPrefix.map { code.code.hasPrefix($0) } ?? true }
@@ -49,6 +50,7 @@ struct ColumnarConcentrationRun: Sendable {
         guard let columnar = ColumnarConcentration(analysis: analysis, flows: columns, selection: selection), columnar.blockCount > 0 else { return nil }
         _ = try Workspace.checked { try query.select([]) }
         self.columnar = columnar
+        self.blocks = query.years.isEmpty && !query.allYears ? columnar.latestYearBlocks : Array(0..<columnar.blockCount)
         self.query = query
         self.language = request.language
         self.provenance = Provenance(inputs: [try request.source.provenance(in: workspace)], settings: query.settings)
@@ -75,7 +77,7 @@ struct ColumnarConcentrationRun: Sendable {
 
     /// The rows through the same renderer, with provenance, as the general path.
     func output() throws -> ConcentrationOutput {
-        let rows = try ParallelMap.map(columnar.blockCount) { try selectedRows(block: $0) }.flatMap { $0 }
+        let rows = try ParallelMap.map(blocks.count) { try selectedRows(block: blocks[$0]) }.flatMap { $0 }
         return ConcentrationOutput(
             rows: rows, thresholds: query.thresholds, language: language, worldMarket: nil, provenance: provenance,
             relevance: nil, sensitivity: nil, drill: nil)
@@ -86,11 +88,11 @@ struct ColumnarConcentrationRun: Sendable {
         let writer = ConcentrationCSVWriter(products: columnar.productCodes)
         try handle.write(contentsOf: writer.header)
         let output = OrderedOutput(handle)
-        _ = try ParallelMap.map(columnar.blockCount, state: { BlockBytes() }) { buffer, block in
-            let rows = try selectedRows(block: block)
+        _ = try ParallelMap.map(blocks.count, state: { BlockBytes() }) { buffer, index in
+            let rows = try selectedRows(block: blocks[index])
             buffer.bytes.removeAll()
             writer.append(rows, to: &buffer.bytes)
-            output.submit(block, buffer.bytes)
+            output.submit(index, buffer.bytes)
         }
         try output.finish()
     }

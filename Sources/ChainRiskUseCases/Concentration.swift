@@ -8,9 +8,11 @@ import Foundation
 extension Workspace {
     /// Concentration rows with every section asked for; plain BACI files take the columnar path (same bytes, all cores).
     public func concentration(_ request: ConcentrationRequest) throws -> ConcentrationResult {
-        let query = request.query
+        var query = request.query
+        // A trend needs every year; without one, rows are of each reporter's latest year unless years are named.
+        if request.trend && query.years.isEmpty { query.allYears = true }
         if request.drill && query.level == nil { throw RequestError("drill", "--drill needs --level N (the level to drill from)") }
-        if let columnar = try ColumnarConcentrationRun(request: request, workspace: self) {
+        if let columnar = try ColumnarConcentrationRun(request: request, query: query, workspace: self) {
             return ConcentrationResult(body: .columnar(columnar), findings: FindingLog())
         }
         let flows = try Self.checked { try query.flowKinds() }
@@ -37,6 +39,11 @@ extension Workspace {
             rows = accumulator.rows()
         }
         if rows.isEmpty { throw try emptySelection(request.source, query: Self.flowQuery(query, flows: flows)) }
+        rows = query.latestYearRows(rows)
+        if request.drill {
+            let years = Set(rows.map { "\($0.reporter.rawValue) \($0.year)" })
+            kept = kept.filter { years.contains("\($0.reporter.rawValue) \($0.year)") }
+        }
         let relevance = query.relevantOnly ? RelevanceFilter(rows: rows) : nil
         if let relevance { rows = relevance.relevantRows }
         let allRows = rows

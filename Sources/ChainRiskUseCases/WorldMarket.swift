@@ -12,6 +12,8 @@ public struct WorldMarketRequest: Sendable, Hashable {
     public var level: Int?
     /// At most this many rows (the server's page limit); nil for all.
     public var limit: Int?
+    /// With no `years`: every year (true) or the latest year in the data (false, the default).
+    public var allYears = false
 
     public init(source: FlowSource, thresholds: ConcentrationThresholds = .letter, years: [Int] = [], productPrefix: String? = nil, level: Int? = nil, limit: Int? = nil) {
         self.source = source
@@ -32,6 +34,12 @@ extension Workspace {
         if flows.isEmpty { throw try emptySelection(request.source, query: query) }
         var rows = WorldMarketCheck(thresholds: request.thresholds).worldMarketRows(flows: flows, level: request.level)
         var settings = WorldMarketOutput.settings(thresholds: request.thresholds, level: request.level, product: request.productPrefix)
+        if request.years.isEmpty && !request.allYears, let latest = rows.map(\.year).max() {
+            rows = rows.filter { $0.year == latest }
+            settings["year"] = "\(latest) (the latest in the data)"
+        } else {
+            settings["year"] = request.years.isEmpty ? "all" : request.years.map(String.init).joined(separator: ",")
+        }
         if let limit = request.limit, rows.count > limit {
             settings["limit"] = "first \(limit) of \(rows.count) rows"
             rows = Array(rows.prefix(limit))

@@ -8,8 +8,8 @@ struct ConcentrationFilterArguments: ParsableArguments {
     @Option(parsing: .singleValue, help: "Only these reporters (ISO3, repeatable).")
     var reporter: [String] = []
 
-    @Option(parsing: .singleValue, help: "Only these years (repeatable).")
-    var year: [Int] = []
+    @Option(parsing: .singleValue, help: "Only these years (repeatable), or all (default: each reporter's latest year; --trend uses all).")
+    var year: [String] = []
 
     @Option(help: "Only products whose code starts with this (e.g. 44).")
     var product: String?
@@ -47,10 +47,15 @@ struct ConcentrationFilterArguments: ParsableArguments {
             guard let code = CountryCode(rawValue: text) else { throw UsageError(message: "empty --reporter") }
             return code
         }
-        let query = ConcentrationQuery(
-            thresholds: preset, flow: flow, level: level, reporters: reporters, years: year, productPrefix: product,
+        let years = try year.filter { $0 != "all" }.map { text in
+            guard let value = Int(text) else { throw UsageError(message: "--year takes a year such as 2022, or all") }
+            return value
+        }
+        var query = ConcentrationQuery(
+            thresholds: preset, flow: flow, level: level, reporters: reporters, years: years, productPrefix: product,
             concentrationClass: concentrationClass, minimumValue: minValue, top: top, relevantOnly: relevantOnly
         )
+        query.allYears = year.contains("all")
         do {
             _ = try query.flowKinds()
             _ = try query.wantedClass()

@@ -26,8 +26,8 @@ struct WorldMarketCommand: ParsableCommand {
 
     @OptionGroup(title: "Reading --input files") var reading: InputReadArguments
 
-    @Option(parsing: .singleValue, help: "Only these years (repeatable).")
-    var year: [Int] = []
+    @Option(parsing: .singleValue, help: "Only these years (repeatable), or all (default: the latest year in the data).")
+    var year: [String] = []
 
     @Option(help: "Only products whose code starts with this.")
     var product: String?
@@ -48,9 +48,14 @@ struct WorldMarketCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = WorldMarketRequest(
+        let years = try year.filter { $0 != "all" }.map { text in
+            guard let value = Int(text) else { throw UsageError(message: "--year takes a year such as 2017, or all") }
+            return value
+        }
+        var request = WorldMarketRequest(
             source: try reading.source(dataset: dataset, input: input), thresholds: try thresholdPreset(thresholds),
-            years: year, productPrefix: product, level: level)
+            years: years, productPrefix: product, level: level)
+        request.allYears = year.contains("all")
         FileOutput.standardOutput.write(try store.workspace().worldMarket(request).render(format))
     }
 }

@@ -43,21 +43,26 @@ struct ConcentrationCommandTests {
     func storedEqualsFile() throws {
         let cli = CLIRunner()
         #expect(try cli.run(["import", Self.comtradeNL, "--name", "nl"]).status == 0)
-        let fromStore = try cli.run(["concentration", "--dataset", "nl", "--format", "csv"])
-        let fromFile = try cli.run(["concentration", "--input", Self.comtradeNL, "--format", "csv"])
+        let fromStore = try cli.run(["concentration", "--dataset", "nl", "--format", "csv", "--year", "all"])
+        let fromFile = try cli.run(["concentration", "--input", Self.comtradeNL, "--format", "csv", "--year", "all"])
         #expect(fromStore.status == 0)
         #expect(fromStore.stdout == fromFile.stdout)
-        #expect(try cli.run(["concentration", "--dataset", "nl", "--format", "csv"]).stdout == fromStore.stdout)
+        #expect(try cli.run(["concentration", "--dataset", "nl", "--format", "csv", "--year", "all"]).stdout == fromStore.stdout)
         // 191 rows: python3 len({(r['refYear'], r['cmdCode']) for r in csv.DictReader(f)}) (39 products, not all
         // in every year), plus the header.
         #expect(fromStore.stdout.split(separator: "\n").count == 192)
+        // Without --year: the latest year only, 2022's 39 products (python3: the cmdCodes of refYear 2022).
+        let latest = try cli.run(["concentration", "--dataset", "nl", "--format", "csv"]).stdout.split(separator: "\n")
+        #expect(latest.count == 40 && latest.dropFirst().allSatisfy { $0.hasPrefix("NLD,2022,") })
     }
 
     @Test("--top 10 keeps the ten largest products per year; --class high --min-value filters like Table 5")
     func tableShapes() throws {
         let cli = CLIRunner()
-        let top = try json(try cli.run(["concentration", "--input", Self.comtradeNL, "--top", "10", "--format", "json"]).stdout)
+        let top = try json(try cli.run(["concentration", "--input", Self.comtradeNL, "--top", "10", "--year", "all", "--format", "json"]).stdout)
         #expect((top["rows"] as? [Any])?.count == 50)
+        let latest = try json(try cli.run(["concentration", "--input", Self.comtradeNL, "--top", "10", "--format", "json"]).stdout)
+        #expect((latest["rows"] as? [[String: Any]])?.map { $0["year"] as? Int } == Array(repeating: 2022, count: 10))
         let high = try json(try cli.run(["concentration", "--input", Self.comtradeNL, "--year", "2022", "--class", "high", "--min-value", "100e6", "--format", "json"]).stdout)
         let rows = try #require(high["rows"] as? [[String: Any]])
         #expect(rows.allSatisfy { $0["class"] as? String == "highly_concentrated" && ($0["total_value"] as? Double ?? 0) > 100e6 })

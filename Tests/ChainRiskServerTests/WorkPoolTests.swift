@@ -17,8 +17,12 @@ private final class Shared<Value: Sendable>: @unchecked Sendable {
 }
 
 /// Blocks the calling thread until `condition` holds or `seconds` have passed; true when it held. The generous
-/// limits below only stop a broken pool from hanging the suite: a correct one meets the condition at once.
-private func waitUntil(seconds: Double = 30, _ condition: () -> Bool) -> Bool {
+/// limits below only stop a broken pool from hanging the suite: a correct one meets the condition as soon as the
+/// test gets a thread — which, on 2 cores with the CLI suites blocking Swift's cooperative threads on subprocesses,
+/// was once more than 30 seconds later.
+private let patience = 600.0
+
+private func waitUntil(seconds: Double = patience, _ condition: () -> Bool) -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while !condition() {
         if Date() > deadline { return false }
@@ -28,7 +32,7 @@ private func waitUntil(seconds: Double = 30, _ condition: () -> Bool) -> Bool {
 }
 
 /// The same, without blocking a thread, for test code on Swift's cooperative pool.
-private func waitUntilAsync(seconds: Double = 30, _ condition: () -> Bool) async throws -> Bool {
+private func waitUntilAsync(seconds: Double = patience, _ condition: () -> Bool) async throws -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while !condition() {
         if Date() > deadline { return false }
@@ -88,7 +92,7 @@ struct WorkPoolTests {
                 group.addTask {
                     try await pool.run(.long) {
                         state.update { $0.started += 1 }
-                        _ = release.wait(timeout: .now() + 30)
+                        _ = release.wait(timeout: .now() + patience)
                     }
                 }
             }
@@ -155,7 +159,7 @@ struct WorkPoolTests {
         @Sendable func request() async throws {
             _ = try await service.cached(path: "/test", query: "a=1", lane: .long, contentType: "text/plain") {
                 renders.update { $0 += 1 }
-                _ = release.wait(timeout: .now() + 30)
+                _ = release.wait(timeout: .now() + patience)
                 return "computed"
             }
         }

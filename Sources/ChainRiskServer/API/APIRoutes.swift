@@ -90,13 +90,14 @@ struct APIRoutes: Sendable {
 
     /// The filters of `/concentration` as the analysis library takes them.
     func concentrationQuery(_ parameters: QueryParameters) throws -> ConcentrationQuery {
-        let query = ConcentrationQuery(
+        var query = ConcentrationQuery(
             thresholds: try thresholds(parameters), flow: try parameters.string("flow") ?? "import",
             level: try parameters.integer("level", in: 1...10), reporters: try reporters(parameters),
-            years: try parameters.integers("year", in: 1900...2100), productPrefix: try productPrefix(parameters),
+            years: parameters.list("year") == ["all"] ? [] : try parameters.integers("year", in: 1900...2100), productPrefix: try productPrefix(parameters),
             concentrationClass: try parameters.string("class"), minimumValue: try parameters.number("min_value"),
             top: try parameters.integer("top", in: 1...100_000), relevantOnly: try parameters.flag("relevant_only")
         )
+        query.allYears = parameters.list("year") == ["all"]
         _ = try query.flowKinds()
         _ = try query.wantedClass()
         return query
