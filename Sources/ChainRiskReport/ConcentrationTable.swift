@@ -34,6 +34,8 @@ public struct ConcentrationTable: Sendable {
 
     /// The table; every number keeps full precision for CSV and JSON and is rounded for text.
     public func table() -> DataTable {
+        // Rows of exports only: the partners are destination markets, not suppliers (the keys stay the same).
+        let exports = !rows.isEmpty && rows.allSatisfy { !$0.flow.isImport }
         var columns = [
             DataTable.Column("reporter", title: label("Reporter", "Rapporteur")),
             DataTable.Column("year", title: label("Year", "Jaar"), alignment: .right),
@@ -45,14 +47,14 @@ public struct ConcentrationTable: Sendable {
             DataTable.Column("unit", title: label("Unit", "Eenheid")),
             DataTable.Column("total_value", title: label("Total value", "Totale waarde"), alignment: .right),
             DataTable.Column("unallocated_value", title: label("Unallocated", "Niet toe te wijzen"), alignment: .right),
-            DataTable.Column("suppliers", title: label("Suppliers", "Leveranciers"), alignment: .right),
+            DataTable.Column("suppliers", title: exports ? label("Destinations", "Bestemmingen") : label("Suppliers", "Leveranciers"), alignment: .right),
             DataTable.Column("hhi", title: "HHI", alignment: .right),
             DataTable.Column("class", title: label("Class", "Klasse")),
-            DataTable.Column("top_supplier", title: label("Top supplier", "Grootste leverancier")),
+            DataTable.Column("top_supplier", title: exports ? label("Top destination", "Grootste bestemming") : label("Top supplier", "Grootste leverancier")),
             DataTable.Column("top_supplier_value", title: label("Top value", "Waarde grootste"), alignment: .right),
             DataTable.Column("top_supplier_share", title: label("Top share", "Aandeel grootste"), alignment: .right),
             DataTable.Column("cr3", title: "CR3", alignment: .right),
-            DataTable.Column("effective_suppliers", title: label("Effective suppliers", "Effectief aantal"), alignment: .right),
+            DataTable.Column("effective_suppliers", title: exports ? label("Effective destinations", "Effectief aantal bestemmingen") : label("Effective suppliers", "Effectief aantal"), alignment: .right),
             DataTable.Column("suppressed_cells", title: label("Suppressed", "Geheim"), alignment: .right),
             DataTable.Column("extra_eu_share", title: label("Extra-EU share", "Aandeel buiten EU"), alignment: .right),
             DataTable.Column("extra_eu_hhi", title: label("Extra-EU HHI", "HHI buiten EU"), alignment: .right),
