@@ -92,10 +92,7 @@ struct MirrorDataTests {
         let report = try fixture.workspace.scenario(request).report
         #expect(report.provenance.settings["years"] == "2022")
         #expect(report.title.hasSuffix(", 2022"))
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.render(.json).utf8)) as? [String: Any])
-        let totals = try #require(json["totals"] as? [[String: Any]])
-        let atRisk = try #require(totals.first { $0["key"] as? String == "value_at_risk" }?["value"] as? Double)
-        #expect(abs(atRisk - 269_655_904.03) < 0.01)
+        #expect(abs(try #require(try valueAtRisk(report)) - 269_655_904.03) < 0.01)
         request.data = .trade(.files([InputFile(path: path)], ReadSettings()), years: [2021, 2022])
         let twoYears = try fixture.workspace.scenario(request).report
         #expect(twoYears.provenance.settings["years"] == "2021,2022")

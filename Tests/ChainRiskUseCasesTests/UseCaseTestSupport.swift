@@ -1,4 +1,5 @@
 import ChainRiskIngest
+import ChainRiskReport
 import ChainRiskStore
 import ChainRiskUseCases
 import Foundation
@@ -27,4 +28,11 @@ struct UseCaseFixture {
         for _ in 0..<3 { url.deleteLastPathComponent() }
         return url.deletingLastPathComponent().appendingPathComponent("shared/data").path
     }()
+}
+
+/// The `value_at_risk` total of a direct-exposure report, read from its JSON as a user would.
+func valueAtRisk(_ report: ScenarioReport) throws -> Double? {
+    let json = try JSONSerialization.jsonObject(with: Data(report.render(.json).utf8)) as? [String: Any]
+    let totals = json?["totals"] as? [[String: Any]]
+    return totals?.first { $0["key"] as? String == "value_at_risk" }?["value"] as? Double
 }
