@@ -15,11 +15,13 @@ public struct LetterTables: Sendable {
     /// Table 2: sectors × risk factor ranks, with imports, exports of own make and importance (imports + exports).
     public func sectorTable() -> DataTable {
         let year = dataset.sectors.first?.year ?? 0
+        let unit = dataset.sectors.first?.unit ?? .millionEUR
+        let (unitEN, unitNL) = unit == .millionEUR ? ("EUR mln", "mln euro") : (unit.token, unit.token)
         var columns = [DataTable.Column("sector", title: label("Sector", "Sector"))]
         columns += RiskFactor.allCases.map { DataTable.Column($0.rawValue, title: language == .en ? $0.nameEN : $0.nameNL, alignment: .right) }
         columns += [
-            DataTable.Column("imports", title: label("Imports \(year) (EUR mln)", "Invoer \(year) (mln euro)"), alignment: .right),
-            DataTable.Column("exports_own_make", title: label("Exports own make \(year) (EUR mln)", "Uitvoer eigen makelij \(year) (mln euro)"), alignment: .right),
+            DataTable.Column("imports", title: label("Imports \(year) (\(unitEN))", "Invoer \(year) (\(unitNL))"), alignment: .right),
+            DataTable.Column("exports_own_make", title: label("Exports own make \(year) (\(unitEN))", "Uitvoer eigen makelij \(year) (\(unitNL))"), alignment: .right),
             DataTable.Column("importance", title: label("Imports + exports", "Invoer + uitvoer"), alignment: .right),
         ]
         let rows: [[DataTable.Cell]] = dataset.sectors.map { profile in

@@ -36,15 +36,20 @@ extension Workspace {
         if request.world != nil && request.imports == nil {
             throw RequestError("world", "--world needs --imports (the world check applies to computed Table 5)")
         }
-        let letter = try letter()
+        var letter = try letter()
         var inputs = [Provenance.Input.builtIn(letter)]
         let userEvents = try self.userEvents(request.eventsFile, inputs: &inputs)
         let computed = try computedConcentration(request, inputs: &inputs)
+        if let computed, let imports = request.imports, let first = computed.rows.first, first.reporter != letter.reporter {
+            letter = letter.replacingSectors(try sectorTrade(letter.sectors, dataset: imports, imports: computed.rows))
+        }
         let assessment: VulnerabilityAssessment
         if computed == nil && userEvents.isEmpty && request.thresholds == .letter {
             assessment = try letterAssessment()
         } else {
-            assessment = try VulnerabilityAssessment(letter: letter, userEvents: userEvents, computed: computed, thresholds: request.thresholds, engine: try policyEngine())
+            assessment = try VulnerabilityAssessment(
+                letter: letter, userEvents: userEvents, computed: computed, thresholds: request.thresholds, engine: try policyEngine(),
+                published: try self.letter())
         }
         var settings = VulnerabilityReport.settings(thresholds: request.thresholds, table5MinimumValue: request.imports == nil ? nil : request.minimumValue)
         if request.imports != nil { settings["table4_rule"] = NestedCodes.rule }
@@ -82,6 +87,14 @@ extension Workspace {
         }
         let computedRows = rows
         return VulnerabilityAssessment.ComputedConcentration(rows: computedRows, world: worldRows, minimumValue: request.minimumValue)
+    }
+
+    /// The letter's sectors with the reporter's own imports and exports in place of the Dutch figures.
+    private func sectorTrade(_ profiles: [SectorRiskProfile], dataset: String, imports: [ImportConcentration]) throws -> [SectorRiskProfile] {
+        guard let first = imports.first else { return profiles }
+        let exports = try datasetConcentration(dataset, thresholds: .letter, flows: [.exports, .exportsOfOwnMake]).rows
+            .filter { $0.reporter == first.reporter && $0.year == first.year }
+        return LetterSectorMapping(productSectorMap: try simulationBundle().productSectorMap).profiles(profiles, imports: imports, exports: exports)
     }
 
     /// One reporter's import rows of one year: the reporter asked for (required when the data holds several) and

@@ -75,4 +75,35 @@ struct ReportReporterTests {
         #expect(dutch.contains("\"concentration_year\" : 2019") || dutch.contains("\"concentration_year\": 2019"))
         #expect(dutch.contains("Vulnerability of Dutch business"))
     }
+
+    @Test("Table 2 for Germany and France: the letter's ranks with the reporter's own imports per sector (Python's sums)")
+    func sectorTrade() throws {
+        let fixture = try UseCaseFixture()
+        _ = try fixture.workspace.importFiles(ImportFilesRequest(name: "eu27", files: [InputFile(path: Self.eu27)]))
+        // scripts/expected/letter_sectors_trade.py DEU 2022 and FRA 2022.
+        let expected: [String: [String: Double]] = [
+            "DEU": ["Furniture": 13545605059.802, "Wood products": 9750966087.048, "Agriculture, forestry, fishing": 1030734173.6049999,
+                    "Fabricated metal products": 330547210.441, "Chemicals": 102401739.558],
+            "FRA": ["Furniture": 7798530729.879, "Wood products": 5592318586.536, "Agriculture, forestry, fishing": 643732089.936,
+                    "Fabricated metal products": 95227693.074, "Chemicals": 72089348.277],
+        ]
+        for (code, sectors) in expected {
+            var request = ReportRequest()
+            (request.imports, request.reporter) = ("eu27", CountryCode(verbatim: code))
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(try fixture.workspace.report(request).render(.json).utf8)) as? [String: Any])
+            let table2 = try #require(json["table2_sectors"] as? [[String: Any]])
+            #expect(table2.count == 17)
+            for row in table2 {
+                let name = try #require(row["sector"] as? String)
+                let imports = try #require(row["imports"] as? Double)
+                #expect(abs(imports - (sectors[name] ?? 0)) <= 1e-9 * max(1, imports), "\(code) \(name)")
+                #expect(row["exports_own_make"] as? Double == 0, "the extract holds no exports")
+            }
+            let petroleum = try #require(table2.first { $0["sector"] as? String == "Petroleum industry" })
+            #expect(petroleum["pandemic"] as? Double == 2, "the ranks stay the letter's")
+            let differences = try #require(json["differences_from_letter"] as? [[String: Any]])
+            let importance = try #require(differences.first { $0["id"] as? String == "table2-particular-importance" })
+            #expect(importance["kind"] as? String == "confirmation", "the letter's own Table 2, not Germany's trade, is compared")
+        }
+    }
 }
