@@ -35,7 +35,11 @@ struct ReporterAPITests {
             #expect(products.text.contains("NLD, 2022") && products.text.contains("<select name=\"reporter\">"))
             let germanProducts = try await client.get("/products?dataset=two&reporter=DEU")
             #expect(germanProducts.text.contains("DEU, 2022") && germanProducts.text.contains("reporter=DEU"))
-            #expect(try await client.get("/?dataset=two").status == .ok)
+            let overview = try await client.get("/?dataset=two&reporter=DEU")
+            #expect(overview.status == .ok)
+            #expect(overview.text.contains("<option value=\"DEU\" selected>DEU</option>"))
+            #expect(overview.text.contains("Vulnerability of business in Germany"))
+            #expect(overview.text.contains("imports=two&amp;reporter=DEU") || overview.text.contains("imports=two&reporter=DEU"))
         }
     }
 }

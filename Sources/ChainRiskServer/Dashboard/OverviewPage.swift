@@ -12,7 +12,7 @@ struct OverviewPage {
         let document = try context.report()
         let (assessment, _) = try context.service.assessment(
             imports: context.service.isBuiltIn(context.dataset) ? nil : context.dataset, world: nil, thresholds: .letter, minimumValue: 250e6, reporter: context.reporter)
-        var body = "<p>\(HTMLText.escape(document.subtitle))</p>\n"
+        var body = "<p>\(HTMLText.escape(document.subtitle))</p>\n" + (try reporterForm())
         body += "<section aria-labelledby=\"findings\"><h2 id=\"findings\">\(context.text("Key findings", "Belangrijkste bevindingen"))</h2>\n<ul class=\"findings\">\n"
         body += findings(assessment).map { "<li>\($0)</li>\n" }.joined()
         body += "</ul>\n<p><a href=\"\(HTMLText.escape("/api/v1/report?format=html" + (context.language == .nl ? "&lang=nl" : "") + (context.service.isBuiltIn(context.dataset) ? "" : "&imports=" + context.dataset + (try reporterParameter()))))\">"
@@ -21,6 +21,19 @@ struct OverviewPage {
             body += document.renderHTML(section)
         }
         return context.page(document.title, .overview, showDataset: true, body: body)
+    }
+
+    /// A form choosing the reporter, for a stored dataset of several reporters (nothing otherwise).
+    private func reporterForm() throws -> String {
+        guard !context.service.isBuiltIn(context.dataset) else { return "" }
+        let reporters = try context.service.workspace.importReporters(dataset: context.dataset)
+        guard reporters.count > 1, let shown = try context.reporter ?? context.service.workspace.defaultReporter(dataset: context.dataset) else { return "" }
+        var html = "<form class=\"filters\" method=\"get\" action=\"/\">\n"
+        if context.language == .nl { html += "<input type=\"hidden\" name=\"lang\" value=\"nl\">\n" }
+        html += "<input type=\"hidden\" name=\"dataset\" value=\"\(HTMLText.escape(context.dataset))\">\n"
+        html += "<label>\(context.text("Reporter", "Rapporteur")) <select name=\"reporter\">"
+        html += reporters.map { "<option value=\"\($0.rawValue)\"\($0 == shown ? " selected" : "")>\($0.rawValue)</option>" }.joined()
+        return html + "</select></label>\n<button class=\"primary\" type=\"submit\">\(context.text("Show", "Toon"))</button>\n</form>\n"
     }
 
     /// `&reporter=ISO3` for the report link of a stored dataset: the page's reporter or the dataset's default.
