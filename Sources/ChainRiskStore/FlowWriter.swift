@@ -14,7 +14,8 @@ struct FlowWriter {
     let progress: ImportProgress?
     var position = 0
     private(set) var stored = 0
-    private var sums: [ValueUnit: CompensatedSum] = [:]
+    /// Value per unit and product, so that the totals can leave out a code under a coarser code of the same data.
+    private var sums: [ValueUnit: [ProductCode: CompensatedSum]] = [:]
 
     init(db: Database, datasetID: Int64, progress: ImportProgress?) {
         self.db = db
@@ -56,7 +57,7 @@ struct FlowWriter {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
             if let value = flow.value, flow.status.hasValue {
-                localSums[flow.unit, default: CompensatedSum()].add(value)
+                localSums[flow.unit, default: [:]][flow.product, default: CompensatedSum()].add(value)
             }
             count += 1
             if count & 0x3FFF == 0 { progress?(count, file) }
@@ -68,9 +69,33 @@ struct FlowWriter {
         return summary
     }
 
-    /// Value totals per unit token, for the dataset's provenance.
+    /// Value totals per unit token, for the dataset's provenance: each product counted once — a code under a coarser
+    /// code of the data (a heading beside its chapter, anything beside a total) is covered by that code and left out.
     func totals() -> [String: Double] {
-        Dictionary(uniqueKeysWithValues: sums.map { ($0.key.token, $0.value.value) })
+        Dictionary(uniqueKeysWithValues: sums.map { unit, products in
+            let covered = Self.coveredCodes(Set(products.keys))
+            var total = CompensatedSum()
+            for (product, sum) in products.sorted(by: { $0.key < $1.key }) where !covered.contains(product) {
+                total.add(sum.value)
+            }
+            return (unit.token, total.value)
+        })
+    }
+
+    /// The codes under a total or a shorter code of their classification family that is also in `codes`.
+    /// - Complexity: O(codes × code length).
+    static func coveredCodes(_ codes: Set<ProductCode>) -> Set<ProductCode> {
+        var byFamily: [Classification.Family: Set<String>] = [:]
+        var withTotal: Set<Classification.Family> = []
+        for code in codes {
+            if code.isTotal { withTotal.insert(code.classification.family) } else { byFamily[code.classification.family, default: []].insert(code.code) }
+        }
+        return codes.filter { product in
+            guard !product.isTotal else { return false }
+            if withTotal.contains(product.classification.family) { return true }
+            let family = byFamily[product.classification.family] ?? []
+            return (1..<max(1, product.code.count)).contains { family.contains(String(product.code.prefix($0))) }
+        }
     }
 }
 
