@@ -47,6 +47,10 @@ struct ReportReporterTests {
             #expect(json["title"] as? String == "Vulnerability of business in \(name) to disruptions in global value chains")
             #expect(json["concentration_reporter"] as? String == code)
             #expect(json["concentration_year"] as? Double == 2022)
+            // The letter's Dutch context facts and its differences section describe the Netherlands: left out here.
+            let markdown = report.render(.markdown)
+            #expect(markdown.contains("Business in \(name) is hit in two ways"))
+            #expect(!markdown.contains("Dutch GDP") && !markdown.contains("## Differences from the letter"))
             let table4 = try #require(json["table4"] as? [[String: Any]])
             let expected = try Self.expectedTable4(code, year: 2022)
             #expect(table4.count == 10 && expected.count == 10)
