@@ -27,6 +27,7 @@ extension Workspace {
         var readSeconds: Double?
         switch request.data {
         case .trade(let source, let years):
+            try Self.requireKnownRegions(scenario) { CountryTable.shared.country(CountryCode(verbatim: $0)) != nil ? nil : "not a country of the country table (ISO 3166 alpha-3, e.g. CHN)" }
             return ScenarioResult(report: try directExposure(scenario, source: source, years: years, top: request.top), simulation: nil, readSeconds: nil, simulationSeconds: nil, sectorCount: 0)
         case .prepared(let prepared):
             context = prepared
@@ -40,9 +41,26 @@ extension Workspace {
             }
             context = try ScenarioRunner.Context.prepared(for: loaded, inventoryDays: inventoryDays, regionMap: regionMap, countryOutput: countryOutput)
         }
+        let regions = Set(context.loaded.table.regions), countries = context.scaling.regionOfCountry
+        // A real country outside the table (PHL in the 11-region WIOD table) is left out with a note by the planner; a
+        // code that is neither a table region nor a country is a typing error.
+        try Self.requireKnownRegions(scenario) { region in
+            regions.contains(region) || countries[region] != nil || CountryTable.shared.country(CountryCode(verbatim: region)) != nil ? nil
+                : "neither a region of the table (\(regions.sorted().joined(separator: ", "))) nor a country"
+        }
         let runner = ScenarioRunner(model: request.model, reporter: request.reporter, days: request.days, top: request.top, series: request.series)
         let run = try runner.run(scenario, context: context, resources: try simulationBundle())
         return ScenarioResult(report: run.report, simulation: run.simulation, readSeconds: readSeconds, simulationSeconds: run.simulationSeconds, sectorCount: context.loaded.table.sectorCount)
+    }
+
+    /// Throws a `RequestError` naming the first region of a shock that `problem` finds unknown (a shock on a region
+    /// nobody knows would silently change nothing).
+    static func requireKnownRegions(_ scenario: Scenario, problem: (String) -> String?) throws {
+        for shock in scenario.shocks {
+            for region in shock.regions {
+                if let reason = problem(region) { throw RequestError("shock", "unknown region '\(region)' in the scenario: \(reason)") }
+            }
+        }
     }
 
     /// The scenario of the request's definition.

@@ -58,6 +58,8 @@ public struct ScenarioRequest: Sendable {
     /// Throws `RequestError` for a combination the models cannot run.
     public func validate() throws {
         guard (1...Self.maximumDays).contains(days) else { throw RequestError("days", "--days must be between 1 and \(Self.maximumDays)") }
+        guard (0...Self.maximumDays).contains(startDay) else { throw RequestError("start-day", "--start-day must be between 0 and \(Self.maximumDays)") }
+        guard (0...Self.maximumDays).contains(recoveryDays) else { throw RequestError("recovery-days", "--recovery-days must be between 0 and \(Self.maximumDays)") }
         if series && model != .ario { throw RequestError("series", "--series needs --model ario") }
         switch (model, data) {
         case (.direct, .trade): break

@@ -11,11 +11,11 @@ public enum ShockSpecification {
         }
         let regions = parts[0].split(separator: "+").map(String.init)
         guard !regions.isEmpty else { throw RequestError("shock", "--shock '\(spec)': no region") }
-        guard let loss = Double(parts[parts.count - 2]), (0...1).contains(loss) else {
+        guard let loss = Double(parts[parts.count - 2]), loss.isFinite, (0...1).contains(loss) else {
             throw RequestError("shock", "--shock '\(spec)': the loss '\(parts[parts.count - 2])' must be a number between 0 and 1")
         }
-        guard let weeks = Double(parts[parts.count - 1]), weeks >= 0 else {
-            throw RequestError("shock", "--shock '\(spec)': the weeks '\(parts[parts.count - 1])' must be a number ≥ 0")
+        guard let weeks = Double(parts[parts.count - 1]), weeks >= 0, weeks <= Double(Shock.maximumWeeks) else {
+            throw RequestError("shock", "--shock '\(spec)': the weeks '\(parts[parts.count - 1])' must be a number from 0 to \(Shock.maximumWeeks) (100 years)")
         }
         var sectors: [String] = [], products: [String] = []
         if parts.count == 4 {

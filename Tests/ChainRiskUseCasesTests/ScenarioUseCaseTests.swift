@@ -62,4 +62,38 @@ struct ScenarioUseCaseTests {
         #expect(try valueAtRisk(report) == 130)
         #expect(report.notes.contains { $0.contains("1 product codes lie under a coarser code") && $0.hasSuffix("8542") })
     }
+
+    @Test("no number a user types can trap: 1e300 weeks is refused, a Shock of 2e18 weeks or NaN converts safely")
+    func extremeNumbers() throws {
+        #expect(try #require(throws: RequestError.self) { try ShockSpecification.parse("TWN:c14:0.5:1e300", recovery: .step, recoveryDays: 0, startDay: 0) }.message.contains("from 0 to 5214"))
+        #expect(throws: RequestError.self) { try ShockSpecification.parse("TWN:c14:nan:4", recovery: .step, recoveryDays: 0, startDay: 0) }
+        #expect(Shock(regions: ["TWN"], capacityLoss: 0.5, durationWeeks: 2e18).fullLossDays == Shock.maximumWeeks * 7)
+        #expect(Shock(regions: ["TWN"], capacityLoss: 0.5, durationWeeks: .infinity).fullLossDays == 0)
+        #expect(Shock(regions: ["TWN"], capacityLoss: 0.5, durationWeeks: .nan).fullLossDays == 0)
+        let fixture = try UseCaseFixture()
+        let file = try fixture.file("long.json", #"{"name": "long", "shocks": [{"regions": ["TWN"], "loss": 0.5, "weeks": 2e18}]}"#)
+        var request = ScenarioRequest(definition: .file(file), data: .trade(.dataset("none"), years: []))
+        request.model = .direct
+        let error = try #require(throws: InputError.self) { try fixture.workspace.scenario(request) }
+        #expect(error.description.contains("long.json:1:") && error.description.contains("\"weeks\" must be between 0 and 5214"))
+        request.definition = .shocks(["TWN:0.5:4"])
+        request.startDay = 40_000
+        #expect(try #require(throws: RequestError.self) { try fixture.workspace.scenario(request) }.parameter == "start-day")
+    }
+
+    @Test("a region that is no country and no table region is refused; a real country outside the table is left out with a note")
+    func unknownRegions() throws {
+        let fixture = try UseCaseFixture()
+        let path = UseCaseFixture.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
+        var request = ScenarioRequest(definition: .shocks(["QQQ:0.5:4"]), data: .trade(.files([InputFile(path: path)], ReadSettings()), years: []))
+        request.model = .direct
+        #expect(try #require(throws: RequestError.self) { try fixture.workspace.scenario(request) }.message.contains("unknown region 'QQQ'"))
+        let table = InputOutputSource(intermediate: UseCaseFixture.sharedData + "/wiod2013/wiod2013_2011_nld11_Z.csv")
+        request = ScenarioRequest(definition: .shocks(["ZZZ:0.5:4"]), data: .table(table, inventoryDays: nil, regionMap: nil, countryOutput: nil))
+        request.model = .iim
+        #expect(try #require(throws: RequestError.self) { try fixture.workspace.scenario(request) }.message.contains("neither a region of the table"))
+        request.definition = .shocks(["PHL+TWN:c14:0.2:4"])
+        let report = try fixture.workspace.scenario(request).report
+        #expect(report.notes.contains("shock 1: PHL is neither a region of the table nor in its region map; left out"))
+    }
 }

@@ -47,7 +47,15 @@ public struct Shock: Sendable, Hashable, Codable {
     }
 
     /// Days at the full loss: weeks × 7, rounded to whole days.
-    public var fullLossDays: Int { max(0, Int((durationWeeks * 7).rounded())) }
+    public var fullLossDays: Int {
+        // Clamped before the conversion, so that no number a user types can trap (2e18 weeks, infinity, NaN).
+        let days = (durationWeeks * 7).rounded()
+        guard days.isFinite, days > 0 else { return 0 }
+        return Int(min(days, Double(Self.maximumWeeks * 7)))
+    }
+
+    /// The longest full-loss period a shock may state: 100 years, the longest simulation (36,500 days).
+    public static let maximumWeeks = 5_214
 
     /// The first day on which all capacity is back.
     public var recoveredDay: Int { startDay + fullLossDays + recoveryDays }
