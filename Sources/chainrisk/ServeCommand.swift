@@ -33,6 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("body-limit"), help: "Largest body of any other request in bytes.")
     var bodyLimit: Int = 1024 * 1024
 
+    @Option(help: "Long computations (scenario runs, analyses of stored datasets) run at once (default: the number of cores, at least 2).")
+    var workers: Int?
+
     @Option(name: .customLong("log-level"), help: "Access and error log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
@@ -42,6 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        if let workers, !(1...256).contains(workers) { throw ValidationError("--workers must be between 1 and 256") }
         guard uploadLimit > 0, bodyLimit > 0 else { throw ValidationError("--upload-limit and --body-limit must be positive") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level takes trace, debug, info, notice, warning, error or critical") }
     }
@@ -51,7 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, databasePath: store.db ?? TradeStore.defaultPath(),
             token: ProcessInfo.processInfo.environment["CHAINRISK_TOKEN"], uploadLimit: uploadLimit, bodyLimit: bodyLimit,
             logLevel: Logger.Level(rawValue: logLevel) ?? .info,
-            inputOutput: try io.source()?.load()
+            inputOutput: try io.source()?.load(), workers: workers ?? ServerConfiguration.defaultWorkers
         )
         let store = configuration.databasePath ?? ":memory:"
         let writes = configuration.token == nil ? "disabled (set CHAINRISK_TOKEN)" : "need the bearer token"
