@@ -20,36 +20,56 @@ struct DatasetConcentrationKey: Hashable, Sendable {
 }
 
 /// The last few datasets' concentration rows, least recently used first out; emptied by every write to the store.
+///
+/// One computation per key at a time: a caller that finds the rows being computed waits for them. Rows computed while
+/// a write happened are returned but not kept, so the cache never serves rows of an older store.
 final class DatasetConcentrationCache: @unchecked Sendable {
-    private let lock = NSLock()
+    private let condition = NSCondition()
     private let capacity: Int
     private var entries: [DatasetConcentrationKey: DatasetConcentration] = [:]
     private var recency: [DatasetConcentrationKey] = []
+    private var computing: Set<DatasetConcentrationKey> = []
+    /// Bumped by every write, so that a computation that spans one does not store its result.
+    private var generation = 0
 
     init(capacity: Int) { self.capacity = max(1, capacity) }
 
-    func value(for key: DatasetConcentrationKey) -> DatasetConcentration? {
-        lock.withLock {
-            guard let value = entries[key] else { return nil }
-            recency.removeAll { $0 == key }
-            recency.append(key)
-            return value
+    /// The rows for `key`: cached, computed by another caller (waited for), or computed here by `compute`.
+    func value(for key: DatasetConcentrationKey, compute: () throws -> DatasetConcentration) throws -> DatasetConcentration {
+        condition.lock()
+        while true {
+            if let value = entries[key] {
+                recency.removeAll { $0 == key }
+                recency.append(key)
+                condition.unlock()
+                return value
+            }
+            if !computing.contains(key) { break }
+            condition.wait()
         }
-    }
-
-    func store(_ value: DatasetConcentration, for key: DatasetConcentrationKey) {
-        lock.withLock {
-            if entries.updateValue(value, forKey: key) != nil { recency.removeAll { $0 == key } }
+        computing.insert(key)
+        let started = generation
+        condition.unlock()
+        let result = Result { try compute() }
+        condition.lock()
+        computing.remove(key)
+        if case .success(let value) = result, started == generation {
+            entries[key] = value
+            recency.removeAll { $0 == key }
             recency.append(key)
             while recency.count > capacity { entries[recency.removeFirst()] = nil }
         }
+        condition.broadcast()
+        condition.unlock()
+        return try result.get()
     }
 
     func removeAll() {
-        lock.withLock {
-            entries.removeAll()
-            recency.removeAll()
-        }
+        condition.lock()
+        generation += 1
+        entries.removeAll()
+        recency.removeAll()
+        condition.unlock()
     }
 }
 
@@ -60,13 +80,12 @@ extension Workspace {
     /// same rows as filtering flows); the product prefix filters flows, because it changes what a coarser level sums.
     public func datasetConcentration(_ dataset: String, thresholds: ConcentrationThresholds, level: Int? = nil, flows: [FlowKind] = [.imports, .importsForOwnUse], productPrefix: String? = nil) throws -> DatasetConcentration {
         let key = DatasetConcentrationKey(dataset: dataset, thresholds: thresholds, level: level, flows: flows, productPrefix: productPrefix)
-        if let cached = datasetRows.value(for: key) { return cached }
-        let input = try provenanceInput(dataset: dataset)
-        var accumulator = ConcentrationAnalysis(thresholds: thresholds, level: level).accumulator()
-        let query = FlowQuery(flows: flows.count == FlowKind.allCases.count ? nil : flows, productPrefix: productPrefix)
-        try forEachStoredFlow(in: dataset, matching: query) { accumulator.add($0) }
-        let result = DatasetConcentration(rows: accumulator.rows(), input: input)
-        datasetRows.store(result, for: key)
-        return result
+        return try datasetRows.value(for: key) {
+            let input = try provenanceInput(dataset: dataset)
+            var accumulator = ConcentrationAnalysis(thresholds: thresholds, level: level).accumulator()
+            let query = FlowQuery(flows: flows.count == FlowKind.allCases.count ? nil : flows, productPrefix: productPrefix)
+            try forEachStoredFlow(in: dataset, matching: query) { accumulator.add($0) }
+            return DatasetConcentration(rows: accumulator.rows(), input: input)
+        }
     }
 }
