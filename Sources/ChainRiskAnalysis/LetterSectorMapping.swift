@@ -60,9 +60,9 @@ public struct LetterSectorMapping: Sendable {
     public func profiles(_ letterProfiles: [SectorRiskProfile], imports: [ImportConcentration], exports: [ImportConcentration]) -> [SectorRiskProfile] {
         func totals(_ rows: [ImportConcentration]) -> [String: Double] {
             let hs = rows.filter { $0.product.classification.family == .hs && !$0.product.isTotal }
-            let codes = Set(hs.map(\.product.code))
+            let covered = ProductCode.covered(in: Set(hs.map(\.product)))
             var sums: [String: CompensatedSum] = [:]
-            for row in hs where !codes.contains(where: { $0 != row.product.code && row.product.code.hasPrefix($0) }) {
+            for row in hs where !covered.contains(row.product) {
                 if let sector = sectorID(ofHS: row.product.code) { sums[sector, default: CompensatedSum()].add(row.totalValue) }
             }
             return sums.mapValues(\.value)

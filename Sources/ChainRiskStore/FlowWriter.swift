@@ -73,29 +73,13 @@ struct FlowWriter {
     /// code of the data (a heading beside its chapter, anything beside a total) is covered by that code and left out.
     func totals() -> [String: Double] {
         Dictionary(uniqueKeysWithValues: sums.map { unit, products in
-            let covered = Self.coveredCodes(Set(products.keys))
+            let covered = ProductCode.covered(in: Set(products.keys))
             var total = CompensatedSum()
             for (product, sum) in products.sorted(by: { $0.key < $1.key }) where !covered.contains(product) {
                 total.add(sum.value)
             }
             return (unit.token, total.value)
         })
-    }
-
-    /// The codes under a total or a shorter code of their classification family that is also in `codes`.
-    /// - Complexity: O(codes × code length).
-    static func coveredCodes(_ codes: Set<ProductCode>) -> Set<ProductCode> {
-        var byFamily: [Classification.Family: Set<String>] = [:]
-        var withTotal: Set<Classification.Family> = []
-        for code in codes {
-            if code.isTotal { withTotal.insert(code.classification.family) } else { byFamily[code.classification.family, default: []].insert(code.code) }
-        }
-        return codes.filter { product in
-            guard !product.isTotal else { return false }
-            if withTotal.contains(product.classification.family) { return true }
-            let family = byFamily[product.classification.family] ?? []
-            return (1..<max(1, product.code.count)).contains { family.contains(String(product.code.prefix($0))) }
-        }
     }
 }
 

@@ -97,12 +97,8 @@ public struct ScenarioRunner: Sendable {
         public var simulationSeconds: Double?
     }
 
-    /// The report of `scenario` on the context's table, with the ARIO simulation behind it when the model is `ario`.
-    public func run(_ scenario: Scenario, context: Context) throws -> Run {
-        try run(scenario, context: context, resources: SimulationBundle(productSectorMap: try SimulationResources.productSectorMap(), sectorNames: try SimulationResources.sectorNames()))
-    }
-
-    /// The run with the bundled resources already read.
+    /// The report of `scenario` on the context's table, with the ARIO simulation behind it when the model is `ario`;
+    /// the bundled resources come from the workspace, read once.
     func run(_ scenario: Scenario, context: Context, resources: SimulationBundle) throws -> Run {
         let loaded = context.loaded
         let table = loaded.table

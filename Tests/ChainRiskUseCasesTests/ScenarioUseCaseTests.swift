@@ -8,6 +8,13 @@ import Testing
 
 @Suite("Scenario use case: definitions, typed models and direct exposure")
 struct ScenarioUseCaseTests {
+    /// Direct exposure of the import flows in `path` to `shock`, every year of the file considered.
+    static func direct(_ path: String, shock: String) -> ScenarioRequest {
+        var request = ScenarioRequest(definition: .shocks([shock]), data: .trade(.files([InputFile(path: path)], ReadSettings()), years: []))
+        request.model = .direct
+        return request
+    }
+
     @Test("typed shocks parse regions, sectors and HS products; malformed ones name the shock")
     func shocks() throws {
         let shock = try ShockSpecification.parse("TWN+CHN:c3-c16,hs8542:0.2:22", recovery: .linear, recoveryDays: 7, startDay: 3)
@@ -26,8 +33,7 @@ struct ScenarioUseCaseTests {
             2022,NLD,CHN,854231,import,1040,USD
             2022,NLD,DEU,854231,import,520,USD
             """)
-        var request = ScenarioRequest(definition: .shocks(["CHN:0.5:13"]), data: .trade(.files([InputFile(path: path)], ReadSettings()), years: []))
-        request.model = .direct
+        let request = Self.direct(path, shock: "CHN:0.5:13")
         let result = try fixture.workspace.scenario(request)
         // 1040 × 0.5 × 13 / 52 = 130; the German supply is not hit.
         #expect(abs(try #require(try valueAtRisk(result.report)) - 130) < 1e-9)
@@ -55,8 +61,7 @@ struct ScenarioUseCaseTests {
             2022,NLD,CHN,85,import,1040,USD
             2022,NLD,CHN,8542,import,520,USD
             """)
-        var request = ScenarioRequest(definition: .shocks(["CHN:0.5:13"]), data: .trade(.files([InputFile(path: path)], ReadSettings()), years: []))
-        request.model = .direct
+        let request = Self.direct(path, shock: "CHN:0.5:13")
         let report = try fixture.workspace.scenario(request).report
         // Only chapter 85 counts: 1040 × 0.5 × 13 / 52 = 130, not 195.
         #expect(try valueAtRisk(report) == 130)
