@@ -3,7 +3,8 @@
 # = 1435 industries), chainrisk (release) against BoARIO 0.7.2 (PyPI), same table, shock and parameters.
 #
 # Shock: TWN c3-c16 lose 20 % of capacity for 22 weeks (step recovery); 90 days of every input; BoARIO defaults
-# otherwise (alpha_max 1.25, alpha_tau 365, psi 0.8, inventory restoration 60 days, alt orders).
+# otherwise (alpha_max 1.25, alpha_tau 365, psi 0.8, inventory restoration 60 days, alt orders), and BoARIO's production
+# function (--production leontief) without switching suppliers (--substitution 0).
 # The long CSV files are converted to matrix CSV once (Python) and both programs read those.
 # Prints wall times (whole process), the simulation-only times each reports, the ratio, and NLD output lost by both.
 #
@@ -37,7 +38,7 @@ cat "$work"/wiod_full_*.csv >/dev/null
 now() { date +%s.%N; }
 for run in $(seq "$runs"); do
     start=$(now)
-    "$binary" scenario --mrio "$work/wiod_full_Z.csv" --shock TWN:c3-c16:0.2:22 --inventory-days 90 --days "$days" \
+    "$binary" scenario --mrio "$work/wiod_full_Z.csv" --shock TWN:c3-c16:0.2:22 --inventory-days 90 --production leontief --substitution 0 --days "$days" \
         --reporter NLD --model ario --format json --timing >"$work/chainrisk.json" 2>"$work/chainrisk.err"
     end=$(now)
     echo "$(echo "$end - $start" | bc) $(sed -n 's/.*ARIO .* industries \([0-9.]*\) s/\1/p' "$work/chainrisk.err")" >>"$work/chainrisk.runs.$$"

@@ -20,6 +20,7 @@ from ario_common import boario_run, remaining_share, write_matrix_csv
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "..", "..", "shared", "data", "pymrio_testmrio", "mrio_data")
 CHAINRISK = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", ".build", "release", "chainrisk")
+EXTRA = os.environ.get("CHAINRISK_EXTRA", "--production leontief --substitution 0").split()
 DAYS, START, WEEKS, LOSS, RECOVERY_DAYS = 200, 10, 4, 0.3, 30
 
 
@@ -53,7 +54,8 @@ def main():
             out = subprocess.run([CHAINRISK, "scenario", "--mrio", mrio, "--reporter", region,
                                   "--shock", f"reg2:manufactoring:{LOSS}:{WEEKS}", "--start-day", str(START),
                                   "--recovery", "linear", "--recovery-days", str(RECOVERY_DAYS),
-                                  "--inventory-days", "90", "--days", str(DAYS), "--series", "--format", "csv"],
+                                  "--inventory-days", "90", *EXTRA,
+                                  "--days", str(DAYS), "--series", "--format", "csv"],
                                  check=True, capture_output=True, text=True).stdout
             series = pd.read_csv(pd.io.common.StringIO(out))
             for _, row in series.iterrows():

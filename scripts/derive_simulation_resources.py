@@ -5,6 +5,9 @@ Writes into Sources/ChainRiskIngest/BuiltIn/simulation/:
   hs6_wiod35.csv            HS 6-digit (HS 2022 and HS 2017 codes) -> ISIC Rev.3 division -> WIOD 2013 industry c1..c35
   inventory_days_wiod35.csv days of inputs held per WIOD industry, the unweighted mean of Pichler et al.'s desired
                             stock (days) over the NACE 64 industries listed for it
+  criticality_wiod35.csv    how strictly each input sector constrains each using industry (1 critical, 0.5
+                            important, 0 not), IHS Markit's NACE 64 ratings aggregated to WIOD industries with the
+                            Belgian 2015 NACE 64 flows as weights
 
 Usage: python3 scripts/derive_simulation_resources.py [../shared/data]
 """
@@ -62,6 +65,36 @@ def inventory_rows():
     return rows
 
 
+def criticality_rows():
+    """IHS Markit's rating of input i for user k (NACE 64, rows inputs, columns users), aggregated to WIOD blocks.
+
+    The weight of input sector s for user j is the flow-weighted mean of the ratings over the NACE 64 pairs (i in s,
+    k in j), weighted by the Belgian 2015 flows Z[i, k] (Pichler et al.'s companion table); a block without Belgian
+    flows takes the unweighted mean. A NACE 64 industry listed for two WIOD industries (C13-15 for c4 and c5) counts
+    in both.
+    """
+    def matrix(name):
+        with open(os.path.join(DATA, "io_be_pichler", name), newline="") as handle:
+            rows = list(csv.reader(handle))
+        columns = rows[0][1:]
+        return {row[0]: {column: float(value or 0) for column, value in zip(columns, row[1:])} for row in rows[1:]}
+
+    rating, flows = matrix("IHS_critical_NACE64.csv"), matrix("IO_BE_NACE64.csv")
+    rows = []
+    for s in range(1, 36):
+        inputs = NACE64_FOR_WIOD[f"c{s}"].split()
+        for j in range(1, 36):
+            users = NACE64_FOR_WIOD[f"c{j}"].split()
+            pairs = [(i, k) for i in inputs for k in users]
+            weight = sum(max(flows[i][k], 0) for i, k in pairs)
+            if weight > 0:
+                value = sum(rating[i][k] * max(flows[i][k], 0) for i, k in pairs) / weight
+            else:
+                value = sum(rating[i][k] for i, k in pairs) / len(pairs)
+            rows.append((f"c{s}", f"c{j}", round(value, 4)))
+    return rows
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, "hs6_wiod35.csv"), "w", newline="") as handle:
@@ -73,6 +106,11 @@ def main():
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["wiod_sector", "nace64_sources", "days"])
         for row in inventory_rows():
+            writer.writerow(row)
+    with open(os.path.join(OUT, "criticality_wiod35.csv"), "w", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["input_sector", "user_sector", "weight"])
+        for row in criticality_rows():
             writer.writerow(row)
 
 

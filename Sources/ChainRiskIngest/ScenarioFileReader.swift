@@ -42,8 +42,8 @@ public struct ScenarioFileReader: Sendable {
         guard (0...1).contains(loss) else { throw error("\"loss\" must be between 0 and 1, got \(loss)", at: lossValue.location) }
         guard let weeksValue = member(members, "weeks") else { throw error("a shock needs \"weeks\"", at: place) }
         let weeks = try number(weeksValue)
-        guard weeks >= 0, weeks <= Double(Shock.maximumWeeks) else {
-            throw error("\"weeks\" must be between 0 and \(Shock.maximumWeeks) (100 years), got \(weeks)", at: weeksValue.location)
+        guard weeks > 0, weeks <= Double(Shock.maximumWeeks) else {
+            throw error("\"weeks\" must be above 0 and at most \(Shock.maximumWeeks) (100 years), got \(weeks)", at: weeksValue.location)
         }
         var recovery = Shock.Recovery.step
         if let value = member(members, "recovery") {

@@ -54,3 +54,19 @@ extension SimulationResources {
         return names
     }
 }
+
+extension SimulationResources {
+    /// IHS Markit's input criticality (Pichler et al. 2022) aggregated to WIOD 2013 sectors: weight per input sector
+    /// and using sector (1 critical, 0.5 important, 0 not), with the file digest.
+    public static func criticalityRatings() throws -> (weights: [String: [String: Double]], source: String) {
+        let (file, digest) = try resource("criticality_wiod35.csv")
+        var weights: [String: [String: Double]] = [:]
+        try readRows(file, columns: ["input_sector", "user_sector", "weight"]) { fields, reader in
+            guard let weight = try reader.double(2, name: "weight"), (0...1).contains(weight) else {
+                throw InputError(.badValue, "weight must be a number from 0 to 1", at: reader.location(2))
+            }
+            weights[fields[0], default: [:]][fields[1]] = weight
+        }
+        return (weights, "IHS Markit ratings via Pichler et al. (2022), simulation/criticality_wiod35.csv sha256 \(digest)")
+    }
+}

@@ -49,16 +49,30 @@ public struct ScenarioTables: Sendable {
         })
     }
 
-    /// ARIO losses of `industries` (largest output loss first), with whether stocks bridge the gap: "yes" only when
-    /// the time-to-survive estimate covers the time to recover and the simulation itself ran no input short.
-    public func dynamicSectors(_ result: ARIOResult, industries: [Int], survival: [TimeToSurvive.Row], unit: String, top: Int?) -> DataTable {
+    /// Time to survive, capped at the horizon: beyond it the cell reads "> 365" (JSON: the horizon).
+    private func survive(_ value: Double, horizon: Int) -> DataTable.Cell {
+        value > Double(horizon) ? .number(Double(horizon), text: "> \(NumberFormat.integer(horizon))") : .number(value, decimals: 1)
+    }
+
+    private func verdict(_ verdict: StocksVerdict?, explained: Bool) -> DataTable.Cell {
+        guard let verdict else { return .empty }
+        return .text(verdict.bridges ? "yes" : (explained ? "no: \(verdict.reason)" : "no"))
+    }
+
+    /// ARIO losses and gains of `industries` (largest output loss first), with the run's one verdict on whether stocks
+    /// bridge the gap.
+    public func dynamicSectors(
+        _ result: ARIOResult, industries: [Int], survival: [TimeToSurvive.Row], verdicts: [Int: StocksVerdict],
+        unit: String, top: Int?
+    ) -> DataTable {
         let survivalByIndustry = Dictionary(uniqueKeysWithValues: survival.map { ($0.industry, $0) })
         let summaries = industries.map { result.summary(industry: $0) }
             .sorted { ($1.outputLost, $0.industry) < ($0.outputLost, $1.industry) }
-        return DataTable(title: "Output lost per sector (ARIO, \(result.days) days; \(unit))", columns: [
+        return DataTable(title: "Output lost and gained per sector (ARIO, \(result.days) days; \(unit))", columns: [
             .init("region", title: "Region"), .init("sector", title: "Sector"), .init("name", title: "Name"),
             .init("output_lost", title: "Output lost", alignment: .right),
             .init("share_of_baseline_pct", title: "% of baseline", alignment: .right),
+            .init("output_gained", title: "Output gained", alignment: .right),
             .init("value_added_lost", title: "VA lost", alignment: .right),
             .init("trough_day", title: "Trough day", alignment: .right),
             .init("trough_level_pct", title: "Trough %", alignment: .right),
@@ -73,12 +87,13 @@ public struct ScenarioTables: Sendable {
             let survive = survivalByIndustry[summary.industry]
             return [.text(label.region), .text(label.sector), name(label.sector),
                     .number(summary.outputLost, decimals: 2), percent(summary.lossShare, decimals: 3),
+                    .number(summary.outputGained, decimals: 2),
                     .number(summary.valueAddedLost, decimals: 2), .integer(summary.troughDay),
                     percent(summary.troughLevel), .integer(summary.daysBelow99), .integer(summary.shortageDays),
                     summary.limitingInput.map { .text($0) } ?? .empty,
-                    survive.map { days($0.timeToSurviveDays) } ?? .empty,
+                    survive.map { self.survive($0.timeToSurviveDays, horizon: result.days) } ?? .empty,
                     survive.map { .integer($0.timeToRecoverDays) } ?? .empty,
-                    survive.map { .text($0.bridged && summary.shortageDays == 0 ? "yes" : "no") } ?? .empty]
+                    verdict(verdicts[summary.industry], explained: false)]
         })
     }
 
@@ -98,26 +113,29 @@ public struct ScenarioTables: Sendable {
         })
     }
 
-    /// Time to survive against time to recover, per industry (shortest survival first).
-    public func mitigation(_ rows: [TimeToSurvive.Row], sectors: [IOSectorLabel], top: Int?) -> DataTable {
+    /// Time to survive against time to recover, per industry (shortest survival first), with the same verdict as the
+    /// sector table and why it is no.
+    public func mitigation(_ rows: [TimeToSurvive.Row], verdicts: [Int: StocksVerdict], sectors: [IOSectorLabel], horizon: Int, top: Int?) -> DataTable {
         let ordered = rows.sorted { ($0.timeToSurviveDays, $0.industry) < ($1.timeToSurviveDays, $1.industry) }
-        return DataTable(title: "Do stocks and alternative suppliers bridge the gap? (survive = stock days / (share lost × world HHI))", columns: [
+        return DataTable(title: "Do stocks and other suppliers bridge the gap? (survive = usable stock days / (share lost × (1 − share switched)))", columns: [
             .init("region", title: "Region"), .init("sector", title: "Sector"), .init("name", title: "Name"),
             .init("critical_input", title: "Critical input"),
             .init("input_lost_pct", title: "Input lost %", alignment: .right),
             .init("world_hhi", title: "World HHI", alignment: .right),
+            .init("switched_pct", title: "Switched %", alignment: .right),
             .init("shortfall_pct", title: "Shortfall %", alignment: .right),
             .init("stock_days", title: "Stock days", alignment: .right),
             .init("time_to_survive_days", title: "Survive (d)", alignment: .right),
             .init("time_to_recover_days", title: "Recover (d)", alignment: .right),
-            .init("flag", title: "Flag"),
+            .init("stocks_bridge", title: "Stocks bridge"),
         ], rows: ordered.prefix(top ?? ordered.count).map { row in
             let label = sectors[row.industry]
             return [.text(label.region), .text(label.sector), name(label.sector),
                     row.criticalInput.map { .text($0) } ?? .empty, percent(row.lostShare, decimals: 3),
-                    .number(row.worldHHI, decimals: 3), percent(row.shortfall, decimals: 3), days(row.stockDays),
-                    days(row.timeToSurviveDays), .integer(row.timeToRecoverDays),
-                    .text(row.criticalInput == nil ? "" : (row.bridged ? "bridged" : "survive < recover"))]
+                    .number(row.worldHHI, decimals: 3), percent(row.substitutable, decimals: 1),
+                    percent(row.shortfall, decimals: 3), days(row.stockDays),
+                    survive(row.timeToSurviveDays, horizon: horizon), .integer(row.timeToRecoverDays),
+                    verdict(verdicts[row.industry], explained: true)]
         })
     }
 

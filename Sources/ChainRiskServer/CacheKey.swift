@@ -1,3 +1,4 @@
+import ChainRiskCore
 import ChainRiskUseCases
 
 /// What identifies a cached response: the store's generation, the endpoint and its validated request.
@@ -19,6 +20,6 @@ struct CacheKey: Hashable, Sendable {
     enum Body: Hashable, Sendable {
         case none
         /// A scenario run: its definition (a catalogue event with its settings, or the file's bytes) and the run's settings.
-        case scenario(ScenarioRequest.Definition, model: ScenarioModel, reporter: String, days: Int, top: Int?)
+        case scenario(ScenarioRequest.Definition, model: ScenarioModel, reporter: String, days: Int, top: Int?, production: ProductionFunction, substitution: Double)
     }
 }

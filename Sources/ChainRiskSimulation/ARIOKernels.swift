@@ -5,15 +5,15 @@
 /// of the 413k orders of WIOD cuts the memory each day streams from 40 to 12 bytes per flow.
 enum ARIOKernels {
     /// Rationing, stock update and tomorrow's orders, column by column (using industry j):
-    /// deliveredₛ = σ′ₛⱼ · Σᵢ∈ₛ Z⁰ᵢⱼ·w′ᵢ·fᵢ (yesterday's orders served the fill rate fᵢ = xᵢ/Dᵢ);
-    /// Sₛⱼ += deliveredₛ − aₛⱼ·xⱼ; gapₛ = max(0, nₛⱼ·aₛⱼ·x*ⱼ − Sₛⱼ)·r + aₛⱼ·xⱼ (just the use for unstocked inputs);
+    /// deliveredₛ = σ′ₛⱼ · Σᵢ∈ₛ Z⁰ᵢⱼ·w′ᵢ·fᵢ (yesterday's orders served the fill rate fᵢ = xᵢ/Dᵢ) plus what substitute
+    /// suppliers delivered (`extraDeliveries`, nil for none); Sₛⱼ = max(0, Sₛⱼ + deliveredₛ − aₛⱼ·xⱼ); gapₛ = max(0, nₛⱼ·aₛⱼ·x*ⱼ − Sₛⱼ)·r + aₛⱼ·xⱼ (just the use for unstocked inputs);
     /// σₛⱼ = gapₛ / Σᵢ∈ₛ Z⁰ᵢⱼ·wᵢ; demand Dᵢ += σₛⱼ·Z⁰ᵢⱼ·wᵢ. `scratch` holds 3 × inputs doubles.
     static func distributeAndOrder(
         industries n: Int, inputs m: Int, columnStarts: UnsafePointer<Int>, rows: UnsafePointer<Int32>,
         sectorOf: UnsafePointer<Int32>, flows z0: UnsafePointer<Double>, fill: UnsafePointer<Double>,
         previousWeight: UnsafePointer<Double>, weight: UnsafePointer<Double>, coefficients a: UnsafePointer<Double>,
         days: UnsafePointer<Double>, production: UnsafePointer<Double>, wanted: UnsafePointer<Double>, restore: Double,
-        orderScale: UnsafeMutablePointer<Double>, stocks: UnsafeMutablePointer<Double>, demand: UnsafeMutablePointer<Double>,
+        extraDeliveries: UnsafePointer<Double>?, orderScale: UnsafeMutablePointer<Double>, stocks: UnsafeMutablePointer<Double>, demand: UnsafeMutablePointer<Double>,
         scratch: UnsafeMutablePointer<Double>
     ) {
         let delivered = scratch, supplierTotal = scratch + m, scale = scratch + 2 * m
@@ -31,7 +31,8 @@ enum ARIOKernels {
                 let held = days[base + s]
                 var gap = use
                 if held.isFinite {
-                    stocks[base + s] += delivered[s] * orderScale[base + s] - use
+                    let received = delivered[s] * orderScale[base + s] + (extraDeliveries?[base + s] ?? 0)
+                    stocks[base + s] = max(0, stocks[base + s] + (received - use))
                     gap += max(0, held * a[base + s] * wanted[j] - stocks[base + s]) * restore
                 }
                 scale[s] = supplierTotal[s] != 0 ? gap / supplierTotal[s] : 0

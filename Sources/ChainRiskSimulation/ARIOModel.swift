@@ -9,9 +9,17 @@ import ChainRiskIO
 /// Each day t:
 /// 1. overproduction (t > 1): αᵢ += (αᵐᵃˣ − αᵢ)·sᵢ/τ_α when scarcity sᵢ = (Dᵢ − xᵢ)/Dᵢ > 0, else (αᵇ − αᵢ)/τ_α; α ≥ 1;
 /// 2. capacity x̄ᵢ = x⁰ᵢ·(1 − Δᵢ(t))·αᵢ, wanted output x*ᵢ = min(Dᵢ, x̄ᵢ);
-/// 3. production xⱼ = x*ⱼ · min(1, minₛ Sₛⱼ / (ψ·nₛⱼ·aₛⱼ·x*ⱼ)) over inputs s with aₛⱼ above the threshold
-///    (S stock, n days, a = input coefficient aggregated over supplying regions); the minimising s is the limiting input;
-/// 4. rationing: every order Oᵢⱼ and final demand yᵢ is served the same fraction xᵢ/Dᵢ; stocks Sₛⱼ += Σᵢ∈ₛ Oᵢⱼ·xᵢ/Dᵢ − aₛⱼ·xⱼ;
+/// 3. production xⱼ = x*ⱼ · Φⱼ over stocked inputs s with aₛⱼ above the threshold (S stock, n days, a = input
+///    coefficient aggregated over supplying regions). Leontief (BoARIO): Φ = minₛ rₛ with rₛ = min(1, Sₛⱼ /
+///    (ψ·nₛⱼ·aₛⱼ·x*ⱼ)), i.e. held back once a stock falls below ψ of its target; partial (Pichler et al. 2022): Φ =
+///    minₛ (1 − cₛⱼ·(1 − rₛ)) with rₛ = min(1, Sₛⱼ / (aₛⱼ·x*ⱼ)) — held back only when a stock cannot cover the day's
+///    use — and criticality c (1 critical, ½ important, 0 not); linear: Φ = min(1, Σₛ Sₛⱼ / Σₛ aₛⱼ·x*ⱼ). The binding
+///    s is the limiting input;
+/// 4. rationing: every order Oᵢⱼ and final demand yᵢ is served the same fraction xᵢ/Dᵢ; with substitution share
+///    φₛ > 0, φₛ of each unmet order Σᵢ∈ₛ Oᵢⱼ·(1 − xᵢ/Dᵢ) is redirected to industries of sector s with spare
+///    capacity (Φᵢ·αᵐᵃˣ·x⁰ᵢ·(1 − Δᵢ) − xᵢ), served in proportion as far as that spare capacity goes, and their output
+///    rises by what they deliver; stocks Sₛⱼ = max(0, Sₛⱼ + delivered − aₛⱼ·xⱼ) (the floor binds only for inputs that
+///    do not constrain fully: under Leontief a binding stock never falls below (1 − 1/(ψ·n)) of itself in a day);
 /// 5. orders for tomorrow: gapₛⱼ = max(0, nₛⱼ·aₛⱼ·x*ⱼ − Sₛⱼ)/τ_INV + aₛⱼ·xⱼ, split over suppliers i ∈ s by Z⁰ᵢⱼ·x̄ᵢ/x⁰ᵢ;
 ///    Dᵢ = Σⱼ Oᵢⱼ + yᵢ.
 /// Flows are the table's annual flows / 365. The baseline output is the row total of Z and Y, so the undisturbed
@@ -22,11 +30,12 @@ public struct ARIOModel: Sendable {
     public let sectors: [IOSectorLabel]
     public let parameters: ARIOParameters
     public let inventory: InventoryDays
+    public let production: ProductionFunction
     /// x⁰: daily baseline output (row totals of Z and Y over 365).
     public let baselineOutput: [Double]
     /// y: daily final demand per industry (all categories and regions).
     public let finalDemand: [Double]
-    /// vⱼ / xⱼ: value added per unit of output at the baseline.
+    /// vⱼ / xⱼ: value added per unit of output at the baseline, within 0…1.
     public let valueAddedShare: [Double]
     /// Largest relative gap between the table's gross output and the row totals used as baseline.
     public let grossOutputGap: Double
@@ -39,12 +48,22 @@ public struct ARIOModel: Sendable {
     let inputCount: Int
     /// aₛⱼ at [j * inputCount + s].
     let inputCoefficients: [Double]
+    /// cₛⱼ at [j * inputCount + s]: how strictly input s constrains j (1 for every input under Leontief).
+    let criticality: [Double]
+    /// φₛ per input sector: the share of unmet orders redirected to other regions (all 0 without substitution).
+    let substitutionShares: [Double]
 
-    /// Prepares the model; `table` flows are annual.
-    public init(table: InputOutputTable, inventory: InventoryDays, parameters: ARIOParameters = ARIOParameters()) {
+    /// Prepares the model; `table` flows are annual. `criticality` applies to `.partial` (nil: every input critical);
+    /// `substitution` gives each input sector's redirected share of unmet orders (`.none`: no switching, BoARIO).
+    public init(
+        table: InputOutputTable, inventory: InventoryDays, parameters: ARIOParameters = ARIOParameters(),
+        production: ProductionFunction = .leontief, criticality: InputCriticality? = nil,
+        substitution: SupplierSubstitution = .none
+    ) {
         sectors = table.sectors
         self.parameters = parameters
         self.inventory = inventory
+        self.production = production
         let n = table.sectorCount
         let annualFinalDemand = table.totalFinalDemand
         let rowTotals = zip(table.intermediate.rowSums(), annualFinalDemand).map { $0 + $1 }
@@ -54,7 +73,9 @@ public struct ARIOModel: Sendable {
         baselineOutput = rowTotals.map { max(0, $0) / 365 }
         finalDemand = annualFinalDemand.map { $0 / 365 }
         let inputs = table.intermediate.columnSums()
-        valueAddedShare = (0..<n).map { rowTotals[$0] == 0 ? 0 : (rowTotals[$0] - inputs[$0]) / rowTotals[$0] }
+        // Clamped to 0…1: a row total below the column's inputs (an imbalanced table) would otherwise make value added
+        // lost exceed output lost.
+        valueAddedShare = (0..<n).map { rowTotals[$0] <= 0 ? 0 : min(1, max(0, (rowTotals[$0] - inputs[$0]) / rowTotals[$0])) }
         flows = SparseColumnMatrix(table.intermediate, scale: 1.0 / 365)
         inputCount = inventory.inputSectors.count
         var sectorIndex: [String: Int] = [:]
@@ -69,7 +90,18 @@ public struct ARIOModel: Sendable {
             }
         }
         inputCoefficients = coefficients
+        let m = inputCount
+        if production == .partial, let criticality, criticality.inputSectors == inventory.inputSectors,
+           criticality.weights.count == n * m {
+            self.criticality = criticality.weights
+        } else {
+            self.criticality = [Double](repeating: 1, count: n * m)
+        }
+        substitutionShares = inventory.inputSectors.map { substitution.substitutableShare(of: $0) }
     }
+
+    /// Whether any input sector's unmet orders are redirected.
+    var substitutes: Bool { substitutionShares.contains { $0 > 0 } }
 
     public var industryCount: Int { sectors.count }
 

@@ -27,9 +27,13 @@ public struct ARIOResult: Sendable {
         public var industry: Int
         /// x⁰ × days.
         public var baselineOutput: Double
-        /// Σₜ (x⁰ − xₜ): output lost, net of any overproduction.
+        /// Σₜ max(0, x⁰ − xₜ): output lost on the days below the baseline (≥ 0).
         public var outputLost: Double
+        /// Σₜ max(0, xₜ − x⁰): output gained on the days above it (overproduction, orders switched to it; ≥ 0).
+        public var outputGained: Double
+        /// outputLost × the value-added share of output (0…1), so never more than `outputLost`.
         public var valueAddedLost: Double
+        public var valueAddedGained: Double
         /// outputLost / baselineOutput.
         public var lossShare: Double
         /// The day of the lowest production and that production over the baseline.
@@ -51,12 +55,12 @@ public struct ARIOResult: Sendable {
     /// Totals for industry `i`.
     public func summary(industry i: Int) -> IndustrySummary {
         let n = sectors.count, base = baselineOutput[i]
-        var lost = 0.0, trough = Double.infinity, troughDay = 0, below = 0, first: Int?, last: Int?
+        var lost = 0.0, gained = 0.0, trough = Double.infinity, troughDay = 0, below = 0, first: Int?, last: Int?
         var shortage = 0, unmet = 0.0, peak = 0.0
         var counts: [Int32: Int] = [:]
         for day in 0..<days {
             let value = production[day * n + i]
-            lost += base - value
+            if value < base { lost += base - value } else { gained += value - base }
             let level = base > 0 ? value / base : 1
             if level < trough { trough = level; troughDay = day }
             if level < 0.99 {
@@ -77,7 +81,8 @@ public struct ARIOResult: Sendable {
         }
         let total = base * Double(days)
         return IndustrySummary(
-            industry: i, baselineOutput: total, outputLost: lost, valueAddedLost: lost * valueAddedShare[i],
+            industry: i, baselineOutput: total, outputLost: lost, outputGained: gained,
+            valueAddedLost: lost * valueAddedShare[i], valueAddedGained: gained * valueAddedShare[i],
             lossShare: total > 0 ? lost / total : 0, troughDay: troughDay, troughLevel: days > 0 ? trough : 1,
             daysBelow99: below, firstDayBelow99: first, lastDayBelow99: last, shortageDays: shortage,
             limitingInput: limitingName, unmetFinalDemand: unmet, peakCapacityLoss: peak)
@@ -88,15 +93,32 @@ public struct ARIOResult: Sendable {
         (0..<days).map { production[$0 * sectors.count + i] }
     }
 
-    /// Σ over industries of output lost, and of value added lost.
-    public var totals: (outputLost: Double, valueAddedLost: Double) {
-        var output = 0.0, valueAdded = 0.0
-        for i in sectors.indices {
-            var lost = 0.0
-            for day in 0..<days { lost += baselineOutput[i] - production[day * sectors.count + i] }
-            output += lost
-            valueAdded += lost * valueAddedShare[i]
+    /// Losses and gains summed over industries (each industry's days below and above its baseline apart).
+    public struct Totals: Sendable, Hashable {
+        public var outputLost = 0.0
+        public var outputGained = 0.0
+        public var valueAddedLost = 0.0
+        public var valueAddedGained = 0.0
+        /// Σₜ Σᵢ x⁰ᵢ·Δᵢ(t): the output the shock itself took, before any propagation.
+        public var directLoss = 0.0
+    }
+
+    /// Totals over `industries` (all when nil), summed in industry order so the result is the same on every run.
+    public func totals(industries: [Int]? = nil) -> Totals {
+        var totals = Totals()
+        for i in industries ?? Array(sectors.indices) {
+            var lost = 0.0, gained = 0.0, direct = 0.0
+            for day in 0..<days {
+                let at = day * sectors.count + i, value = production[at], base = baselineOutput[i]
+                if value < base { lost += base - value } else { gained += value - base }
+                direct += base * capacityLoss[at]
+            }
+            totals.outputLost += lost
+            totals.outputGained += gained
+            totals.valueAddedLost += lost * valueAddedShare[i]
+            totals.valueAddedGained += gained * valueAddedShare[i]
+            totals.directLoss += direct
         }
-        return (output, valueAdded)
+        return totals
     }
 }

@@ -71,22 +71,15 @@ struct ARIOState {
             wanted[i] = max(0, min(demand[i], capacity[i]))
             supplierWeight[i] = x0[i] != 0 ? capacity[i] / x0[i] : 1
         }
+        var inputRatio = [Double](repeating: 1, count: n)
         days.withUnsafeBufferPointer { days in
-            stocks.withUnsafeMutableBufferPointer { stocks in
+            stocks.withUnsafeBufferPointer { stocks in
                 for j in 0..<n {
-                    var ratio = 1.0, limiting: Int32 = -1, cover = Double.infinity
-                    let base = j * m
-                    for s in 0..<m {
-                        let coefficient = a[base + s], held = days[base + s]
-                        guard coefficient > p.inputThreshold, held.isFinite else { continue }
-                        let need = wanted[j] * coefficient * p.psi * held
-                        if need != 0, stocks[base + s] < need {
-                            let r = stocks[base + s] / need
-                            if r < ratio { ratio = r; limiting = Int32(s) }
-                        }
-                        if x0[j] > 0 { cover = min(cover, stocks[base + s] / (x0[j] * coefficient)) }
-                    }
+                    let (ratio, limiting, cover) = model.production == .linear
+                        ? linearConstraint(j, wanted: wanted[j], days: days, stocks: stocks)
+                        : criticalConstraint(j, wanted: wanted[j], days: days, stocks: stocks)
                     production[j] = wanted[j] * ratio
+                    inputRatio[j] = ratio
                     limitingInput[j] = limiting
                     inventoryCover[j] = cover
                 }
@@ -96,14 +89,107 @@ struct ARIOState {
             fill[i] = demand[i] != 0 ? production[i] / demand[i] : 0
             unmetFinalDemand[i] = y[i] * (1 - fill[i])
         }
+        let extraDeliveries = model.substitutes ? substitute(fill: fill, inputRatio: inputRatio, loss: loss) : nil
         var newDemand = y
         var scratch = [Double](repeating: 0, count: 3 * m)
-        ARIOKernels.distributeAndOrder(
-            industries: n, inputs: m, columnStarts: starts, rows: rows, sectorOf: model.sectorOfIndustry, flows: z0,
-            fill: fill, previousWeight: orderWeight, weight: supplierWeight, coefficients: a, days: days,
-            production: production, wanted: wanted, restore: restore, orderScale: &orderScale, stocks: &stocks,
-            demand: &newDemand, scratch: &scratch)
+        let distribute = { (extras: UnsafePointer<Double>?, state: inout ARIOState) in
+            ARIOKernels.distributeAndOrder(
+                industries: n, inputs: m, columnStarts: starts, rows: rows, sectorOf: state.model.sectorOfIndustry, flows: z0,
+                fill: fill, previousWeight: state.orderWeight, weight: supplierWeight, coefficients: a, days: state.days,
+                production: state.production, wanted: wanted, restore: restore, extraDeliveries: extras,
+                orderScale: &state.orderScale, stocks: &state.stocks, demand: &newDemand, scratch: &scratch)
+        }
+        if let extraDeliveries {
+            extraDeliveries.withUnsafeBufferPointer { distribute($0.baseAddress, &self) }
+        } else {
+            distribute(nil, &self)
+        }
         demand = newDemand
         orderWeight = supplierWeight
+    }
+
+    /// Φⱼ under Leontief or partial production: the tightest of 1 − cₛⱼ·(1 − rₛⱼ) (rₛⱼ itself when c = 1, as BoARIO
+    /// computes it), the binding input (−1 when none binds) and the days of baseline use left of the scarcest input
+    /// that constrains at all. Leontief needs ψ × the stock target (BoARIO), partial a day's use (Pichler et al.).
+    private func criticalConstraint(_ j: Int, wanted: Double, days: UnsafeBufferPointer<Double>, stocks: UnsafeBufferPointer<Double>) -> (Double, Int32, Double) {
+        let m = model.inputCount, base = j * m, x0 = model.baselineOutput[j], psi = model.parameters.psi
+        let threshold = model.parameters.inputThreshold
+        var ratio = 1.0, limiting: Int32 = -1, cover = Double.infinity
+        for s in 0..<m {
+            let coefficient = model.inputCoefficients[base + s], held = days[base + s], weight = model.criticality[base + s]
+            guard coefficient > threshold, held.isFinite, weight > 0 else { continue }
+            // Leontief keeps BoARIO's order of operations, so the cross-check agrees to the last bits.
+            let need = model.production == .leontief ? wanted * coefficient * psi * held : wanted * coefficient
+            if need != 0, stocks[base + s] < need {
+                let r = stocks[base + s] / need
+                let factor = weight == 1 ? r : 1 - weight * (1 - r)
+                if factor < ratio { ratio = factor; limiting = Int32(s) }
+            }
+            if x0 > 0 { cover = min(cover, stocks[base + s] / (x0 * coefficient)) }
+        }
+        return (ratio, limiting, cover)
+    }
+
+    /// Φⱼ under linear production: all stocks together against a day's use of all inputs (Pichler et al.); the binding
+    /// input is the scarcest one while the total falls short, and the cover is days of total baseline use.
+    private func linearConstraint(_ j: Int, wanted: Double, days: UnsafeBufferPointer<Double>, stocks: UnsafeBufferPointer<Double>) -> (Double, Int32, Double) {
+        let m = model.inputCount, base = j * m, x0 = model.baselineOutput[j]
+        let threshold = model.parameters.inputThreshold
+        var held = 0.0, needed = 0.0, use = 0.0, lowest = Double.infinity, scarcest: Int32 = -1
+        for s in 0..<m {
+            let coefficient = model.inputCoefficients[base + s], stockDays = days[base + s]
+            guard coefficient > threshold, stockDays.isFinite else { continue }
+            let need = wanted * coefficient
+            held += stocks[base + s]
+            needed += need
+            use += x0 * coefficient
+            if need != 0, stocks[base + s] / need < lowest { lowest = stocks[base + s] / need; scarcest = Int32(s) }
+        }
+        guard needed != 0, held < needed else { return (1, -1, use > 0 ? held / use : .infinity) }
+        return (held / needed, scarcest, use > 0 ? held / use : .infinity)
+    }
+
+    /// Redirects φₛ of today's unmet orders to industries of the same sector with spare capacity (see `ARIOModel`):
+    /// raises those industries' production by what they deliver and returns the extra deliveries per
+    /// [j * inputCount + s]. Spare capacity is what an industry's inputs allow up to αᵐᵃˣ × its remaining baseline
+    /// capacity, less today's production: the headroom ARIO's overproduction builds over months is open at once to
+    /// buyers who switch.
+    private mutating func substitute(fill: [Double], inputRatio: [Double], loss: [Double]) -> [Double] {
+        let n = model.industryCount, m = model.inputCount
+        let starts = model.flows.columnStarts, rows = model.flowRows, z0 = model.flows.values
+        let sectorOf = model.sectorOfIndustry, shares = model.substitutionShares, days = model.inventory.days
+        var requests = [Double](repeating: 0, count: n * m)
+        var requested = [Double](repeating: 0, count: m)
+        var unmet = [Double](repeating: 0, count: m)
+        for j in 0..<n {
+            for k in starts[j]..<starts[j + 1] {
+                let i = Int(rows[k])
+                unmet[Int(sectorOf[i])] += z0[k] * orderWeight[i] * (1 - fill[i])
+            }
+            let base = j * m
+            for s in 0..<m {
+                if shares[s] > 0, days[base + s].isFinite, unmet[s] > 0 {
+                    let request = shares[s] * orderScale[base + s] * unmet[s]
+                    requests[base + s] = request
+                    requested[s] += request
+                }
+                unmet[s] = 0
+            }
+        }
+        var spare = [Double](repeating: 0, count: n), pool = [Double](repeating: 0, count: m)
+        for i in 0..<n {
+            spare[i] = max(0, inputRatio[i] * model.baselineOutput[i] * (1 - loss[i]) * model.parameters.overproductionMax - production[i])
+            pool[Int(sectorOf[i])] += spare[i]
+        }
+        for i in 0..<n {
+            let s = Int(sectorOf[i])
+            if pool[s] > 0, requested[s] > 0 { production[i] += spare[i] * min(1, requested[s] / pool[s]) }
+        }
+        for j in 0..<n {
+            for s in 0..<m where requests[j * m + s] > 0 {
+                requests[j * m + s] *= pool[s] > 0 ? min(1, pool[s] / requested[s]) : 0
+            }
+        }
+        return requests
     }
 }

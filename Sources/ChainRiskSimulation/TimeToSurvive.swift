@@ -4,11 +4,12 @@ import ChainRiskCore
 /// with the time the hit suppliers need to recover.
 ///
 /// For industry j and input sector s: f = the share of j's purchases of s that the shock takes (Σᵢ∈ₛ Zᵢⱼ·Δᵢ / Σᵢ∈ₛ Zᵢⱼ,
-/// Δ at the full loss); alternative suppliers replace the substitutable share σₛ = 1 − HHIₛ of it, where HHIₛ is the
-/// Herfindahl index of world output of s over countries (or table regions when country outputs are not known), so
-/// the shortfall is g = f·HHIₛ of normal use. Stocks of nₛⱼ days then last nₛⱼ / g days. Time to survive is the
-/// shortest of these over j's inputs (∞ when nothing is short); a stock-less input (n ≤ 2) survives 2/g days.
-/// Time to recover is the scenario's longest shock span (full loss + recovery). Flag: survive < recover.
+/// Δ at the full loss); other supplier regions replace the substitutable part φ·(1 − HHIₛ) of it (`SupplierSubstitution`,
+/// the rule the simulation applies to unmet orders), so the shortfall is g = f·(1 − φ·(1 − HHIₛ)) of normal use.
+/// Stocks of nₛⱼ days then last until they fall to where the production function binds: (1 − ψ)·nₛⱼ / g days under
+/// Leontief (BoARIO's ψ rule), nₛⱼ / g under partial (only inputs rated critical or important count). Under linear
+/// production all stocked inputs pool: Σₛ nₛⱼ·Zₛⱼ / Σₛ gₛ·Zₛⱼ. Time to survive is the shortest of these (∞ when nothing
+/// is short); time to recover is the scenario's longest shock span (full loss + recovery). Flag: survive < recover.
 public enum TimeToSurvive {
     public struct Row: Sendable, Hashable {
         public var industry: Int
@@ -16,12 +17,40 @@ public enum TimeToSurvive {
         public var criticalInput: String?
         public var lostShare: Double
         public var worldHHI: Double
+        /// φ·(1 − HHI): the part of the lost supply other regions replace.
+        public var substitutable: Double
         public var shortfall: Double
         public var stockDays: Double
         /// Days the stocks bridge; `.infinity` when no input is short.
         public var timeToSurviveDays: Double
         public var timeToRecoverDays: Int
         public var bridged: Bool { timeToSurviveDays >= Double(timeToRecoverDays) }
+    }
+
+    /// How the rule reads the production function: which inputs count and how far their stocks may fall.
+    public struct Rule: Sendable {
+        public var production: ProductionFunction
+        /// Ratings for `.partial` (nil: every input counts).
+        public var criticality: InputCriticality?
+        public var substitution: SupplierSubstitution
+        /// ψ of the Leontief (BoARIO) stock rule.
+        public var psi: Double
+
+        public init(production: ProductionFunction, criticality: InputCriticality? = nil, substitution: SupplierSubstitution, psi: Double = ARIOParameters().psi) {
+            self.production = production
+            self.criticality = criticality
+            self.substitution = substitution
+            self.psi = psi
+        }
+
+        /// Days of `days` stock that can be drawn before output is held back.
+        func usableDays(_ days: Double) -> Double { production == .leontief ? (1 - psi) * days : days }
+
+        /// Whether input `s` can hold back industry `j` at all.
+        func counts(input s: Int, user j: Int) -> Bool {
+            guard production == .partial, let criticality else { return true }
+            return criticality.weight(input: s, user: j) > 0
+        }
     }
 
     /// HHI of world output per sector code, from gross output per place (country or region) and sector; places are
@@ -51,7 +80,7 @@ public enum TimeToSurvive {
 
     /// One row per industry in `industries`.
     public static func assess(
-        table: InputOutputTable, plan: ShockPlan, inventory: InventoryDays, worldHHI: [String: Double],
+        table: InputOutputTable, plan: ShockPlan, inventory: InventoryDays, rule: Rule,
         industries: [Int], inputThreshold: Double = ARIOParameters().inputThreshold
     ) -> [Row] {
         let losses = plan.fullLosses
@@ -66,22 +95,72 @@ public enum TimeToSurvive {
                 bought[s] += flow
                 lost[s] += flow * losses[i]
             }
-            var best = Row(industry: j, criticalInput: nil, lostShare: 0, worldHHI: 0, shortfall: 0, stockDays: 0,
-                           timeToSurviveDays: .infinity, timeToRecoverDays: recover)
             let output = table.grossOutput[j]
-            for s in 0..<m where bought[s] > 0 && lost[s] > 0 {
+            var candidates: [Row] = []
+            for s in 0..<m where bought[s] > 0 && rule.counts(input: s, user: j) {
                 guard output <= 0 || bought[s] / output > inputThreshold else { continue }
+                let code = inventory.inputSectors[s]
                 let share = lost[s] / bought[s]
-                let hhi = worldHHI[inventory.inputSectors[s]] ?? 1
-                let shortfall = share * hhi
-                let days = inventory.days(input: s, user: j)
-                let survive = days.isFinite ? days / shortfall : .infinity
-                if survive < best.timeToSurviveDays || best.criticalInput == nil {
-                    best = Row(industry: j, criticalInput: inventory.inputSectors[s], lostShare: share, worldHHI: hhi,
-                               shortfall: shortfall, stockDays: days, timeToSurviveDays: survive, timeToRecoverDays: recover)
-                }
+                let hhi = rule.substitution.worldHHI[code] ?? 1
+                let substitutable = rule.substitution.substitutableShare(of: code)
+                candidates.append(Row(
+                    industry: j, criticalInput: code, lostShare: share, worldHHI: hhi, substitutable: substitutable,
+                    shortfall: share * (1 - substitutable), stockDays: inventory.days(input: s, user: j),
+                    timeToSurviveDays: .infinity, timeToRecoverDays: recover))
             }
-            return best
+            return rule.production == .linear
+                ? pooled(candidates, bought: bought, sectorIndex: sectorIndex, industry: j, recover: recover)
+                : shortest(candidates, rule: rule, industry: j, recover: recover)
+        }
+    }
+
+    /// The input whose usable stock runs out first (Leontief, partial).
+    private static func shortest(_ candidates: [Row], rule: Rule, industry: Int, recover: Int) -> Row {
+        var best = Row(industry: industry, criticalInput: nil, lostShare: 0, worldHHI: 0, substitutable: 0, shortfall: 0,
+                       stockDays: 0, timeToSurviveDays: .infinity, timeToRecoverDays: recover)
+        for var row in candidates where row.shortfall > 0 {
+            row.timeToSurviveDays = row.stockDays.isFinite ? rule.usableDays(row.stockDays) / row.shortfall : .infinity
+            if row.timeToSurviveDays < best.timeToSurviveDays || best.criticalInput == nil { best = row }
+        }
+        return best
+    }
+
+    /// All stocked inputs pooled (linear): the days the pooled stock lasts against the pooled shortfall, named after
+    /// the input with the largest shortfall.
+    private static func pooled(_ candidates: [Row], bought: [Double], sectorIndex: [String: Int], industry: Int, recover: Int) -> Row {
+        var held = 0.0, short = 0.0, largestShort = 0.0
+        var largest: Row?
+        for row in candidates where row.stockDays.isFinite {
+            guard let s = row.criticalInput.flatMap({ sectorIndex[$0] }) else { continue }
+            held += row.stockDays * bought[s]
+            short += row.shortfall * bought[s]
+            if row.shortfall * bought[s] > largestShort { (largest, largestShort) = (row, row.shortfall * bought[s]) }
+        }
+        guard var row = largest, short > 0 else {
+            return Row(industry: industry, criticalInput: nil, lostShare: 0, worldHHI: 0, substitutable: 0, shortfall: 0,
+                       stockDays: 0, timeToSurviveDays: .infinity, timeToRecoverDays: recover)
+        }
+        row.timeToSurviveDays = held / short
+        return row
+    }
+}
+
+/// One answer to "do stocks bridge the gap?" for an industry, used by every table of a run.
+///
+/// Yes when the time-to-survive rule covers the time to recover and, for a dynamic run, no input held production
+/// back on any simulated day.
+public struct StocksVerdict: Sendable, Hashable {
+    public var bridges: Bool
+    /// Why not, in a few words ("survive < recover", "inputs short 51 days in the simulation"); empty when it bridges.
+    public var reason: String
+
+    public init(survival: TimeToSurvive.Row, shortageDays: Int?) {
+        if !survival.bridged {
+            (bridges, reason) = (false, "survive < recover")
+        } else if let shortageDays, shortageDays > 0 {
+            (bridges, reason) = (false, "inputs short \(shortageDays) days in the simulation")
+        } else {
+            (bridges, reason) = (true, "")
         }
     }
 }

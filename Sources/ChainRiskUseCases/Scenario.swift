@@ -48,7 +48,10 @@ extension Workspace {
             regions.contains(region) || countries[region] != nil || CountryTable.shared.country(CountryCode(verbatim: region)) != nil ? nil
                 : "neither a region of the table (\(regions.sorted().joined(separator: ", "))) nor a country"
         }
-        let runner = ScenarioRunner(model: request.model, reporter: request.reporter, days: request.days, top: request.top, series: request.series)
+        try Self.requireKnownSectors(scenario, sectors: context.loaded.table.sectors, productMap: try simulationBundle().productSectorMap)
+        try Self.requireStartWithinHorizon(scenario, days: request.days)
+        let runner = ScenarioRunner(model: request.model, reporter: request.reporter, days: request.days, top: request.top, series: request.series,
+                                    production: request.production, substitution: request.substitution)
         let run = try runner.run(scenario, context: context, resources: try simulationBundle())
         return ScenarioResult(report: run.report, simulation: run.simulation, readSeconds: readSeconds, simulationSeconds: run.simulationSeconds, sectorCount: context.loaded.table.sectorCount)
     }
@@ -60,6 +63,29 @@ extension Workspace {
             for region in shock.regions {
                 if let reason = problem(region) { throw RequestError("shock", "unknown region '\(region)' in the scenario: \(reason)") }
             }
+        }
+    }
+
+    /// Throws a `RequestError` naming the first sector of a shock that the table does not have, or product that maps to
+    /// none of its sectors (either would silently change nothing).
+    static func requireKnownSectors(_ scenario: Scenario, sectors: [IOSectorLabel], productMap: ProductSectorMap) throws {
+        var seen = Set<String>()
+        let known = sectors.compactMap { seen.insert($0.sector).inserted ? $0.sector : nil }
+        for (number, shock) in scenario.shocks.enumerated() {
+            for sector in ShockPlanner.expand(shock.sectors, known: known) where !seen.contains(sector) {
+                let range = known.count > 1 ? "\(known[0])…\(known[known.count - 1])" : known.joined()
+                throw RequestError("shock", "unknown sector '\(sector)' in shock \(number + 1): the table's sectors are \(range)")
+            }
+            for product in shock.products where productMap.sectors(matching: product).allSatisfy({ !seen.contains($0) }) {
+                throw RequestError("shock", "product '\(product)' in shock \(number + 1) maps to no sector of the table (HS codes of 2 to 6 digits, e.g. 8542)")
+            }
+        }
+    }
+
+    /// Throws a `RequestError` when a shock starts on or after the last simulated day.
+    static func requireStartWithinHorizon(_ scenario: Scenario, days: Int) throws {
+        for (number, shock) in scenario.shocks.enumerated() where shock.startDay >= days {
+            throw RequestError("start-day", "shock \(number + 1) starts on day \(shock.startDay), beyond the \(days) simulated days (--days)")
         }
     }
 

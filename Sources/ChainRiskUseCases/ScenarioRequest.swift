@@ -30,6 +30,8 @@ public struct ScenarioRequest: Sendable {
 
     /// The capacity loss of a catalogue event when the request gives none.
     public static let defaultEventLoss = EventScenario.defaultLoss
+    /// φ when the request gives none (see `SupplierSubstitution.defaultShare`).
+    public static let defaultSubstitution = SupplierSubstitution.defaultShare
 
     public var definition: Definition
     public var data: Data
@@ -46,6 +48,10 @@ public struct ScenarioRequest: Sendable {
     public var top: Int?
     /// ARIO: the per-day series of the reporter's sectors instead of the summary.
     public var series = false
+    /// ARIO: how output depends on input stocks.
+    public var production: ProductionFunction = .partial
+    /// ARIO and time to survive: φ, the share of what other supplier regions could replace that buyers switch to.
+    public var substitution = SupplierSubstitution.defaultShare
 
     public init(definition: Definition, data: Data) {
         self.definition = definition
@@ -60,6 +66,7 @@ public struct ScenarioRequest: Sendable {
         guard (1...Self.maximumDays).contains(days) else { throw RequestError("days", "--days must be between 1 and \(Self.maximumDays)") }
         guard (0...Self.maximumDays).contains(startDay) else { throw RequestError("start-day", "--start-day must be between 0 and \(Self.maximumDays)") }
         guard (0...Self.maximumDays).contains(recoveryDays) else { throw RequestError("recovery-days", "--recovery-days must be between 0 and \(Self.maximumDays)") }
+        guard substitution.isFinite, (0...1).contains(substitution) else { throw RequestError("substitution", "--substitution must be a number from 0 to 1") }
         if series && model != .ario { throw RequestError("series", "--series needs --model ario") }
         switch (model, data) {
         case (.direct, .trade): break

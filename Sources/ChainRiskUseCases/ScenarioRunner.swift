@@ -18,13 +18,22 @@ public struct ScenarioRunner: Sendable {
     public var top: Int?
     /// ARIO only: the per-day series of the reporter's sectors instead of the summary.
     public var series: Bool
+    /// How output depends on input stocks (ARIO; partial: IHS Markit's critical inputs, Pichler et al. 2022).
+    public var production: ProductionFunction
+    /// φ: the share of what other supplier regions could replace that buyers switch to (0 turns switching off).
+    public var substitution: Double
 
-    public init(model: ScenarioModel, reporter: String, days: Int = 365, top: Int? = nil, series: Bool = false) {
+    public init(
+        model: ScenarioModel, reporter: String, days: Int = 365, top: Int? = nil, series: Bool = false,
+        production: ProductionFunction = .partial, substitution: Double = SupplierSubstitution.defaultShare
+    ) {
         self.model = model
         self.reporter = reporter
         self.days = days
         self.top = top
         self.series = series
+        self.production = production
+        self.substitution = substitution
     }
 
     /// What the run needs besides the scenario: the table and the resources placed around it.
@@ -108,7 +117,11 @@ public struct ScenarioRunner: Sendable {
         let productMap = resources.productSectorMap
         let plan = ShockPlanner(sectors: table.sectors, scaling: scaling) { productMap.sectors(matching: $0) }.plan(scenario)
         let hhi = TimeToSurvive.worldHHI(outputByPlace: scaling.countryOutput.isEmpty ? TimeToSurvive.outputByRegion(table) : scaling.countryOutput)
-        let survival = TimeToSurvive.assess(table: table, plan: plan, inventory: context.inventory, worldHHI: hhi, industries: reporterIndustries)
+        let substitution = SupplierSubstitution(share: self.substitution, worldHHI: hhi)
+        let criticality = Self.criticality(production, sectors: table.sectors, ratings: resources.criticality)
+        let effectiveProduction = production == .partial && criticality == nil ? ProductionFunction.leontief : production
+        let rule = TimeToSurvive.Rule(production: model == .ario ? effectiveProduction : .leontief, criticality: criticality, substitution: substitution)
+        let survival = TimeToSurvive.assess(table: table, plan: plan, inventory: context.inventory, rule: rule, industries: reporterIndustries)
         let tables = ScenarioTables(sectorNames: resources.sectorNames)
         var notes = scenario.assumptions + plan.notes
         notes += Self.tableFindingNotes(loaded.findings)
@@ -118,6 +131,7 @@ public struct ScenarioRunner: Sendable {
             "inventory_days": context.inventorySource,
             "world_hhi": scaling.countryOutput.isEmpty ? "over table regions" : "over countries of \(scaling.source)",
             "product_sector_map": productMap.source,
+            "substitution": Self.describe(substitution),
         ]
         let provenance = { (settings: [String: String]) in
             Provenance(inputs: [Provenance.Input.inputOutputTable(loaded)] + context.scalingInputs, settings: settings)
@@ -129,12 +143,15 @@ public struct ScenarioRunner: Sendable {
             let parameters = ARIOParameters()
             let clock = ContinuousClock()
             let started = clock.now
-            let arioModel = ARIOModel(table: table, inventory: context.inventory, parameters: parameters)
+            let arioModel = ARIOModel(table: table, inventory: context.inventory, parameters: parameters, production: effectiveProduction,
+                                      criticality: criticality, substitution: substitution)
             let result = arioModel.run(plan: plan, days: days)
             simulation = result
             let elapsed = clock.now - started
             simulationSeconds = elapsed.seconds
             settings["days"] = String(days)
+            settings["production_function"] = Self.describe(production, criticality: criticality)
+            notes.insert("model: \(effectiveProduction.rawValue) production function, substitution share \(NumberFormat.fixed(substitution.share * 100, decimals: 0, grouping: false)) %, inventory days as listed under Provenance (production_function, substitution, inventory_days)", at: 0)
             settings["ario_parameters"] = "alpha_max \(parameters.overproductionMax), alpha_tau \(Int(parameters.overproductionDays)) d, psi \(parameters.psi), inventory restoration tau \(Int(parameters.inventoryRestorationDays)) d, orders alt, rationing proportional"
             if arioModel.grossOutputGap > 1e-9 {
                 notes.append("ARIO baseline output = row totals of Z and Y (the table's gross output differs by up to \(NumberFormat.fixed(arioModel.grossOutputGap * 100, decimals: 3, grouping: false)) %), so the undisturbed economy stays at rest")
@@ -144,8 +161,12 @@ public struct ScenarioRunner: Sendable {
                 let report = ScenarioReport(title: "Daily series: \(scenario.name)", tables: [("series", seriesTable)], primary: "series", notes: notes, provenance: provenance(settings))
                 return Run(report: report, simulation: result, simulationSeconds: simulationSeconds)
             }
-            sections.append(("sectors", tables.dynamicSectors(result, industries: reporterIndustries, survival: survival, unit: table.unit, top: top)))
-            sections.append(("totals", tables.totals(arioTotals(result, reporterIndustries), unit: table.unit)))
+            let verdicts = Dictionary(uniqueKeysWithValues: survival.map { ($0.industry, StocksVerdict(survival: $0, shortageDays: result.summary(industry: $0.industry).shortageDays)) })
+            let totals = arioTotals(result, reporterIndustries)
+            notes += Self.regimeFindings(result, world: result.totals(), sectorNames: resources.sectorNames)
+            sections.append(("sectors", tables.dynamicSectors(result, industries: reporterIndustries, survival: survival, verdicts: verdicts, unit: table.unit, top: top)))
+            sections.append(("totals", tables.totals(totals, unit: table.unit)))
+            sections.append(("mitigation", tables.mitigation(survival, verdicts: verdicts, sectors: table.sectors, horizon: days, top: top)))
         } else {
             guard let chosen = model.staticModel else {
                 throw RequestError("model", "--model \(model.rawValue) needs trade data, not an input-output table; table models: \(ScenarioModel.tableModels.map(\.rawValue).joined(separator: ", "))")
@@ -160,27 +181,76 @@ public struct ScenarioRunner: Sendable {
                 ("reporter_output_lost", "Output lost, \(reporter)", reporterLoss),
                 ("reporter_value_added_lost", "Value added lost, \(reporter)", reporterVA),
             ], unit: table.unit)))
+            let verdicts = Dictionary(uniqueKeysWithValues: survival.map { ($0.industry, StocksVerdict(survival: $0, shortageDays: nil)) })
+            sections.append(("mitigation", tables.mitigation(survival, verdicts: verdicts, sectors: table.sectors, horizon: 365, top: top)))
         }
-        sections.append(("mitigation", tables.mitigation(survival, sectors: table.sectors, top: top)))
         let report = ScenarioReport(title: "Scenario \(scenario.name): \(model.rawValue) model, reporter \(reporter)", tables: sections, primary: "sectors", notes: notes, provenance: provenance(settings))
         return Run(report: report, simulation: simulation, simulationSeconds: simulationSeconds)
     }
 
+    /// IHS Markit's ratings for the table's sectors under `.partial`; nil (every input critical) for the other
+    /// functions and for tables whose sector codes are not WIOD's.
+    static func criticality(_ production: ProductionFunction, sectors: [IOSectorLabel], ratings: (weights: [String: [String: Double]], source: String)) -> InputCriticality? {
+        guard production == .partial, Set(sectors.map(\.sector)).isSubset(of: Set(ratings.weights.keys)) else { return nil }
+        return InputCriticality(sectors: sectors, source: ratings.source) { input, user in ratings.weights[input]?[user] ?? 1 }
+    }
+
+    /// The production function as run, in words.
+    static func describe(_ production: ProductionFunction, criticality: InputCriticality?) -> String {
+        switch production {
+        case .leontief: "leontief: every stocked input binds once its stock falls below psi x its target (BoARIO)"
+        case .linear: "linear: stocked inputs replace each other; output falls when all stocks together cannot cover a day's use"
+        case .partial:
+            if let criticality {
+                "partial: inputs rated critical bind when their stock cannot cover a day's use, important ones at half weight, others not (\(criticality.source))"
+            } else {
+                "partial requested, but the table's sector codes are not WIOD 2013's, for which the IHS Markit ratings are mapped: run as leontief (every stocked input binds)"
+            }
+        }
+    }
+
+    /// The substitution rule in words.
+    static func describe(_ substitution: SupplierSubstitution) -> String {
+        substitution.share == 0 ? "none (buyers keep their suppliers)"
+            : "buyers switch \(NumberFormat.fixed(substitution.share * 100, decimals: 0, grouping: false)) % of the part of unmet orders other regions could supply (1 - world HHI of the sector), up to the other regions' spare capacity (alpha_max headroom)"
+    }
+
+    /// Findings on the regime the run is in: a collapse (inputs short most of the time) or a loss far above the shock's
+    /// own, said as findings so that the numbers are not read as a forecast.
+    static func regimeFindings(_ result: ARIOResult, world: ARIOResult.Totals, sectorNames: [String: String]) -> [String] {
+        var findings: [String] = []
+        let collapsed = result.sectors.indices.map { result.summary(industry: $0) }.filter { $0.shortageDays * 2 > result.days }
+        if let worst = collapsed.max(by: { ($0.outputLost, -$0.industry) < ($1.outputLost, -$1.industry) }) {
+            let label = result.sectors[worst.industry]
+            findings.append("finding: collapse regime. \(collapsed.count) of \(result.sectors.count) industries had an input short on more than half of the \(result.days) days (largest loss: \(label.region) \(label.sector) \(sectorNames[label.sector] ?? "")). The model's supply chains have locked up; read the losses as a sign of a deep, lasting disruption, not as a forecast")
+        }
+        if world.directLoss > 0 {
+            let multiple = world.outputLost / world.directLoss
+            if multiple > 3 {
+                findings.append("finding: output lost worldwide is \(NumberFormat.fixed(multiple, decimals: 1, grouping: false)) times the output the shock itself took; losses this far above the direct loss come from the model's chains of shortages, and depend strongly on stock days and substitution")
+            }
+        }
+        return findings
+    }
+
     private func arioTotals(_ result: ARIOResult, _ industries: [Int]) -> [(key: String, label: String, value: Double)] {
-        let world = result.totals
-        var output = 0.0, valueAdded = 0.0, shortage = 0, unmet = 0.0
+        let world = result.totals()
+        let own = result.totals(industries: industries)
+        var shortage = 0, unmet = 0.0
         for i in industries {
             let summary = result.summary(industry: i)
-            output += summary.outputLost
-            valueAdded += summary.valueAddedLost
             shortage = max(shortage, summary.shortageDays)
             unmet += summary.unmetFinalDemand
         }
         return [
-            ("world_output_lost", "Output lost, all regions", world.outputLost),
+            ("direct_output_lost", "Output the shock itself took (capacity lost x baseline)", world.directLoss),
+            ("world_output_lost", "Output lost, all regions (days below baseline)", world.outputLost),
+            ("world_output_gained", "Output gained, all regions (days above baseline)", world.outputGained),
+            ("world_loss_multiple", "Output lost, all regions / output the shock took", world.directLoss > 0 ? world.outputLost / world.directLoss : 0),
             ("world_value_added_lost", "Value added lost, all regions", world.valueAddedLost),
-            ("reporter_output_lost", "Output lost, \(reporter)", output),
-            ("reporter_value_added_lost", "Value added lost, \(reporter)", valueAdded),
+            ("reporter_output_lost", "Output lost, \(reporter)", own.outputLost),
+            ("reporter_output_gained", "Output gained, \(reporter)", own.outputGained),
+            ("reporter_value_added_lost", "Value added lost, \(reporter)", own.valueAddedLost),
             ("reporter_unmet_final_demand", "Final demand not served, \(reporter) sectors", unmet),
             ("reporter_max_shortage_days", "Most shortage days of a \(reporter) sector", Double(shortage)),
         ]

@@ -14,8 +14,8 @@ public enum ShockSpecification {
         guard let loss = Double(parts[parts.count - 2]), loss.isFinite, (0...1).contains(loss) else {
             throw RequestError("shock", "--shock '\(spec)': the loss '\(parts[parts.count - 2])' must be a number between 0 and 1")
         }
-        guard let weeks = Double(parts[parts.count - 1]), weeks >= 0, weeks <= Double(Shock.maximumWeeks) else {
-            throw RequestError("shock", "--shock '\(spec)': the weeks '\(parts[parts.count - 1])' must be a number from 0 to \(Shock.maximumWeeks) (100 years)")
+        guard let weeks = Double(parts[parts.count - 1]), weeks > 0, weeks <= Double(Shock.maximumWeeks) else {
+            throw RequestError("shock", "--shock '\(spec)': the weeks '\(parts[parts.count - 1])' must be a number above 0 and at most \(Shock.maximumWeeks) (100 years)")
         }
         var sectors: [String] = [], products: [String] = []
         if parts.count == 4 {

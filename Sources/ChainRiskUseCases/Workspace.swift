@@ -66,7 +66,8 @@ public final class Workspace: @unchecked Sendable {
     /// The simulation's bundled resources (HS → sector map, sector names), read once.
     func simulationBundle() throws -> SimulationBundle {
         try once(\.simulationValue) {
-            SimulationBundle(productSectorMap: try SimulationResources.productSectorMap(), sectorNames: try SimulationResources.sectorNames())
+            SimulationBundle(productSectorMap: try SimulationResources.productSectorMap(), sectorNames: try SimulationResources.sectorNames(),
+                             criticality: try SimulationResources.criticalityRatings())
         }
     }
 
@@ -96,4 +97,6 @@ public final class Workspace: @unchecked Sendable {
 struct SimulationBundle: Sendable {
     let productSectorMap: ProductSectorMap
     let sectorNames: [String: String]
+    /// IHS Markit input ratings per input and using WIOD sector, with their source.
+    let criticality: (weights: [String: [String: Double]], source: String)
 }

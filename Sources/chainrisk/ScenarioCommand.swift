@@ -67,6 +67,12 @@ struct ScenarioCommand: ParsableCommand {
     @Option(name: .customLong("inventory-days"), help: ArgumentHelp("Days of inputs held: one number for all, or per using sector such as c14=30,c20=10 (others keep the default from Pichler et al.).", valueName: "days"))
     var inventoryDays: String?
 
+    @Option(help: "How output depends on input stocks (ario): partial (IHS Markit's critical inputs bind, important ones at half weight), leontief (every input binds) or linear.")
+    var production: ProductionFunction = .partial
+
+    @Option(help: ArgumentHelp("Share (0-1) of what other supplier regions could replace that buyers switch to; 0 turns switching off.", valueName: "share"))
+    var substitution: Double = ScenarioRequest.defaultSubstitution
+
     @Option(name: .customLong("region-map"), help: "CSV country,region mapping countries onto the table's regions.")
     var regionMap: String?
 
@@ -120,6 +126,7 @@ struct ScenarioCommand: ParsableCommand {
         var request = ScenarioRequest(definition: definition, data: data)
         (request.model, request.recovery, request.recoveryDays, request.startDay) = (model, recovery, recoveryDays, startDay)
         (request.days, request.reporter, request.series) = (days, reporter, series)
+        (request.production, request.substitution) = (production, substitution)
         request.top = format == .table || format == .markdown ? top : nil
         return request
     }
@@ -127,3 +134,4 @@ struct ScenarioCommand: ParsableCommand {
 
 extension ScenarioModel: ExpressibleByArgument {}
 extension Shock.Recovery: ExpressibleByArgument {}
+extension ProductionFunction: ExpressibleByArgument {}

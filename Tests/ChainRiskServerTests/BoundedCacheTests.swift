@@ -72,7 +72,7 @@ struct BoundedCacheTests {
                 Shock(regions: ["TWN"], sectors: ["c14"], capacityLoss: loss, durationWeeks: 8, recovery: recovery, recoveryDays: 28),
             ])
             return CacheKey(generation: generation, path: "/api/v1/scenarios", query: "",
-                            body: .scenario(.scenario(scenario), model: .ario, reporter: "NLD", days: days, top: nil))
+                            body: .scenario(.scenario(scenario), model: .ario, reporter: "NLD", days: days, top: nil, production: .partial, substitution: 0.5))
         }
         #expect(key() == key())
         #expect(key().hashValue == key().hashValue)

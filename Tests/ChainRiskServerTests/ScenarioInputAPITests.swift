@@ -14,12 +14,33 @@ struct ScenarioInputAPITests {
             let long = #"{"name": "long", "shocks": [{"regions": ["TWN"], "sectors": ["c14"], "loss": 0.5, "weeks": 2e18}]}"#
             let refused = try await client.execute(uri: "/api/v1/scenarios?model=iim", method: .post, body: ByteBuffer(string: long))
             #expect(refused.status == .unprocessableContent)
-            #expect(refused.text.contains("must be between 0 and 5214"))
+            #expect(refused.text.contains("must be above 0 and at most 5214"))
             let unknown = #"{"name": "typo", "shocks": [{"regions": ["ZZZ"], "loss": 0.5, "weeks": 4}]}"#
             let bad = try await client.execute(uri: "/api/v1/scenarios?model=iim", method: .post, body: ByteBuffer(string: unknown))
             #expect(bad.status == .badRequest)
             #expect(bad.text.contains("unknown region 'ZZZ'"))
             #expect(try await client.get("/api/v1/sectors").status == .ok)
+        }
+    }
+
+    @Test("production and substitution are validated like the CLI's, and change the run: leontief without switching loses more")
+    func productionAndSubstitution() async throws {
+        try await TestServer.run(TestServer.configuration(inputOutput: try TestServer.nld11())) { client in
+            let body = #"{"name": "china", "shocks": [{"regions": ["CHN"], "loss": 0.5, "weeks": 8}]}"#
+            for query in ["production=cobb", "substitution=2", "substitution=-1"] {
+                let refused = try await client.execute(uri: "/api/v1/scenarios?\(query)", method: .post, body: ByteBuffer(string: body))
+                #expect(refused.status == .badRequest, "\(query)")
+            }
+            func worldLost(_ query: String) async throws -> Double {
+                let response = try await client.execute(uri: "/api/v1/scenarios?\(query)", method: .post, body: ByteBuffer(string: body))
+                #expect(response.status == .ok, "\(response.text)")
+                let document = try #require(try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])
+                let totals = try #require(document["totals"] as? [[String: Any]])
+                return try #require(totals.first { $0["key"] as? String == "world_output_lost" }?["value"] as? Double)
+            }
+            let defaults = try await worldLost("days=365")
+            let boario = try await worldLost("days=365&production=leontief&substitution=0")
+            #expect(boario > 3 * defaults)
         }
     }
 }

@@ -18,7 +18,7 @@ struct ARIOModelTests {
             for i in 0..<4 { #expect(abs(result.production[day * 4 + i] - result.baselineOutput[i]) <= 1e-12 * result.baselineOutput[i]) }
         }
         #expect(result.limitingInput.allSatisfy { $0 == -1 })
-        #expect(result.totals.outputLost.magnitude < 1e-9)
+        #expect(result.totals().outputLost.magnitude < 1e-9)
     }
 
     @Test("the disconnected region stays exactly at baseline while the hit region loses output")
@@ -34,7 +34,7 @@ struct ARIOModelTests {
 
     @Test("output lost grows with the shock's size")
     func monotone() throws {
-        let losses = try [0.1, 0.3, 0.6, 0.9].map { try run(loss: $0).totals.outputLost }
+        let losses = try [0.1, 0.3, 0.6, 0.9].map { try run(loss: $0).totals().outputLost }
         #expect(zip(losses, losses.dropFirst()).allSatisfy { $0 < $1 })
     }
 

@@ -1,6 +1,6 @@
 import ChainRiskCore
 import ChainRiskIngest
-import ChainRiskSimulation
+@testable import ChainRiskSimulation
 import Foundation
 import Testing
 
@@ -81,18 +81,40 @@ struct ScenarioInputTests {
         #expect(rows[0].sector == "c14")
     }
 
-    @Test("time to survive = stock days / (share of the input lost × world HHI), flagged against time to recover")
+    @Test("time to survive = usable stock days / (share lost × (1 − switched share)), flagged against time to recover")
     func timeToSurvive() throws {
         let table = try SmallTable.make()
         let scenario = Scenario(name: "t", source: "test", shocks: [Shock(regions: ["R1"], sectors: ["a"], capacityLoss: 0.5, durationWeeks: 26)])
         let plan = ShockPlanner(sectors: table.sectors).plan(scenario)
-        let rows = TimeToSurvive.assess(table: table, plan: plan, inventory: .uniform(10, sectors: table.sectors),
-                                        worldHHI: ["a": 0.5, "b": 0.5], industries: [1, 3])
-        // R1_b buys 20 of a from R1_a (hit 50 %) and nothing else of a: shortfall 0.5 × 0.5 = 0.25 → 10 / 0.25 = 40 days < 182.
+        func assess(_ production: ProductionFunction, share: Double) -> [TimeToSurvive.Row] {
+            let rule = TimeToSurvive.Rule(production: production, substitution: SupplierSubstitution(share: share, worldHHI: ["a": 0.5, "b": 0.5]))
+            return TimeToSurvive.assess(table: table, plan: plan, inventory: .uniform(10, sectors: table.sectors), rule: rule, industries: [1, 3])
+        }
+        // R1_b buys 20 of a from R1_a (hit 50 %) and nothing else of a. All switched that could be (φ = 1):
+        // shortfall 0.5 × (1 − 1 × (1 − 0.5)) = 0.25 → 10 / 0.25 = 40 days < 182 (partial draws the whole stock).
+        let rows = assess(.partial, share: 1)
         #expect(rows[0].criticalInput == "a")
         #expect(abs(rows[0].timeToSurviveDays - 40) < 1e-12)
         #expect(rows[0].timeToRecoverDays == 182)
         #expect(!rows[0].bridged)
         #expect(rows[1].criticalInput == nil && rows[1].timeToSurviveDays == .infinity && rows[1].bridged)
+        // No switching: shortfall 0.5 → 20 days; Leontief holds back at ψ = 0.8 of the target: (1 − 0.8) × 10 / 0.5 = 4.
+        #expect(abs(assess(.partial, share: 0)[0].timeToSurviveDays - 20) < 1e-12)
+        #expect(abs(assess(.leontief, share: 0)[0].timeToSurviveDays - 4) < 1e-12)
+        // Half switched: shortfall 0.5 × (1 − 0.25) = 0.375 → 26.67 days.
+        #expect(abs(assess(.partial, share: 0.5)[0].timeToSurviveDays - 10 / 0.375) < 1e-12)
+    }
+
+    @Test("one verdict: stocks bridge only when survival covers recovery and the simulation ran no input short")
+    func verdict() {
+        let row = TimeToSurvive.Row(industry: 0, criticalInput: "a", lostShare: 0.5, worldHHI: 0.5, substitutable: 0.25,
+                                    shortfall: 0.375, stockDays: 10, timeToSurviveDays: 60, timeToRecoverDays: 56)
+        #expect(StocksVerdict(survival: row, shortageDays: nil).bridges)
+        #expect(StocksVerdict(survival: row, shortageDays: 0).bridges)
+        let short = StocksVerdict(survival: row, shortageDays: 3)
+        #expect(!short.bridges && short.reason == "inputs short 3 days in the simulation")
+        var late = row
+        late.timeToSurviveDays = 40
+        #expect(StocksVerdict(survival: late, shortageDays: 0).reason == "survive < recover")
     }
 }

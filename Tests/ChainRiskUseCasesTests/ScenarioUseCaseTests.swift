@@ -2,7 +2,7 @@ import ChainRiskCore
 import ChainRiskIngest
 import ChainRiskReport
 import ChainRiskSimulation
-import ChainRiskUseCases
+@testable import ChainRiskUseCases
 import Foundation
 import Testing
 
@@ -70,7 +70,7 @@ struct ScenarioUseCaseTests {
 
     @Test("no number a user types can trap: 1e300 weeks is refused, a Shock of 2e18 weeks or NaN converts safely")
     func extremeNumbers() throws {
-        #expect(try #require(throws: RequestError.self) { try ShockSpecification.parse("TWN:c14:0.5:1e300", recovery: .step, recoveryDays: 0, startDay: 0) }.message.contains("from 0 to 5214"))
+        #expect(try #require(throws: RequestError.self) { try ShockSpecification.parse("TWN:c14:0.5:1e300", recovery: .step, recoveryDays: 0, startDay: 0) }.message.contains("above 0 and at most 5214"))
         #expect(throws: RequestError.self) { try ShockSpecification.parse("TWN:c14:nan:4", recovery: .step, recoveryDays: 0, startDay: 0) }
         #expect(Shock(regions: ["TWN"], capacityLoss: 0.5, durationWeeks: 2e18).fullLossDays == Shock.maximumWeeks * 7)
         #expect(Shock(regions: ["TWN"], capacityLoss: 0.5, durationWeeks: .infinity).fullLossDays == 0)
@@ -80,7 +80,7 @@ struct ScenarioUseCaseTests {
         var request = ScenarioRequest(definition: .file(file), data: .trade(.dataset("none"), years: []))
         request.model = .direct
         let error = try #require(throws: InputError.self) { try fixture.workspace.scenario(request) }
-        #expect(error.description.contains("long.json:1:") && error.description.contains("\"weeks\" must be between 0 and 5214"))
+        #expect(error.description.contains("long.json:1:") && error.description.contains("\"weeks\" must be above 0 and at most 5214"))
         request.definition = .shocks(["TWN:0.5:4"])
         request.startDay = 40_000
         #expect(try #require(throws: RequestError.self) { try fixture.workspace.scenario(request) }.parameter == "start-day")
@@ -100,5 +100,16 @@ struct ScenarioUseCaseTests {
         request.definition = .shocks(["PHL+TWN:c14:0.2:4"])
         let report = try fixture.workspace.scenario(request).report
         #expect(report.notes.contains("shock 1: PHL is neither a region of the table nor in its region map; left out"))
+    }
+
+    @Test("partial production needs WIOD sector codes: other tables run as leontief and say so")
+    func partialFallsBackOutsideWIOD() {
+        let ratings: (weights: [String: [String: Double]], source: String) = (["c1": ["c1": 1]], "ratings")
+        let other = ["R1_a", "R1_b"].map { IOSectorLabel(combined: $0) }
+        #expect(ScenarioRunner.criticality(.partial, sectors: other, ratings: ratings) == nil)
+        #expect(ScenarioRunner.describe(.partial, criticality: nil).contains("run as leontief"))
+        let wiod = ["NLD_c1"].map { IOSectorLabel(combined: $0) }
+        #expect(ScenarioRunner.criticality(.partial, sectors: wiod, ratings: ratings)?.weights == [1])
+        #expect(ScenarioRunner.criticality(.leontief, sectors: wiod, ratings: ratings) == nil)
     }
 }

@@ -29,7 +29,7 @@ extension APIRoutes {
         }
         table.add(.post, Self.prefix + "/scenarios") { request, _ in
             let parameters = QueryParameters(request.uri)
-            try parameters.allowOnly(["event", "model", "reporter", "days", "top", "loss", "sectors"])
+            try parameters.allowOnly(["event", "model", "reporter", "days", "top", "loss", "sectors", "production", "substitution"])
             let modelName = try parameters.choice("model", ScenarioModel.tableModels.map(\.rawValue), default: "ario")
             let reporter = try parameters.string("reporter", maximumLength: 40) ?? "NLD"
             let days = try parameters.integer("days", in: 1...service.configuration.maximumScenarioDays) ?? 365
@@ -38,6 +38,10 @@ extension APIRoutes {
             let loss = try parameters.number("loss")
             if let loss, !(0...1).contains(loss) { throw APIError.badParameter("loss", "must be between 0 and 1") }
             let sectors = parameters.list("sectors")
+            let productionName = try parameters.choice("production", ProductionFunction.allCases.map(\.rawValue), default: ProductionFunction.partial.rawValue)
+            let production = ProductionFunction(rawValue: productionName) ?? .partial
+            let substitution = try parameters.number("substitution") ?? ScenarioRequest.defaultSubstitution
+            guard (0...1).contains(substitution) else { throw APIError.badParameter("substitution", "must be between 0 and 1") }
             var request = request
             let body = try await request.collectBody(upTo: service.configuration.bodyLimit)
             let context = try service.requireScenarioContext()
@@ -54,8 +58,9 @@ extension APIRoutes {
             }
             var scenario = ScenarioRequest(definition: definition, data: .prepared(context))
             (scenario.model, scenario.reporter, scenario.days, scenario.top) = (ScenarioModel(rawValue: modelName) ?? .ario, reporter, days, top)
+            (scenario.production, scenario.substitution) = (production, substitution)
             // The key is the scenario's definition itself with the run's settings (every field counts).
-            let run = CacheKey.Body.scenario(definition, model: scenario.model, reporter: reporter, days: days, top: top)
+            let run = CacheKey.Body.scenario(definition, model: scenario.model, reporter: reporter, days: days, top: top, production: production, substitution: substitution)
             return try await service.cached(path: Self.prefix + "/scenarios", query: "", body: run, lane: .long, contentType: Self.json) { [service, scenario] in
                 try service.workspace.scenario(scenario).report.render(.json)
             }

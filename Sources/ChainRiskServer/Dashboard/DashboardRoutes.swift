@@ -17,7 +17,7 @@ struct DashboardRoutes: Sendable {
         page(table, .sectors, allowed: []) { context in try SectionPage(context: context, sectionID: "sectors").render() }
         page(table, .events, allowed: []) { context in try SectionPage(context: context, sectionID: "events").render() }
         page(table, .products, allowed: ["dataset", "reporter", "year", "q", "class"]) { context in try ProductsPage(context: context).render() }
-        page(table, .scenario, allowed: ["region", "weeks", "share"]) { context in try ScenarioPage(context: context).render() }
+        page(table, .scenario, allowed: ["region", "weeks", "share", "production", "switch"]) { context in try ScenarioPage(context: context).render() }
         page(table, .datasets, allowed: []) { context in try DatasetsPage(context: context).render() }
         table.get("/products/{key}") { request, context in
             let key = context.parameters.get("key") ?? ""

@@ -16,21 +16,36 @@ struct ScenarioPage {
         let region = try parameters.string("region", maximumLength: 40) ?? "CHN"
         let weeks = try parameters.integer("weeks", in: 1...104) ?? 8
         let share = try parameters.integer("share", in: 1...100) ?? 50
+        let production = ProductionFunction(rawValue: try parameters.choice("production", ProductionFunction.allCases.map(\.rawValue), default: ProductionFunction.partial.rawValue)) ?? .partial
+        let switching = try parameters.integer("switch", in: 0...100) ?? Int((ScenarioRequest.defaultSubstitution * 100).rounded())
         var body = "<p>\(context.text("What if a region stops supplying for a number of weeks? The scenario propagates the shock through an input-output table (Leontief, Ghosh, dynamic with inventories) and shows the output lost per sector over time.", "Wat als een regio een aantal weken niet levert? Het scenario laat de schok doorwerken in een input-outputtabel (Leontief, Ghosh, dynamisch met voorraden) en toont het productieverlies per sector in de tijd."))</p>\n"
         body += "<form class=\"filters\" method=\"get\" action=\"/scenario\">\n"
         if context.language == .nl { body += "<input type=\"hidden\" name=\"lang\" value=\"nl\">\n" }
         body += "<label>\(context.text("Region that stops supplying (ISO3)", "Regio die niet meer levert (ISO3)")) <input name=\"region\" value=\"\(HTMLText.escape(region))\" required maxlength=\"40\"></label>\n"
         body += "<label>\(context.text("Weeks", "Weken")) <input type=\"number\" name=\"weeks\" min=\"1\" max=\"104\" value=\"\(weeks)\"></label>\n"
         body += "<label>\(context.text("Supply lost (%)", "Wegvallende levering (%)")) <input type=\"number\" name=\"share\" min=\"1\" max=\"100\" value=\"\(share)\"></label>\n"
+        body += "<label>\(context.text("Production function", "Productiefunctie")) <select name=\"production\">" + ProductionFunction.allCases.map { option in
+            "<option value=\"\(option.rawValue)\"\(option == production ? " selected" : "")>\(Self.label(option, context))</option>"
+        }.joined() + "</select></label>\n"
+        body += "<label>\(context.text("Buyers switching supplier (%)", "Afnemers die van leverancier wisselen (%)")) <input type=\"number\" name=\"switch\" min=\"0\" max=\"100\" value=\"\(switching)\"></label>\n"
         body += "<button class=\"primary\" type=\"submit\">\(context.text("Run scenario", "Scenario doorrekenen"))</button>\n</form>\n"
         if parameters.pairs.contains(where: { $0.name == "region" }) {
-            body += try result(region: region.uppercased(), weeks: weeks, share: share)
+            body += try result(region: region.uppercased(), weeks: weeks, share: share, production: production, switching: switching)
         }
         return context.page(context.text("Disruption scenario", "Verstoringsscenario"), .scenario, body: body)
     }
 
     /// The run's chart and table, or a note when the server has no input-output table.
-    private func result(region: String, weeks: Int, share: Int) throws -> String {
+    /// The production function as a reader knows it.
+    private static func label(_ production: ProductionFunction, _ context: PageContext) -> String {
+        switch production {
+        case .partial: context.text("critical inputs bind (Pichler et al.)", "kritieke inputs beperken (Pichler e.a.)")
+        case .leontief: context.text("every input binds (Leontief)", "elke input beperkt (Leontief)")
+        case .linear: context.text("inputs replace each other (linear)", "inputs vervangen elkaar (lineair)")
+        }
+    }
+
+    private func result(region: String, weeks: Int, share: Int, production: ProductionFunction, switching: Int) throws -> String {
         guard let scenarioContext = context.service.scenarioContext else {
             return "<p class=\"note\" role=\"status\">\(context.text("Scenario runs need an input-output table: start the server with chainrisk serve --mrio PATH (for example the WIOD tables in ../shared/data/wiod2013).", "Scenario's vragen een input-outputtabel: start de server met chainrisk serve --mrio PAD (bijvoorbeeld de WIOD-tabellen in ../shared/data/wiod2013)."))</p>\n"
         }
@@ -41,6 +56,7 @@ struct ScenarioPage {
         ])
         var request = ScenarioRequest(definition: .scenario(scenario), data: .prepared(scenarioContext))
         (request.model, request.reporter, request.days, request.top) = (.ario, reporter, 365, 10)
+        (request.production, request.substitution) = (production, Double(switching) / 100)
         let run = try context.service.workspace.scenario(request)
         let report = run.report
         guard let simulation = run.simulation else { return "" }
