@@ -65,8 +65,11 @@ print("|---|---:|---:|")
 print(f"| chainrisk (release) | {cw:.2f} s | {cs:.3f} s |")
 print(f"| BoARIO 0.7.2 | {bw:.2f} s | {bs:.2f} s |")
 print(f"| ratio chainrisk / BoARIO | {cw / bw:.3f} | {cs / bs:.4f} |")
-print(f"NLD output lost (M USD): chainrisk {totals['reporter_output_lost']:.6f}, BoARIO {theirs['nld_output_lost']:.6f}")
-print(f"world output lost (M USD): chainrisk {totals['world_output_lost']:.4f}, BoARIO {theirs['world_output_lost']:.4f}")
+# BoARIO's figures are net (baseline − production over all days); chainrisk reports losses and gains apart.
+nld = totals['reporter_output_lost'] - totals['reporter_output_gained']
+world = totals['world_output_lost'] - totals['world_output_gained']
+print(f"NLD output lost, net of gains (M USD): chainrisk {nld:.6f}, BoARIO {theirs['nld_output_lost']:.6f}")
+print(f"world output lost, net of gains (M USD): chainrisk {world:.4f}, BoARIO {theirs['world_output_lost']:.4f}")
 PY
 rm -f "$work"/*.runs.$$
 if [ "${CROSSCHECK:-0}" = 1 ]; then (cd Benchmarks && "$python" ario_crosscheck.py "$binary" 2>/dev/null); fi
