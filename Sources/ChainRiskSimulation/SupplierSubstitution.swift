@@ -13,9 +13,9 @@ public struct SupplierSubstitution: Sendable, Hashable {
     /// HHI of world output per sector code; sectors not listed count as one supplier (HHI 1, nothing to switch to).
     public var worldHHI: [String: Double]
 
-    /// The default φ: half. Switching suppliers within weeks is partial — contracts, qualification and transport
-    /// take time (Pichler et al. 2022 allow none; trade models' short-run Armington elasticities are about 1, half of
-    /// the long-run ones) — and half is where the run's losses stop depending much on φ (BENCHMARKS.md).
+    /// The default φ: half. Switching suppliers within weeks is partial — contracts, qualification and transport take
+    /// time: short-run elasticities of substitution between suppliers are well below the long-run ones (Gallaway,
+    /// McDaniel & Rivera 2003) — and above one half the Dutch results barely move (BENCHMARKS.md, issue 11).
     public static let defaultShare = 0.5
 
     public init(share: Double = SupplierSubstitution.defaultShare, worldHHI: [String: Double]) {
