@@ -25,6 +25,8 @@ let package = Package(
         // Hummingbird's own dependencies, named so that its types' members are visible (MemberImportVisibility).
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(
@@ -64,6 +66,11 @@ let package = Package(
                 "ChainRiskIngest",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -124,13 +131,15 @@ let package = Package(
         ),
         .testTarget(name: "ChainRiskCoreTests", dependencies: ["ChainRiskCore"]),
         .testTarget(name: "ChainRiskIngestTests", dependencies: ["ChainRiskIngest"]),
-        .testTarget(name: "ChainRiskStoreTests", dependencies: ["ChainRiskStore"]),
+        // Test helpers shared by the test targets (a throwaway PostgreSQL server); not a product.
+        .target(name: "ChainRiskTestSupport", path: "Tests/ChainRiskTestSupport"),
+        .testTarget(name: "ChainRiskStoreTests", dependencies: ["ChainRiskStore", "ChainRiskTestSupport"]),
         .testTarget(name: "ChainRiskAnalysisTests", dependencies: ["ChainRiskAnalysis", "ChainRiskIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "ChainRiskReportTests", dependencies: ["ChainRiskReport"]),
         .testTarget(name: "ChainRiskUseCasesTests", dependencies: ["ChainRiskUseCases", "ChainRiskIngest"]),
         .testTarget(name: "ChainRiskIOTests", dependencies: ["ChainRiskIO", "ChainRiskIngest"]),
         .testTarget(name: "ChainRiskSimulationTests", dependencies: ["ChainRiskSimulation", "ChainRiskIngest"]),
-        .testTarget(name: "ChainRiskCLITests", dependencies: ["chainrisk"], exclude: ["Snapshots"]),
+        .testTarget(name: "ChainRiskCLITests", dependencies: ["chainrisk", "ChainRiskTestSupport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "ChainRiskServerTests",
             dependencies: [

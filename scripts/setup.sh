@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages chainrisk needs to build and test (zlib and SQLite headers, OpenBLAS for LAPACK,
-# Chromium for the browser test), when missing.
+# Chromium for the browser test, PostgreSQL for the store tests), when missing.
 # Idempotent and quick when everything is there. Runs as root (CI, developer machines) or through sudo.
 set -euo pipefail
 
@@ -11,6 +11,10 @@ ls /usr/lib/*/libopenblas.so >/dev/null 2>&1 || needed+=(libopenblas-dev)
 command -v python3 >/dev/null 2>&1 || needed+=(python3)
 # Headless Chromium for the dashboard's browser test (ServeBrowserTests); the test skips without it.
 [ -x /usr/bin/chromium ] || needed+=(chromium)
+# PostgreSQL server binaries for the store tests against a real server (they start a throwaway cluster; see
+# scripts/postgres-throwaway.sh); the tests skip, saying so, without them.
+if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then needed+=(postgresql); fi
+command -v psql >/dev/null 2>&1 || needed+=(postgresql-client)
 
 if [ ${#needed[@]} -gt 0 ]; then
     sudo_cmd=""

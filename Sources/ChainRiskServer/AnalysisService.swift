@@ -15,7 +15,7 @@ import NIOCore
 /// Computations are the library's (the same calls the CLI makes); this type only composes, caches and bounds them.
 final class AnalysisService: Sendable {
     let configuration: ServerConfiguration
-    let store: TradeStore
+    let store: any TradeStore
     /// The use cases the CLI runs too, over this server's store.
     let workspace: Workspace
     let letter: LetterDataset
@@ -38,7 +38,7 @@ final class AnalysisService: Sendable {
 
     init(configuration: ServerConfiguration) throws {
         self.configuration = configuration
-        store = try configuration.databasePath.map { try TradeStore(path: $0) } ?? TradeStore()
+        store = try configuration.database.map { try TradeStores.open($0) } ?? SQLiteTradeStore()
         workspace = Workspace(store: store)
         letter = try workspace.letter()
         engine = try workspace.policyEngine()

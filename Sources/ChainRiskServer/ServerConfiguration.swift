@@ -7,8 +7,8 @@ public struct ServerConfiguration: Sendable {
     /// The address to bind; loopback by default so that nothing is exposed without asking.
     public var host: String
     public var port: Int
-    /// The SQLite store (`--db`), or nil for a private in-memory store (tests).
-    public var databasePath: String?
+    /// The store (`--db`: a SQLite path or a `postgresql://` URL), or nil for a private in-memory store (tests).
+    public var database: String?
     /// The bearer token write endpoints require (`CHAINRISK_TOKEN`); nil disables writes altogether.
     public var token: String?
     /// Largest request body of an upload, in bytes (default 200 MB).
@@ -35,14 +35,14 @@ public struct ServerConfiguration: Sendable {
     public static var defaultWorkers: Int { max(2, ProcessInfo.processInfo.activeProcessorCount) }
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, databasePath: String? = nil, token: String? = nil,
+        host: String = "127.0.0.1", port: Int = 8080, database: String? = nil, token: String? = nil,
         uploadLimit: Int = 200 * 1024 * 1024, bodyLimit: Int = 1024 * 1024, cacheEntries: Int = 512,
         maximumRows: Int = 20_000, logLevel: Logger.Level = .info, inputOutput: LoadedInputOutputTable? = nil,
         maximumScenarioDays: Int = 730, workers: Int = ServerConfiguration.defaultWorkers, cheapWorkers: Int = 1
     ) {
         self.host = host
         self.port = port
-        self.databasePath = databasePath
+        self.database = database
         self.token = token.flatMap { $0.isEmpty ? nil : $0 }
         self.uploadLimit = uploadLimit
         self.bodyLimit = bodyLimit

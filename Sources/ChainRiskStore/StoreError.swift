@@ -6,8 +6,14 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case unknownDataset = "unknown_dataset"
         /// A dataset of that name exists with other content.
         case datasetExists = "dataset_exists"
-        /// The database file cannot be opened or has a newer schema.
+        /// The database cannot be opened or used (a broken file, a failed statement).
         case unavailable
+        /// The database server cannot be reached, or refuses the credentials.
+        case unreachable
+        /// The database was written by a newer chainrisk.
+        case newerSchema = "newer_schema"
+        /// `--db` names a kind of database chainrisk does not know (`mysql://…`) or is malformed.
+        case badLocation = "bad_location"
         /// The same file was given twice in one import.
         case duplicateFile = "duplicate_file"
     }

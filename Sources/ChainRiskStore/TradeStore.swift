@@ -1,51 +1,102 @@
 import ChainRiskCore
+import ChainRiskIngest
 import Foundation
-import GRDB
 
-/// The validated store of trade datasets: one SQLite file (WAL mode), or memory for tests.
+/// The validated store of trade datasets, whatever database holds it: what the use cases, the CLI and the server ask of
+/// it.
 ///
-/// Every dataset records its provenance (files, SHA-256, import time, findings); imports are atomic.
-public final class TradeStore: Sendable {
-    let writer: any DatabaseWriter
-    /// The database file path, or `:memory:`.
-    public let path: String
+/// Two backends: `SQLiteTradeStore` (one file, zero set-up, the default) and `PostgresTradeStore` (one database for a
+/// team, behind the dashboard and the CLI). `TradeStores.open` picks one from `--db` / `CHAINRISK_DB`. Every dataset
+/// records its provenance (files, SHA-256, import time, findings); imports are atomic and idempotent on both.
+public protocol TradeStore: AnyObject, Sendable {
+    /// Where the store is, for messages and provenance: a file path or a URL without its password.
+    var location: String { get }
 
-    /// Opens (creating if needed) the database at `path`, with its folder, and migrates it to the current schema.
-    public init(path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        }
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        configuration.prepareDatabase { db in
-            // A 256 MB page cache keeps the flows index in memory while millions of rows go in; memory stays bounded.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY")
-        }
-        do {
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            try Schema.migrator.migrate(pool)
-            self.writer = pool
-        } catch let error as DatabaseError {
-            throw StoreError(.unavailable, "cannot open the database \(path): \(error.message ?? error.description)")
-        }
-        self.path = path
+    /// Imports the request's files as one dataset, atomically: a malformed line anywhere (or any finding under
+    /// `strict`) leaves the store as it was. A dataset of the same name holding the same files (by SHA-256) is left
+    /// alone and reported as `.alreadyImported`.
+    func importDataset(_ request: ImportRequest, progress: ImportProgress?) throws -> ImportOutcome
+
+    /// All stored datasets, sorted by name.
+    func datasets() throws -> [DatasetInfo]
+
+    /// The dataset named `name`, or nil.
+    func dataset(named name: String) throws -> DatasetInfo?
+
+    /// Removes a dataset and all its flows; throws `unknownDataset` when there is none of that name.
+    func removeDataset(named name: String) throws
+
+    /// Calls `body` with each flow of `dataset` that matches `query`, in key order (reporter, year, flow,
+    /// classification, product, partner, month, then file and line), without loading them all.
+    func forEachFlow(in dataset: String, matching query: FlowQuery, _ body: (TradeFlow) throws -> Void) throws
+
+    /// Which reporters, partners and years each flow kind of a dataset holds, for messages about an empty selection.
+    func flowCoverage(in dataset: String) throws -> [FlowKind: FlowCoverage]
+}
+
+extension TradeStore {
+    /// Imports without progress reports.
+    public func importDataset(_ request: ImportRequest) throws -> ImportOutcome {
+        try importDataset(request, progress: nil)
     }
 
-    /// A fresh, private in-memory store (tests run in parallel, each with its own).
-    public init() throws {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        let queue = try DatabaseQueue(configuration: configuration)
-        try Schema.migrator.migrate(queue)
-        self.writer = queue
-        self.path = ":memory:"
+    /// Every flow of `dataset` (in key order), without loading them all.
+    public func forEachFlow(in dataset: String, _ body: (TradeFlow) throws -> Void) throws {
+        try forEachFlow(in: dataset, matching: FlowQuery(), body)
     }
 
-    /// The default database location: `$CHAINRISK_DB`, else `~/.chainrisk/chainrisk.sqlite`.
-    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let configured = environment["CHAINRISK_DB"], !configured.isEmpty { return configured }
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        return home + "/.chainrisk/chainrisk.sqlite"
+    /// All flows of `dataset` matching `query`.
+    public func flows(in dataset: String, matching query: FlowQuery = FlowQuery()) throws -> [TradeFlow] {
+        var result: [TradeFlow] = []
+        try forEachFlow(in: dataset, matching: query) { result.append($0) }
+        return result
+    }
+}
+
+extension ImportRequest {
+    /// SHA-256 and size of every file, in order; throws when a file is missing or given twice.
+    func digests() throws -> [(hex: String, size: Int)] {
+        var digests: [(hex: String, size: Int)] = []
+        for source in sources {
+            guard source.file.exists else {
+                throw InputError(.missingFile, "no such file: \(source.file.displayName)", at: nil)
+            }
+            let digest = try FileDigest.sha256(source.file)
+            if let earlier = digests.firstIndex(where: { $0.hex == digest.hex }) {
+                throw StoreError(.duplicateFile, "\(source.file.displayName) is the same file as \(sources[earlier].file.displayName)")
+            }
+            digests.append(digest)
+        }
+        return digests
+    }
+
+    /// The reading options as stored with the dataset (`map.*` column mappings, flow, year, classification, …).
+    var storedOptions: [String: String] {
+        options.columnMap.reduce(into: [:]) { $0["map." + $1.key] = $1.value }
+            .merging([
+                "flow": options.flow?.rawValue, "year": options.year.map(String.init),
+                "classification": options.classification?.token, "reporter": options.reporter?.rawValue,
+                "unit": options.unit?.token,
+            ].compactMapValues { $0 }) { first, _ in first }
+    }
+}
+
+/// Encoding and decoding of the JSON columns every backend stores alike.
+enum StoredJSON {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+
+    /// Now, as ISO 8601 UTC.
+    static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date())
     }
 }

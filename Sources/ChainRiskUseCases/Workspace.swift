@@ -12,8 +12,8 @@ import Foundation
 /// need none never create a database) and the bundled data is read once.
 public final class Workspace: @unchecked Sendable {
     private let lock = NSLock()
-    private let openStore: @Sendable () throws -> TradeStore
-    private var opened: TradeStore?
+    private let openStore: @Sendable () throws -> any TradeStore
+    private var opened: (any TradeStore)?
     private var letterValue: LetterDataset?
     private var engineValue: PolicyOptionEngine?
     private var letterAssessmentValue: VulnerabilityAssessment?
@@ -22,23 +22,33 @@ public final class Workspace: @unchecked Sendable {
     let datasetRows = DatasetConcentrationCache(capacity: 8)
 
     /// A workspace over the store that `openStore` opens when first needed.
-    public init(openStore: @escaping @Sendable () throws -> TradeStore) {
+    public init(openStore: @escaping @Sendable () throws -> any TradeStore) {
         self.openStore = openStore
     }
 
-    /// A workspace over the SQLite store at `path` (default: `$CHAINRISK_DB` or `~/.chainrisk/chainrisk.sqlite`).
-    public convenience init(storePath: String?) {
-        let path = storePath ?? TradeStore.defaultPath()
-        self.init { try TradeStore(path: path) }
+    /// A workspace over the store `location` names — a SQLite file path or a `postgresql://` URL (default:
+    /// `$CHAINRISK_DB` or `~/.chainrisk/chainrisk.sqlite`).
+    public convenience init(storeLocation location: String?) {
+        self.init { try TradeStores.open(location) }
+    }
+
+    /// The store used when no `--db` is given: `$CHAINRISK_DB` or `~/.chainrisk/chainrisk.sqlite`.
+    public static var defaultStoreLocation: String { StoreLocation.defaultText() }
+
+    /// `location` as it may be shown (a URL without its password; `:memory:` for none).
+    public static func displayedStoreLocation(_ location: String?) -> String {
+        guard let location else { return ":memory:" }
+        if case .postgres(let postgres)? = try? StoreLocation(location) { return postgres.description }
+        return location
     }
 
     /// A workspace over an already opened store.
-    public convenience init(store: TradeStore) {
+    public convenience init(store: any TradeStore) {
         self.init { store }
     }
 
     /// The store, opened once.
-    public func store() throws -> TradeStore {
+    public func store() throws -> any TradeStore {
         try lock.withLock {
             if let opened { return opened }
             let store = try openStore()

@@ -17,7 +17,7 @@ struct TableOutputOptions: ParsableArguments {
     }
 
     /// A workspace for commands that need no store (the built-in letter, input-output files).
-    func workspace() -> Workspace { Workspace(storePath: nil) }
+    func workspace() -> Workspace { Workspace(storeLocation: nil) }
 
     /// Writes `tables` in the chosen format and language.
     func write(_ tables: TableSet) {

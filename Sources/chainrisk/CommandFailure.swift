@@ -18,9 +18,9 @@ struct CommandFailure {
         case let error as StoreError:
             message = error.message
             switch error.code {
-            case .unknownDataset: code = 66
-            case .datasetExists, .duplicateFile: code = 64
-            case .unavailable: code = 70
+            case .unknownDataset, .unreachable: code = 66
+            case .datasetExists, .duplicateFile, .badLocation: code = 64
+            case .unavailable, .newerSchema: code = 70
             }
         case let error as IOError:
             message = error.description

@@ -52,12 +52,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = ServerConfiguration(
-            host: host, port: port, databasePath: store.db ?? TradeStore.defaultPath(),
+            host: host, port: port, database: store.db ?? Workspace.defaultStoreLocation,
             token: ProcessInfo.processInfo.environment["CHAINRISK_TOKEN"], uploadLimit: uploadLimit, bodyLimit: bodyLimit,
             logLevel: Logger.Level(rawValue: logLevel) ?? .info,
             inputOutput: try io.source()?.load(), workers: workers ?? ServerConfiguration.defaultWorkers
         )
-        let store = configuration.databasePath ?? ":memory:"
+        let store = Workspace.displayedStoreLocation(configuration.database)
         let writes = configuration.token == nil ? "disabled (set CHAINRISK_TOKEN)" : "need the bearer token"
         try await runServer(configuration: configuration) { [host] port in
             FileOutput.standardError.write("chainrisk: listening on http://\(host):\(port) (store \(store); writes \(writes))\n")

@@ -19,7 +19,7 @@ enum TestServer {
     static let comtradeNL = sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
 
     static func configuration(token: String? = token, uploadLimit: Int = 200 * 1024 * 1024, bodyLimit: Int = 1024 * 1024, inputOutput: LoadedInputOutputTable? = nil) -> ServerConfiguration {
-        ServerConfiguration(databasePath: nil, token: token, uploadLimit: uploadLimit, bodyLimit: bodyLimit, logLevel: .error, inputOutput: inputOutput)
+        ServerConfiguration(database: nil, token: token, uploadLimit: uploadLimit, bodyLimit: bodyLimit, logLevel: .error, inputOutput: inputOutput)
     }
 
     /// The 11-region WIOD 2011 table with NLD, as `chainrisk serve --mrio …nld11_Z.csv` loads it.

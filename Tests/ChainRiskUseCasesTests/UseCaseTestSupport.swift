@@ -10,7 +10,7 @@ struct UseCaseFixture {
     let folder: String
 
     init() throws {
-        workspace = Workspace(store: try TradeStore())
+        workspace = Workspace(store: try SQLiteTradeStore())
         folder = NSTemporaryDirectory() + "chainrisk-usecases-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }

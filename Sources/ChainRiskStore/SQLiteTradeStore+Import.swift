@@ -3,24 +3,10 @@ import ChainRiskIngest
 import Foundation
 import GRDB
 
-extension TradeStore {
-    /// Imports the request's files as one dataset, atomically and idempotently.
-    ///
-    /// All files are read and stored in one transaction: a malformed line anywhere (or any finding under
-    /// `strict`) leaves the database exactly as it was. A dataset of the same name holding the same files
-    /// (by SHA-256) is left alone and reported as `.alreadyImported`.
-    public func importDataset(_ request: ImportRequest, progress: ImportProgress? = nil) throws -> ImportOutcome {
-        var digests: [(hex: String, size: Int)] = []
-        for source in request.sources {
-            guard source.file.exists else {
-                throw InputError(.missingFile, "no such file: \(source.file.displayName)", at: nil)
-            }
-            let digest = try FileDigest.sha256(source.file)
-            if let earlier = digests.firstIndex(where: { $0.hex == digest.hex }) {
-                throw StoreError(.duplicateFile, "\(source.file.displayName) is the same file as \(request.sources[earlier].file.displayName)")
-            }
-            digests.append(digest)
-        }
+extension SQLiteTradeStore {
+    /// Imports the request's files as one dataset in one SQLite transaction (see `TradeStore`).
+    public func importDataset(_ request: ImportRequest, progress: ImportProgress?) throws -> ImportOutcome {
+        let digests = try request.digests()
         let hashes = digests.map(\.hex)
         return try writer.write { db -> ImportOutcome in
             if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM datasets WHERE name = ?", arguments: [request.name]) {
@@ -34,7 +20,7 @@ extension TradeStore {
                 try db.execute(sql: "DELETE FROM datasets WHERE id = ?", arguments: [existing])
             }
             let id = try Self.insertDatasetHeader(request, db)
-            var writer = FlowWriter(db: db, datasetID: id, progress: progress)
+            var writer = SQLiteFlowWriter(db: db, datasetID: id, progress: progress)
             var findings = FindingLog()
             var formats: [String] = []
             for (position, source) in request.sources.enumerated() {
@@ -59,22 +45,16 @@ extension TradeStore {
             let format = Set(formats).count == 1 ? formats[0] : formats.joined(separator: "+")
             try db.execute(
                 sql: "UPDATE datasets SET source_format = ?, row_count = ?, value_totals = ?, findings = ? WHERE id = ?",
-                arguments: [format, writer.stored, try Self.json(writer.totals()), try Self.json(StoredFindings(findings)), id]
+                arguments: [format, writer.stored, try StoredJSON.encode(writer.totals.totals()), try StoredJSON.encode(StoredFindings(findings)), id]
             )
             return .imported(try Self.datasetInfo(id: id, db))
         }
     }
 
     private static func insertDatasetHeader(_ request: ImportRequest, _ db: Database) throws -> Int64 {
-        let options: [String: String] = request.options.columnMap.reduce(into: [:]) { $0["map." + $1.key] = $1.value }
-            .merging([
-                "flow": request.options.flow?.rawValue, "year": request.options.year.map(String.init),
-                "classification": request.options.classification?.token, "reporter": request.options.reporter?.rawValue,
-                "unit": request.options.unit?.token,
-            ].compactMapValues { $0 }) { first, _ in first }
         try db.execute(
             sql: "INSERT INTO datasets (name, source_format, imported_at, chainrisk_version, row_count, value_totals, findings, options) VALUES (?, '', ?, ?, 0, '{}', '{}', ?)",
-            arguments: [request.name, Self.timestamp(), ChainRiskVersion.current, try json(options)]
+            arguments: [request.name, StoredJSON.timestamp(), ChainRiskVersion.current, try StoredJSON.encode(request.storedOptions)]
         )
         return db.lastInsertedRowID
     }
@@ -111,17 +91,5 @@ extension TradeStore {
             ))
         }
         return log
-    }
-
-    static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
-    private static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date())
     }
 }

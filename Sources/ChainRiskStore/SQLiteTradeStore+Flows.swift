@@ -1,11 +1,11 @@
 import ChainRiskCore
 import GRDB
 
-extension TradeStore {
+extension SQLiteTradeStore {
     /// Calls `body` with each flow of `dataset` that matches `query`, in key order, without loading them all.
     ///
     /// The SQL is built from fixed fragments with bound arguments only; no user text enters the statement.
-    public func forEachFlow(in dataset: String, matching query: FlowQuery = FlowQuery(), _ body: (TradeFlow) throws -> Void) throws {
+    public func forEachFlow(in dataset: String, matching query: FlowQuery, _ body: (TradeFlow) throws -> Void) throws {
         try writer.read { db in
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM datasets WHERE name = ?", arguments: [dataset]) else {
                 throw StoreError(.unknownDataset, "no dataset named '\(dataset)'; `chainrisk datasets` lists them")
@@ -46,13 +46,6 @@ extension TradeStore {
         }
     }
 
-    /// All flows of `dataset` matching `query`.
-    public func flows(in dataset: String, matching query: FlowQuery = FlowQuery()) throws -> [TradeFlow] {
-        var result: [TradeFlow] = []
-        try forEachFlow(in: dataset, matching: query) { result.append($0) }
-        return result
-    }
-
     private static func flow(from row: Row) throws -> TradeFlow {
         let classificationToken: String = row["classification"]
         let unitToken: String = row["unit"]
@@ -74,7 +67,7 @@ extension TradeStore {
     }
 }
 
-extension TradeStore {
+extension SQLiteTradeStore {
     /// Which reporters, partners and years each flow kind of a dataset holds, for messages about an empty selection.
     public func flowCoverage(in dataset: String) throws -> [FlowKind: FlowCoverage] {
         try writer.read { db in

@@ -1,22 +1,23 @@
 import ChainRiskCore
 import ChainRiskIngest
 import ChainRiskStore
+import ChainRiskTestSupport
 import Foundation
 import Testing
 
-@Suite("Atomic, idempotent imports")
-struct ImportTests {
+/// What every store backend must do, run against SQLite and PostgreSQL alike.
+enum StoreContract {
     /// A temporary file with the given text, so imports have a real path to hash.
-    func temporaryFile(_ text: String) throws -> InputFile {
+    static func temporaryFile(_ text: String) throws -> InputFile {
         let path = NSTemporaryDirectory() + "chainrisk-store-\(UUID().uuidString).csv"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return InputFile(path: path)
     }
 
-    @Test("a reader failing at flow 5 000 leaves no dataset and no flows")
-    func failingImportLeavesNothing() throws {
-        let store = try TradeStore()
-        let file = try temporaryFile("generated")
+    /// A reader failing at flow 5 000 leaves no dataset and no flows
+    static func failingImportLeavesNothing(_ makeStore: () throws -> any TradeStore) throws {
+        let store = try makeStore()
+        let file = try Self.temporaryFile("generated")
         let request = ImportRequest(name: "broken", sources: [.init(file: file, reader: GeneratedReader(count: 10_000, failAt: 5_000))])
         #expect(throws: InputError.self) { try store.importDataset(request) }
         #expect(try store.datasets().isEmpty)
@@ -25,10 +26,10 @@ struct ImportTests {
         #expect(try store.flows(in: "ok").count == 3)
     }
 
-    @Test("a second import of the same file under the same name is a no-op")
-    func reimportIsNoOp() throws {
-        let store = try TradeStore()
-        let file = try temporaryFile("same bytes")
+    /// A second import of the same file under the same name is a no-op
+    static func reimportIsNoOp(_ makeStore: () throws -> any TradeStore) throws {
+        let store = try makeStore()
+        let file = try Self.temporaryFile("same bytes")
         let request = ImportRequest(name: "d", sources: [.init(file: file, reader: GeneratedReader(count: 100))])
         guard case .imported(let first) = try store.importDataset(request) else {
             Issue.record("first import should store")
@@ -46,11 +47,11 @@ struct ImportTests {
         #expect(try store.flows(in: "d").count == 100)
     }
 
-    @Test("the same name with another file is refused unless replace is given")
-    func sameNameOtherFile() throws {
-        let store = try TradeStore()
-        let first = try temporaryFile("one")
-        let second = try temporaryFile("two")
+    /// The same name with another file is refused unless replace is given
+    static func sameNameOtherFile(_ makeStore: () throws -> any TradeStore) throws {
+        let store = try makeStore()
+        let first = try Self.temporaryFile("one")
+        let second = try Self.temporaryFile("two")
         _ = try store.importDataset(ImportRequest(name: "d", sources: [.init(file: first, reader: GeneratedReader(count: 2))]))
         #expect(throws: StoreError.self) {
             try store.importDataset(ImportRequest(name: "d", sources: [.init(file: second, reader: GeneratedReader(count: 5))]))
@@ -60,10 +61,10 @@ struct ImportTests {
         #expect(try store.flows(in: "d").count == 5)
     }
 
-    @Test("the dataset records the file's SHA-256 and size")
-    func provenance() throws {
-        let store = try TradeStore()
-        let file = try temporaryFile("abc")
+    /// The dataset records the file's SHA-256 and size
+    static func provenance(_ makeStore: () throws -> any TradeStore) throws {
+        let store = try makeStore()
+        let file = try Self.temporaryFile("abc")
         _ = try store.importDataset(ImportRequest(name: "p", sources: [.init(file: file, reader: GeneratedReader(count: 1))]))
         let info = try #require(try store.dataset(named: "p"))
         // SHA-256("abc"), FIPS 180-2 appendix B.1.
@@ -72,10 +73,10 @@ struct ImportTests {
         #expect(info.chainriskVersion == ChainRiskVersion.current)
     }
 
-    @Test("flows sharing a key are reported as duplicate_key findings")
-    func duplicates() throws {
-        let store = try TradeStore()
-        let file = try temporaryFile("dup")
+    /// Flows sharing a key are reported as duplicate_key findings
+    static func duplicates(_ makeStore: () throws -> any TradeStore) throws {
+        let store = try makeStore()
+        let file = try Self.temporaryFile("dup")
         struct Twice: TradeReader {
             var format: SourceFormat { .canonical }
             func read(_ file: InputFile, options: ReadOptions, into sink: FlowSink) throws -> ReadSummary {
@@ -98,13 +99,57 @@ struct ImportTests {
         #expect(try store.dataset(named: "dup2") == nil)
     }
 
-    @Test("removing a dataset removes its flows; removing an unknown one fails")
-    func remove() throws {
-        let store = try TradeStore()
-        let file = try temporaryFile("r")
+    /// Removing a dataset removes its flows; removing an unknown one fails
+    static func remove(_ makeStore: () throws -> any TradeStore) throws {
+        let store = try makeStore()
+        let file = try Self.temporaryFile("r")
         _ = try store.importDataset(ImportRequest(name: "r", sources: [.init(file: file, reader: GeneratedReader(count: 4))]))
         try store.removeDataset(named: "r")
         #expect(try store.datasets().isEmpty)
         #expect(throws: StoreError.self) { try store.removeDataset(named: "r") }
     }
+}
+
+@Suite("Store contract on SQLite: atomic, idempotent imports")
+struct SQLiteStoreTests {
+    @Test("a reader failing at flow 5 000 leaves no dataset and no flows")
+    func failingImportLeavesNothing() throws { try StoreContract.failingImportLeavesNothing { try SQLiteTradeStore() } }
+
+    @Test("a second import of the same file under the same name is a no-op")
+    func reimportIsNoOp() throws { try StoreContract.reimportIsNoOp { try SQLiteTradeStore() } }
+
+    @Test("the same name with another file is refused unless replace is given")
+    func sameNameOtherFile() throws { try StoreContract.sameNameOtherFile { try SQLiteTradeStore() } }
+
+    @Test("the dataset records the file's SHA-256 and size")
+    func provenance() throws { try StoreContract.provenance { try SQLiteTradeStore() } }
+
+    @Test("flows sharing a key are reported as duplicate_key findings")
+    func duplicates() throws { try StoreContract.duplicates { try SQLiteTradeStore() } }
+
+    @Test("removing a dataset removes its flows; removing an unknown one fails")
+    func remove() throws { try StoreContract.remove { try SQLiteTradeStore() } }
+}
+
+@Suite("Store contract on PostgreSQL: atomic, idempotent imports", .enabled(if: TestPostgres.isAvailable, "needs PostgreSQL: CHAINRISK_TEST_POSTGRES_URL or the server binaries (initdb, pg_ctl, psql; scripts/setup.sh installs them)"))
+struct PostgresStoreTests {
+    static func store() throws -> any TradeStore { try PostgresTradeStore(PostgresLocation(url: try TestPostgres.freshDatabase())) }
+
+    @Test("a reader failing at flow 5 000 leaves no dataset and no flows")
+    func failingImportLeavesNothing() throws { try StoreContract.failingImportLeavesNothing(Self.store) }
+
+    @Test("a second import of the same file under the same name is a no-op")
+    func reimportIsNoOp() throws { try StoreContract.reimportIsNoOp(Self.store) }
+
+    @Test("the same name with another file is refused unless replace is given")
+    func sameNameOtherFile() throws { try StoreContract.sameNameOtherFile(Self.store) }
+
+    @Test("the dataset records the file's SHA-256 and size")
+    func provenance() throws { try StoreContract.provenance(Self.store) }
+
+    @Test("flows sharing a key are reported as duplicate_key findings")
+    func duplicates() throws { try StoreContract.duplicates(Self.store) }
+
+    @Test("removing a dataset removes its flows; removing an unknown one fails")
+    func remove() throws { try StoreContract.remove(Self.store) }
 }

@@ -2,7 +2,7 @@ import ChainRiskCore
 import Foundation
 import GRDB
 
-extension TradeStore {
+extension SQLiteTradeStore {
     /// All stored datasets, sorted by name.
     public func datasets() throws -> [DatasetInfo] {
         try writer.read { db in
@@ -43,9 +43,8 @@ extension TradeStore {
                 sourceFormat: file["source_format"], records: file["records"], flows: file["flows"]
             )
         }
-        let decoder = JSONDecoder()
-        let totals = try decoder.decode([String: Double].self, from: Data((row["value_totals"] as String).utf8))
-        let findings = try decoder.decode(StoredFindings.self, from: Data((row["findings"] as String).utf8))
+        let totals = try StoredJSON.decode([String: Double].self, row["value_totals"])
+        let findings = try StoredJSON.decode(StoredFindings.self, row["findings"])
         return DatasetInfo(
             name: row["name"], sourceFormat: row["source_format"], importedAt: row["imported_at"],
             chainriskVersion: row["chainrisk_version"], rowCount: row["row_count"], valueTotals: totals,

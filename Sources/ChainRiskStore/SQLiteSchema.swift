@@ -1,7 +1,7 @@
 import GRDB
 
 /// The store's schema as ordered migrations; a database is brought up to date when opened.
-enum Schema {
+enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-datasets-and-flows") { db in

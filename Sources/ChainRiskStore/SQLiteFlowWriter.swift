@@ -8,14 +8,13 @@ import GRDBSQLite
 /// The hot path binds values straight to SQLite (no per-row argument arrays) and reuses the text of tokens that
 /// repeat from row to row (classification, unit, flow, status): an import of ten million rows is bound by
 /// SQLite's own insert speed.
-struct FlowWriter {
+struct SQLiteFlowWriter {
     let db: Database
     let datasetID: Int64
     let progress: ImportProgress?
     var position = 0
     private(set) var stored = 0
-    /// Value per unit and product, so that the totals can leave out a code under a coarser code of the same data.
-    private var sums: [ValueUnit: [ProductCode: CompensatedSum]] = [:]
+    private(set) var totals = DatasetValueTotals()
 
     init(db: Database, datasetID: Int64, progress: ImportProgress?) {
         self.db = db
@@ -29,7 +28,7 @@ struct FlowWriter {
         let handle = statement.sqliteStatement
         let file = source.file
         var count = stored
-        var localSums = sums
+        var localTotals = totals
         var tokens = TokenCache()
         let datasetID = datasetID
         let position = Int64(position)
@@ -56,30 +55,15 @@ struct FlowWriter {
             guard code == SQLITE_DONE else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
-            if let value = flow.value, flow.status.hasValue {
-                localSums[flow.unit, default: [:]][flow.product, default: CompensatedSum()].add(value)
-            }
+            localTotals.add(flow)
             count += 1
             if count & 0x3FFF == 0 { progress?(count, file) }
         }
         sqlite3_reset(handle)
         stored = count
-        sums = localSums
+        totals = localTotals
         progress?(count, file)
         return summary
-    }
-
-    /// Value totals per unit token, for the dataset's provenance: each product counted once — a code under a coarser
-    /// code of the data (a heading beside its chapter, anything beside a total) is covered by that code and left out.
-    func totals() -> [String: Double] {
-        Dictionary(uniqueKeysWithValues: sums.map { unit, products in
-            let covered = ProductCode.covered(in: Set(products.keys))
-            var total = CompensatedSum()
-            for (product, sum) in products.sorted(by: { $0.key < $1.key }) where !covered.contains(product) {
-                total.add(sum.value)
-            }
-            return (unit.token, total.value)
-        })
     }
 }
 

@@ -1,0 +1,135 @@
+import ChainRiskCore
+import Foundation
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// The shared store: one PostgreSQL database behind the dashboard and the CLI of a team.
+///
+/// Same tables and columns as the SQLite store, text columns in the "C" collation so that flows come back in the same
+/// byte order (and sums in the same order) as from SQLite. Flows go in through `COPY … FROM STDIN` inside the import's
+/// transaction; imports take a transaction-level advisory lock, so writers follow one another while readers go on.
+/// Flows carry no foreign key to `datasets` and are deleted explicitly, which keeps the schema distributable on Citus
+/// (README: `flows` distributed by `dataset_id`, `datasets` and `dataset_files` reference tables).
+public final class PostgresTradeStore: TradeStore {
+    public let location: String
+    let pool: PostgresConnectionPool
+
+    /// Connects to the database at `location` and brings its schema up to date; `connections` bounds the pool.
+    public init(_ location: PostgresLocation, connections: Int = 8) throws {
+        self.location = location.description
+        pool = PostgresConnectionPool(location: location, limit: connections)
+        try pool.withConnection { try PostgresSchema.migrate($0, logger: pool.logger, location: self.location) }
+    }
+
+    deinit { pool.shutdown() }
+
+    /// Runs `query` and returns its rows, with a server error turned into a `StoreError` naming the statement's job.
+    static func rows(_ connection: PostgresConnection, _ query: PostgresQuery, logger: Logger, _ job: String) throws -> [PostgresRow] {
+        do {
+            return Array(try connection.query(query, logger: logger).wait().rows)
+        } catch let error as PSQLError {
+            throw StoreError(.unavailable, "PostgreSQL could not \(job): \(PostgresConnectionPool.describe(error))")
+        }
+    }
+
+    /// Runs statements that return nothing.
+    static func execute(_ connection: PostgresConnection, _ query: PostgresQuery, logger: Logger, _ job: String) throws {
+        _ = try rows(connection, query, logger: logger, job)
+    }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws (the connection is closed
+    /// when even the rollback fails, so the pool never hands out a connection in a failed transaction).
+    static func transaction<T>(_ connection: PostgresConnection, logger: Logger, readOnly: Bool = false, _ body: () throws -> T) throws -> T {
+        try execute(connection, PostgresQuery(unsafeSQL: readOnly ? "BEGIN READ ONLY" : "BEGIN"), logger: logger, "begin a transaction")
+        do {
+            let result = try body()
+            try execute(connection, "COMMIT", logger: logger, "commit")
+            return result
+        } catch {
+            do { try execute(connection, "ROLLBACK", logger: logger, "roll back") } catch { _ = try? connection.close().wait() }
+            throw error
+        }
+    }
+
+    /// The id of the dataset named `name`, or nil.
+    static func datasetID(_ connection: PostgresConnection, name: String, logger: Logger) throws -> Int64? {
+        try rows(connection, "SELECT id FROM datasets WHERE name = \(name)", logger: logger, "look up dataset '\(name)'")
+            .first.map { try $0.decode(Int64.self) }
+    }
+}
+
+/// The PostgreSQL schema as numbered migrations, recorded in `chainrisk_schema`.
+enum PostgresSchema {
+    /// Statements of each migration, in order; migration n brings a database to version n.
+    static let migrations: [[String]] = [[
+        """
+        CREATE TABLE datasets (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            name text COLLATE "C" NOT NULL UNIQUE,
+            source_format text NOT NULL,
+            imported_at text NOT NULL,
+            chainrisk_version text NOT NULL,
+            row_count bigint NOT NULL,
+            value_totals text NOT NULL,
+            findings text NOT NULL,
+            options text NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE dataset_files (
+            dataset_id bigint NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+            position integer NOT NULL,
+            path text NOT NULL,
+            sha256 text NOT NULL,
+            size_bytes bigint NOT NULL,
+            source_format text NOT NULL,
+            records bigint NOT NULL,
+            flows bigint NOT NULL,
+            PRIMARY KEY (dataset_id, position)
+        )
+        """,
+        """
+        CREATE TABLE flows (
+            dataset_id bigint NOT NULL,
+            year integer NOT NULL,
+            month integer NOT NULL,
+            reporter text COLLATE "C" NOT NULL,
+            partner text COLLATE "C" NOT NULL,
+            classification text COLLATE "C" NOT NULL,
+            product text COLLATE "C" NOT NULL,
+            flow text COLLATE "C" NOT NULL,
+            value double precision,
+            unit text NOT NULL,
+            quantity double precision,
+            quantity_unit text,
+            status text NOT NULL,
+            source_file integer NOT NULL,
+            source_line bigint NOT NULL
+        )
+        """,
+        "CREATE INDEX flows_by_key ON flows (dataset_id, reporter, year, flow, classification, product, partner, month)",
+    ]]
+
+    /// A key for `pg_advisory_xact_lock` shared by migrations and imports ("chainrisk" in ASCII, folded to 63 bits).
+    static let writerLock: Int64 = 0x6368_6169_6E72_6973
+
+    /// Creates or upgrades the schema; throws `newerSchema` for a database a newer chainrisk wrote.
+    static func migrate(_ connection: PostgresConnection, logger: Logger, location: String) throws {
+        try PostgresTradeStore.transaction(connection, logger: logger) {
+            try PostgresTradeStore.execute(connection, "SELECT pg_advisory_xact_lock(\(writerLock))", logger: logger, "lock the schema")
+            try PostgresTradeStore.execute(connection, "CREATE TABLE IF NOT EXISTS chainrisk_schema (version integer NOT NULL)", logger: logger, "create the schema table")
+            let version = try PostgresTradeStore.rows(connection, "SELECT coalesce(max(version), 0) FROM chainrisk_schema", logger: logger, "read the schema version")
+                .first.map { try $0.decode(Int.self) } ?? 0
+            guard version <= migrations.count else {
+                throw StoreError(.newerSchema, "the database \(location) has schema version \(version), written by a newer chainrisk (this one knows \(migrations.count)); use that version or another --db")
+            }
+            for number in version..<migrations.count {
+                for statement in migrations[number] {
+                    try PostgresTradeStore.execute(connection, PostgresQuery(unsafeSQL: statement), logger: logger, "migrate the schema to version \(number + 1)")
+                }
+                try PostgresTradeStore.execute(connection, "INSERT INTO chainrisk_schema (version) VALUES (\(number + 1))", logger: logger, "record the schema version")
+            }
+        }
+    }
+}
