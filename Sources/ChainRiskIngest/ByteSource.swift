@@ -50,9 +50,16 @@ public final class FileByteSource: ByteSource {
 }
 
 /// Bytes of a gzip-compressed file, inflated on the fly with zlib.
+///
+/// A stream that ends before its end marker (a file cut off in a download) is an error, never a shorter file: zlib
+/// hands out what it could inflate and then reports `Z_BUF_ERROR`, which an unchecked reader would take for the end.
+/// Errors name the line and column of the inflated text where the data stops.
 public final class GzipByteSource: ByteSource {
     private let file: gzFile
     public let path: String
+    /// Lines and the column within the last one of the bytes inflated so far, for error locations.
+    private var lines = 0
+    private var column = 0
 
     public init(path: String) throws {
         guard let handle = gzopen(path, "rb") else {
@@ -70,8 +77,23 @@ public final class GzipByteSource: ByteSource {
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         let count = gzread(file, base, UInt32(min(buffer.count, Int(Int32.max))))
-        guard count >= 0 else {
-            throw InputError(.badEncoding, "corrupt gzip data", at: SourceLocation(file: path, line: 0, column: 0))
+        var code: Int32 = Z_OK
+        let message = gzerror(file, &code).map { String(cString: $0) } ?? ""
+        if count > 0 {
+            let bytes = UnsafeRawBufferPointer(start: base, count: Int(count))
+            if let last = bytes.lastIndex(of: UInt8(ascii: "\n")) {
+                lines += bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+                column = bytes.count - last - 1
+            } else {
+                column += bytes.count
+            }
+        }
+        let location = SourceLocation(file: path, line: lines + 1, column: column + 1)
+        if count < 0 || (code != Z_OK && code != Z_STREAM_END && code != Z_BUF_ERROR) {
+            throw InputError(.badEncoding, "corrupt gzip data (\(message.isEmpty ? "zlib error \(code)" : message)) after \(lines) complete lines; nothing was read from this file", at: location)
+        }
+        if count == 0 && code == Z_BUF_ERROR {
+            throw InputError(.badEncoding, "the gzip data ends before its end marker: the file is cut off (an interrupted download?) after \(lines) complete lines; nothing was read from this file", at: location)
         }
         return Int(count)
     }

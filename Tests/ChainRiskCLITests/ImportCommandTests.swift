@@ -73,4 +73,30 @@ struct ImportCommandTests {
         #expect(try cli.run(["report", "--format", "csv"]).status == 64)
         #expect(try cli.run(["--frobnicate"]).status == 64)
     }
+
+    @Test("a gzip file cut in the middle is refused at the line where it stops (exit 65), never imported in part, also with --strict")
+    func truncatedGzip() throws {
+        let runner = CLIRunner()
+        let source = CLIRunner.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        gzip.arguments = ["gzip", "-c", source]
+        let output = Pipe()
+        gzip.standardOutput = output
+        try gzip.run()
+        let compressed = output.fileHandleForReading.readDataToEndOfFile()
+        gzip.waitUntilExit()
+        let whole = try runner.file("whole.csv.gz", compressed)
+        let cut = try runner.file("cut.csv.gz", compressed.prefix(compressed.count / 2))
+        for strict in [[], ["--strict"]] {
+            let refused = try runner.run(["import", cut, "--name", "cut"] + strict)
+            #expect(refused.status == 65, "\(refused.stdout)")
+            #expect(refused.stderr.contains("cut.csv.gz:") && refused.stderr.contains("the file is cut off"), "\(refused.stderr)")
+        }
+        #expect(try runner.run(["datasets", "--format", "json"]).stdout.contains("\"cut\"") == false)
+        let analysed = try runner.run(["concentration", "--input", cut])
+        #expect(analysed.status == 65 && analysed.stderr.contains("the file is cut off"))
+        let imported = try runner.run(["import", whole, "--name", "whole"])
+        #expect(imported.status == 0 && imported.stdout.contains("imported 10,631 flows"), "\(imported.stderr)")
+    }
 }
