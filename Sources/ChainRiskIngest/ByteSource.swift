@@ -17,14 +17,24 @@ public protocol ByteSource {
     var bytesConsumed: Int { get }
 }
 
+/// Throws `InputError.missingFile` (exit 66) when `path` is a directory: opening one succeeds and only reading
+/// fails, which would otherwise surface as a read error in the data.
+func requireNotDirectory(_ path: String) throws {
+    var info = stat()
+    if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+        throw InputError(.missingFile, "\(path) is a directory, not a file; give the files in it", at: nil)
+    }
+}
+
 /// Bytes of a plain file, read with POSIX `read`.
 public final class FileByteSource: ByteSource {
     private let descriptor: Int32
     public let path: String
     public private(set) var bytesConsumed = 0
 
-    /// Opens `path` for reading; throws `InputError.missingFile` when it cannot be opened.
+    /// Opens `path` for reading; throws `InputError.missingFile` when it cannot be opened or is a directory.
     public init(path: String) throws {
+        try requireNotDirectory(path)
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw InputError(.missingFile, "cannot open \(path): \(String(cString: strerror(errno)))", at: nil)
@@ -62,6 +72,7 @@ public final class GzipByteSource: ByteSource {
     private var column = 0
 
     public init(path: String) throws {
+        try requireNotDirectory(path)
         guard let handle = gzopen(path, "rb") else {
             throw InputError(.missingFile, "cannot open \(path): \(String(cString: strerror(errno)))", at: nil)
         }

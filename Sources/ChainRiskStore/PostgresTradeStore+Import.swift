@@ -41,6 +41,7 @@ extension PostgresTradeStore {
                 var formats: [String] = []
                 for (position, source) in request.sources.enumerated() {
                     let summary = try copy.copy(source, position: position, options: request.options, connection: connection, logger: logger)
+                    try summary.requireFlows(in: source.file)
                     if request.strict, let first = summary.findings.examples.first {
                         throw InputError(.strictFinding, "--strict: \(summary.findings.total) finding(s); the first: \(first.kind.rawValue): \(first.message)", at: first.location)
                     }

@@ -26,6 +26,7 @@ extension SQLiteTradeStore {
             for (position, source) in request.sources.enumerated() {
                 writer.position = position
                 let summary = try writer.store(source, options: request.options)
+                try summary.requireFlows(in: source.file)
                 if request.strict, let first = summary.findings.examples.first {
                     throw InputError(.strictFinding, "--strict: \(summary.findings.total) finding(s); the first: \(first.kind.rawValue): \(first.message)", at: first.location)
                 }

@@ -81,6 +81,16 @@ extension ImportRequest {
     }
 }
 
+extension ReadSummary {
+    /// Throws `InputError.emptyFile` when the file gave no flow at all (a header alone, or only rows that are no
+    /// flows): a dataset without flows would make every later analysis of it an empty selection.
+    func requireFlows(in file: InputFile) throws {
+        guard flowsEmitted == 0 else { return }
+        let what = recordsRead == 0 ? "no data rows (a header alone?)" : "\(recordsRead) records but no trade flow among them"
+        throw InputError(.emptyFile, "\(file.displayName) holds \(what); nothing was imported", at: SourceLocation(file: file.displayName, line: recordsRead + 2, column: 1))
+    }
+}
+
 /// Encoding and decoding of the JSON columns every backend stores alike.
 enum StoredJSON {
     static func encode<T: Encodable>(_ value: T) throws -> String {

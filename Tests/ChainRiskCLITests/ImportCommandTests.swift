@@ -99,4 +99,19 @@ struct ImportCommandTests {
         let imported = try runner.run(["import", whole, "--name", "whole"])
         #expect(imported.status == 0 && imported.stdout.contains("imported 10,631 flows"), "\(imported.stderr)")
     }
+
+    @Test("a directory given as input is missing input (66); a file with a header and no rows is bad data (65) and stores nothing")
+    func directoryAndHeaderOnly() throws {
+        let runner = CLIRunner()
+        let folder = NSTemporaryDirectory() + "chainrisk-dir-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for arguments in [["import", folder, "--name", "d"], ["concentration", "--input", folder]] {
+            let result = try runner.run(arguments)
+            #expect(result.status == 66 && result.stderr.contains("is a directory, not a file"), "\(result.stderr)")
+        }
+        let header = try runner.file("header.csv", "t,i,j,k,v,q\n")
+        let empty = try runner.run(["import", header, "--name", "empty", "--format", "baci"])
+        #expect(empty.status == 65 && empty.stderr.contains("header.csv:2:1:") && empty.stderr.contains("no data rows"), "\(empty.stderr)")
+        #expect(try runner.run(["datasets", "--format", "json"]).stdout.contains("\"empty\"") == false)
+    }
 }

@@ -99,6 +99,19 @@ enum StoreContract {
         #expect(try store.dataset(named: "dup2") == nil)
     }
 
+    /// A file that gives no flow is refused and stores nothing
+    static func emptyFileRefused(_ makeStore: () throws -> any TradeStore) throws {
+        let store = try makeStore()
+        let file = try Self.temporaryFile("header only")
+        struct Nothing: TradeReader {
+            var format: SourceFormat { .canonical }
+            func read(_ file: InputFile, options: ReadOptions, into sink: FlowSink) throws -> ReadSummary { ReadSummary(format: format) }
+        }
+        let error = try #require(throws: InputError.self) { try store.importDataset(ImportRequest(name: "e", sources: [.init(file: file, reader: Nothing())])) }
+        #expect(error.code == .emptyFile)
+        #expect(try store.datasets().isEmpty)
+    }
+
     /// Removing a dataset removes its flows; removing an unknown one fails
     static func remove(_ makeStore: () throws -> any TradeStore) throws {
         let store = try makeStore()
@@ -129,6 +142,9 @@ struct SQLiteStoreTests {
 
     @Test("removing a dataset removes its flows; removing an unknown one fails")
     func remove() throws { try StoreContract.remove { try SQLiteTradeStore() } }
+
+    @Test("a file that gives no flow is refused and stores nothing")
+    func emptyFileRefused() throws { try StoreContract.emptyFileRefused { try SQLiteTradeStore() } }
 }
 
 @Suite("Store contract on PostgreSQL: atomic, idempotent imports", .enabled(if: TestPostgres.isAvailable, "needs PostgreSQL: CHAINRISK_TEST_POSTGRES_URL or the server binaries (initdb, pg_ctl, psql; scripts/setup.sh installs them)"))
@@ -152,4 +168,7 @@ struct PostgresStoreTests {
 
     @Test("removing a dataset removes its flows; removing an unknown one fails")
     func remove() throws { try StoreContract.remove(Self.store) }
+
+    @Test("a file that gives no flow is refused and stores nothing")
+    func emptyFileRefused() throws { try StoreContract.emptyFileRefused(Self.store) }
 }
