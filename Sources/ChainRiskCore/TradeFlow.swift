@@ -3,6 +3,10 @@
 /// `value` is in `unit` as the source published it; it is `nil` exactly when `status` has no value
 /// (suppressed or missing). `month` is 0 for an annual figure.
 public struct TradeFlow: Hashable, Sendable, Codable {
+    /// Years trade statistics can hold; readers refuse others (a sign lost in an export, a day number in the year
+    /// column) rather than store them.
+    public static let plausibleYears = 1900...2100
+
     public var year: Int
     public var month: Int
     public var reporter: CountryCode

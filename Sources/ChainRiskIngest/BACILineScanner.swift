@@ -101,7 +101,7 @@ struct BACILineScanner {
                 continue
             }
             guard sink.count < sink.capacity,
-                  let year = Self.unsigned(&cursor, maxDigits: 5), year <= Int(UInt16.max),
+                  let year = Self.unsigned(&cursor, maxDigits: 5), TradeFlow.plausibleYears.contains(year),
                   let exporter = Self.unsigned(&cursor, maxDigits: 9), exporter < Self.codeBookSize,
                   let importer = Self.unsigned(&cursor, maxDigits: 9), importer < Self.codeBookSize,
                   let product = Self.unsigned(&cursor, maxDigits: 6),

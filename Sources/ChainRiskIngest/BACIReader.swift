@@ -48,6 +48,9 @@ public struct BACIReader: TradeReader {
             try csv.requireFieldCount(6)
             summary.recordsRead += 1
             guard let year = try csv.int(0, name: "t") else { throw Self.emptyField("t", csv, 0) }
+            guard TradeFlow.plausibleYears.contains(year) else {
+                throw InputError(.badValue, "year \(year) in column 't' is not a year of trade statistics (\(TradeFlow.plausibleYears.lowerBound)–\(TradeFlow.plausibleYears.upperBound))", at: csv.location(0))
+            }
             let exporter = try cache.code(field: 1, name: "i", of: csv)
             let importer = try cache.code(field: 2, name: "j", of: csv)
             let product = try Self.productCode(field: 3, of: csv)

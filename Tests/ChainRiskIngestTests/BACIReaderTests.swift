@@ -129,6 +129,18 @@ struct BACIReaderTests {
         #expect(given.summary.findings.counts[.unitAssumed] == nil)
     }
 
+    @Test("a year outside 1900–2100 (a lost sign, a day number) is refused at its line, by the reader and by the byte scanner")
+    func implausibleYearsAreRefused() throws {
+        for (year, line) in [("-2021", 3), ("99999", 3), ("1899", 3)] {
+            let file = try BACITestData.file(named: "BACI_HS92_Y2021_V202501.csv", contents: "t,i,j,k,v,q\n2021,251,842,10121,1.5,\n\(year),251,842,10121,1.5,\n")
+            let error = try #require(throws: InputError.self) { try BACITestData.readAll(BACIReader(), file) }
+            #expect(error.location == SourceLocation(file: "BACI_HS92_Y2021_V202501.csv", line: line, column: 1), "\(year)")
+            #expect(error.message.contains("not a year of trade statistics"))
+            // The byte scanner leaves the line to the reader (nil: the general path reports it).
+            #expect(try BACIColumnReader().read(file, options: ReadOptions()) == nil, "\(year)")
+        }
+    }
+
     @Test func negativeAndMissingValuesAreFindings() throws {
         let file = try BACITestData.file(named: "BACI_HS92_Y2020.csv", contents: "t,i,j,k,v,q\n2020,251,842,10121,-1.5,\n2020,251,842,10121,,2\n")
         let (flows, _, summary) = try BACITestData.readAll(BACIReader(), file)
