@@ -55,7 +55,7 @@ extension ComtradeReader {
             let (year, month) = try Self.period(csv, columns: columns, options: options, names: header)
 
             let reporter: CountryCode
-            if let column = columns.reporterISO, let code = csv.withBytes(column, { mapper.reporter(code: $0) }) {
+            if let column = columns.reporterISO, let code = csv.withBytes(column, { mapper.reporter(code: $0, at: csv.location(column)) }) {
                 reporter = code
             } else if let column = columns.reporterCode, let numeric = try csv.int(column, name: header[column]) {
                 reporter = mapper.reporter(numeric: numeric, at: csv.location(column))

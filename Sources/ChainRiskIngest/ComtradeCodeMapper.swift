@@ -28,6 +28,8 @@ struct ComtradeCodeMapper {
     private var flowCache: [UInt64: Cached<FlowKind>] = [:]
     private var classificationCache: [UInt64: Cached<Classification>] = [:]
     private var unknownNumeric: [Int: Tally] = [:]
+    /// Reporter codes that are no country of the country table, with their rows (a typo must not pass unnoticed).
+    private var unknownReporters: [CountryCode: Tally] = [:]
 
     init(areas: ComtradeAreaResolver, countries: CountryTable, defaultClassification: Classification) {
         self.areas = areas
@@ -38,8 +40,10 @@ struct ComtradeCodeMapper {
     // MARK: Areas
 
     /// A reporter from its ISO-like code (trimmed, upper-cased); nil when blank.
-    mutating func reporter(code bytes: UnsafeRawBufferPointer) -> CountryCode? {
-        cachedCode(bytes)
+    mutating func reporter(code bytes: UnsafeRawBufferPointer, at location: @autoclosure () -> SourceLocation) -> CountryCode? {
+        guard let code = cachedCode(bytes) else { return nil }
+        if !partnerRules.isCountry(code) { unknownReporters[code, default: Tally(first: location())].rows += 1 }
+        return code
     }
 
     /// A reporter from its numeric code.
@@ -157,6 +161,9 @@ struct ComtradeCodeMapper {
     /// Records the per-file findings for the partner and area codes met, in a stable order.
     func recordFindings(into log: inout FindingLog) {
         partnerRules.recordFindings(into: &log)
+        for (code, tally) in unknownReporters.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            log.record(Finding(.unknownCode, "reporter \(code.rawValue) (\(tally.rows) row(s)) is not a country of the country table; kept as \(code.rawValue)", at: tally.first))
+        }
         for (numeric, tally) in unknownNumeric.sorted(by: { $0.key < $1.key }) {
             log.record(Finding(.unknownCode, "area code \(numeric) (\(tally.rows) row(s)) is not in the area table; kept as \(numeric)", at: tally.first))
         }

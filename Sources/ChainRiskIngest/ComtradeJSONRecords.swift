@@ -49,7 +49,8 @@ extension ComtradeReader {
             guard let year = year ?? options.year else { throw InputError(.badValue, "the year is empty", at: record.location) }
 
             let reporter: CountryCode
-            if let text = field(.reporterISO)?.value.text, let code = Self.withBytes(text, { mapper.reporter(code: $0) }) {
+            if let reporterField = field(.reporterISO), let text = reporterField.value.text,
+               let code = Self.withBytes(text, { mapper.reporter(code: $0, at: place(reporterField)) }) {
                 reporter = code
             } else if let code = field(.reporterCode), let numeric = try Self.int(code, file: stream.file) {
                 reporter = mapper.reporter(numeric: numeric, at: place(code))

@@ -69,6 +69,22 @@ struct ComtradeEdgeCaseTests {
         #expect(summary.findings.counts == [.missingValue: 2])
     }
 
+    @Test("an unknown reporter gets a finding with its rows and first place, as an unknown partner does (CSV and JSON)")
+    func unknownReporterIsAFinding() throws {
+        let csv = Self.subsetHeader
+            + "2018,QQQ,Nowhere,Import,AUT,Austria,4401,100\n"
+            + "2018,QQQ,Nowhere,Import,BEL,Belgium,4401,100\n"
+            + "2018,NLD,Netherlands,Import,DEU,Germany,4401,100\n"
+        let (summary, flows) = try read(csv)
+        #expect(flows.count == 3 && flows[0].reporter == CountryCode(verbatim: "QQQ"))
+        let finding = try #require(summary.findings.examples.first { $0.message.hasPrefix("reporter QQQ") })
+        #expect(finding.kind == .unknownCode && finding.message.contains("(2 row(s))"))
+        #expect(finding.location?.line == 2)
+        let json = #"{"count":1,"data":[{"refYear":2020,"reporterISO":"QQQ","flowCode":"M","partnerISO":"DEU","cmdCode":"0101","primaryValue":5}],"error":""}"#
+        let (fromJSON, _) = try read(json, name: "q.json")
+        #expect(fromJSON.findings.examples.contains { $0.message.hasPrefix("reporter QQQ (1 row(s))") })
+    }
+
     @Test func jsonRules() throws {
         let json = """
             {"elapsedTime":"0.1 secs","count":3,"data":[
