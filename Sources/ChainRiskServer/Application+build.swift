@@ -25,6 +25,7 @@ public func buildRouter(configuration: ServerConfiguration, logger: Logger = Log
     let router = Router(context: BasicRequestContext.self)
     // Middleware wraps the routes registered after it, so it goes in first.
     router.add(middleware: AccessLogMiddleware(logger: logger))
+    router.add(middleware: HTTPSemanticsMiddleware())
     router.add(middleware: ErrorMiddleware(logger: logger))
     router.add(middleware: BodyLimitMiddleware(uploadPath: APIRoutes.uploadPath, uploadLimit: configuration.uploadLimit, bodyLimit: configuration.bodyLimit))
     let table = RouteTable(router: router)

@@ -25,6 +25,40 @@ struct AccessLogMiddleware: RouterMiddleware {
     }
 }
 
+/// HTTP semantics every route shares: methods the server never answers get 405 with `Allow` (not 404), and every
+/// response says how browsers may treat it — a Content-Security-Policy that allows nothing from elsewhere (pages are
+/// self-contained: inline SVG, CSS and scripts), no MIME sniffing, no framing, no referrer beyond the origin.
+struct HTTPSemanticsMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    static let methods: [HTTPRequest.Method] = [.get, .head, .post, .delete]
+    static let contentSecurityPolicy = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response: Response
+        if Self.methods.contains(request.method) {
+            response = try await next(request, context)
+        } else {
+            let allowed = Self.methods.map(\.rawValue).joined(separator: ", ")
+            let failure = APIError(.methodNotAllowed, "method_not_allowed", "\(request.method.rawValue) is not a method this server answers; it answers \(allowed)")
+            response = request.uri.path.hasPrefix("/api/") ? Response.json(failure.json, status: failure.status)
+                : .html(DashboardLayout.errorPage(failure, language: .en), status: failure.status)
+            response.headers[.allow] = allowed
+        }
+        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[.xFrameOptions] = "DENY"
+        response.headers[.referrerPolicy] = "same-origin"
+        return response
+    }
+}
+
+extension HTTPField.Name {
+    static let contentSecurityPolicy = HTTPField.Name("Content-Security-Policy")!
+    static let xContentTypeOptions = HTTPField.Name("X-Content-Type-Options")!
+    static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+}
+
 /// Turns every error into a response: JSON `{error, detail}` under `/api`, an HTML page elsewhere.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext

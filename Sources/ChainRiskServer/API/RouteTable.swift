@@ -24,7 +24,12 @@ final class RouteTable {
         routes.append(RegisteredRoute(method: method.rawValue, path: path))
     }
 
+    /// A GET route, and HEAD on the same path: the same status and headers without the body.
     func get(_ path: String, _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
         add(.get, path, handler)
+        router.on(RouterPath(path), method: .head) { request, context in
+            let response = try await handler(request, context)
+            return Response(status: response.status, headers: response.headers, body: ResponseBody())
+        }
     }
 }

@@ -1,0 +1,48 @@
+import ChainRiskServer
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@Suite("HTTP semantics: HEAD, methods the server never answers, and what browsers may do with a page")
+struct HTTPSemanticsTests {
+    @Test("HEAD answers like GET without a body, for pages and the API")
+    func head() async throws {
+        try await TestServer.run { client in
+            for path in ["/", "/products", "/api/v1/sectors"] {
+                let get = try await client.execute(uri: path, method: .get)
+                let head = try await client.execute(uri: path, method: .head)
+                #expect(head.status == .ok && get.status == .ok, "\(path)")
+                #expect(head.text.isEmpty && !get.text.isEmpty, "\(path)")
+                #expect(head.headers[.contentType] == get.headers[.contentType], "\(path)")
+            }
+        }
+    }
+
+    @Test("TRACE and other unknown methods are 405 with Allow, as JSON under /api and as a page elsewhere")
+    func methodNotAllowed() async throws {
+        try await TestServer.run { client in
+            let api = try await client.execute(uri: "/api/v1/sectors", method: .trace)
+            #expect(api.status == .methodNotAllowed)
+            #expect(api.headers[.allow] == "GET, HEAD, POST, DELETE")
+            #expect(try api.json()["error"] as? String == "method_not_allowed")
+            let page = try await client.execute(uri: "/", method: .put)
+            #expect(page.status == .methodNotAllowed && page.text.contains("405"))
+        }
+    }
+
+    @Test("every response carries a Content-Security-Policy that loads nothing from elsewhere, nosniff and no framing")
+    func securityHeaders() async throws {
+        try await TestServer.run { client in
+            for path in ["/", "/api/v1/sectors", "/no-such-page"] {
+                let response = try await client.execute(uri: path, method: .get)
+                let policy = try #require(response.headers[HTTPField.Name("Content-Security-Policy")!], "\(path)")
+                #expect(policy.contains("default-src 'none'") && policy.contains("frame-ancestors 'none'"))
+                #expect(!policy.contains("http"))
+                #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+            }
+        }
+    }
+}
