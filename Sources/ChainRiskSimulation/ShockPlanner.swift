@@ -74,8 +74,7 @@ public struct ShockPlanner: Sendable {
 
     /// Sector codes in table order, each once.
     static func uniqueSectors(_ labels: [IOSectorLabel]) -> [String] {
-        var seen = Set<String>()
-        return labels.compactMap { seen.insert($0.sector).inserted ? $0.sector : nil }
+        labels.sectorCodes
     }
 
     /// Sector codes sorted as people count them (`c2` before `c10`).

@@ -69,14 +69,14 @@ extension Workspace {
     /// Throws a `RequestError` naming the first sector of a shock that the table does not have, or product that maps to
     /// none of its sectors (either would silently change nothing).
     static func requireKnownSectors(_ scenario: Scenario, sectors: [IOSectorLabel], productMap: ProductSectorMap) throws {
-        var seen = Set<String>()
-        let known = sectors.compactMap { seen.insert($0.sector).inserted ? $0.sector : nil }
+        let known = sectors.sectorCodes
+        let codes = Set(known)
         for (number, shock) in scenario.shocks.enumerated() {
-            for sector in ShockPlanner.expand(shock.sectors, known: known) where !seen.contains(sector) {
+            for sector in ShockPlanner.expand(shock.sectors, known: known) where !codes.contains(sector) {
                 let range = known.count > 1 ? "\(known[0])…\(known[known.count - 1])" : known.joined()
                 throw RequestError("shock", "unknown sector '\(sector)' in shock \(number + 1): the table's sectors are \(range)")
             }
-            for product in shock.products where productMap.sectors(matching: product).allSatisfy({ !seen.contains($0) }) {
+            for product in shock.products where productMap.sectors(matching: product).allSatisfy({ !codes.contains($0) }) {
                 throw RequestError("shock", "product '\(product)' in shock \(number + 1) maps to no sector of the table (HS codes of 2 to 6 digits, e.g. 8542)")
             }
         }

@@ -42,3 +42,11 @@ public struct FinalDemandLabel: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { region.isEmpty ? category : "\(region)_\(category)" }
 }
+
+extension Array where Element == IOSectorLabel {
+    /// The sector codes of these industries, each once, in first-seen order (`c1, c2, …` of a multi-regional table).
+    public var sectorCodes: [String] {
+        var seen = Set<String>()
+        return compactMap { seen.insert($0.sector).inserted ? $0.sector : nil }
+    }
+}

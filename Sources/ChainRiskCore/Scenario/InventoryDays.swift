@@ -11,8 +11,7 @@ public struct InventoryDays: Sendable, Hashable {
 
     /// Days from `rule(inputSector, user)` for every input sector and using industry of `sectors`.
     public init(sectors: [IOSectorLabel], rule: (String, IOSectorLabel) -> Double) {
-        var seen = Set<String>()
-        let inputs = sectors.compactMap { seen.insert($0.sector).inserted ? $0.sector : nil }
+        let inputs = sectors.sectorCodes
         inputSectors = inputs
         var values: [Double] = []
         values.reserveCapacity(inputs.count * sectors.count)

@@ -28,8 +28,7 @@ public struct InputCriticality: Sendable, Hashable {
     /// Weights from `rule(inputSector, userSector)` for every input sector and using industry of `sectors`; values
     /// outside 0…1 are clamped.
     public init(sectors: [IOSectorLabel], source: String, rule: (String, String) -> Double) {
-        var seen = Set<String>()
-        let inputs = sectors.compactMap { seen.insert($0.sector).inserted ? $0.sector : nil }
+        let inputs = sectors.sectorCodes
         inputSectors = inputs
         var values: [Double] = []
         values.reserveCapacity(inputs.count * sectors.count)
