@@ -68,7 +68,16 @@ public final class CSVReader {
         guard try nextRecord() else {
             throw InputError(.emptyFile, "the file is empty: expected a header line", at: SourceLocation(file: file, line: 1, column: 1))
         }
-        return (0..<fieldCount).map { string($0).trimmingASCIIWhitespace() }
+        let names = (0..<fieldCount).map { string($0).trimmingASCIIWhitespace() }
+        // A name given twice would silently read the first column and ignore the second.
+        var first: [String: Int] = [:]
+        for (index, name) in names.enumerated() where !name.isEmpty {
+            if let earlier = first[name.lowercased()] {
+                throw InputError(.badStructure, "column '\(name)' appears twice in the header (columns \(earlier + 1) and \(index + 1)); which one holds the data is unclear", at: location(index))
+            }
+            first[name.lowercased()] = index
+        }
+        return names
     }
 
     // MARK: Field access

@@ -30,6 +30,16 @@ struct CSVReaderTests {
         #expect(try records(text) == [["a", "b,c", "d\"e"], ["multi\nline", "x", ""], ["\"q\"", "", "z"]])
     }
 
+    @Test("a header naming a column twice (any case) is refused at the second one; blank names may repeat")
+    func duplicatedHeaderColumn() throws {
+        let csv = CSVReader(source: MemoryByteSource(Array("year,value,Value\n2021,1,2\n".utf8)), file: "test.csv")
+        let error = try #require(throws: InputError.self) { try csv.readHeader() }
+        #expect(error.code == .badStructure && error.message.contains("columns 2 and 3"))
+        #expect(error.location == SourceLocation(file: "test.csv", line: 1, column: 12))
+        let blanks = CSVReader(source: MemoryByteSource(Array("year,,\n2021,1,2\n".utf8)), file: "test.csv")
+        #expect(try blanks.readHeader() == ["year", "", ""])
+    }
+
     @Test func crlfAndMissingFinalNewline() throws {
         #expect(try records("a,b\r\n1,2\r\n3,4") == [["a", "b"], ["1", "2"], ["3", "4"]])
     }
