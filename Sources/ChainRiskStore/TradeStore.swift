@@ -32,9 +32,17 @@ public protocol TradeStore: AnyObject, Sendable {
 
     /// Which reporters, partners and years each flow kind of a dataset holds, for messages about an empty selection.
     func flowCoverage(in dataset: String) throws -> [FlowKind: FlowCoverage]
+
+    /// The flows of kind `stored` of `dataset` as columns in import order (reporter and partner swapped into the
+    /// partners' imports with `mirrored`), for the columnar engine; nil when the backend has no columnar read or the
+    /// rows do not fit columns, and the caller reads rows instead.
+    func flowColumns(in dataset: String, stored: FlowKind, mirrored: Bool) throws -> TradeFlowColumns?
 }
 
 extension TradeStore {
+    /// No columnar read: callers read rows.
+    public func flowColumns(in dataset: String, stored: FlowKind, mirrored: Bool) throws -> TradeFlowColumns? { nil }
+
     /// Imports without progress reports.
     public func importDataset(_ request: ImportRequest) throws -> ImportOutcome {
         try importDataset(request, progress: nil)

@@ -2,14 +2,16 @@ import ChainRiskAnalysis
 import ChainRiskCore
 import ChainRiskIngest
 import ChainRiskReport
+import ChainRiskStore
 import Foundation
 
 /// The columnar path of concentration: BACI files parsed on all cores into columns, aggregated by dense indices,
 /// rows computed per reporter on all cores and CSV written straight as bytes.
 ///
 /// It produces the same bytes as the general path (flows → `ConcentrationAnalysis.Accumulator` → renderer) and runs
-/// only when it supports everything asked: plain BACI files, import view, the filters reporter, year, product, level,
-/// top, class and minimum value, any thresholds and output format. Anything else — a stored dataset, gzip, another
+/// only when it supports everything asked: plain BACI files or a stored dataset whose rows fit columns (SQLite: one
+/// flow kind, unit and classification, product codes of one length), import view, the filters reporter, year,
+/// product, level, top, class and minimum value, any thresholds and output format. Anything else — gzip, another
 /// format, reading options, relevance, sensitivity, drill-down, the world-market check, trends, dependency criteria,
 /// risk weighting, or a file with a line the byte scanner leaves to `BACIReader` — takes the general path, which also
 /// reports every data error with its file, line and column.
@@ -26,21 +28,8 @@ struct ColumnarConcentrationRun: Sendable {
 
     /// The run, or nil when the general path must take the request.
     init?(request: ConcentrationRequest, query: ConcentrationQuery, workspace: Workspace) throws {
-        guard Self.supports(request), ProcessInfo.processInfo.environment[Self.generalPathVariable] == nil,
-              case .files(let files, let reading) = request.source
-        else { return nil }
-        for file in files {
-            guard !file.isGzip, FileManager.default.fileExists(atPath: file.path),
-                  let format = try? reading.format ?? FormatDetector.detect(file), format == .baci
-            else { return nil }
-        }
-        var options = reading.options
-        options.flow = .imports
-        var columns: [TradeFlowColumns] = []
-        for file in files {
-            guard let read = try BACIColumnReader().read(file, options: options) else { return nil }
-            columns.append(read)
-        }
+        guard Self.supports(request), ProcessInfo.processInfo.environment[Self.generalPathVariable] == nil else { return nil }
+        guard let columns = try Self.columns(request.source, workspace: workspace) else { return nil }
         let selection = ColumnarConcentration.Selection(
             reporter: { query.reporters.isEmpty || query.reporters.contains($0) }, year: { query.years.isEmpty || query.years.contains($0) },
             product: { code in query.productPrefix.map { code.code.hasPrefix($0) } ?? true }
@@ -56,15 +45,46 @@ struct ColumnarConcentrationRun: Sendable {
         self.provenance = Provenance(inputs: [try request.source.provenance(in: workspace)], settings: query.settings)
     }
 
+    /// The source's flows as columns in the import view: plain BACI files read on all cores, or a stored dataset the
+    /// store can hand over as columns (a BACI dataset's exports seen from the importers, or stored imports); nil when
+    /// the general path must read it.
+    private static func columns(_ source: FlowSource, workspace: Workspace) throws -> [TradeFlowColumns]? {
+        switch source {
+        case .files(let files, let reading):
+            for file in files {
+                guard !file.isGzip, FileManager.default.fileExists(atPath: file.path),
+                      let format = try? reading.format ?? FormatDetector.detect(file), format == .baci
+                else { return nil }
+            }
+            var options = reading.options
+            options.flow = .imports
+            var columns: [TradeFlowColumns] = []
+            for file in files {
+                guard let read = try BACIColumnReader().read(file, options: options) else { return nil }
+                columns.append(read)
+            }
+            return columns
+        case .dataset(let name):
+            let store = try workspace.store()
+            guard let info = try store.dataset(named: name) else { return nil }
+            let mirrored = MirrorData.isMirror(info)
+            return try store.flowColumns(in: name, stored: mirrored ? .exports : .imports, mirrored: mirrored).map { [$0] }
+        }
+    }
+
     /// True when every part of the request is one the columnar path implements.
     ///
     /// A new field of `ConcentrationRequest` must be handled here (implemented, or sending the request to the general
     /// path): `ConcentrationColumnarTests.optionsAreClassified` fails until it is listed there as one or the other.
     static func supports(_ request: ConcentrationRequest) -> Bool {
-        guard case .files(let files, let reading) = request.source, !files.isEmpty else { return false }
-        let options = reading.options
-        let plainReading = options.columnMap.isEmpty && options.flow == nil && options.year == nil && options.reporter == nil && options.unit == nil && !reading.strict
-        guard plainReading else { return false }
+        switch request.source {
+        case .files(let files, let reading):
+            let options = reading.options
+            let plainReading = options.columnMap.isEmpty && options.flow == nil && options.year == nil && options.reporter == nil && options.unit == nil && !reading.strict
+            guard !files.isEmpty, plainReading else { return false }
+        case .dataset:
+            break
+        }
         let query = request.query
         return ["import", "imports"].contains(query.flow.lowercased()) && !query.relevantOnly && !request.sensitivity
             && !request.drill && request.world == nil && !request.trend && request.criteria.isEmpty && request.riskScores == nil && request.limit == nil

@@ -35,6 +35,25 @@ struct ConcentrationColumnarTests {
         try Self.expectSameOutput(Self.samples + options)
     }
 
+    @Test("the seven sample years stored as one dataset: the store's columns give the same bytes as its rows and as the files")
+    func storedDataset() throws {
+        let cli = CLIRunner()
+        let files = stride(from: 1, to: Self.samples.count, by: 2).map { Self.samples[$0] }
+        let imported = try cli.run(["import"] + files + ["--name", "baci"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        for options in [["--format", "csv", "--year", "all"], ["--format", "json", "--reporter", "DEU", "--level", "4", "--top", "5"],
+                        ["--format", "csv", "--level", "2", "--thresholds", "us2023", "--class", "high"]] {
+            let columnar = try cli.run(["concentration", "--dataset", "baci"] + options)
+            let general = try cli.run(["concentration", "--dataset", "baci"] + options, environment: ["CHAINRISK_GENERAL_PATH": "1"])
+            #expect(columnar.status == 0 && !columnar.stdout.isEmpty, "\(columnar.stderr)")
+            #expect(columnar.stdout == general.stdout, "\(options)")
+            if options.first == "--format", options[1] == "csv" {
+                let file = try cli.run(["concentration"] + Self.samples + options)
+                #expect(columnar.stdout == file.stdout, "\(options)")
+            }
+        }
+    }
+
     @Test(
         "a generated BACI year (CHAINRISK_BENCH_FILE, e.g. the benchmark's 1M-row file): same CSV bytes",
         .enabled(if: ProcessInfo.processInfo.environment["CHAINRISK_BENCH_FILE"] != nil),
