@@ -64,4 +64,24 @@ struct InputOutputAPITests {
             #expect(noEvent.status == .badRequest)
         }
     }
+
+    @Test("every provenance input kind the server answers with is one the OpenAPI document lists")
+    func provenanceKindsAreDocumented() async throws {
+        try await TestServer.run(TestServer.configuration(inputOutput: try TestServer.nld11())) { client in
+            let document = try await client.get("/api/v1/openapi.json").json()
+            let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            let provenance = try #require(schemas["Provenance"] as? [String: Any])
+            let inputs = try #require((provenance["properties"] as? [String: Any])?["inputs"] as? [String: Any])
+            let kind = try #require(((inputs["items"] as? [String: Any])?["properties"] as? [String: Any])?["kind"] as? [String: Any])
+            let documented = Set(try #require(kind["enum"] as? [String]))
+            var seen = Set<String>()
+            for path in ["/api/v1/origins?reporter=NLD", "/api/v1/sectors", "/api/v1/report"] {
+                let json = try await client.get(path).json()
+                let answered = try #require((json["provenance"] as? [String: Any])?["inputs"] as? [[String: Any]], "\(path)")
+                seen.formUnion(answered.compactMap { $0["kind"] as? String })
+            }
+            #expect(seen.contains("input_output_table") && seen.contains("builtin"))
+            #expect(seen.isSubset(of: documented), "undocumented: \(seen.subtracting(documented))")
+        }
+    }
 }
