@@ -45,4 +45,19 @@ struct HTTPSemanticsTests {
             }
         }
     }
+
+    @Test("an enum parameter given empty is a 400 naming it under /api; a form's empty 'all' option still works")
+    func emptyEnumValues() async throws {
+        try await TestServer.run(TestServer.configuration(inputOutput: try TestServer.nld11())) { client in
+            for path in ["/api/v1/sectors?sort=", "/api/v1/origins?measure=", "/api/v1/events?by="] {
+                let response = try await client.get(path)
+                #expect(response.status == .badRequest, "\(path)")
+                #expect(try response.json()["error"] as? String == "bad_parameter", "\(path)")
+            }
+            let scenario = try await client.execute(uri: "/api/v1/scenarios?event=2&model=", method: .post)
+            #expect(scenario.status == .badRequest)
+            #expect(try await client.get("/products?class=").status == .ok)
+            #expect(try await client.get("/api/v1/sectors").status == .ok)
+        }
+    }
 }

@@ -44,9 +44,16 @@ struct QueryParameters: Sendable {
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// One of `choices`, or `fallback` when absent.
+    /// One of `choices`, or `fallback` when absent; given empty (`model=`) it is refused unless `choices` has "" (a
+    /// form's "all"), as the OpenAPI document's enums say.
     func choice(_ name: String, _ choices: [String], default fallback: String) throws -> String {
-        guard let value = try string(name) else { return fallback }
+        guard let value = try string(name) else {
+            if pairs.contains(where: { $0.name == name }) {
+                if choices.contains("") { return "" }
+                throw APIError.badParameter(name, "empty; give one of \(choices.joined(separator: ", ")) or leave it out")
+            }
+            return fallback
+        }
         guard choices.contains(value) else { throw APIError.badParameter(name, "'\(value)' is not one of \(choices.joined(separator: ", "))") }
         return value
     }
