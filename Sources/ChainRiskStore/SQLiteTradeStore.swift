@@ -5,6 +5,9 @@ import GRDB
 /// The embedded store: one SQLite file (WAL mode) through GRDB, or memory for tests.
 public final class SQLiteTradeStore: TradeStore {
     let writer: any DatabaseWriter
+    /// How long a writer waits for another process's write to finish before giving up.
+    public static let writerWaitSeconds: TimeInterval = 600
+
     /// The database file path, or `:memory:`.
     public let path: String
     public var location: String { path }
@@ -17,6 +20,9 @@ public final class SQLiteTradeStore: TradeStore {
         }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
+        // A second writer (another import, a removal from the dashboard) waits for the first instead of failing at
+        // once with "database is locked"; WAL lets readers go on meanwhile.
+        configuration.busyMode = .timeout(SQLiteTradeStore.writerWaitSeconds)
         configuration.prepareDatabase { db in
             // A 256 MB page cache keeps the flows index in memory while millions of rows go in; memory stays bounded.
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY")

@@ -114,4 +114,24 @@ struct ImportCommandTests {
         #expect(empty.status == 65 && empty.stderr.contains("header.csv:2:1:") && empty.stderr.contains("no data rows"), "\(empty.stderr)")
         #expect(try runner.run(["datasets", "--format", "json"]).stdout.contains("\"empty\"") == false)
     }
+
+    @Test("three imports into one database at once all succeed: a writer waits for the other instead of failing with 'database is locked'")
+    func concurrentImports() throws {
+        let database = NSTemporaryDirectory() + "chainrisk-concurrent-\(UUID().uuidString)/store.sqlite"
+        let years = [2017, 2018, 2019]
+        nonisolated(unsafe) var statuses = [Int32](repeating: -1, count: years.count)
+        nonisolated(unsafe) var errors = [String](repeating: "", count: years.count)
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: years.count) { index in
+            let file = CLIRunner.sharedData + "/baci_sample/BACI_HS92_Y\(years[index])_V202501_sample0.1pct.csv"
+            let result = try? CLIRunner().run(["import", file, "--name", "y\(years[index])", "--db", database])
+            lock.withLock {
+                statuses[index] = result?.status ?? -1
+                errors[index] = result?.stderr ?? "did not run"
+            }
+        }
+        #expect(statuses == [0, 0, 0], "\(errors)")
+        let listed = try CLIRunner().run(["datasets", "--format", "json", "--db", database])
+        #expect(years.allSatisfy { listed.stdout.contains("\"y\($0)\"") })
+    }
 }
