@@ -29,10 +29,16 @@ public final class CSVReader {
     /// The line on which the current record starts (1-based).
     public private(set) var line = 0
 
+    /// The longest record read (64 MB): a longer one is no row of trade data but a file without line breaks or a
+    /// compressed bomb, and growing the buffer for it would take memory without bound.
+    public static let defaultMaximumRecordBytes = 64 << 20
+    private let maximumRecordBytes: Int
+
     /// Creates a reader; with `separator` nil it is detected from the first line (`;`, tab or `,`).
-    public init(source: any ByteSource, file: String, separator: UInt8? = nil, bufferSize: Int = 1 << 20) {
+    public init(source: any ByteSource, file: String, separator: UInt8? = nil, bufferSize: Int = 1 << 20, maximumRecordBytes: Int = CSVReader.defaultMaximumRecordBytes) {
         self.source = source
         self.file = file
+        self.maximumRecordBytes = maximumRecordBytes
         self.separator = separator ?? 0
         self.buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bufferSize, 64), alignment: 8)
         starts.reserveCapacity(64)
@@ -211,7 +217,10 @@ extension CSVReader {
         dataEnd = keep
         position = 0
         if dataEnd == buffer.count {
-            let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 8)
+            guard buffer.count < maximumRecordBytes else {
+                throw InputError(.badStructure, "a record longer than \(maximumRecordBytes >> 20 > 0 ? "\(maximumRecordBytes >> 20) MB" : "\(maximumRecordBytes) bytes") starts here: no row of trade data is that long (a file without line breaks, an unclosed quote, or a compressed bomb); nothing was read from this file", at: SourceLocation(file: file, line: nextLine, column: 1))
+            }
+            let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: min(buffer.count * 2, maximumRecordBytes), alignment: 8)
             larger.copyMemory(from: UnsafeRawBufferPointer(buffer))
             buffer.deallocate()
             buffer = larger

@@ -40,6 +40,20 @@ struct CSVReaderTests {
         #expect(try blanks.readHeader() == ["year", "", ""])
     }
 
+    @Test("a record longer than the limit is refused where it starts instead of growing the buffer without bound")
+    func recordLengthIsBounded() throws {
+        let long = "year,value\n2021,1\n" + String(repeating: "9", count: 10_000) + ",2\n"
+        let csv = CSVReader(source: MemoryByteSource(Array(long.utf8)), file: "bomb.csv", bufferSize: 64, maximumRecordBytes: 4096)
+        _ = try csv.readHeader()
+        #expect(try csv.nextRecord())
+        let error = try #require(throws: InputError.self) { _ = try csv.nextRecord() }
+        #expect(error.code == .badStructure && error.message.contains("longer than 4096 bytes"))
+        #expect(error.location == SourceLocation(file: "bomb.csv", line: 3, column: 1))
+        let fits = CSVReader(source: MemoryByteSource(Array(long.utf8)), file: "ok.csv", bufferSize: 64, maximumRecordBytes: 1 << 16)
+        _ = try fits.readHeader()
+        #expect(try fits.nextRecord() && fits.nextRecord() && fits.string(0).count == 10_000)
+    }
+
     @Test func crlfAndMissingFinalNewline() throws {
         #expect(try records("a,b\r\n1,2\r\n3,4") == [["a", "b"], ["1", "2"], ["3", "4"]])
     }
