@@ -23,9 +23,7 @@ extension PostgresTradeStore {
                     let stored = try Self.rows(connection, "SELECT sha256 FROM dataset_files WHERE dataset_id = \(existing) ORDER BY position", logger: logger, "read the files of '\(request.name)'")
                         .map { try $0.decode(String.self) }
                     if stored == hashes { return .alreadyImported(try Self.datasetInfo(connection, id: existing, logger: logger)) }
-                    guard request.replace else {
-                        throw StoreError(.datasetExists, "a dataset named '\(request.name)' already exists with other files; choose another --name or pass --replace")
-                    }
+                    try request.checkReplaceable()
                     try Self.execute(connection, "DELETE FROM flows WHERE dataset_id = \(existing)", logger: logger, "replace '\(request.name)'")
                     try Self.execute(connection, "DELETE FROM datasets WHERE id = \(existing)", logger: logger, "replace '\(request.name)'")
                 }
@@ -41,10 +39,7 @@ extension PostgresTradeStore {
                 var formats: [String] = []
                 for (position, source) in request.sources.enumerated() {
                     let summary = try copy.copy(source, position: position, options: request.options, connection: connection, logger: logger)
-                    try summary.requireFlows(in: source.file)
-                    if request.strict, let first = summary.findings.examples.first {
-                        throw InputError(.strictFinding, "--strict: \(summary.findings.total) finding(s); the first: \(first.kind.rawValue): \(first.message)", at: first.location)
-                    }
+                    try request.checkFile(summary, source.file)
                     findings.merge(summary.findings)
                     formats.append(summary.format.rawValue)
                     try Self.execute(connection, """
@@ -53,11 +48,9 @@ extension PostgresTradeStore {
                         """, logger: logger, "record the files of '\(request.name)'")
                 }
                 let duplicates = try Self.duplicateKeyFindings(connection, datasetID: id, files: request.sources.map(\.file), logger: logger)
-                if request.strict, let first = duplicates.examples.first {
-                    throw InputError(.strictFinding, "--strict: \(duplicates.total) duplicate key(s); the first: \(first.message)", at: first.location)
-                }
+                try request.checkDuplicates(duplicates)
                 findings.merge(duplicates)
-                let format = Set(formats).count == 1 ? formats[0] : formats.joined(separator: "+")
+                let format = ImportRequest.datasetFormat(formats)
                 try Self.execute(connection, """
                     UPDATE datasets SET source_format = \(format), row_count = \(Int64(copy.stored)),
                     value_totals = \(try StoredJSON.encode(copy.totals.totals())), findings = \(try StoredJSON.encode(StoredFindings(findings)))
@@ -80,7 +73,8 @@ extension PostgresTradeStore {
             """, logger: logger, "look for duplicate keys")
         for (index, key) in keys.enumerated() {
             let (reporter, year, flow, classification, product, partner, month, count) = try key.decode((String, Int, String, String, String, String, Int, Int).self)
-            let description = "\(reporter) \(partner) \(classification):\(product) \(flow) \(year)\(month > 0 ? "-\(month)" : "")"
+            let description = ImportRequest.describeKey(
+                reporter: reporter, partner: partner, classification: classification, product: product, flow: flow, year: year, month: month)
             guard index < log.examplesPerKind else {
                 log.record(Finding(.duplicateKey, "\(count) flows share the key \(description)"))
                 continue

@@ -14,9 +14,7 @@ extension SQLiteTradeStore {
                 if stored == hashes {
                     return .alreadyImported(try Self.datasetInfo(id: existing, db))
                 }
-                guard request.replace else {
-                    throw StoreError(.datasetExists, "a dataset named '\(request.name)' already exists with other files; choose another --name or pass --replace")
-                }
+                try request.checkReplaceable()
                 try db.execute(sql: "DELETE FROM datasets WHERE id = ?", arguments: [existing])
             }
             let id = try Self.insertDatasetHeader(request, db)
@@ -26,10 +24,7 @@ extension SQLiteTradeStore {
             for (position, source) in request.sources.enumerated() {
                 writer.position = position
                 let summary = try writer.store(source, options: request.options)
-                try summary.requireFlows(in: source.file)
-                if request.strict, let first = summary.findings.examples.first {
-                    throw InputError(.strictFinding, "--strict: \(summary.findings.total) finding(s); the first: \(first.kind.rawValue): \(first.message)", at: first.location)
-                }
+                try request.checkFile(summary, source.file)
                 findings.merge(summary.findings)
                 formats.append(summary.format.rawValue)
                 try db.execute(
@@ -39,11 +34,9 @@ extension SQLiteTradeStore {
                 )
             }
             let duplicates = try Self.duplicateKeyFindings(datasetID: id, files: request.sources.map(\.file), db)
-            if request.strict, let first = duplicates.examples.first {
-                throw InputError(.strictFinding, "--strict: \(duplicates.total) duplicate key(s); the first: \(first.message)", at: first.location)
-            }
+            try request.checkDuplicates(duplicates)
             findings.merge(duplicates)
-            let format = Set(formats).count == 1 ? formats[0] : formats.joined(separator: "+")
+            let format = ImportRequest.datasetFormat(formats)
             try db.execute(
                 sql: "UPDATE datasets SET source_format = ?, row_count = ?, value_totals = ?, findings = ? WHERE id = ?",
                 arguments: [format, writer.stored, try StoredJSON.encode(writer.totals.totals()), try StoredJSON.encode(StoredFindings(findings)), id]
@@ -74,7 +67,9 @@ extension SQLiteTradeStore {
         for (index, key) in keys.enumerated() {
             let columns: [String] = ["reporter", "year", "flow", "classification", "product", "partner", "month"]
             let values: [DatabaseValue] = columns.map { key[$0] }
-            let description = "\(key["reporter"] as String) \(key["partner"] as String) \(key["classification"] as String):\(key["product"] as String) \(key["flow"] as String) \(key["year"] as Int)\((key["month"] as Int) > 0 ? "-\(key["month"] as Int)" : "")"
+            let description = ImportRequest.describeKey(
+                reporter: key["reporter"], partner: key["partner"], classification: key["classification"], product: key["product"],
+                flow: key["flow"], year: key["year"], month: key["month"])
             guard index < log.examplesPerKind else {
                 log.record(Finding(.duplicateKey, "\(key["n"] as Int) flows share the key \(description)"))
                 continue

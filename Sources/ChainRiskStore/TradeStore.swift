@@ -78,6 +78,39 @@ extension ImportRequest {
         return digests
     }
 
+    /// The import rules every backend applies in the same words.
+    /// - A file that gave no flow is refused; under `strict`, so is a file with any finding.
+    func checkFile(_ summary: ReadSummary, _ file: InputFile) throws {
+        try summary.requireFlows(in: file)
+        if strict, let first = summary.findings.examples.first {
+            throw InputError(.strictFinding, "--strict: \(summary.findings.total) finding(s); the first: \(first.kind.rawValue): \(first.message)", at: first.location)
+        }
+    }
+
+    /// Under `strict`, flows that share their whole key refuse the import.
+    func checkDuplicates(_ duplicates: FindingLog) throws {
+        if strict, let first = duplicates.examples.first {
+            throw InputError(.strictFinding, "--strict: \(duplicates.total) duplicate key(s); the first: \(first.message)", at: first.location)
+        }
+    }
+
+    /// Refusal of a dataset name that holds other files, unless `replace` allows replacing it.
+    func checkReplaceable() throws {
+        guard replace else {
+            throw StoreError(.datasetExists, "a dataset named '\(name)' already exists with other files; choose another --name or pass --replace")
+        }
+    }
+
+    /// The dataset's format from its files' formats: the one format, or all joined with `+`.
+    static func datasetFormat(_ formats: [String]) -> String {
+        Set(formats).count == 1 ? formats[0] : formats.joined(separator: "+")
+    }
+
+    /// A duplicate key as findings name it (`NLD CHN HS2017:440110 import 2021-3`).
+    static func describeKey(reporter: String, partner: String, classification: String, product: String, flow: String, year: Int, month: Int) -> String {
+        "\(reporter) \(partner) \(classification):\(product) \(flow) \(year)\(month > 0 ? "-\(month)" : "")"
+    }
+
     /// The reading options as stored with the dataset (`map.*` column mappings, flow, year, classification, …).
     var storedOptions: [String: String] {
         options.columnMap.reduce(into: [:]) { $0["map." + $1.key] = $1.value }
