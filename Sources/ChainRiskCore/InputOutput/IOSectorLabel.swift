@@ -49,4 +49,15 @@ extension Array where Element == IOSectorLabel {
         var seen = Set<String>()
         return compactMap { seen.insert($0.sector).inserted ? $0.sector : nil }
     }
+
+    /// `value(input, user)` for every using industry and input sector code, at [user * inputs.count + input]: the
+    /// layout of per-input, per-user model parameters (stock days, input criticality).
+    public func perUserAndInput(_ inputs: [String], _ value: (String, IOSectorLabel) -> Double) -> [Double] {
+        var values: [Double] = []
+        values.reserveCapacity(inputs.count * count)
+        for user in self {
+            for input in inputs { values.append(value(input, user)) }
+        }
+        return values
+    }
 }

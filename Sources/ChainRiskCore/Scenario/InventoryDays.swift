@@ -13,15 +13,10 @@ public struct InventoryDays: Sendable, Hashable {
     public init(sectors: [IOSectorLabel], rule: (String, IOSectorLabel) -> Double) {
         let inputs = sectors.sectorCodes
         inputSectors = inputs
-        var values: [Double] = []
-        values.reserveCapacity(inputs.count * sectors.count)
-        for user in sectors {
-            for input in inputs {
-                let value = rule(input, user)
-                values.append(value <= 1 ? 2 : value)
-            }
+        days = sectors.perUserAndInput(inputs) { input, user in
+            let value = rule(input, user)
+            return value <= 1 ? 2 : value
         }
-        days = values
     }
 
     /// The same days for every input and industry.

@@ -30,15 +30,10 @@ public struct InputCriticality: Sendable, Hashable {
     public init(sectors: [IOSectorLabel], source: String, rule: (String, String) -> Double) {
         let inputs = sectors.sectorCodes
         inputSectors = inputs
-        var values: [Double] = []
-        values.reserveCapacity(inputs.count * sectors.count)
-        for user in sectors {
-            for input in inputs {
-                let weight = rule(input, user.sector)
-                values.append(weight.isFinite ? min(1, max(0, weight)) : 1)
-            }
+        weights = sectors.perUserAndInput(inputs) { input, user in
+            let weight = rule(input, user.sector)
+            return weight.isFinite ? min(1, max(0, weight)) : 1
         }
-        weights = values
         self.source = source
     }
 
