@@ -133,7 +133,7 @@ let package = Package(
         .testTarget(name: "ChainRiskIngestTests", dependencies: ["ChainRiskIngest"]),
         // Test helpers shared by the test targets (a throwaway PostgreSQL server); not a product.
         .target(name: "ChainRiskTestSupport", path: "Tests/ChainRiskTestSupport"),
-        .testTarget(name: "ChainRiskStoreTests", dependencies: ["ChainRiskStore", "ChainRiskTestSupport"]),
+        .testTarget(name: "ChainRiskStoreTests", dependencies: ["ChainRiskStore", "ChainRiskTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ChainRiskAnalysisTests", dependencies: ["ChainRiskAnalysis", "ChainRiskIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "ChainRiskReportTests", dependencies: ["ChainRiskReport"]),
         .testTarget(name: "ChainRiskUseCasesTests", dependencies: ["ChainRiskUseCases", "ChainRiskIngest"]),

@@ -5,7 +5,7 @@ import ChainRiskCore
 /// Each product is counted once: a code under a coarser code of the same data (a heading beside its chapter, anything
 /// beside a total) is covered by that code and left out. Sums are compensated and added in product order, so every
 /// backend stores the same totals for the same files.
-struct DatasetValueTotals {
+struct DatasetValueTotals: Sendable {
     private var sums: [ValueUnit: [ProductCode: CompensatedSum]] = [:]
 
     /// Adds the value of `flow` when it has one (reported or provisional).

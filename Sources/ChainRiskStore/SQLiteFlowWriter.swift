@@ -1,13 +1,16 @@
 import ChainRiskCore
 import ChainRiskIngest
+import Foundation
 import GRDB
 import GRDBSQLite
 
-/// Streams one reader's flows into the `flows` table through a prepared statement, keeping running totals.
+/// Streams one reader's flows into the integer-coded `flows` table, keeping running totals, on two threads.
 ///
-/// The hot path binds values straight to SQLite (no per-row argument arrays) and reuses the text of tokens that
-/// repeat from row to row (classification, unit, flow, status): an import of ten million rows is bound by
-/// SQLite's own insert speed.
+/// A reading thread parses the file and codes each flow (ids from the code book, the duplicate-key word, the value
+/// totals) into batches; the database thread — the one holding the import's transaction — binds each batch's
+/// integers straight to a prepared statement (no per-row argument arrays, no text). Parsing and SQLite's inserts,
+/// about half of an import each, so overlap on two cores. At most `SQLiteFlowWriter.batchesInFlight` batches wait
+/// between the threads: memory stays bounded whatever the file's size.
 struct SQLiteFlowWriter {
     let db: Database
     let datasetID: Int64
@@ -15,89 +18,224 @@ struct SQLiteFlowWriter {
     var position = 0
     private(set) var stored = 0
     private(set) var totals = DatasetValueTotals()
+    /// The keys of the flows written, to find flows that share one.
+    var duplicates = DuplicateKeyDetector()
+    private var codes: SQLiteCodeBook
 
-    init(db: Database, datasetID: Int64, progress: ImportProgress?) {
+    static let batchSize = 8_192
+    static let batchesInFlight = 4
+
+    init(db: Database, datasetID: Int64, progress: ImportProgress?) throws {
         self.db = db
         self.datasetID = datasetID
         self.progress = progress
+        codes = try SQLiteCodeBook(db)
     }
 
     /// Reads `source` and inserts every flow it yields; returns the reader's summary.
     mutating func store(_ source: ImportRequest.Source, options: ReadOptions) throws -> ReadSummary {
-        let statement = try db.makeStatement(sql: "INSERT INTO flows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        let handle = statement.sqliteStatement
-        let file = source.file
-        var count = stored
-        var localTotals = totals
-        var tokens = TokenCache()
-        let datasetID = datasetID
-        let position = Int64(position)
-        let progress = progress
-        let db = db
-        let summary = try source.reader.read(file, options: options) { flow, line in
+        let channel = BatchChannel(capacity: Self.batchesInFlight)
+        let coder = FlowCoder(codes: codes, duplicates: duplicates, totals: totals, count: stored)
+        let thread = Thread {
+            channel.finish(Result { try coder.read(source, options: options, into: channel) })
+        }
+        thread.name = "chainrisk.import-reader"
+        thread.stackSize = 16 << 20
+        thread.start()
+        do {
+            let statement = try db.makeStatement(sql: "INSERT INTO flows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            while let batch = channel.take() {
+                try batch.codes.write(db)
+                try insert(batch, statement.sqliteStatement)
+                progress?(batch.endCount, source.file)
+            }
+        } catch {
+            channel.cancel()
+            _ = try? channel.outcome()
+            throw error
+        }
+        let (summary, state) = try channel.outcome()
+        (codes, duplicates, totals, stored) = (state.codes, state.duplicates, state.totals, state.count)
+        return summary
+    }
+
+    private func insert(_ batch: CodedBatch, _ handle: OpaquePointer?) throws {
+        let datasetID = datasetID, position = Int64(position)
+        for flow in batch.flows {
             sqlite3_reset(handle)
             sqlite3_bind_int64(handle, 1, datasetID)
-            sqlite3_bind_int64(handle, 2, Int64(flow.year))
-            sqlite3_bind_int64(handle, 3, Int64(flow.month))
-            bindText(handle, 4, flow.reporter.rawValue)
-            bindText(handle, 5, flow.partner.rawValue)
-            bindText(handle, 6, tokens.classification(flow.product.classification))
-            bindText(handle, 7, flow.product.code)
-            bindText(handle, 8, flow.flow.rawValue)
-            if let value = flow.value { sqlite3_bind_double(handle, 9, value) } else { sqlite3_bind_null(handle, 9) }
-            bindText(handle, 10, tokens.unit(flow.unit))
-            if let quantity = flow.quantity { sqlite3_bind_double(handle, 11, quantity) } else { sqlite3_bind_null(handle, 11) }
-            if let unit = flow.quantityUnit { bindText(handle, 12, unit) } else { sqlite3_bind_null(handle, 12) }
-            bindText(handle, 13, flow.status.rawValue)
-            sqlite3_bind_int64(handle, 14, position)
-            sqlite3_bind_int64(handle, 15, Int64(line))
+            sqlite3_bind_int64(handle, 2, flow.year)
+            sqlite3_bind_int64(handle, 3, flow.month)
+            sqlite3_bind_int64(handle, 4, flow.reporter)
+            sqlite3_bind_int64(handle, 5, flow.partner)
+            sqlite3_bind_int64(handle, 6, flow.product)
+            sqlite3_bind_int64(handle, 7, flow.flow)
+            if flow.hasValue { sqlite3_bind_double(handle, 8, flow.value) } else { sqlite3_bind_null(handle, 8) }
+            sqlite3_bind_int64(handle, 9, flow.unit)
+            if flow.hasQuantity { sqlite3_bind_double(handle, 10, flow.quantity) } else { sqlite3_bind_null(handle, 10) }
+            if flow.quantityUnit != 0 { sqlite3_bind_int64(handle, 11, flow.quantityUnit) } else { sqlite3_bind_null(handle, 11) }
+            sqlite3_bind_int64(handle, 12, flow.status)
+            sqlite3_bind_int64(handle, 13, position)
+            sqlite3_bind_int64(handle, 14, flow.line)
             let code = sqlite3_step(handle)
             guard code == SQLITE_DONE else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
-            localTotals.add(flow)
-            count += 1
-            if count & 0x3FFF == 0 { progress?(count, file) }
         }
         sqlite3_reset(handle)
-        stored = count
-        totals = localTotals
-        progress?(count, file)
-        return summary
     }
 }
 
-/// SQLite copies the bytes (the "transient" destructor), so the Swift string may go away after the call.
-private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+/// One flow as the flows table stores it: ids instead of codes.
+struct CodedFlow: Sendable {
+    var year: Int64
+    var month: Int64
+    var reporter: Int64
+    var partner: Int64
+    var product: Int64
+    var flow: Int64
+    var unit: Int64
+    var status: Int64
+    /// 0 when the flow has no quantity unit (ids start at 1).
+    var quantityUnit: Int64
+    var value: Double
+    var quantity: Double
+    var hasValue: Bool
+    var hasQuantity: Bool
+    var line: Int64
+}
 
-@inline(__always)
-private func bindText(_ statement: OpaquePointer?, _ index: Int32, _ text: String) {
-    var text = text
-    text.withUTF8 { bytes in
-        _ = sqlite3_bind_text(statement, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, Int32(bytes.count), transient)
+/// Coded flows with the codes that first appeared in them, and the import's flow count after them.
+struct CodedBatch: Sendable {
+    var codes = PendingCodes()
+    var flows: [CodedFlow] = []
+    var endCount = 0
+}
+
+/// The reading thread's work: read a file, code its flows, hand them over in batches.
+private struct FlowCoder: Sendable {
+    var codes: SQLiteCodeBook
+    var duplicates: DuplicateKeyDetector
+    var totals: DatasetValueTotals
+    var count: Int
+
+    func read(_ source: ImportRequest.Source, options: ReadOptions, into channel: BatchChannel) throws -> (ReadSummary, FlowCoder) {
+        var state = self
+        var batch = CodedBatch()
+        batch.flows.reserveCapacity(SQLiteFlowWriter.batchSize)
+        var recent = RecentIDs()
+        let summary = try source.reader.read(source.file, options: options) { flow, line in
+            batch.flows.append(state.code(flow, line: line, recent: &recent))
+            if batch.flows.count == SQLiteFlowWriter.batchSize {
+                batch.codes = state.codes.takePending()
+                batch.endCount = state.count
+                try channel.put(batch)
+                batch.flows.removeAll(keepingCapacity: true)
+            }
+        }
+        batch.codes = state.codes.takePending()
+        batch.endCount = state.count
+        try channel.put(batch)
+        return (summary, state)
+    }
+
+    private mutating func code(_ flow: TradeFlow, line: Int, recent: inout RecentIDs) -> CodedFlow {
+        let reporter = recent.reporter(flow.reporter, &codes)
+        let partner = codes.country(flow.partner.rawValue)
+        let product = codes.product(flow.product)
+        let labels = recent.labels(flow, &codes)
+        totals.add(flow)
+        duplicates.add(row: count, reporter: reporter, partner: partner, product: product, flow: flow.flow, year: flow.year, month: flow.month)
+        count += 1
+        return CodedFlow(
+            year: Int64(flow.year), month: Int64(flow.month), reporter: reporter, partner: partner, product: product,
+            flow: labels.flow, unit: labels.unit, status: labels.status, quantityUnit: flow.quantityUnit.map { codes.label($0) } ?? 0,
+            value: flow.value ?? 0, quantity: flow.quantity ?? 0, hasValue: flow.value != nil, hasQuantity: flow.quantity != nil,
+            line: Int64(line))
     }
 }
 
-/// The last classification and unit with their tokens: they rarely change between rows.
-private struct TokenCache {
-    private var lastClassification: Classification?
-    private var classificationToken = ""
-    private var lastUnit: ValueUnit?
-    private var unitToken = ""
+/// The hand-over between the reading thread and the database thread: a bounded queue of batches, then the reader's
+/// outcome. Either side can stop the other: a reading error ends the queue, a database error cancels the reader.
+private final class BatchChannel: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let capacity: Int
+    private var batches: [CodedBatch] = []
+    private var outcomeValue: Result<(ReadSummary, FlowCoder), any Error>?
+    private var cancelled = false
 
-    mutating func classification(_ value: Classification) -> String {
-        if value != lastClassification {
-            lastClassification = value
-            classificationToken = value.token
-        }
-        return classificationToken
+    struct Cancelled: Error {}
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// Waits for room, then queues `batch`; throws when the database thread has given up.
+    func put(_ batch: CodedBatch) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count >= capacity && !cancelled { condition.wait() }
+        if cancelled { throw Cancelled() }
+        batches.append(batch)
+        condition.broadcast()
     }
 
-    mutating func unit(_ value: ValueUnit) -> String {
-        if value != lastUnit {
-            lastUnit = value
-            unitToken = value.token
-        }
-        return unitToken
+    /// The next batch, or nil once the reader has finished and every batch was taken.
+    func take() -> CodedBatch? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty && outcomeValue == nil { condition.wait() }
+        guard !batches.isEmpty else { return nil }
+        condition.broadcast()
+        return batches.removeFirst()
+    }
+
+    func finish(_ outcome: Result<(ReadSummary, FlowCoder), any Error>) {
+        condition.lock()
+        outcomeValue = outcome
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        batches.removeAll()
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits for the reader to finish and returns its summary and state, or throws its error.
+    func outcome() throws -> (ReadSummary, FlowCoder) {
+        condition.lock()
+        while outcomeValue == nil { condition.wait() }
+        let outcome = outcomeValue
+        condition.unlock()
+        guard let outcome else { throw Cancelled() }
+        return try outcome.get()
+    }
+}
+
+/// The ids of the last reporter, flow kind, unit and status: they rarely change between rows.
+private struct RecentIDs {
+    private var reporter: (CountryCode, Int64)?
+    private var flow: (FlowKind, Int64)?
+    private var unit: (ValueUnit, Int64)?
+    private var status: (ValueStatus, Int64)?
+
+    mutating func reporter(_ code: CountryCode, _ codes: inout SQLiteCodeBook) -> Int64 {
+        Self.cached(&reporter, code) { codes.country($0.rawValue) }
+    }
+
+    mutating func labels(_ row: TradeFlow, _ codes: inout SQLiteCodeBook) -> (flow: Int64, unit: Int64, status: Int64) {
+        let flowID = Self.cached(&flow, row.flow) { codes.label($0.rawValue) }
+        let unitID = Self.cached(&unit, row.unit) { codes.label($0.token) }
+        let statusID = Self.cached(&status, row.status) { codes.label($0.rawValue) }
+        return (flowID, unitID, statusID)
+    }
+
+    private static func cached<Value: Equatable>(_ slot: inout (Value, Int64)?, _ value: Value, _ lookUp: (Value) -> Int64) -> Int64 {
+        if let slot, slot.0 == value { return slot.1 }
+        let id = lookUp(value)
+        slot = (value, id)
+        return id
     }
 }

@@ -1,6 +1,12 @@
 import GRDB
 
 /// The store's schema as ordered migrations; a database is brought up to date when opened.
+///
+/// Since v2 a flow is a row of integers: countries, products and labels (flow kinds, units, statuses) are stored
+/// once in lookup tables and flows refer to them by id. A dataset's flows are written in one transaction and occupy
+/// one range of rowids (`datasets.first_flow`…`last_flow`), so reads and removals address them by rowid and the flows
+/// table needs no secondary index: an import appends rows and nothing else. The view `flow_rows` shows flows with
+/// their codes as text, for anyone who queries the file with SQL.
 enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -46,6 +52,72 @@ enum SQLiteSchema {
                     source_line INTEGER NOT NULL
                 );
                 CREATE INDEX flows_by_key ON flows(dataset_id, reporter, year, flow, classification, product, partner, month);
+                """)
+        }
+        migrator.registerMigration("v2-integer-coded-flows") { db in
+            try db.execute(sql: """
+                CREATE TABLE countries (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE);
+                CREATE TABLE products (
+                    id INTEGER PRIMARY KEY,
+                    classification TEXT NOT NULL,
+                    code TEXT NOT NULL,
+                    UNIQUE (classification, code)
+                );
+                CREATE TABLE labels (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
+                INSERT INTO countries (code) SELECT code FROM (SELECT reporter AS code FROM flows UNION SELECT partner FROM flows) ORDER BY code;
+                INSERT INTO products (classification, code) SELECT DISTINCT classification, product FROM flows ORDER BY 1, 2;
+                INSERT INTO labels (text) SELECT text FROM (
+                    SELECT flow AS text FROM flows UNION SELECT unit FROM flows UNION SELECT status FROM flows
+                    UNION SELECT quantity_unit FROM flows WHERE quantity_unit IS NOT NULL
+                ) ORDER BY text;
+                CREATE TABLE flows_v2 (
+                    dataset_id INTEGER NOT NULL,
+                    year INTEGER NOT NULL,
+                    month INTEGER NOT NULL,
+                    reporter INTEGER NOT NULL,
+                    partner INTEGER NOT NULL,
+                    product INTEGER NOT NULL,
+                    flow INTEGER NOT NULL,
+                    value REAL,
+                    unit INTEGER NOT NULL,
+                    quantity REAL,
+                    quantity_unit INTEGER,
+                    status INTEGER NOT NULL,
+                    source_file INTEGER NOT NULL,
+                    source_line INTEGER NOT NULL
+                );
+                INSERT INTO flows_v2
+                SELECT f.dataset_id, f.year, f.month, r.id, p.id, pr.id, fl.id, f.value, u.id, f.quantity, qu.id, st.id,
+                       f.source_file, f.source_line
+                FROM flows f
+                JOIN countries r ON r.code = f.reporter
+                JOIN countries p ON p.code = f.partner
+                JOIN products pr ON pr.classification = f.classification AND pr.code = f.product
+                JOIN labels fl ON fl.text = f.flow
+                JOIN labels u ON u.text = f.unit
+                JOIN labels st ON st.text = f.status
+                LEFT JOIN labels qu ON qu.text = f.quantity_unit
+                ORDER BY f.dataset_id, f.rowid;
+                DROP INDEX flows_by_key;
+                DROP TABLE flows;
+                ALTER TABLE flows_v2 RENAME TO flows;
+                ALTER TABLE datasets ADD COLUMN first_flow INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE datasets ADD COLUMN last_flow INTEGER NOT NULL DEFAULT -1;
+                UPDATE datasets SET
+                    first_flow = coalesce((SELECT min(rowid) FROM flows WHERE flows.dataset_id = datasets.id), 0),
+                    last_flow = coalesce((SELECT max(rowid) FROM flows WHERE flows.dataset_id = datasets.id), -1);
+                CREATE VIEW flow_rows AS
+                SELECT f.rowid AS seq, f.dataset_id, f.year, f.month, r.code AS reporter, p.code AS partner,
+                       pr.classification, pr.code AS product, fl.text AS flow, f.value, u.text AS unit, f.quantity,
+                       qu.text AS quantity_unit, st.text AS status, f.source_file, f.source_line
+                FROM flows f
+                JOIN countries r ON r.id = f.reporter
+                JOIN countries p ON p.id = f.partner
+                JOIN products pr ON pr.id = f.product
+                JOIN labels fl ON fl.id = f.flow
+                JOIN labels u ON u.id = f.unit
+                JOIN labels st ON st.id = f.status
+                LEFT JOIN labels qu ON qu.id = f.quantity_unit;
                 """)
         }
         return migrator

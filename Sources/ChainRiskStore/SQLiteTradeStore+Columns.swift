@@ -9,82 +9,167 @@ extension SQLiteTradeStore {
     /// Reads the rows of stored flow kind `stored`; with `mirrored`, reporter and partner swap and the columns are the
     /// partners' imports (a BACI dataset stored as exports, seen from the importers). Nil when the rows do not fit
     /// columns: another flow kind among them, several units or classifications, months, a product code that is not
-    /// digits or of another length than the first, a country code longer than four bytes — the caller reads rows then.
-    /// - Complexity: O(rows), straight from SQLite's statement (no `TradeFlow`, no string per row).
+    /// digits or of another length than the first — the caller reads rows then.
+    /// - Complexity: O(rows), straight from SQLite's statements (no `TradeFlow`, no string per row), the dataset's
+    ///   rowid range split into one part per core, each read on its own connection.
     public func flowColumns(in dataset: String, stored: FlowKind, mirrored: Bool) throws -> TradeFlowColumns? {
-        try writer.read { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM datasets WHERE name = ?", arguments: [dataset]) else {
-                throw StoreError(.unknownDataset, "no dataset named '\(dataset)'; `chainrisk datasets` lists them")
-            }
-            // A dataset's rows are written in one transaction, so they occupy one range of rowids, in file order.
-            guard let range = try Row.fetchOne(db, sql: "SELECT min(rowid) AS low, max(rowid) AS high FROM flows WHERE dataset_id = ?", arguments: [id]),
-                  let low = range["low"] as Int64?, let high = range["high"] as Int64? else { return nil }
-            let statement = try db.makeStatement(sql: """
-                SELECT dataset_id, year, month, reporter, partner, classification, product, flow, value, unit, status
-                FROM flows WHERE rowid BETWEEN ? AND ? ORDER BY rowid
-                """)
-            try statement.setArguments([low, high])
-            var builder = ColumnBuilder(datasetID: id, stored: stored, mirrored: mirrored)
-            let handle = statement.sqliteStatement
-            defer { sqlite3_reset(handle) }
-            while true {
-                let code = sqlite3_step(handle)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
-                guard builder.add(handle) else { return nil }
-            }
-            return builder.columns()
+        let (range, codes) = try writer.read { db in (try Self.flowRange(of: dataset, db), try SQLiteCodeBook(db)) }
+        guard let book = ColumnCodeBook(codes: codes, stored: stored) else { return nil }
+        let parts = max(1, min(ParallelMap.processorCount, Int((range.upperBound - range.lowerBound) / 100_000) + 1))
+        let length = (range.upperBound - range.lowerBound + 1 + Int64(parts) - 1) / Int64(parts)
+        let writer = self.writer
+        let pieces = try ParallelMap.map(parts, workers: parts) { part -> ColumnPiece in
+            let low = range.lowerBound + Int64(part) * length
+            let high = min(range.upperBound, low + length - 1)
+            return try writer.read { db in try Self.columnPiece(rows: low...high, book: book, mirrored: mirrored, db) }
         }
+        return book.columns(pieces, stored: stored, mirrored: mirrored)
+    }
+
+    /// The rows `rows` of the flows table as column blocks, or a piece that does not fit.
+    private static func columnPiece(rows: ClosedRange<Int64>, book: ColumnCodeBook, mirrored: Bool, _ db: Database) throws -> ColumnPiece {
+        var piece = ColumnPiece()
+        guard rows.lowerBound <= rows.upperBound else { return piece }
+        let statement = try db.makeStatement(sql: """
+            SELECT year, month, reporter, partner, product, flow, value, unit, status
+            FROM flows WHERE rowid BETWEEN ? AND ? ORDER BY rowid
+            """)
+        try statement.setArguments([rows.lowerBound, rows.upperBound])
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            guard piece.add(handle, book: book, mirrored: mirrored) else {
+                piece.fits = false
+                return piece
+            }
+        }
+        piece.finish()
+        return piece
     }
 }
 
-/// Turns rows of the flows table into `TradeFlowColumns`, checking that they fit (see `flowColumns`).
-private struct ColumnBuilder {
-    let datasetID: Int64
-    let stored: FlowKind
-    let mirrored: Bool
-    private var countryIndex: [UInt32: UInt16] = [:]
-    private var countries: [CountryCode] = []
-    private var unit: [UInt8]?
-    private var classification: [UInt8]?
-    private let flowBytes: [UInt8]
-    private static let reported = Array(ValueStatus.reported.rawValue.utf8)
-    private static let missing = Array(ValueStatus.missing.rawValue.utf8)
-    private var productDigits: Int32 = -1
-    private var blocks: [TradeFlowColumns.Block] = []
+/// The code book turned into arrays indexed by id, for the columnar read's hot loop.
+private struct ColumnCodeBook: Sendable {
+    let flowID: Int64
+    let reportedID: Int64?
+    let missingID: Int64?
+    /// Every country of the store, in id order; `countryIndex[id]` is its index there (`UInt16.max`: no country).
+    let countries: [CountryCode]
+    let countryIndex: [UInt16]
+    /// Per product id: the code as a number and its digits (0 when it is not digits), and its classification's tag.
+    let productNumber: [UInt32]
+    let productDigits: [UInt8]
+    let productClass: [UInt8]
+    let classifications: [Classification]
+    let unitTokens: [Int64: String]
+
+    /// Nil when no flow of kind `stored` can be in the database, or the store has more countries than columns hold.
+    init?(codes: SQLiteCodeBook, stored: FlowKind) {
+        guard let flowID = codes.existingLabel(stored.rawValue) else { return nil }
+        self.flowID = flowID
+        reportedID = codes.existingLabel(ValueStatus.reported.rawValue)
+        missingID = codes.existingLabel(ValueStatus.missing.rawValue)
+        let countryIDs = codes.countries.keys.sorted()
+        guard countryIDs.count < Int(UInt16.max) else { return nil }
+        var index = [UInt16](repeating: .max, count: Int(countryIDs.last ?? 0) + 1)
+        var countries: [CountryCode] = []
+        for id in countryIDs {
+            guard let code = codes.countries[id].flatMap(CountryCode.init(rawValue:)) else { continue }
+            index[Int(id)] = UInt16(countries.count)
+            countries.append(code)
+        }
+        self.countries = countries
+        countryIndex = index
+        let maxProduct = Int(codes.products.keys.max() ?? 0)
+        var number = [UInt32](repeating: 0, count: maxProduct + 1)
+        var digits = [UInt8](repeating: 0, count: maxProduct + 1)
+        var classTag = [UInt8](repeating: 0, count: maxProduct + 1)
+        var classifications: [Classification] = []
+        for (id, product) in codes.products {
+            let tag = classifications.firstIndex(of: product.classification) ?? classifications.count
+            if tag == classifications.count { classifications.append(product.classification) }
+            classTag[Int(id)] = UInt8(truncatingIfNeeded: min(tag, 255))
+            guard let value = Self.numeric(product.code) else { continue }
+            number[Int(id)] = value
+            digits[Int(id)] = UInt8(product.code.utf8.count)
+        }
+        productNumber = number
+        productDigits = digits
+        productClass = classTag
+        self.classifications = classifications
+        unitTokens = codes.labels
+    }
+
+    /// Digits of one to nine bytes as a number.
+    private static func numeric(_ code: String) -> UInt32? {
+        let bytes = code.utf8
+        guard (1...9).contains(bytes.count) else { return nil }
+        var number: UInt32 = 0
+        for byte in bytes {
+            let digit = byte &- 0x30
+            guard digit < 10 else { return nil }
+            number = number * 10 + UInt32(digit)
+        }
+        return number
+    }
+
+    /// The pieces joined in order, or nil when any piece does not fit or they disagree on unit, classification or
+    /// code length.
+    func columns(_ pieces: [ColumnPiece], stored: FlowKind, mirrored: Bool) -> TradeFlowColumns? {
+        let filled = pieces.filter { $0.unitID != nil }
+        guard pieces.allSatisfy(\.fits), let first = filled.first, let unitID = first.unitID,
+              filled.allSatisfy({ $0.unitID == unitID && $0.productDigits == first.productDigits && $0.productClass == first.productClass }),
+              let token = unitTokens[unitID], let unit = ValueUnit(token: token), first.productDigits > 0,
+              classifications.indices.contains(Int(first.productClass)) else { return nil }
+        return TradeFlowColumns(
+            flow: mirrored ? .imports : stored, unit: unit, classification: classifications[Int(first.productClass)],
+            countries: countries, productDigits: Int(first.productDigits), blocks: pieces.flatMap(\.blocks))
+    }
+}
+
+/// The columns of one part of a dataset's rows, with what must agree across parts.
+private struct ColumnPiece: Sendable {
+    var fits = true
+    var unitID: Int64?
+    var productDigits: UInt8 = 0
+    var productClass: UInt8 = 0
+    var blocks: [TradeFlowColumns.Block] = []
     private var block = TradeFlowColumns.Block()
     static let blockSize = 1 << 20
 
-    init(datasetID: Int64, stored: FlowKind, mirrored: Bool) {
-        self.datasetID = datasetID
-        self.stored = stored
-        self.mirrored = mirrored
-        flowBytes = Array(stored.rawValue.utf8)
-    }
-
-    /// Adds one row; false when it does not fit.
-    mutating func add(_ row: OpaquePointer?) -> Bool {
-        guard sqlite3_column_int64(row, 0) == datasetID, sqlite3_column_int(row, 2) == 0,
-              Self.equals(row, 7, flowBytes) else { return false }
-        if unit == nil { (unit, classification) = (Self.bytes(row, 9), Self.bytes(row, 5)) }
-        guard let unit, let classification, Self.equals(row, 9, unit), Self.equals(row, 5, classification),
-              let reporter = country(row, mirrored ? 4 : 3), let partner = country(row, mirrored ? 3 : 4),
-              let product = product(row) else { return false }
-        let year = sqlite3_column_int(row, 1)
+    /// Adds one row; false when it does not fit columns (see `flowColumns`).
+    @inline(__always)
+    mutating func add(_ row: OpaquePointer?, book: ColumnCodeBook, mirrored: Bool) -> Bool {
+        guard sqlite3_column_int(row, 1) == 0, sqlite3_column_int64(row, 5) == book.flowID else { return false }
+        let unit = sqlite3_column_int64(row, 7)
+        let product = Int(sqlite3_column_int64(row, 4))
+        guard book.productNumber.indices.contains(product), book.productDigits[product] > 0 else { return false }
+        if unitID == nil {
+            unitID = unit
+            productDigits = book.productDigits[product]
+            productClass = book.productClass[product]
+        }
+        guard unit == unitID, book.productDigits[product] == productDigits, book.productClass[product] == productClass,
+              let reporter = Self.country(row, mirrored ? 3 : 2, book), let partner = Self.country(row, mirrored ? 2 : 3, book) else { return false }
+        let year = sqlite3_column_int(row, 0)
         guard (0...Int32(UInt16.max)).contains(year) else { return false }
+        let status = sqlite3_column_int64(row, 8)
         let value: Double
-        if sqlite3_column_type(row, 8) == SQLITE_NULL || Self.equals(row, 10, Self.missing) {
+        if sqlite3_column_type(row, 6) == SQLITE_NULL || status == book.missingID {
             value = .nan
         } else {
-            guard Self.equals(row, 10, Self.reported) else { return false }
-            value = sqlite3_column_double(row, 8)
+            guard status == book.reportedID else { return false }
+            value = sqlite3_column_double(row, 6)
         }
         block.years.append(UInt16(year))
         block.reporters.append(reporter)
         block.partners.append(partner)
-        block.products.append(product)
+        block.products.append(book.productNumber[product])
         block.values.append(value)
         if block.count == Self.blockSize {
             blocks.append(block)
@@ -93,60 +178,16 @@ private struct ColumnBuilder {
         return true
     }
 
-    mutating func columns() -> TradeFlowColumns? {
+    mutating func finish() {
         if block.count > 0 { blocks.append(block) }
-        guard let unit, let classification, let valueUnit = ValueUnit(token: String(decoding: unit, as: UTF8.self)),
-              let productClassification = Classification(token: String(decoding: classification, as: UTF8.self)), productDigits > 0 else { return nil }
-        return TradeFlowColumns(
-            flow: mirrored ? .imports : stored, unit: valueUnit, classification: productClassification, countries: countries,
-            productDigits: Int(productDigits), blocks: blocks)
+        block = TradeFlowColumns.Block()
     }
 
-    /// The index of the country in column `column`, interning codes of up to four bytes by their bytes.
-    private mutating func country(_ row: OpaquePointer?, _ column: Int32) -> UInt16? {
-        guard let bytes = sqlite3_column_text(row, column) else { return nil }
-        let count = Int(sqlite3_column_bytes(row, column))
-        guard (1...4).contains(count) else { return nil }
-        var key: UInt32 = 0
-        for offset in 0..<count { key = key << 8 | UInt32(bytes[offset]) }
-        key |= UInt32(count) << 29
-        if let index = countryIndex[key] { return index }
-        guard countries.count < Int(UInt16.max),
-              let code = CountryCode(rawValue: String(cString: UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self))) else { return nil }
-        let index = UInt16(countries.count)
-        countries.append(code)
-        countryIndex[key] = index
-        return index
-    }
-
-    /// The product code as a number, when it is digits of the same length as the first row's.
-    private mutating func product(_ row: OpaquePointer?) -> UInt32? {
-        guard let bytes = sqlite3_column_text(row, 6) else { return nil }
-        let count = sqlite3_column_bytes(row, 6)
-        guard (1...9).contains(count), productDigits < 0 || count == productDigits else { return nil }
-        var number: UInt32 = 0
-        for offset in 0..<Int(count) {
-            let digit = bytes[offset] &- 0x30
-            guard digit < 10 else { return nil }
-            number = number * 10 + UInt32(digit)
-        }
-        productDigits = count
-        return number
-    }
-
-    /// The bytes of text column `column`.
-    private static func bytes(_ row: OpaquePointer?, _ column: Int32) -> [UInt8] {
-        guard let text = sqlite3_column_text(row, column) else { return [] }
-        return Array(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(row, column))))
-    }
-
-    /// True when text column `column` holds exactly `expected`, compared byte for byte (no string per row).
     @inline(__always)
-    private static func equals(_ row: OpaquePointer?, _ column: Int32, _ expected: [UInt8]) -> Bool {
-        guard let text = sqlite3_column_text(row, column), Int(sqlite3_column_bytes(row, column)) == expected.count else { return false }
-        return expected.withUnsafeBufferPointer { expected in
-            guard let base = expected.baseAddress else { return true }
-            return memcmp(text, base, expected.count) == 0
-        }
+    private static func country(_ row: OpaquePointer?, _ column: Int32, _ book: ColumnCodeBook) -> UInt16? {
+        let id = Int(sqlite3_column_int64(row, column))
+        guard book.countryIndex.indices.contains(id) else { return nil }
+        let index = book.countryIndex[id]
+        return index == .max ? nil : index
     }
 }

@@ -24,10 +24,10 @@ extension SQLiteTradeStore {
     /// Removes a dataset and all its flows; throws `unknownDataset` when there is none of that name.
     public func removeDataset(named name: String) throws {
         try writer.write { db in
-            try db.execute(sql: "DELETE FROM datasets WHERE name = ?", arguments: [name])
-            if db.changesCount == 0 {
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM datasets WHERE name = ?", arguments: [name]) else {
                 throw StoreError(.unknownDataset, "no dataset named '\(name)'")
             }
+            try Self.deleteDataset(id: id, db)
         }
     }
 

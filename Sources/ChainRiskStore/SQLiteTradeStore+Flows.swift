@@ -7,11 +7,9 @@ extension SQLiteTradeStore {
     /// The SQL is built from fixed fragments with bound arguments only; no user text enters the statement.
     public func forEachFlow(in dataset: String, matching query: FlowQuery, _ body: (TradeFlow) throws -> Void) throws {
         try writer.read { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM datasets WHERE name = ?", arguments: [dataset]) else {
-                throw StoreError(.unknownDataset, "no dataset named '\(dataset)'; `chainrisk datasets` lists them")
-            }
-            var clauses = ["dataset_id = ?"]
-            var arguments: [any DatabaseValueConvertible] = [id]
+            let range = try Self.flowRange(of: dataset, db)
+            var clauses = ["seq BETWEEN ? AND ?"]
+            var arguments: [any DatabaseValueConvertible] = [range.lowerBound, range.upperBound]
             func list<T>(_ column: String, _ values: [T]?, _ convert: (T) -> any DatabaseValueConvertible) {
                 guard let values else { return }
                 clauses.append("\(column) IN (\(values.map { _ in "?" }.joined(separator: ",")))")
@@ -36,7 +34,7 @@ extension SQLiteTradeStore {
             }
             let sql = """
                 SELECT year, month, reporter, partner, classification, product, flow, value, unit, quantity, quantity_unit, status
-                FROM flows WHERE \(clauses.joined(separator: " AND "))
+                FROM flow_rows WHERE \(clauses.joined(separator: " AND "))
                 ORDER BY reporter, year, flow, classification, product, partner, month, source_file, source_line
                 """
             let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
@@ -44,6 +42,16 @@ extension SQLiteTradeStore {
                 try body(try Self.flow(from: row))
             }
         }
+    }
+
+    /// The rowids of a dataset's flows; throws `unknownDataset` when there is no dataset of that name.
+    static func flowRange(of dataset: String, _ db: Database) throws -> ClosedRange<Int64> {
+        guard let row = try Row.fetchOne(db, sql: "SELECT first_flow, last_flow FROM datasets WHERE name = ?", arguments: [dataset]) else {
+            throw StoreError(.unknownDataset, "no dataset named '\(dataset)'; `chainrisk datasets` lists them")
+        }
+        let first: Int64 = row["first_flow"], last: Int64 = row["last_flow"]
+        // A dataset without flows (0 and −1) reads rowid 0, which no row has.
+        return first...max(first, last)
     }
 
     private static func flow(from row: Row) throws -> TradeFlow {
@@ -71,14 +79,16 @@ extension SQLiteTradeStore {
     /// Which reporters, partners and years each flow kind of a dataset holds, for messages about an empty selection.
     public func flowCoverage(in dataset: String) throws -> [FlowKind: FlowCoverage] {
         try writer.read { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM datasets WHERE name = ?", arguments: [dataset]) else {
-                throw StoreError(.unknownDataset, "no dataset named '\(dataset)'; `chainrisk datasets` lists them")
-            }
+            let range = try Self.flowRange(of: dataset, db)
+            let codes = try SQLiteCodeBook(db)
             var coverage: [FlowKind: FlowCoverage] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT DISTINCT flow, reporter, partner, year FROM flows WHERE dataset_id = ?", arguments: [id])
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT DISTINCT flow, reporter, partner, year FROM flows WHERE rowid BETWEEN ? AND ?",
+                arguments: [range.lowerBound, range.upperBound])
             while let row = try rows.next() {
-                guard let kind = FlowKind(rawValue: row["flow"]), let reporter = CountryCode(rawValue: row["reporter"]),
-                      let partner = CountryCode(rawValue: row["partner"]) else { continue }
+                guard let kind = codes.labels[row["flow"]].flatMap(FlowKind.init(rawValue:)),
+                      let reporter = codes.countries[row["reporter"]].flatMap(CountryCode.init(rawValue:)),
+                      let partner = codes.countries[row["partner"]].flatMap(CountryCode.init(rawValue:)) else { continue }
                 coverage[kind, default: FlowCoverage()].reporters.insert(reporter)
                 coverage[kind, default: FlowCoverage()].partners.insert(partner)
                 coverage[kind, default: FlowCoverage()].years.insert(row["year"])

@@ -15,10 +15,12 @@ extension SQLiteTradeStore {
                     return .alreadyImported(try Self.datasetInfo(id: existing, db))
                 }
                 try request.checkReplaceable()
-                try db.execute(sql: "DELETE FROM datasets WHERE id = ?", arguments: [existing])
+                try Self.deleteDataset(id: existing, db)
             }
             let id = try Self.insertDatasetHeader(request, db)
-            var writer = SQLiteFlowWriter(db: db, datasetID: id, progress: progress)
+            // One writer at a time appends to the table, so the dataset's rows take the next rowids in one range.
+            let firstFlow = try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) + 1 FROM flows") ?? 1
+            var writer = try SQLiteFlowWriter(db: db, datasetID: id, progress: progress)
             var findings = FindingLog()
             var formats: [String] = []
             for (position, source) in request.sources.enumerated() {
@@ -33,7 +35,15 @@ extension SQLiteTradeStore {
                                 summary.format.rawValue, summary.recordsRead, summary.flowsEmitted]
                 )
             }
-            let duplicates = try Self.duplicateKeyFindings(datasetID: id, files: request.sources.map(\.file), db)
+            let lastFlow = firstFlow + Int64(writer.stored) - 1
+            guard try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM flows") == lastFlow else {
+                throw StoreError(.unavailable, "the flows of dataset '\(request.name)' did not get one range of row ids; nothing was imported")
+            }
+            try db.execute(sql: "UPDATE datasets SET first_flow = ?, last_flow = ? WHERE id = ?", arguments: [firstFlow, lastFlow, id])
+            let groups = try writer.duplicates.overflowed
+                ? Self.duplicateGroupsInSQL(flows: firstFlow...lastFlow, db)
+                : Self.duplicateGroups(writer.duplicates.duplicateGroups(), firstFlow: firstFlow, db)
+            let duplicates = Self.duplicateKeyFindings(groups, files: request.sources.map(\.file), db)
             try request.checkDuplicates(duplicates)
             findings.merge(duplicates)
             let format = ImportRequest.datasetFormat(formats)
@@ -53,39 +63,80 @@ extension SQLiteTradeStore {
         return db.lastInsertedRowID
     }
 
-    /// Finds flows that share their whole key (period, reporter, partner, product, flow) within the dataset.
-    ///
-    /// The grouping reads only the covering index; lines are looked up for the (few) duplicate keys found.
-    private static func duplicateKeyFindings(datasetID: Int64, files: [InputFile], _ db: Database) throws -> FindingLog {
-        var log = FindingLog()
+    /// Flows of one import that share their whole key: the key's ids, how many flows share it, and the first and
+    /// last of them (file position and line).
+    private struct DuplicateGroup {
+        let key: Row
+        let count: Int
+        let first: (file: Int, line: Int)
+        let last: (file: Int, line: Int)
+    }
+
+    /// The groups the writer's detector found (positions among the import's flows), read back by rowid.
+    private static func duplicateGroups(_ groups: [[Int]], firstFlow: Int64, _ db: Database) throws -> [DuplicateGroup] {
+        guard !groups.isEmpty else { return [] }
+        let statement = try db.makeStatement(sql: """
+            SELECT reporter, partner, product, flow, year, month, source_file, source_line FROM flows WHERE rowid = ?
+            """)
+        return try groups.compactMap { rows -> DuplicateGroup? in
+            guard let firstRow = rows.first, let lastRow = rows.last,
+                  let first = try Row.fetchOne(statement, arguments: [firstFlow + Int64(firstRow)]),
+                  let last = try Row.fetchOne(statement, arguments: [firstFlow + Int64(lastRow)]) else { return nil }
+            return DuplicateGroup(
+                key: first.copy(), count: rows.count, first: (first["source_file"], first["source_line"]),
+                last: (last["source_file"], last["source_line"]))
+        }
+    }
+
+    /// The same groups found by SQLite (when the detector's packing overflowed): a sort of the dataset's rows.
+    private static func duplicateGroupsInSQL(flows: ClosedRange<Int64>, _ db: Database) throws -> [DuplicateGroup] {
         let keys = try Row.fetchAll(db, sql: """
-            SELECT reporter, year, flow, classification, product, partner, month, COUNT(*) AS n
-            FROM flows WHERE dataset_id = ?
-            GROUP BY reporter, year, flow, classification, product, partner, month
+            SELECT reporter, partner, product, flow, year, month, COUNT(*) AS n,
+                   min(source_file * 4294967296 + source_line) AS first, max(source_file * 4294967296 + source_line) AS last
+            FROM flows WHERE rowid BETWEEN ? AND ?
+            GROUP BY reporter, partner, product, flow, year, month
             HAVING COUNT(*) > 1
-            """, arguments: [datasetID])
-        for (index, key) in keys.enumerated() {
-            let columns: [String] = ["reporter", "year", "flow", "classification", "product", "partner", "month"]
-            let values: [DatabaseValue] = columns.map { key[$0] }
-            let description = ImportRequest.describeKey(
-                reporter: key["reporter"], partner: key["partner"], classification: key["classification"], product: key["product"],
-                flow: key["flow"], year: key["year"], month: key["month"])
-            guard index < log.examplesPerKind else {
-                log.record(Finding(.duplicateKey, "\(key["n"] as Int) flows share the key \(description)"))
+            """, arguments: [flows.lowerBound, flows.upperBound])
+        return keys.map { key in
+            let first: Int = key["first"], last: Int = key["last"]
+            return DuplicateGroup(key: key, count: key["n"], first: (first >> 32, first & 0xFFFF_FFFF), last: (last >> 32, last & 0xFFFF_FFFF))
+        }
+    }
+
+    /// Findings for flows that share their whole key (period, reporter, partner, product, flow), in key order.
+    private static func duplicateKeyFindings(_ groups: [DuplicateGroup], files: [InputFile], _ db: Database) -> FindingLog {
+        var log = FindingLog()
+        guard !groups.isEmpty, let codes = try? SQLiteCodeBook(db) else { return log }
+        // Examples in key order, as the v1 schema's index gave them: reporter, year, flow, product, partner, month.
+        let described = groups.map { group -> (group: DuplicateGroup, order: [String], text: String) in
+            let key = group.key
+            let product = codes.products[key["product"]]
+            let reporter = codes.countries[key["reporter"]] ?? "?", partner = codes.countries[key["partner"]] ?? "?"
+            let flow = codes.labels[key["flow"]] ?? "?", year: Int = key["year"], month: Int = key["month"]
+            let classification = product?.classification.token ?? "?", code = product?.code ?? "?"
+            let text = ImportRequest.describeKey(
+                reporter: reporter, partner: partner, classification: classification, product: code, flow: flow, year: year, month: month)
+            let order = [reporter, String(format: "%06d", year), flow, classification, code, partner, String(format: "%02d", month)]
+            return (group, order, text)
+        }.sorted { $0.order.lexicographicallyPrecedes($1.order) }
+        for (index, (group, _, description)) in described.enumerated() {
+            guard index < log.examplesPerKind, files.indices.contains(group.last.file) else {
+                log.record(Finding(.duplicateKey, "\(group.count) flows share the key \(description)"))
                 continue
             }
-            let lines = try Row.fetchAll(db, sql: """
-                SELECT source_file, source_line FROM flows
-                WHERE dataset_id = ? AND reporter = ? AND year = ? AND flow = ? AND classification = ? AND product = ? AND partner = ? AND month = ?
-                ORDER BY source_file, source_line
-                """, arguments: StatementArguments([DatabaseValue(value: datasetID)] + values))
-            guard let first = lines.first, let last = lines.last else { continue }
-            let file = files[Int(last["source_file"] as Int64)].displayName
             log.record(Finding(
-                .duplicateKey, "\(key["n"] as Int) flows share the key \(description); first at line \(first["source_line"] as Int)",
-                at: SourceLocation(file: file, line: last["source_line"], column: 1)
+                .duplicateKey, "\(group.count) flows share the key \(description); first at line \(group.first.line)",
+                at: SourceLocation(file: files[group.last.file].displayName, line: group.last.line, column: 1)
             ))
         }
         return log
+    }
+
+    /// Deletes a dataset, its files and its flows (addressed by their rowid range: the flows table has no index).
+    static func deleteDataset(id: Int64, _ db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM flows WHERE rowid BETWEEN (SELECT first_flow FROM datasets WHERE id = ?) AND (SELECT last_flow FROM datasets WHERE id = ?)
+            """, arguments: [id, id])
+        try db.execute(sql: "DELETE FROM datasets WHERE id = ?", arguments: [id])
     }
 }

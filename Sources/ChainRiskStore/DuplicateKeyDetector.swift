@@ -1,0 +1,54 @@
+import ChainRiskCore
+
+/// Finds the flows of one import that share their whole key (reporter, partner, product, flow, year, month), from
+/// the integer ids the import writes, without asking the database to sort the dataset.
+///
+/// Each flow's key is packed into one 64-bit word (product id 24 bits, reporter and partner ids 12 bits each, years
+/// 1900–2155, month, flow kind); a sort of those words finds equal keys. A key that does not fit (a store with more
+/// than 4,096 countries, say) marks the detector as overflowed and the caller groups in SQL instead.
+struct DuplicateKeyDetector: Sendable {
+    /// A flow's packed key and its position among the import's flows.
+    private struct Entry: Sendable {
+        var key: UInt64
+        var row: UInt32
+    }
+
+    private var entries: [Entry] = []
+    /// True when a key did not fit the packing (or the import has more than 2³² flows): use another method.
+    private(set) var overflowed = false
+
+    private static let flowKinds = Dictionary(uniqueKeysWithValues: FlowKind.allCases.enumerated().map { ($1, UInt64($0)) })
+
+    /// Records the key of the import's `row`-th flow (0-based).
+    @inline(__always)
+    mutating func add(row: Int, reporter: Int64, partner: Int64, product: Int64, flow: FlowKind, year: Int, month: Int) {
+        guard !overflowed else { return }
+        let yearOffset = year - 1900
+        guard (0..<(1 << 24)).contains(product), (0..<(1 << 12)).contains(reporter), (0..<(1 << 12)).contains(partner),
+              (0..<256).contains(yearOffset), (0..<16).contains(month), row <= Int(UInt32.max),
+              let kind = Self.flowKinds[flow] else {
+            overflowed = true
+            entries = []
+            return
+        }
+        let key = UInt64(product) << 40 | UInt64(reporter) << 28 | UInt64(partner) << 16 | UInt64(yearOffset) << 8
+            | UInt64(month) << 4 | kind
+        entries.append(Entry(key: key, row: UInt32(row)))
+    }
+
+    /// The positions of the flows of each key held by more than one flow, each group in import order; groups in the
+    /// order of their first flow.
+    mutating func duplicateGroups() -> [[Int]] {
+        entries.sort { ($0.key, $0.row) < ($1.key, $1.row) }
+        var groups: [[Int]] = []
+        var start = 0
+        while start < entries.count {
+            var end = start + 1
+            while end < entries.count, entries[end].key == entries[start].key { end += 1 }
+            if end - start > 1 { groups.append(entries[start..<end].map { Int($0.row) }) }
+            start = end
+        }
+        entries = []
+        return groups.sorted { $0[0] < $1[0] }
+    }
+}

@@ -1,0 +1,175 @@
+import ChainRiskCore
+import GRDB
+
+/// The lookup tables of the integer-coded flows table (countries, products, labels), held in memory for one import
+/// or one read.
+///
+/// An import asks for the id of every code it writes; a code the database does not hold yet gets the next free id at
+/// once and waits in `pending` until the import's database thread writes it, in the import's transaction (a failed
+/// import takes its new codes with it). No database access happens here after `init`, so the reading thread of an
+/// import can code its flows while the database thread inserts the previous batch. A read turns ids back into codes.
+struct SQLiteCodeBook: Sendable {
+    private var countryIDs: [String: Int64] = [:]
+    private var productIDs: [ProductCode: Int64] = [:]
+    private var labelIDs: [String: Int64] = [:]
+    private(set) var countries: [Int64: String] = [:]
+    private(set) var products: [Int64: ProductCode] = [:]
+    private(set) var labels: [Int64: String] = [:]
+    /// Codes given an id since the last `takePending`, not yet in the database.
+    private var pending = PendingCodes()
+    private var nextCountryID: Int64 = 1
+    private var nextProductID: Int64 = 1
+    private var nextLabelID: Int64 = 1
+    /// Direct-mapped caches in front of the dictionaries, keyed by a code's bytes packed into one word: an import
+    /// looks up two countries and a product per flow, and hashing strings was a tenth of its time.
+    private var countrySlots = [PackedSlot](repeating: PackedSlot(), count: 1 << 12)
+    private var productSlots = [PackedSlot](repeating: PackedSlot(), count: 1 << 15)
+    private var classificationTags: [Classification] = []
+    private var lastClassification: (classification: Classification, tag: Int)?
+
+    /// Reads the three tables.
+    init(_ db: Database) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT id, code FROM countries") {
+            let id: Int64 = row["id"], code: String = row["code"]
+            countryIDs[code] = id
+            countries[id] = code
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, classification, code FROM products") {
+            let token: String = row["classification"]
+            guard let classification = Classification(token: token) else {
+                throw StoreError(.unavailable, "the database holds a product classification chainrisk cannot read ('\(token)'); was it written by a newer version?")
+            }
+            let id: Int64 = row["id"]
+            let product = ProductCode(row["code"], in: classification)
+            productIDs[product] = id
+            products[id] = product
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, text FROM labels") {
+            let id: Int64 = row["id"], text: String = row["text"]
+            labelIDs[text] = id
+            labels[id] = text
+        }
+        nextCountryID = (countries.keys.max() ?? 0) + 1
+        nextProductID = (products.keys.max() ?? 0) + 1
+        nextLabelID = (labels.keys.max() ?? 0) + 1
+    }
+
+    /// The codes that got an id since the last call, to be written with `PendingCodes.write`.
+    mutating func takePending() -> PendingCodes {
+        defer { pending = PendingCodes() }
+        return pending
+    }
+
+    /// The id of a country code, added to `countries` when new.
+    mutating func country(_ code: String) -> Int64 {
+        guard let packed = PackedSlot.pack(code) else { return lookUpCountry(code) }
+        let slot = PackedSlot.index(packed, bits: 12)
+        if countrySlots[slot].packed == packed { return countrySlots[slot].id }
+        let id = lookUpCountry(code)
+        countrySlots[slot] = PackedSlot(packed: packed, tag: 0, id: id)
+        return id
+    }
+
+    private mutating func lookUpCountry(_ code: String) -> Int64 {
+        if let id = countryIDs[code] { return id }
+        let id = nextCountryID
+        nextCountryID += 1
+        pending.countries.append((id, code))
+        countryIDs[code] = id
+        countries[id] = code
+        return id
+    }
+
+    /// The id of a product code, added to `products` when new.
+    mutating func product(_ product: ProductCode) -> Int64 {
+        guard let packed = PackedSlot.pack(product.code) else { return lookUpProduct(product) }
+        let slot = PackedSlot.index(packed, bits: 15)
+        let tag = classificationTag(product.classification)
+        if productSlots[slot].packed == packed, productSlots[slot].tag == tag { return productSlots[slot].id }
+        let id = lookUpProduct(product)
+        productSlots[slot] = PackedSlot(packed: packed, tag: tag, id: id)
+        return id
+    }
+
+    /// A small number for each classification met, so that product slots need not hold one.
+    private mutating func classificationTag(_ classification: Classification) -> Int {
+        if let last = lastClassification, last.classification == classification { return last.tag }
+        let tag = classificationTags.firstIndex(of: classification) ?? classificationTags.count
+        if tag == classificationTags.count { classificationTags.append(classification) }
+        lastClassification = (classification, tag)
+        return tag
+    }
+
+    private mutating func lookUpProduct(_ product: ProductCode) -> Int64 {
+        if let id = productIDs[product] { return id }
+        let id = nextProductID
+        nextProductID += 1
+        pending.products.append((id, product))
+        productIDs[product] = id
+        products[id] = product
+        return id
+    }
+
+    /// The id of a label (a flow kind, unit, quantity unit or status token), added to `labels` when new.
+    mutating func label(_ text: String) -> Int64 {
+        if let id = labelIDs[text] { return id }
+        let id = nextLabelID
+        nextLabelID += 1
+        pending.labels.append((id, text))
+        labelIDs[text] = id
+        labels[id] = text
+        return id
+    }
+
+    /// The id of a label already in the database, or nil (a read never adds codes).
+    func existingLabel(_ text: String) -> Int64? { labelIDs[text] }
+
+    /// The ids of country codes already in the database (unknown codes have no flows to match).
+    func existingCountries(_ codes: [String]) -> [Int64] { codes.compactMap { countryIDs[$0] } }
+}
+
+/// Codes given an id by an import's reading thread, written by its database thread before the flows that use them.
+struct PendingCodes: Sendable {
+    var countries: [(Int64, String)] = []
+    var products: [(Int64, ProductCode)] = []
+    var labels: [(Int64, String)] = []
+
+    func write(_ db: Database) throws {
+        for (id, code) in countries {
+            try db.execute(sql: "INSERT INTO countries (id, code) VALUES (?, ?)", arguments: [id, code])
+        }
+        for (id, product) in products {
+            try db.execute(sql: "INSERT INTO products (id, classification, code) VALUES (?, ?, ?)", arguments: [id, product.classification.token, product.code])
+        }
+        for (id, text) in labels {
+            try db.execute(sql: "INSERT INTO labels (id, text) VALUES (?, ?)", arguments: [id, text])
+        }
+    }
+}
+
+/// One entry of a direct-mapped cache: a code of up to seven bytes packed with its length, and its id.
+private struct PackedSlot: Sendable {
+    /// 0 never packs a code (the length byte of a packed code is at least 1).
+    var packed: UInt64 = 0
+    /// The classification's tag for a product; 0 for a country.
+    var tag = 0
+    var id: Int64 = 0
+
+    /// The code's bytes and length in one word, or nil when it is longer than seven bytes.
+    @inline(__always)
+    static func pack(_ code: String) -> UInt64? {
+        var code = code
+        return code.withUTF8 { bytes -> UInt64? in
+            guard (1...7).contains(bytes.count) else { return nil }
+            var word = UInt64(bytes.count)
+            for byte in bytes { word = word << 8 | UInt64(byte) }
+            return word
+        }
+    }
+
+    /// The slot of a packed code in a table of 2^bits entries (Fibonacci hashing).
+    @inline(__always)
+    static func index(_ packed: UInt64, bits: Int) -> Int {
+        Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+    }
+}
