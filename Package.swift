@@ -139,7 +139,7 @@ let package = Package(
         .testTarget(name: "ChainRiskUseCasesTests", dependencies: ["ChainRiskUseCases", "ChainRiskIngest"]),
         .testTarget(name: "ChainRiskIOTests", dependencies: ["ChainRiskIO", "ChainRiskIngest"]),
         .testTarget(name: "ChainRiskSimulationTests", dependencies: ["ChainRiskSimulation", "ChainRiskIngest"]),
-        .testTarget(name: "ChainRiskCLITests", dependencies: ["chainrisk", "ChainRiskTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "ChainRiskCLITests", dependencies: ["chainrisk", "ChainRiskTestSupport"], exclude: ["Snapshots", "BadInput"]),
         .testTarget(
             name: "ChainRiskServerTests",
             dependencies: [

@@ -44,7 +44,7 @@ public struct BACIColumnReader: Sendable {
         case nil, .exports?: importView = false
         case .imports?: importView = true
         case let other?:
-            throw InputError(.badValue, "BACI records total trade: read it as 'export' or 'import', not '\(other.rawValue)'", at: nil)
+            throw InputError(.badOption, "BACI records total trade: read it as 'export' or 'import', not '\(other.rawValue)'", at: nil)
         }
         guard !file.isGzip, file.contents == nil else { return nil }
         let opened = try OpenedFile(file)

@@ -99,7 +99,7 @@ public struct BACIReader: TradeReader {
         case nil, .exports?: return false
         case .imports?: return true
         case let other?:
-            throw InputError(.badValue, "BACI records total trade: read it as 'export' or 'import', not '\(other.rawValue)'", at: nil)
+            throw InputError(.badOption, "BACI records total trade: read it as 'export' or 'import', not '\(other.rawValue)'", at: nil)
         }
     }
 

@@ -6,6 +6,7 @@ extension CBSReader {
         var roles: [String: CBSColumnRole] = [:]
         while let record = try stream.next() {
             summary.recordsRead += 1
+            try record.requireFlat(format: "CBS StatLine")
             func place(_ field: JSONRecord.Field) -> SourceLocation {
                 SourceLocation(file: stream.file, line: field.line, column: field.column)
             }
@@ -33,6 +34,7 @@ extension CBSReader {
             guard let (year, month, provisional) = try mapper.period(periodText, at: place(periodField), findings: &summary.findings) else {
                 continue
             }
+            try InputError.checkYear(year, field: periodField.key, at: place(periodField))
             guard let partnerField, let partnerText = partnerField.value.text,
                 let partner = mapper.partner(partnerText, at: place(partnerField)) else {
                 throw InputError(.missingColumn, "the record has no 'Landen' value", at: record.location)
@@ -91,6 +93,7 @@ extension CBSReader {
             guard let (year, month, provisional) = try mapper.period(periodText, at: csv.location(periodColumn), findings: &summary.findings) else {
                 continue
             }
+            try InputError.checkYear(year, field: "Perioden", at: csv.location(periodColumn))
             guard let partner = mapper.partner(csv.string(partnerColumn), at: csv.location(partnerColumn)) else {
                 throw InputError(.badValue, "the Landen cell is empty", at: csv.location(partnerColumn))
             }

@@ -106,6 +106,7 @@ public struct ComextReader: TradeReader {
         guard let parsed else {
             throw InputError(.badValue, "expected PERIOD as YYYYMM or YYYY52, found '\(csv.string(index).prefix(40))'", at: csv.location(index))
         }
+        try InputError.checkYear(parsed.year, field: "PERIOD", at: csv.location(index))
         return parsed
     }
 }

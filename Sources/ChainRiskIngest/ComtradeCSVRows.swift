@@ -77,6 +77,9 @@ extension ComtradeReader {
             guard let product = csv.withBytes(columns.product, { mapper.product($0, in: classification) }) else {
                 throw InputError(.badValue, "the product code ('\(header[columns.product])') is empty", at: csv.location(columns.product))
             }
+            if let problem = ProductCode.problem(with: product.code) {
+                throw InputError(.badValue, "the product code in '\(header[columns.product])' \(problem)", at: csv.location(columns.product))
+            }
 
             let value: Double? = try csv.withBytes(columns.value, { Self.isMissingMarker($0) })
                 ? nil : csv.double(columns.value, name: header[columns.value])
@@ -151,6 +154,9 @@ extension ComtradeReader {
         }
         guard let result = year ?? options.year else {
             throw InputError(.badValue, "the year is empty", at: csv.location(columns.year ?? columns.period ?? 0))
+        }
+        if let column = columns.year ?? columns.period, year != nil {
+            try InputError.checkYear(result, field: names[column], at: csv.location(column))
         }
         return (result, month)
     }

@@ -6,6 +6,7 @@ extension ComtradeReader {
         var keys: [ComtradeField: String]?
         while let record = try stream.next() {
             summary.recordsRead += 1
+            try record.requireFlat(format: "UN Comtrade")
             let fields = try keys ?? Self.keys(of: record, options: options)
             keys = fields
             func field(_ name: ComtradeField) -> JSONRecord.Field? { fields[name].flatMap { record.field($0) } }
@@ -47,6 +48,9 @@ extension ComtradeReader {
                 month = parsed.month
             }
             guard let year = year ?? options.year else { throw InputError(.badValue, "the year is empty", at: record.location) }
+            if let yearField = field(.year) ?? field(.period), yearField.value != .null {
+                try InputError.checkYear(year, field: yearField.key, at: place(yearField))
+            }
 
             let reporter: CountryCode
             if let reporterField = field(.reporterISO), let text = reporterField.value.text,
@@ -72,6 +76,9 @@ extension ComtradeReader {
 
             guard let text = field(.product)?.value.text, let product = Self.withBytes(text, { mapper.product($0, in: classification) }) else {
                 throw InputError(.badValue, "the product code (cmdCode) is empty", at: record.location)
+            }
+            if let problem = ProductCode.problem(with: product.code), let productField = field(.product) {
+                throw InputError(.badValue, "the product code in '\(productField.key)' \(problem)", at: place(productField))
             }
 
             let valueField = field(.value)

@@ -66,7 +66,8 @@ public enum InputOutputTableReader {
         } catch {
             throw InputError(.badStructure, error.description, at: SourceLocation(file: files.intermediate.displayName, line: 1, column: 1))
         }
-        for finding in table.balanceFindings(tolerance: options.balanceTolerance, reportedValueAdded: parts.reportedValueAdded) {
+        let cells = parts.negativeIntermediateCells
+        for finding in table.balanceFindings(tolerance: options.balanceTolerance, reportedValueAdded: parts.reportedValueAdded, cellLocation: { cells[$0 * table.sectorCount + $1] }) {
             parts.findings.record(finding)
         }
         var digests: [String: String] = [:]
@@ -96,4 +97,6 @@ struct TableParts {
     var unit: String
     var findings = FindingLog()
     var reportedValueAdded: [Double]?
+    /// Where each negative intermediate flow is in its file (row-major index i·n + j), for layouts that know.
+    var negativeIntermediateCells: [Int: SourceLocation] = [:]
 }

@@ -127,6 +127,10 @@ struct JSONWalker {
             lexer.consume()
             foundArray = true
             state = .elements(first: true)
+        } else if key == arrayKey && (value == 0x7B || value == 0x5B) {
+            // A scalar (`"data": null` in an error response) is kept in `topLevel`; a container is a wrong shape.
+            let what = value == 0x7B ? "an object" : "a second array"
+            throw InputError(.badStructure, "'\(arrayKey)' holds \(what) where the records' array is expected", at: lexer.location)
         } else if value == 0x5B || value == 0x7B {
             try skipContainer(depth: 1)
         } else {
@@ -134,7 +138,9 @@ struct JSONWalker {
         }
     }
 
-    /// Reads an element object at `{`, keeping its scalar members and skipping nested containers.
+    /// Reads an element object at `{`, keeping its scalar members and skipping nested containers (listed in
+    /// `containers`). A key given twice in one element is refused at its second place: which value would count is
+    /// not defined, and a reader must not pick one silently.
     private mutating func readRecord() throws -> JSONRecord {
         var record = JSONRecord(location: lexer.location)
         record.fields.reserveCapacity(previousKeys.count)
@@ -142,6 +148,8 @@ struct JSONWalker {
         recordCount += 1
         record.index = recordCount
         var memberIndex = 0
+        // While the keys repeat the previous element's (whose keys were unique), no key can be a repeat.
+        var samePrefix = true
         if try lexer.requireNonWhitespace(expected: "a key or '}'") == 0x7D {
             lexer.consume()
             return record
@@ -149,19 +157,28 @@ struct JSONWalker {
         while true {
             let byte = try lexer.requireNonWhitespace(expected: "a key")
             guard byte == 0x22 else { throw lexer.unexpected(byte, expected: "a key string") }
+            let keyLine = lexer.line, keyColumn = lexer.column
             let key = try lexer.readString(reuse: memberIndex < previousKeys.count ? previousKeys[memberIndex] : nil)
             if memberIndex < previousKeys.count {
+                samePrefix = samePrefix && previousKeys[memberIndex] == key
                 previousKeys[memberIndex] = key
             } else {
+                samePrefix = false
                 previousKeys.append(key)
+            }
+            if !samePrefix, record.fields.contains(where: { $0.key == key }) || record.containers.contains(where: { $0.key == key }) {
+                throw InputError(
+                    .badStructure, "the key '\(key)' appears twice in element \(recordCount) of '\(arrayKey)'; which value counts is not defined",
+                    at: SourceLocation(file: lexer.location.file, line: keyLine, column: keyColumn))
             }
             memberIndex += 1
             try lexer.expect(0x3A, "':' after the key '\(key)'")
             let value = try lexer.requireNonWhitespace(expected: "a value for '\(key)'")
+            let line = lexer.line, column = lexer.column
             if value == 0x5B || value == 0x7B {
+                record.containers.append(JSONRecord.Field(key: key, value: .string(value == 0x5B ? "array" : "object"), line: line, column: column))
                 try skipContainer(depth: 2)
             } else {
-                let line = lexer.line, column = lexer.column
                 record.fields.append(JSONRecord.Field(key: key, value: try lexer.readScalar(), line: line, column: column))
             }
             let separator = try lexer.requireNonWhitespace(expected: "',' or '}'")
@@ -169,7 +186,10 @@ struct JSONWalker {
                 throw lexer.unexpected(separator, expected: "',' or '}' after '\(key)'")
             }
             lexer.consume()
-            if separator == 0x7D { return record }
+            if separator == 0x7D {
+                if memberIndex < previousKeys.count { previousKeys.removeLast(previousKeys.count - memberIndex) }
+                return record
+            }
         }
     }
 

@@ -88,6 +88,8 @@ public struct JSONRecord: Sendable, Hashable {
 
     /// The scalar fields in the order the file lists them.
     public internal(set) var fields: [Field] = []
+    /// The members holding an object or array (skipped): key, `"object"` or `"array"`, and where the value starts.
+    public internal(set) var containers: [Field] = []
     /// The 1-based position of the record in its array.
     public internal(set) var index: Int = 0
     /// Where the record's `{` is.
@@ -104,6 +106,15 @@ public struct JSONRecord: Sendable, Hashable {
     public func field(_ key: String) -> Field? {
         for field in fields where field.key == key { return field }
         return nil
+    }
+
+    /// Throws at the first member holding an object or array, for formats whose records are flat (UN Comtrade's
+    /// `data`, CBS's `value`): a nested value where a number or code belongs must not read as an empty cell.
+    public func requireFlat(format: String) throws {
+        guard let nested = containers.first else { return }
+        throw InputError(
+            .badValue, "'\(nested.key)' holds an \(nested.value.text ?? "object") where \(format) records have a number, text or null",
+            at: SourceLocation(file: location.file, line: nested.line, column: nested.column))
     }
 
     /// Where the value of `key` starts, or the record's location when the field is absent.

@@ -42,7 +42,7 @@ public struct MappedCSVReader: TradeReader {
         for (key, column) in map.sorted(by: { $0.key < $1.key }) {
             let field = key.trimmingASCIIWhitespace().lowercased()
             guard FlowColumns.fieldNames.contains(field) else {
-                throw InputError(.badValue, "unknown field '\(key)' in the column map; the fields are \(FlowColumns.fieldNames.joined(separator: ", "))", at: nil)
+                throw InputError(.badOption, "unknown field '\(key)' in the column map; the fields are \(FlowColumns.fieldNames.joined(separator: ", "))", at: nil)
             }
             guard let index = positions[column.trimmingASCIIWhitespace().lowercased()] else {
                 throw InputError(.missingColumn, "column '\(column)' (mapped to '\(field)') is not in the header; the header has: \(headerList)", at: location)

@@ -6,11 +6,14 @@ enum MatrixCSVLayout {
         var findings = FindingLog()
         let z = try readMatrixCSV(files.intermediate)
         let sectors = z.rowLabels.map { IOSectorLabel(combined: $0) }
+        try requireUniqueRows(z, file: files.intermediate)
         guard z.rowLabels == z.columnLabels else {
             throw InputError(.badStructure, "rows and columns of the intermediate flows carry different labels",
                              at: SourceLocation(file: files.intermediate.displayName, line: 1, column: 1))
         }
+        findings.merge(z.findings)
         let y = try readMatrixCSV(files.finalDemand)
+        findings.merge(y.findings)
         let yRows = try align(y, to: z.rowLabels, file: files.finalDemand)
         let regions = Set(sectors.map(\.region))
         let finalColumns = y.columnLabels.map { InputOutputTableReader.finalDemandLabel($0, regions: regions) }
@@ -18,6 +21,7 @@ enum MatrixCSVLayout {
         let grossOutput: [Double]
         if let xFile = files.grossOutput {
             let x = try readMatrixCSV(xFile)
+            findings.merge(x.findings)
             let aligned = try align(x, to: z.rowLabels, file: xFile)
             grossOutput = aligned.column(0)
         } else {
@@ -26,7 +30,7 @@ enum MatrixCSVLayout {
         }
         return TableParts(
             sectors: sectors, intermediate: intermediate, finalDemand: yRows, finalDemandColumns: finalColumns,
-            grossOutput: grossOutput, unit: "million USD", findings: findings)
+            grossOutput: grossOutput, unit: "million USD", findings: findings, negativeIntermediateCells: z.negativeCells)
     }
 
     struct LabelledValues {
@@ -35,6 +39,19 @@ enum MatrixCSVLayout {
         /// Column-major values.
         var values: [Double]
         var rowLines: [Int]
+        /// Empty cells, read as 0, each noted where it is.
+        var findings = FindingLog()
+        /// Where each negative value is (row-major index), for findings about it.
+        var negativeCells: [Int: SourceLocation] = [:]
+    }
+
+    /// Refuses a row label given twice, at its second row.
+    static func requireUniqueRows(_ matrix: LabelledValues, file: InputFile) throws {
+        var seen: Set<String> = []
+        for (index, label) in matrix.rowLabels.enumerated() where !seen.insert(label).inserted {
+            throw InputError(.badStructure, "row label '\(label)' appears twice",
+                             at: SourceLocation(file: file.displayName, line: matrix.rowLines[index], column: 1))
+        }
     }
 
     /// Reads a matrix CSV (first column row labels, header column labels) into column-major values.
@@ -49,12 +66,20 @@ enum MatrixCSVLayout {
         var rowLabels: [String] = []
         var rowMajor: [Double] = []
         var lines: [Int] = []
+        var findings = FindingLog()
+        var negativeCells: [Int: SourceLocation] = [:]
         while try reader.nextRecord() {
             try reader.requireFieldCount(header.count)
             rowLabels.append(reader.string(0).trimmingASCIIWhitespace())
             lines.append(reader.line)
             for index in 1..<header.count {
-                rowMajor.append(try reader.double(index, name: header[index]) ?? 0)
+                if let value = try reader.double(index, name: header[index]) {
+                    if value < 0 { negativeCells[rowMajor.count] = reader.location(index) }
+                    rowMajor.append(value)
+                } else {
+                    rowMajor.append(0)
+                    findings.record(Finding(.missingValue, "empty cell in column '\(header[index])' read as 0", at: reader.location(index)))
+                }
             }
         }
         let rows = rowLabels.count, columns = columnLabels.count
@@ -62,7 +87,7 @@ enum MatrixCSVLayout {
         for i in 0..<rows {
             for j in 0..<columns { values[j * rows + i] = rowMajor[i * columns + j] }
         }
-        return LabelledValues(rowLabels: rowLabels, columnLabels: columnLabels, values: values, rowLines: lines)
+        return LabelledValues(rowLabels: rowLabels, columnLabels: columnLabels, values: values, rowLines: lines, findings: findings, negativeCells: negativeCells)
     }
 
     /// Reorders the rows of `matrix` to `labels`; a missing or extra row is an error naming the file.

@@ -10,6 +10,7 @@ import Foundation
 enum NationalTableLayout {
     static func read(_ files: InputOutputFiles, region: String) throws -> TableParts {
         let z = try MatrixCSVLayout.readMatrixCSV(files.intermediate)
+        try MatrixCSVLayout.requireUniqueRows(z, file: files.intermediate)
         guard z.rowLabels == z.columnLabels else {
             throw InputError(.badStructure, "rows and columns of the intermediate flows carry different codes", at: SourceLocation(file: files.intermediate.displayName, line: 1, column: 1))
         }

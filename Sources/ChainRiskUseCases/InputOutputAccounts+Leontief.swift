@@ -31,7 +31,7 @@ extension Workspace {
         let coefficients = io.technicalCoefficients()
         lap("coefficients")
         let bounds = coefficients.spectralRadiusBounds(decidingAgainst: 1)
-        guard bounds.provesProductive else { throw IOError.notProductive(spectralRadius: bounds.upper) }
+        guard bounds.provesProductive else { throw IOError.notProductive(spectralRadius: bounds.upper, table: source.intermediate) }
         lap("productivity")
         let model = try LeontiefModel(coefficients: coefficients)
         lap("factorise")

@@ -15,7 +15,12 @@ extension Workspace {
     /// Output multipliers and backward and forward linkages per region and sector.
     public func multipliers(_ source: InputOutputSource, sort: LinkageOrder = .table, top: Int? = nil) throws -> TableSet {
         let loaded = try source.load()
-        let accounts = try InputOutputAccounts(table: loaded.table)
+        let accounts: InputOutputAccounts
+        do {
+            accounts = try InputOutputAccounts(table: loaded.table)
+        } catch {
+            throw error.naming(table: source.intermediate)
+        }
         var linkages = accounts.sectorLinkages()
         switch sort {
         case .table: break

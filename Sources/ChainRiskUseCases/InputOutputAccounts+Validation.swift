@@ -8,12 +8,14 @@ public struct InputOutputValidation: Sendable {
     public let tables: TableSet
     public let bounds: SpectralRadiusBounds
     public let findings: FindingLog
+    /// The file of the intermediate flows, for messages.
+    public let table: String
 
     /// Throws when the table is not productive, or under `strict` when it has any finding.
     public func verdict(strict: Bool) throws {
-        guard bounds.provesProductive else { throw IOError.notProductive(spectralRadius: bounds.upper) }
-        if strict && !findings.isEmpty {
-            throw InputError(.strictFinding, "\(findings.total) findings (--strict)", at: nil)
+        guard bounds.provesProductive else { throw IOError.notProductive(spectralRadius: bounds.upper, table: table) }
+        if strict, let first = findings.examples.first(where: { $0.location != nil }) ?? findings.examples.first {
+            throw InputError(.strictFinding, "--strict: \(findings.total) finding(s); the first: \(first.kind.rawValue): \(first.message)", at: first.location)
         }
     }
 }
@@ -38,7 +40,7 @@ extension Workspace {
         let provenance = loaded.provenance(settings: ["balance_tolerance": JSONValue.number(source.balanceTolerance).render()])
         return InputOutputValidation(
             tables: TableSet([("summary", summary), ("finding_counts", counts), ("findings", examples)], provenance: provenance),
-            bounds: bounds, findings: loaded.findings)
+            bounds: bounds, findings: loaded.findings, table: source.intermediate)
     }
 
     private static func summaryRows(_ loaded: LoadedInputOutputTable, bounds: SpectralRadiusBounds) -> [[DataTable.Cell]] {

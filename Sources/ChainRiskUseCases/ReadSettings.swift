@@ -38,6 +38,11 @@ public struct ReadSettings: Sendable, Hashable {
             guard let kind = FlowKind(token: flow) else { throw RequestError(names.flow, "unknown flow '\(flow)'") }
             settings.options.flow = kind
         }
+        if let year {
+            guard TradeFlow.plausibleYears.contains(year) else {
+                throw RequestError(names.year, "--\(names.year) \(year) is not a year of trade statistics (\(TradeFlow.plausibleYears.lowerBound)–\(TradeFlow.plausibleYears.upperBound))")
+            }
+        }
         settings.options.year = year
         if let classification {
             guard let value = Classification(token: classification) else {
@@ -58,10 +63,10 @@ public struct ReadSettings: Sendable, Hashable {
 
     /// What the reading options are called where they are typed (`import` says `--flow`, analyses `--file-flow`).
     public struct OptionNames: Sendable {
-        public var format = "format", flow = "flow", reporter = "reporter"
+        public var format = "format", flow = "flow", reporter = "reporter", year = "year"
 
-        public init(format: String = "format", flow: String = "flow", reporter: String = "reporter") {
-            (self.format, self.flow, self.reporter) = (format, flow, reporter)
+        public init(format: String = "format", flow: String = "flow", reporter: String = "reporter", year: String = "year") {
+            (self.format, self.flow, self.reporter, self.year) = (format, flow, reporter, year)
         }
     }
 

@@ -14,7 +14,7 @@ struct CommandFailure {
         switch error {
         case let error as InputError:
             message = error.description
-            code = error.code == .missingFile ? 66 : 65
+            code = error.code == .missingFile ? 66 : error.code == .badOption ? 64 : 65
         case let error as StoreError:
             message = error.message
             switch error.code {

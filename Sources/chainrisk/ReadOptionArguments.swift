@@ -64,7 +64,7 @@ struct InputReadArguments: ParsableArguments {
     func settings() throws -> ReadSettings {
         try ReadSettings.parse(
             format: format, map: map, flow: flow, year: year, classification: classification, reporter: reporter, unit: unit, strict: strict,
-            names: .init(format: "input-format", flow: "file-flow", reporter: "file-reporter"))
+            names: .init(format: "input-format", flow: "file-flow", reporter: "file-reporter", year: "file-year"))
     }
 
     /// The flow source of `--dataset NAME` or `--input FILE…`.

@@ -22,7 +22,7 @@ struct ProductivityTests {
         do {
             _ = try InputOutputAccounts(table: table)
         } catch {
-            guard case .notProductive(let radius) = error else { Issue.record("expected notProductive, got \(error)"); return }
+            guard case .notProductive(let radius, _) = error else { Issue.record("expected notProductive, got \(error)"); return }
             #expect(abs(radius - 1.1) < 1e-9)
         }
     }

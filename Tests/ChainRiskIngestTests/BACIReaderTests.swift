@@ -90,7 +90,8 @@ struct BACIReaderTests {
         let error = #expect(throws: InputError.self) {
             try BACITestData.readAll(BACIReader(), BACITestData.baciSample(year: 2017), options: ReadOptions(flow: .reExports))
         }
-        #expect(error?.code == .badValue)
+        // The option, not the file, is wrong: a usage error (exit 64).
+        #expect(error?.code == .badOption)
     }
 
     @Test func unknownCodesAreKeptWithOneFindingPerCode() throws {

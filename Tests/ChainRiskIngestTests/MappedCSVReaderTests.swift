@@ -87,7 +87,7 @@ struct MappedCSVReaderTests {
     @Test func unknownMapKeyIsRefused() {
         let map = ["product": "p", "value": "v", "year": "y", "flow": "f", "reporter": "r", "exporter": "r"]
         let error = #expect(throws: InputError.self) { try read("y,f,r,p,v\n2020,X,NLD,01,1\n", options: ReadOptions(columnMap: map)) }
-        #expect(error?.code == .badValue)
+        #expect(error?.code == .badOption)
         #expect(error?.message.contains("'exporter'") == true)
     }
 }

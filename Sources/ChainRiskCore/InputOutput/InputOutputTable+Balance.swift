@@ -40,8 +40,11 @@ extension InputOutputTable {
     ///   whose value added is negative (inputs exceed output), or, with `reportedValueAdded`, a column whose inputs
     ///   plus reported value added differ from gross output by more than `tolerance`;
     /// - `zero_output`: a sector without gross output (its coefficients are 0, not NaN);
-    /// - `negative_value`: a negative intermediate flow (negative final demand, e.g. inventory changes, is normal).
-    public func balanceFindings(tolerance: Double = 0.01, reportedValueAdded: [Double]? = nil) -> [Finding] {
+    /// - `negative_value`: a negative intermediate flow (negative final demand, e.g. inventory changes, is normal),
+    ///   at the cell's place in its file when `cellLocation(i, j)` knows it.
+    public func balanceFindings(
+        tolerance: Double = 0.01, reportedValueAdded: [Double]? = nil, cellLocation: (Int, Int) -> SourceLocation? = { _, _ in nil }
+    ) -> [Finding] {
         var findings: [Finding] = []
         let inputs = intermediate.columnSums()
         for (index, balance) in sectorBalances().enumerated() {
@@ -67,7 +70,7 @@ extension InputOutputTable {
         let n = sectorCount
         for j in 0..<n {
             for i in 0..<n where intermediate.values[j * n + i] < 0 {
-                findings.append(Finding(.negativeValue, "intermediate flow \(sectors[i].combined) → \(sectors[j].combined) is \(Self.figure(intermediate.values[j * n + i]))"))
+                findings.append(Finding(.negativeValue, "intermediate flow \(sectors[i].combined) → \(sectors[j].combined) is \(Self.figure(intermediate.values[j * n + i]))", at: cellLocation(i, j)))
             }
         }
         return findings

@@ -58,6 +58,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
             case .datasetExists, .duplicateFile: return APIError(.conflict, error.code.rawValue, error.message)
             case .unavailable, .unreachable, .newerSchema, .badLocation: return APIError(.serviceUnavailable, "store_unavailable", error.message)
             }
+        case let error as InputError where error.code == .badOption: return .badParameter("options", error.description)
         case let error as InputError: return APIError(.unprocessableContent, "bad_data", error.description)
         case let error as ChainRiskCore.IOError: return APIError(.unprocessableContent, "bad_table", error.description)
         case let error as HTTPError:
