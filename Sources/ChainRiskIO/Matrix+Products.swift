@@ -11,13 +11,13 @@ extension Matrix {
         return Matrix(rows: rows, columns: columns, columnMajor: result)
     }
 
-    /// M · x (BLAS dgemv).
+    /// M · x, summed column by column in a fixed order (the same bits on every CPU, unlike BLAS kernels).
     public func multiplied(by vector: [Double]) -> [Double] {
         precondition(vector.count == columns, "vector length \(vector.count) does not match \(columns) columns")
         return gemv(transpose: false, vector)
     }
 
-    /// xᵀ · M, returned as a plain array (BLAS dgemv on Mᵀ).
+    /// xᵀ · M, returned as a plain array: one dot product down each column, in a fixed order.
     public func leftMultiplied(by vector: [Double]) -> [Double] {
         precondition(vector.count == rows, "vector length \(vector.count) does not match \(rows) rows")
         return gemv(transpose: true, vector)
@@ -48,14 +48,19 @@ extension Matrix {
     private func gemv(transpose: Bool, _ vector: [Double]) -> [Double] {
         var result = [Double](repeating: 0, count: transpose ? columns : rows)
         if rows == 0 || columns == 0 { return result }
-        var m = Int32(rows), n = Int32(columns), lda = Int32(rows)
-        var alpha = 1.0, beta = 0.0
-        var inc: Int32 = 1
-        var trans = CChar(UInt8(ascii: transpose ? "T" : "N"))
+        let rows = self.rows
         values.withUnsafeBufferPointer { a in
-            vector.withUnsafeBufferPointer { x in
-                result.withUnsafeMutableBufferPointer { y in
-                    dgemv_(&trans, &m, &n, &alpha, a.baseAddress, &lda, x.baseAddress, &inc, &beta, y.baseAddress, &inc)
+            if transpose {
+                for j in 0..<columns {
+                    var sum = 0.0
+                    let column = j * rows
+                    for i in 0..<rows { sum += a[column + i] * vector[i] }
+                    result[j] = sum
+                }
+            } else {
+                for j in 0..<columns where vector[j] != 0 {
+                    let xj = vector[j], column = j * rows
+                    for i in 0..<rows { result[i] += a[column + i] * xj }
                 }
             }
         }
