@@ -36,7 +36,7 @@ public struct InputOutputFiles: Sendable, Hashable {
             guard fileManager.fileExists(atPath: path) else {
                 throw InputError(.missingFile, "\(role) file not found: \(path)", at: nil)
             }
-            return InputFile(path: path)
+            return try InputFile.named(path)
         }
         let intermediate = try existing(intermediatePath, role: "intermediate-flows")
         let finalDemand = try existing(

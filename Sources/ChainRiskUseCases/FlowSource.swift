@@ -14,7 +14,7 @@ public enum FlowSource: Sendable, Hashable {
         switch (dataset, files.isEmpty) {
         case (let name?, true): self = .dataset(name)
         case (nil, false):
-            let inputs = files.map { InputFile(path: $0) }
+            let inputs = try files.map { try InputFile.named($0) }
             for file in inputs where !FileManager.default.fileExists(atPath: file.path) {
                 throw InputError(.missingFile, "no such file: \(file.displayName)", at: nil)
             }

@@ -96,7 +96,7 @@ extension Workspace {
             return scenario
         case .file(let path):
             guard FileManager.default.fileExists(atPath: path) else { throw InputError(.missingFile, "no such file: \(path)", at: nil) }
-            return try ScenarioFileReader().read(InputFile(path: path))
+            return try ScenarioFileReader().read(try InputFile.named(path))
         case .fileContents(let bytes, let name):
             return try ScenarioFileReader().read(InputFile(bytes: bytes, name: name))
         case .event(let id, let eventsFile, let loss, let sectors):

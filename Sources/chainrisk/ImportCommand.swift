@@ -36,7 +36,7 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let request = ImportFilesRequest(name: name, files: files.map { InputFile(path: $0) }, reading: try reading.settings(), replace: replace)
+        let request = ImportFilesRequest(name: name, files: try files.map { try InputFile.named($0) }, reading: try reading.settings(), replace: replace)
         let progress = ProgressBar()
         defer { progress.finish() }
         let outcome = try store.workspace().importFiles(request) { flows, file in progress.update(flows: flows, file: file) }

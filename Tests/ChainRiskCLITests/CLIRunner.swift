@@ -41,7 +41,17 @@ struct CLIRunner {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let input = Pipe()
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
+        if let stdin {
+            // Written on its own thread: a large input fills the pipe before the process reads it.
+            let writer = input.fileHandleForWriting
+            DispatchQueue.global().async {
+                writer.write(Data(stdin.utf8))
+                try? writer.close()
+            }
+        }
         // Read both pipes concurrently with the process so a full pipe buffer cannot block it.
         let group = DispatchGroup()
         nonisolated(unsafe) var outData = Data()
