@@ -13,6 +13,9 @@ public func buildApplication(configuration: ServerConfiguration, onListening: @e
     let (router, _) = try buildRouter(configuration: configuration, logger: logger)
     return Application(
         router: router,
+        server: .http1(configuration: HTTP1Channel.Configuration(
+            additionalChannelHandlers: [ProtocolErrorResponder()],
+            idleTimeout: .milliseconds(Int64((configuration.idleTimeout * 1000).rounded())))),
         configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "chainrisk"),
         onServerRunning: { channel in onListening(channel.localAddress?.port ?? configuration.port) },
         logger: logger

@@ -30,6 +30,9 @@ public struct ServerConfiguration: Sendable {
     /// How many cheap computations (the built-in letter's pages and JSON, dataset listings) may run at once, in a lane
     /// of their own so that they never wait behind long ones (see `WorkPool`). Default 1.
     public var cheapWorkers: Int
+    /// Seconds a connection may stay without a complete request (idle between requests, or stopped in the middle
+    /// of its headers) before the server closes it; a request being answered is never cut.
+    public var idleTimeout: Double
 
     /// max(2, active processors): one long computation per core, and at least two so that one never holds up all.
     public static var defaultWorkers: Int { max(2, ProcessInfo.processInfo.activeProcessorCount) }
@@ -38,8 +41,10 @@ public struct ServerConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, database: String? = nil, token: String? = nil,
         uploadLimit: Int = 200 * 1024 * 1024, bodyLimit: Int = 1024 * 1024, cacheEntries: Int = 512,
         maximumRows: Int = 20_000, logLevel: Logger.Level = .info, inputOutput: LoadedInputOutputTable? = nil,
-        maximumScenarioDays: Int = 730, workers: Int = ServerConfiguration.defaultWorkers, cheapWorkers: Int = 1
+        maximumScenarioDays: Int = 730, workers: Int = ServerConfiguration.defaultWorkers, cheapWorkers: Int = 1,
+        idleTimeout: Double = 30
     ) {
+        self.idleTimeout = idleTimeout
         self.host = host
         self.port = port
         self.database = database

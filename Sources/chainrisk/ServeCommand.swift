@@ -33,6 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("body-limit"), help: "Largest body of any other request in bytes.")
     var bodyLimit: Int = 1024 * 1024
 
+    @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may stay without a complete request before it is closed.")
+    var idleTimeout: Double = 30
+
     @Option(help: "Long computations (scenario runs, analyses of stored datasets) run at once (default: the number of cores, at least 2).")
     var workers: Int?
 
@@ -46,6 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         if let workers, !(1...256).contains(workers) { throw ValidationError("--workers must be between 1 and 256") }
+        guard idleTimeout > 0, idleTimeout <= 86_400 else { throw ValidationError("--idle-timeout must be between 0 and 86400 seconds") }
         guard uploadLimit > 0, bodyLimit > 0 else { throw ValidationError("--upload-limit and --body-limit must be positive") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level takes trace, debug, info, notice, warning, error or critical") }
     }
@@ -55,7 +59,8 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, database: store.db ?? Workspace.defaultStoreLocation,
             token: ProcessInfo.processInfo.environment["CHAINRISK_TOKEN"], uploadLimit: uploadLimit, bodyLimit: bodyLimit,
             logLevel: Logger.Level(rawValue: logLevel) ?? .info,
-            inputOutput: try io.source()?.load(), workers: workers ?? ServerConfiguration.defaultWorkers
+            inputOutput: try io.source()?.load(), workers: workers ?? ServerConfiguration.defaultWorkers,
+            idleTimeout: idleTimeout
         )
         let store = Workspace.displayedStoreLocation(configuration.database)
         let writes = configuration.token == nil ? "disabled (set CHAINRISK_TOKEN)" : "need the bearer token"

@@ -59,12 +59,13 @@ final class ServedProcess {
     let process = Process()
     let url: String
 
-    init(database: String, environment extra: [String: String] = [:]) throws {
+    init(database: String, arguments extra: [String] = [], environment: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
-        process.arguments = ["serve", "--port", "0", "--db", database, "--log-level", "warning"]
+        process.arguments = ["serve", "--port", "0", "--db", database, "--log-level", "warning"] + extra
+        let added = environment
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "CHAINRISK_TOKEN")
-        environment.merge(extra) { _, new in new }
+        environment.merge(added) { _, new in new }
         process.environment = environment
         let errors = Pipe()
         process.standardError = errors
