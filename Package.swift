@@ -157,6 +157,17 @@ let package = Package(
     ]
 )
 
+// libFuzzer targets, one per reader family, only when asked for: their `main` hands over to libFuzzer's driver,
+// which links only with `-sanitize=fuzzer`. `scripts/fuzz.sh` builds them into .build-fuzz and runs them.
+if Context.environment["CHAINRISK_FUZZ"] == "1" {
+    package.targets.append(.target(name: "CFuzzerDriver", path: "Fuzz/CFuzzerDriver"))
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["CFuzzerDriver"], path: "Fuzz/FuzzSupport"))
+    for (name, folder) in [("fuzz-trade-files", "TradeFiles"), ("fuzz-json-files", "JSONFiles"),
+                           ("fuzz-input-output-tables", "InputOutputTables"), ("fuzz-scenario-files", "ScenarioFiles")] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["ChainRiskIngest", "ChainRiskCore", "FuzzSupport"], path: "Fuzz/\(folder)"))
+    }
+}
+
 for target in package.targets where target.type != .system {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))

@@ -59,8 +59,9 @@ public struct ConcentrationThresholds: Sendable, Hashable {
         if let preset = presets.first(where: { $0.name == text }) { return preset }
         let numbers = text.split(separator: ",").map { Double(String($0).trimmingASCIIWhitespace()) }
         guard (1...2).contains(numbers.count), numbers.allSatisfy({ $0 != nil }) else { return nil }
-        let values = numbers.compactMap { $0 }
-        guard values.allSatisfy({ $0 > 0 && $0 <= 1 }), values == values.sorted(), Set(values).count == values.count else { return nil }
+        // Two edges may come in either order; equal edges leave the middle class empty.
+        let values = numbers.compactMap { $0 }.sorted()
+        guard values.allSatisfy({ $0 > 0 && $0 <= 1 }) else { return nil }
         return ConcentrationThresholds(name: "custom", edges: values.map { Edge($0) }, source: "custom bands \(text)")
     }
 

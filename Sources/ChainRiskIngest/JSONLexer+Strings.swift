@@ -32,6 +32,9 @@ extension JSONLexer {
                 consume()
                 return
             }
+            guard scratch.count < Self.maximumStringBytes else {
+                throw InputError(.badStructure, "a string longer than \(Self.maximumStringBytes >> 20) MB", at: start)
+            }
             if byte == 0x5C {
                 try readEscape()
             } else if byte < 0x20 {

@@ -6,6 +6,11 @@ import ChainRiskCore
 /// unescaped (`\uXXXX` with surrogate pairs); numbers follow the JSON grammar strictly. A value type with
 /// mutating methods, so the per-byte loops touch no class properties (no dynamic exclusivity checks).
 struct JSONLexer {
+    /// The longest string a document may hold (as a CSV record): a longer one is refused, not held in memory.
+    static let maximumStringBytes = 64 << 20
+    /// The longest number (digits, sign, point, exponent); far beyond any double's precision.
+    static let maximumNumberBytes = 1_000
+
     let file: String
     /// The 1-based line of the next byte.
     private(set) var line = 1
@@ -177,6 +182,9 @@ struct JSONLexer {
     private mutating func takeDigits() throws -> Int {
         var count = 0
         while let byte = try peek(), byte >= 0x30 && byte <= 0x39 {
+            guard scratch.count < Self.maximumNumberBytes else {
+                throw InputError(.badNumber, "a number longer than \(Self.maximumNumberBytes) characters", at: location)
+            }
             take()
             count += 1
         }

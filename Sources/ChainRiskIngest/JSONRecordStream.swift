@@ -54,6 +54,9 @@ struct JSONWalker {
     /// The member keys of the previous element, reused when the next element repeats them.
     private var previousKeys: [String] = []
     private static let maximumDepth = 512
+    /// Most members one element may have, and most bytes of keys and values it may keep (as a CSV record).
+    static let maximumMembers = 10_000
+    static let maximumRecordBytes = 64 << 20
 
     init(lexer: JSONLexer, arrayKey: String) {
         self.lexer = lexer
@@ -150,6 +153,7 @@ struct JSONWalker {
         var memberIndex = 0
         // While the keys repeat the previous element's (whose keys were unique), no key can be a repeat.
         var samePrefix = true
+        var keptBytes = 0
         if try lexer.requireNonWhitespace(expected: "a key or '}'") == 0x7D {
             lexer.consume()
             return record
@@ -172,6 +176,10 @@ struct JSONWalker {
                     at: SourceLocation(file: lexer.location.file, line: keyLine, column: keyColumn))
             }
             memberIndex += 1
+            guard memberIndex <= Self.maximumMembers else {
+                throw InputError(.badStructure, "element \(recordCount) of '\(arrayKey)' has more than \(Self.maximumMembers) members", at: SourceLocation(file: lexer.location.file, line: keyLine, column: keyColumn))
+            }
+            keptBytes += key.utf8.count
             try lexer.expect(0x3A, "':' after the key '\(key)'")
             let value = try lexer.requireNonWhitespace(expected: "a value for '\(key)'")
             let line = lexer.line, column = lexer.column
@@ -179,7 +187,12 @@ struct JSONWalker {
                 record.containers.append(JSONRecord.Field(key: key, value: .string(value == 0x5B ? "array" : "object"), line: line, column: column))
                 try skipContainer(depth: 2)
             } else {
-                record.fields.append(JSONRecord.Field(key: key, value: try lexer.readScalar(), line: line, column: column))
+                let scalar = try lexer.readScalar()
+                keptBytes += scalar.text?.utf8.count ?? 0
+                guard keptBytes <= Self.maximumRecordBytes else {
+                    throw InputError(.badStructure, "element \(recordCount) of '\(arrayKey)' holds more than \(Self.maximumRecordBytes >> 20) MB", at: SourceLocation(file: lexer.location.file, line: line, column: column))
+                }
+                record.fields.append(JSONRecord.Field(key: key, value: scalar, line: line, column: column))
             }
             let separator = try lexer.requireNonWhitespace(expected: "',' or '}'")
             guard separator == 0x2C || separator == 0x7D else {

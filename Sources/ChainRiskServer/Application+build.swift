@@ -28,12 +28,14 @@ public func buildRouter(configuration: ServerConfiguration, logger: Logger = Log
     let router = Router(context: BasicRequestContext.self)
     // Middleware wraps the routes registered after it, so it goes in first.
     router.add(middleware: AccessLogMiddleware(logger: logger))
-    router.add(middleware: HTTPSemanticsMiddleware())
+    let routes = RouteIndex()
+    router.add(middleware: HTTPSemanticsMiddleware(routes: routes))
     router.add(middleware: ErrorMiddleware(logger: logger))
     router.add(middleware: BodyLimitMiddleware(uploadPath: APIRoutes.uploadPath, uploadLimit: configuration.uploadLimit, bodyLimit: configuration.bodyLimit))
     let table = RouteTable(router: router)
     APIRoutes(service: service, access: WriteAccess(token: configuration.token)).register(on: table)
     DashboardRoutes(service: service).register(on: table)
+    routes.load(table.routes)
     return (router, table.routes)
 }
 

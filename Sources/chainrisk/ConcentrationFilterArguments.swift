@@ -69,7 +69,7 @@ struct ConcentrationFilterArguments: ParsableArguments {
 /// The threshold preset or custom edges named by `--thresholds`.
 func thresholdPreset(_ name: String) throws -> ConcentrationThresholds {
     guard let preset = ConcentrationThresholds.named(name) else {
-        throw UsageError(message: "unknown --thresholds '\(name)'; use letter, us2023, eu2004, eu-dependency or two ascending numbers such as 0.15,0.25")
+        throw UsageError(message: "unknown --thresholds '\(name)'; use letter, us2023, eu2004, eu-dependency or one or two edges above 0 and at most 1, such as 0.15,0.25")
     }
     return preset
 }

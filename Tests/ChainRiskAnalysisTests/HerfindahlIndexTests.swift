@@ -32,7 +32,11 @@ struct HerfindahlIndexTests {
         #expect(ConcentrationThresholds.euDependency.classify(0.41) == .concentrated)
         let custom = try #require(ConcentrationThresholds.named("0.2,0.3"))
         #expect(custom.classify(0.25) == .somewhatConcentrated)
-        #expect(ConcentrationThresholds.named("0.3,0.2") == nil)
+        // Edges in either order mean the same bands; equal edges leave "somewhat" empty; 0 and above 1 are refused.
+        #expect(ConcentrationThresholds.named("0.3,0.2")?.classify(0.25) == .somewhatConcentrated)
+        let equal = try #require(ConcentrationThresholds.named("0.2,0.2"))
+        #expect(equal.classify(0.2) == .highlyConcentrated && equal.classify(0.19) == .notConcentrated)
+        #expect(ConcentrationThresholds.named("0,0.2") == nil && ConcentrationThresholds.named("0.2,1.5") == nil)
         #expect(ConcentrationThresholds.named("abc") == nil)
         #expect(ConcentrationThresholds.letter.rule == "[0, 0.15) not, [0.15, 0.25) somewhat, [0.25, 1] highly concentrated")
         #expect(ConcentrationThresholds.us2023.rule == "[0, 0.1) not, [0.1, 0.18] somewhat, (0.18, 1] highly concentrated")

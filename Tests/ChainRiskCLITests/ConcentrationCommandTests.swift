@@ -87,7 +87,7 @@ struct ConcentrationCommandTests {
     func errors() throws {
         let cli = CLIRunner()
         #expect(try cli.run(["concentration"]).status == 64)
-        #expect(try cli.run(["concentration", "--input", Self.comtradeNL, "--thresholds", "0.3,0.2"]).status == 64)
+        #expect(try cli.run(["concentration", "--input", Self.comtradeNL, "--thresholds", "0,0.2"]).status == 64)
         #expect(try cli.run(["concentration", "--input", Self.comtradeNL, "--drill"]).status == 64)
         #expect(try cli.run(["concentration", "--dataset", "nope"]).status == 66)
     }

@@ -180,4 +180,26 @@ struct JSONRecordStreamTests {
         let records = try all(stream(bytes: [0xEF, 0xBB, 0xBF] + Array(#"{"data":[{"a":1}]}"#.utf8)))
         #expect(records.count == 1)
     }
+
+    @Test("limits: a 64 MB string, a 1,001-digit number and an element of 10,001 members are refused at their place, not held")
+    func limits() throws {
+        let long = [UInt8](#"{"data":[{"a":""#.utf8) + [UInt8](repeating: 0x61, count: 64 << 20) + [UInt8](#"x"}]}"#.utf8)
+        let string = try #require(failure(stream(bytes: long)))
+        #expect(string.code == .badStructure && string.message.contains("longer than 64 MB") && string.location?.column == 15)
+
+        let digits = try #require(failure(stream(#"{"data":[{"a":"# + String(repeating: "9", count: 1_001) + "}]}")))
+        #expect(digits.code == .badNumber && digits.message.contains("longer than 1000"))
+
+        let members = (0...10_000).map { #""k\#($0)":1"# }.joined(separator: ",")
+        let wide = try #require(failure(stream(#"{"data":[{"# + members + "}]}")))
+        #expect(wide.code == .badStructure && wide.message.contains("more than 10000 members"))
+        #expect(try all(stream(#"{"data":[{"# + members.split(separator: ",").dropLast().joined(separator: ",") + "}]}")).first?.fields.count == 10_000)
+    }
+
+    @Test("a key repeated in one element is refused at its second place; the same keys in the next element are not repeats")
+    func repeatedKeys() throws {
+        let error = try #require(failure(stream(#"{"data":[{"a":1,"b":2},{"a":1,"b":2,"a":3}]}"#)))
+        #expect(error.code == .badStructure && error.message.contains("'a' appears twice in element 2") && error.location?.column == 37)
+        #expect(try all(stream(#"{"data":[{"a":1,"b":2},{"b":2,"a":1}]}"#)).count == 2)
+    }
 }

@@ -75,7 +75,7 @@ struct AnalysisAPITests {
             #expect(html.text.hasPrefix("<!DOCTYPE html>\n<html lang=\"nl\">"))
             let markdown = try await client.get("/api/v1/report?format=markdown")
             #expect(markdown.text.hasPrefix("# Vulnerability of Dutch business"))
-            #expect(try await client.get("/api/v1/report?world=x").status == .badRequest)
+            #expect(try await client.get("/api/v1/report?world=x").status == .unprocessableContent)
         }
     }
 

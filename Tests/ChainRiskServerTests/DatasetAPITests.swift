@@ -141,16 +141,25 @@ struct DatasetAPITests {
             #expect(try await client.get("/api/v1/datasets/tiny").status == .notFound)
             #expect(try await client.get("/api/v1/concentration?dataset=tiny").status == .notFound)
             #expect(try await client.execute(uri: "/api/v1/datasets/tiny", method: .delete, headers: TestServer.bearer).status == .notFound)
-            #expect(try await client.execute(uri: "/api/v1/datasets/nl-letter-2021", method: .delete, headers: TestServer.bearer).status == .badRequest)
+            #expect(try await client.execute(uri: "/api/v1/datasets/nl-letter-2021", method: .delete, headers: TestServer.bearer).status == .conflict)
         }
     }
 
-    @Test("upload names and formats are validated", arguments: ["name=", "name=../etc", "name=a%20b", "name=nl-letter-2021", "name=ok&format=xls", "name=ok&strict=maybe"])
+    @Test("upload names and formats are validated", arguments: ["name=", "name=../etc", "name=a%20b", "name=ok&format=xls", "name=ok&strict=maybe"])
     func uploadParameters(query: String) async throws {
         try await TestServer.run { client in
             let response = try await client.execute(uri: "/api/v1/datasets?\(query)", method: .post, headers: TestServer.bearer, body: ByteBuffer(string: "x"))
             #expect(response.status == .badRequest, "\(query): \(response.text)")
             #expect(try response.json()["error"] as? String == "bad_parameter")
+        }
+    }
+
+    @Test("uploading under the built-in dataset's name is a conflict (409), not a bad parameter")
+    func uploadOverBuiltIn() async throws {
+        try await TestServer.run { client in
+            let response = try await client.execute(uri: "/api/v1/datasets?name=nl-letter-2021", method: .post, headers: TestServer.bearer, body: ByteBuffer(string: "x"))
+            #expect(response.status == .conflict)
+            #expect(try response.json()["error"] as? String == "built_in_dataset")
         }
     }
 }

@@ -21,15 +21,22 @@ struct HTTPSemanticsTests {
         }
     }
 
-    @Test("TRACE and other unknown methods are 405 with Allow, as JSON under /api and as a page elsewhere")
+    @Test("a method a path does not answer is 405 with that path's Allow (TRACE, or POST on a GET route), as JSON under /api and as a page elsewhere; unknown paths stay 404")
     func methodNotAllowed() async throws {
         try await TestServer.run { client in
             let api = try await client.execute(uri: "/api/v1/sectors", method: .trace)
             #expect(api.status == .methodNotAllowed)
-            #expect(api.headers[.allow] == "GET, HEAD, POST, DELETE")
+            #expect(api.headers[.allow] == "GET, HEAD")
             #expect(try api.json()["error"] as? String == "method_not_allowed")
+            let post = try await client.execute(uri: "/api/v1/concentration?dataset=x", method: .post)
+            #expect(post.status == .methodNotAllowed && post.headers[.allow] == "GET, HEAD")
+            let dataset = try await client.execute(uri: "/api/v1/datasets/some-name", method: .post)
+            #expect(dataset.status == .methodNotAllowed && dataset.headers[.allow] == "GET, HEAD, DELETE")
+            let collection = try await client.execute(uri: "/api/v1/datasets", method: .delete)
+            #expect(collection.status == .methodNotAllowed && collection.headers[.allow] == "GET, HEAD, POST")
             let page = try await client.execute(uri: "/", method: .put)
             #expect(page.status == .methodNotAllowed && page.text.contains("405"))
+            #expect(try await client.execute(uri: "/api/v1/no-such-thing", method: .post).status == .notFound)
         }
     }
 

@@ -29,8 +29,8 @@ struct InputOutputAPITests {
             let sectors = try await client.get("/api/v1/origins?by=sector&measure=foreign-value-added&lang=nl")
             #expect(sectors.status == .ok)
             let unknown = try await client.get("/api/v1/origins?reporter=XYZ")
-            #expect(unknown.status == .badRequest)
-            #expect(try unknown.json()["error"] as? String == "bad_parameter")
+            #expect(unknown.status == .unprocessableContent)
+            #expect(try unknown.json()["error"] as? String == "unknown_region")
         }
     }
 
@@ -59,7 +59,7 @@ struct InputOutputAPITests {
             let tooLong = try await client.execute(uri: "/api/v1/scenarios?event=2&days=5000", method: .post)
             #expect(tooLong.status == .badRequest)
             let both = try await client.execute(uri: "/api/v1/scenarios?event=2", method: .post, body: ByteBuffer(string: zero))
-            #expect(both.status == .badRequest)
+            #expect(both.status == .unprocessableContent)
             let noEvent = try await client.execute(uri: "/api/v1/scenarios?event=999", method: .post)
             #expect(noEvent.status == .badRequest)
         }

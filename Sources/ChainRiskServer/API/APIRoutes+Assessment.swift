@@ -43,9 +43,9 @@ extension APIRoutes {
         let format = OutputFormat(token: try parameters.choice("format", ["json", "html", "markdown", "text"], default: "json")) ?? .json
         var report = ReportRequest()
         (report.language, report.thresholds) = (try parameters.language(), try thresholds(parameters))
-        (report.imports, report.world, report.minimumValue) = (try parameters.string("imports"), try parameters.string("world"), try parameters.number("min_value") ?? 250e6)
+        (report.imports, report.world, report.minimumValue) = (try datasetName(parameters, "imports"), try datasetName(parameters, "world"), try parameters.number("min_value") ?? 250e6)
         (report.reporter, report.year) = (try reporters(parameters).first, try parameters.integer("year", in: 1900...2100))
-        if report.world != nil && report.imports == nil { throw APIError.badParameter("world", "needs imports= (the world check applies to computed Table 5)") }
+        if report.world != nil && report.imports == nil { throw APIError(.unprocessableContent, "world_needs_imports", "world: needs imports= (the world check applies to computed Table 5)") }
         let contentType = format == .table ? OutputFormat.markdown.contentType : format.contentType
         return try await service.cached(path: request.uri.path, query: parameters.canonical, lane: report.imports == nil ? .cheap : .long, contentType: contentType) { [service, report] in
             try service.report(report).render(format)

@@ -33,7 +33,7 @@ extension APIRoutes {
             try access.authorize(request)
             try QueryParameters(request.uri).allowOnly([])
             let name = context.parameters.get("name") ?? ""
-            guard !service.isBuiltIn(name) else { throw APIError.badParameter("name", "'\(name)' is built in and cannot be removed") }
+            guard !service.isBuiltIn(name) else { throw APIError(.conflict, "built_in_dataset", "'\(name)' is built in and cannot be removed") }
             try await service.writes.run { [service] in try service.workspace.removeDataset(named: name) }
             service.invalidate()
             return .json(JSONValue.object(["removed": .string(name)]).render(pretty: true) + "\n")
@@ -50,7 +50,7 @@ extension APIRoutes {
         guard Self.isSafeName(name) else {
             throw APIError.badParameter("name", "'\(name)' must start with a letter or digit and hold only letters, digits, '.', '_' and '-' (at most 100)")
         }
-        guard !service.isBuiltIn(name) else { throw APIError.badParameter("name", "'\(name)' is a built-in dataset") }
+        guard !service.isBuiltIn(name) else { throw APIError(.conflict, "built_in_dataset", "'\(name)' is a built-in dataset; choose another name") }
         let format = try parameters.choice("format", ["auto"] + SourceFormat.allCases.map(\.rawValue), default: "auto")
         let (replace, strict) = (try parameters.flag("replace"), try parameters.flag("strict"))
         let filename = try parameters.string("filename").map { ($0 as NSString).lastPathComponent } ?? name
@@ -109,7 +109,7 @@ enum UploadFile {
             try? handle.close()
             throw error
         }
-        guard received > 0 else { throw APIError.badParameter("body", "the upload is empty; send the file as the request body") }
+        guard received > 0 else { throw APIError(.unprocessableContent, "empty_upload", "body: the upload is empty; send the file as the request body") }
         let path = folder + "/" + filename + (isGzip && !filename.hasSuffix(".gz") ? ".gz" : "")
         try FileManager.default.moveItem(atPath: partial, toPath: path)
         return path

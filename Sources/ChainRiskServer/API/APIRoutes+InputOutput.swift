@@ -48,11 +48,11 @@ extension APIRoutes {
             try service.requireRegion(reporter, parameter: "reporter")
             let definition: ScenarioRequest.Definition
             if let event {
-                guard body.readableBytes == 0 else { throw APIError.badParameter("event", "give either event= or a scenario file as the body, not both") }
+                guard body.readableBytes == 0 else { throw APIError(.unprocessableContent, "conflicting_input", "event: give either event= or a scenario file as the body, not both") }
                 definition = .event(id: event, eventsFile: nil, loss: loss, sectors: sectors.isEmpty ? nil : sectors)
             } else {
                 guard body.readableBytes > 0 else {
-                    throw APIError.badParameter("body", "send a scenario file (JSON, as for chainrisk scenario --file) or give event=N")
+                    throw APIError(.unprocessableContent, "no_scenario", "body: send a scenario file (JSON, as for chainrisk scenario --file) or give event=N")
                 }
                 definition = .fileContents(Array(body.readableBytesView), name: "request body")
             }
@@ -61,8 +61,14 @@ extension APIRoutes {
             (scenario.production, scenario.substitution) = (production, substitution)
             // The key is the scenario's definition itself with the run's settings (every field counts).
             let run = CacheKey.Body.scenario(definition, model: scenario.model, reporter: reporter, days: days, top: top, production: production, substitution: substitution)
+            let fromBody = event == nil
             return try await service.cached(path: Self.prefix + "/scenarios", query: "", body: run, lane: .long, contentType: Self.json) { [service, scenario] in
-                try service.workspace.scenario(scenario).report.render(.json)
+                do {
+                    return try service.workspace.scenario(scenario).report.render(.json)
+                } catch let error as RequestError where fromBody {
+                    // A scenario file that names what the table does not have is unusable data (422), like a bad upload.
+                    throw APIError(.unprocessableContent, "bad_scenario", "\(error.parameter ?? "scenario"): \(error.message)")
+                }
             }
         }
     }
@@ -87,7 +93,7 @@ extension AnalysisService {
     func requireRegion(_ region: String, parameter: String) throws {
         let regions = try requireInputOutput().table.regions
         guard regions.contains(region) else {
-            throw APIError.badParameter(parameter, "'\(region)' is not a region of the input-output table; it has \(regions.joined(separator: ", "))")
+            throw APIError(.unprocessableContent, "unknown_region", "\(parameter): '\(region)' is not a region of the input-output table; it has \(regions.joined(separator: ", "))")
         }
     }
 }

@@ -52,14 +52,24 @@ struct APIRoutes: Sendable {
 
     /// `dataset`: a stored dataset or the built-in one (the default).
     func dataset(_ parameters: QueryParameters, name: String = "dataset") throws -> String {
-        try parameters.string(name) ?? BuiltInDatasets.letterName
+        try datasetName(parameters, name) ?? BuiltInDatasets.letterName
+    }
+
+    /// A dataset name parameter (`dataset`, `world`, `imports`), nil when absent or empty; a name no dataset can have
+    /// (see `isSafeName`) is a bad parameter rather than an unknown dataset.
+    func datasetName(_ parameters: QueryParameters, _ name: String) throws -> String? {
+        guard let value = try parameters.string(name) else { return nil }
+        guard Self.isSafeName(value) else {
+            throw APIError.badParameter(name, "'\(value.prefix(100))' is not a dataset name (a letter or digit, then letters, digits, '.', '_' and '-')")
+        }
+        return value
     }
 
     /// `preset`: a threshold preset or custom edges such as `0.15,0.25`.
     func thresholds(_ parameters: QueryParameters) throws -> ConcentrationThresholds {
         let name = try parameters.string("preset") ?? "letter"
         guard let preset = ConcentrationThresholds.named(name) else {
-            throw APIError.badParameter("preset", "unknown preset '\(name)'; use letter, us2023, eu2004, eu-dependency or two ascending numbers such as 0.15,0.25")
+            throw APIError.badParameter("preset", "unknown preset '\(name)'; use letter, us2023, eu2004, eu-dependency or one or two edges above 0 and at most 1, such as 0.15,0.25")
         }
         return preset
     }
@@ -107,7 +117,7 @@ struct APIRoutes: Sendable {
         let parameters = QueryParameters(request.uri)
         try parameters.allowOnly(["dataset", "reporter", "year", "product", "flow", "level", "preset", "class", "min_value", "top", "relevant_only", "lang", "world", "limit"])
         let query = try concentrationQuery(parameters)
-        let (dataset, language, world, limit) = (try self.dataset(parameters), try parameters.language(), try parameters.string("world"), try self.limit(parameters))
+        let (dataset, language, world, limit) = (try self.dataset(parameters), try parameters.language(), try datasetName(parameters, "world"), try self.limit(parameters))
         return try await cached(request, lane: lane(dataset: dataset)) { [service] in
             try service.concentrationJSON(dataset: dataset, query: query, language: language, world: world, limit: limit)
         }
@@ -118,7 +128,7 @@ struct APIRoutes: Sendable {
         try parameters.allowOnly(["dataset", "reporter", "world", "lang"])
         let dataset = try self.dataset(parameters)
         let reporter = try reporters(parameters).first
-        let (world, language) = (try parameters.string("world"), try parameters.language())
+        let (world, language) = (try datasetName(parameters, "world"), try parameters.language())
         return try await cached(request, lane: lane(dataset: dataset)) { [service] in
             ProductJSON(detail: try service.productDetail(dataset: dataset, key: key, reporter: reporter, world: world), language: language).render()
         }
@@ -127,7 +137,7 @@ struct APIRoutes: Sendable {
     private func worldMarket(_ request: Request) async throws -> Response {
         let parameters = QueryParameters(request.uri)
         try parameters.allowOnly(["dataset", "year", "product", "level", "preset", "limit"])
-        guard let dataset = try parameters.string("dataset") else { throw APIError.badParameter("dataset", "required: a stored world-exports dataset") }
+        guard let dataset = try datasetName(parameters, "dataset") else { throw APIError.badParameter("dataset", "required: a stored world-exports dataset") }
         let (preset, years, product) = (try thresholds(parameters), try parameters.integers("year", in: 1900...2100), try productPrefix(parameters))
         let (level, limit) = (try parameters.integer("level", in: 1...10), try self.limit(parameters))
         return try await cached(request, lane: lane(dataset: dataset)) { [service] in

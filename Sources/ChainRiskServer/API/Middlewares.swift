@@ -25,21 +25,23 @@ struct AccessLogMiddleware: RouterMiddleware {
     }
 }
 
-/// HTTP semantics every route shares: methods the server never answers get 405 with `Allow` (not 404), and every
-/// response says how browsers may treat it — a Content-Security-Policy that allows nothing from elsewhere (pages are
+/// HTTP semantics every route shares: a method a path does not answer gets 405 with that path's `Allow` (not 404),
+/// and every response says how browsers may treat it — a Content-Security-Policy that allows nothing from elsewhere (pages are
 /// self-contained: inline SVG, CSS and scripts), no MIME sniffing, no framing, no referrer beyond the origin.
 struct HTTPSemanticsMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
-    static let methods: [HTTPRequest.Method] = [.get, .head, .post, .delete]
+    /// The registered routes, filled in once they are all registered (middleware goes in before them).
+    let routes: RouteIndex
     static let contentSecurityPolicy = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
-        if Self.methods.contains(request.method) {
+        let methods = routes.methods(for: request.uri.path)
+        if methods.isEmpty || methods.contains(request.method.rawValue) {
             response = try await next(request, context)
         } else {
-            let allowed = Self.methods.map(\.rawValue).joined(separator: ", ")
-            let failure = APIError(.methodNotAllowed, "method_not_allowed", "\(request.method.rawValue) is not a method this server answers; it answers \(allowed)")
+            let allowed = methods.joined(separator: ", ")
+            let failure = APIError(.methodNotAllowed, "method_not_allowed", "\(request.uri.path) answers \(allowed), not \(request.method.rawValue)")
             response = request.uri.path.hasPrefix("/api/") ? Response.json(failure.json, status: failure.status)
                 : .html(DashboardLayout.errorPage(failure, language: .en), status: failure.status)
             response.headers[.allow] = allowed
@@ -49,6 +51,37 @@ struct HTTPSemanticsMiddleware: RouterMiddleware {
         response.headers[.xFrameOptions] = "DENY"
         response.headers[.referrerPolicy] = "same-origin"
         return response
+    }
+}
+
+/// Which methods each registered path answers, matching `{parameter}` segments against any one segment.
+final class RouteIndex: @unchecked Sendable {
+    private var patterns: [(segments: [Substring], methods: [String])] = []
+
+    /// Takes the routes once, before the server accepts connections (not thread-safe before that, read-only after).
+    func load(_ routes: [RegisteredRoute]) {
+        var byPath: [String: Set<String>] = [:]
+        for route in routes {
+            byPath[route.path, default: []].insert(route.method)
+            if route.method == "GET" { byPath[route.path, default: []].insert("HEAD") }
+        }
+        let order = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]
+        patterns = byPath.keys.sorted().map { path in
+            (path.split(separator: "/"), order.filter { byPath[path, default: []].contains($0) })
+        }
+    }
+
+    /// The methods of the first route whose pattern matches `path`; empty when none does (the router answers 404).
+    func methods(for path: String) -> [String] {
+        let segments = path.split(separator: "/")
+        var found: Set<String> = []
+        for pattern in patterns where pattern.segments.count == segments.count {
+            let matches = zip(pattern.segments, segments).allSatisfy { template, segment in
+                template.hasPrefix("{") || template.hasPrefix(":") || template == segment
+            }
+            if matches { found.formUnion(pattern.methods) }
+        }
+        return ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"].filter(found.contains)
     }
 }
 

@@ -1,0 +1,1 @@
+// Only the declaration in include/CFuzzerDriver.h is needed; libFuzzer (linked by -sanitize=fuzzer) defines it.
