@@ -7,6 +7,8 @@ public final class SQLiteTradeStore: TradeStore {
     let writer: any DatabaseWriter
     /// How long a writer waits for another process's write to finish before giving up.
     public static let writerWaitSeconds: TimeInterval = 600
+    /// After this long waiting, the writer says so once (`WriterWait.notice`), so a user knows why nothing moves.
+    public static let writerNoticeSeconds: TimeInterval = 2
 
     /// The database file path, or `:memory:`.
     public let path: String
@@ -22,7 +24,8 @@ public final class SQLiteTradeStore: TradeStore {
         configuration.foreignKeysEnabled = true
         // A second writer (another import, a removal from the dashboard) waits for the first instead of failing at
         // once with "database is locked"; WAL lets readers go on meanwhile.
-        configuration.busyMode = .timeout(SQLiteTradeStore.writerWaitSeconds)
+        let wait = WriterWait(path: path)
+        configuration.busyMode = .callback { tries in wait.shouldRetry(tries) }
         configuration.prepareDatabase { db in
             // A 256 MB page cache keeps the flows index in memory while millions of rows go in; memory stays bounded.
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY")
@@ -48,5 +51,46 @@ public final class SQLiteTradeStore: TradeStore {
         try SQLiteSchema.migrator.migrate(queue)
         self.writer = queue
         self.path = ":memory:"
+    }
+}
+
+/// The busy handler of a store's connections: waits for another writer in 10 ms steps up to
+/// `SQLiteTradeStore.writerWaitSeconds`, and announces the wait once it passes `writerNoticeSeconds`.
+public final class WriterWait: @unchecked Sendable {
+    /// Where the announcement goes (standard error by default); tests replace it.
+    public static var notice: @Sendable (String) -> Void {
+        get { noticeLock.withLock { noticeHandler } }
+        set { noticeLock.withLock { noticeHandler = newValue } }
+    }
+
+    nonisolated(unsafe) private static var noticeHandler: @Sendable (String) -> Void = { message in
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+    private static let noticeLock = NSLock()
+
+    private let path: String
+    private let lock = NSLock()
+    private var started = Date()
+    private var announced = false
+
+    init(path: String) { self.path = path }
+
+    /// SQLite's question after `tries` busy answers in a row: wait a little and retry (true) or give up (false).
+    func shouldRetry(_ tries: Int) -> Bool {
+        let waited: TimeInterval = lock.withLock {
+            if tries == 0 { (started, announced) = (Date(), false) }
+            return Date().timeIntervalSince(started)
+        }
+        guard waited < SQLiteTradeStore.writerWaitSeconds else { return false }
+        let announce: Bool = lock.withLock {
+            guard waited >= SQLiteTradeStore.writerNoticeSeconds, !announced else { return false }
+            announced = true
+            return true
+        }
+        if announce {
+            Self.notice("chainrisk: waiting for another writer to finish with \(path) (up to \(Int(SQLiteTradeStore.writerWaitSeconds)) s)…")
+        }
+        usleep(10_000)
+        return true
     }
 }
