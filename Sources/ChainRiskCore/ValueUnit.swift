@@ -28,6 +28,22 @@ public struct ValueUnit: Hashable, Comparable, Sendable, Codable, CustomStringCo
         }
     }
 
+    /// The unit as a reader writes it: `EUR mln`, `USD thousand` (English); `mln euro`, `duizend USD` (Dutch). The
+    /// token (`mEUR`) stays in files and JSON, where it reads as milli-euro to nobody but a person.
+    public func label(dutch: Bool) -> String {
+        let currency = dutch && self.currency == "EUR" ? "euro" : self.currency
+        switch (scale, dutch) {
+        case (0, _): return currency
+        case (3, false): return "\(currency) thousand"
+        case (3, true): return "duizend \(currency)"
+        case (6, false): return "\(currency) mln"
+        case (6, true): return "mln \(currency)"
+        case (9, false): return "\(currency) bn"
+        case (9, true): return "mld \(currency)"
+        default: return token
+        }
+    }
+
     /// Parses a token such as `USD`, `kUSD`, `mEUR`, `1000 USD`, `mln euro`.
     public init?(token: String) {
         let text = token.trimmingASCIIWhitespace()

@@ -16,7 +16,7 @@ public struct LetterTables: Sendable {
     public func sectorTable() -> DataTable {
         let year = dataset.sectors.first?.year ?? 0
         let unit = dataset.sectors.first?.unit ?? .millionEUR
-        let (unitEN, unitNL) = unit == .millionEUR ? ("EUR mln", "mln euro") : (unit.token, unit.token)
+        let (unitEN, unitNL) = (unit.label(dutch: false), unit.label(dutch: true))
         var columns = [DataTable.Column("sector", title: label("Sector", "Sector"))]
         columns += RiskFactor.allCases.map { DataTable.Column($0.rawValue, title: language == .en ? $0.nameEN : $0.nameNL, alignment: .right) }
         columns += [

@@ -1,4 +1,5 @@
 import ChainRiskCore
+import ChainRiskReport
 import Foundation
 
 /// Writes text to standard output, standard error or a file, without buffering surprises.
@@ -10,6 +11,23 @@ struct FileOutput {
 
     func write(_ text: String) {
         handle.write(Data(text.utf8))
+    }
+
+    /// Writes `text` to the file at `path` (atomically) and says so on standard error in one line, so that a
+    /// command with `--output` never finishes silently.
+    static func writeFile(_ text: String, to path: String) throws {
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw UsageError(message: "cannot write \(path): \(error.localizedDescription)")
+        }
+        announce(path)
+    }
+
+    /// The one line naming a file a command wrote, with its size.
+    static func announce(_ path: String) {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int).flatMap { $0 } ?? 0
+        standardError.write("chainrisk: wrote \(path) (\(NumberFormat.integer(size)) bytes)\n")
     }
 
     /// True when the handle is an interactive terminal.

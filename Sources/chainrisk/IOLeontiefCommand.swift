@@ -38,6 +38,7 @@ struct IOLeontiefCommand: ParsableCommand {
             members["sectors"] = .number(Double(run.sectorCount))
             FileOutput.standardError.write(JSONValue.object(members).render() + "\n")
         }
+        if let output { FileOutput.announce(output) }
         if !quiet { format.write(run.tables) }
     }
 }

@@ -85,10 +85,6 @@ struct ReportCommand: ParsableCommand {
         }
         let text = try store.workspace().report(request).render(format)
         guard let output else { return FileOutput.standardOutput.write(text) }
-        do {
-            try text.write(toFile: output, atomically: true, encoding: .utf8)
-        } catch {
-            throw UsageError(message: "cannot write \(output): \(error.localizedDescription)")
-        }
+        try FileOutput.writeFile(text, to: output)
     }
 }

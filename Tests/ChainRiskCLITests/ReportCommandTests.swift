@@ -115,3 +115,18 @@ enum HTMLStructure {
         return problems + stack.map { "<\($0)> never closed" }
     }
 }
+
+@Suite("report --output")
+struct ReportOutputTests {
+    @Test("report --output F writes the same bytes as standard output and says so in one line on standard error")
+    func writesAndSays() throws {
+        let cli = CLIRunner()
+        let path = NSTemporaryDirectory() + "chainrisk-report-\(UUID().uuidString).md"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let written = try cli.run(["report", "--output", path])
+        #expect(written.status == 0 && written.stdout.isEmpty)
+        let lines = written.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines.first?.hasPrefix("chainrisk: wrote \(path) (") == true, "\(written.stderr)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == cli.run(["report"]).stdout)
+    }
+}

@@ -95,3 +95,14 @@ struct DomainVocabularyTests {
         #expect(ConcentrationClass.notConcentrated < .highlyConcentrated)
     }
 }
+
+@Suite("Value units as readers see them")
+struct ValueUnitLabelTests {
+    @Test("mEUR reads EUR mln / mln euro, kUSD USD thousand / duizend USD; tokens stay for files")
+    func labels() {
+        #expect(ValueUnit.millionEUR.label(dutch: false) == "EUR mln" && ValueUnit.millionEUR.label(dutch: true) == "mln euro")
+        #expect(ValueUnit.thousandUSD.label(dutch: false) == "USD thousand" && ValueUnit.thousandUSD.label(dutch: true) == "duizend USD")
+        #expect(ValueUnit.usd.label(dutch: true) == "USD" && ValueUnit(currency: "USD", scale: 9).label(dutch: true) == "mld USD")
+        #expect(ValueUnit.millionEUR.token == "mEUR")
+    }
+}

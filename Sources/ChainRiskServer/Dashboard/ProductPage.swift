@@ -36,7 +36,7 @@ struct ProductPage {
         let summary = detail.summary
         var items: [(String, String)] = [
             (context.text("Year", "Jaar"), String(detail.year)),
-            (context.text("Imports", "Invoer"), "\(context.number(summary.value, decimals: 0)) \(HTMLText.escape(summary.unit.token))"),
+            (context.text("Imports", "Invoer"), "\(context.number(summary.value, decimals: 0)) \(HTMLText.escape(summary.unit.label(dutch: context.language == .nl)))"),
             ("HHI", context.hhi(summary.hhi, decimals: summary.hhiDecimals)),
             (context.text("Class", "Klasse"), context.badge(summary.concentrationClass)),
             (context.text("Top supplier", "Grootste leverancier"), HTMLText.escape(summary.topSupplier?.rawValue ?? context.text("confidential", "geheim"))

@@ -53,7 +53,7 @@ struct ProductsPage {
         let name = product.label(context.language)
         var html = "<tr data-class=\"\(product.concentrationClass?.rawValue ?? "")\">"
         html += "<th scope=\"row\" data-value=\"\"><a href=\"\(context.link("/products/" + product.key, extra: reporter.map { [("reporter", $0.rawValue)] } ?? []))\">\(HTMLText.escape(name))</a></th>"
-        html += "<td class=\"num\" data-value=\"\(product.value)\">\(context.number(product.value, decimals: 0)) \(HTMLText.escape(product.unit.token))</td>"
+        html += "<td class=\"num\" data-value=\"\(product.value)\">\(context.number(product.value, decimals: 0)) \(HTMLText.escape(product.unit.label(dutch: context.language == .nl)))</td>"
         html += "<td class=\"num\" data-value=\"\(product.hhi.map { String($0) } ?? "-1")\">\(context.hhi(product.hhi, decimals: product.hhiDecimals))</td>"
         html += "<td data-value=\"\(product.concentrationClass.map { String(ConcentrationClass.allCases.firstIndex(of: $0) ?? 0) } ?? "-1")\">\(context.badge(product.concentrationClass))</td>"
         html += "<td>\(HTMLText.escape(product.topSupplier?.rawValue ?? context.text("confidential", "geheim")))</td>"
