@@ -9,7 +9,7 @@ struct ChainRisk: AsyncParsableCommand {
         commandName: "chainrisk",
         abstract: "Map how vulnerable a country's business sectors are to disruptions in global value chains.",
         discussion: """
-            Trade data in (UN Comtrade, CEPII BACI, CBS StatLine, Eurostat Comext, CSV), a validated store, and
+            Trade data in (UN Comtrade, CEPII BACI, CBS StatLine, Eurostat Comext, CSV), a validated store, and \
             reports. Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 70 internal error.
             """,
         version: ChainRiskVersion.current,

@@ -10,14 +10,15 @@ struct ConcentrationCommand: ParsableCommand {
         commandName: "concentration",
         abstract: "Herfindahl index, class, top supplier and CR3 per reporter, year, flow and product.",
         discussion: """
-            Shares are over supplier countries; world totals, areas n.e.s., bunkers and free zones are reported as
-            unallocated value. Bands follow CBS and the letter: [0, 0.15) not, [0.15, 0.25) somewhat, [0.25, 1]
+            Shares are over supplier countries; world totals, areas n.e.s., bunkers and free zones are reported as \
+            unallocated value. Bands follow CBS and the letter: [0, 0.15) not, [0.15, 0.25) somewhat, [0.25, 1] \
             highly concentrated; other presets: us2023, eu2004, eu-dependency, or --thresholds 0.15,0.25.
-            Examples:
-              chainrisk concentration --dataset nld_imports --top 10                          (Table 4 shape)
-              chainrisk concentration --dataset nld_imports --class high --min-value 250e6 \\
-                --world-dataset world_exports                                                 (Table 5 shape)
-              chainrisk concentration --input BACI_HS92_Y2021_V202501.csv --level 4 --format csv
+            Examples (Table 4 shape, Table 5 shape, a BACI file):
+              chainrisk concentration --dataset nld_imports --top 10
+              chainrisk concentration --dataset nld_imports --class high \\
+                --min-value 250e6 --world-dataset world_exports
+              chainrisk concentration --input BACI_HS92_Y2021_V202501.csv \\
+                --level 4 --format csv
             """
     )
 

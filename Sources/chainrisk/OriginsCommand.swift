@@ -11,7 +11,8 @@ struct OriginsCommand: ParsableCommand {
             From a multi-regional input-output table: the reporter's gross exports per sector and the imported inputs from each origin embodied in them, IC(s, ·) = 1ᵀ·A(s,r)·(I − A(r,r))⁻¹·diag(e) (import content, Hummels–Ishii–Yi), or with --measure foreign-value-added the origins' value added through the full Leontief inverse. Sectors are summed into export categories (rows) and regions into origin groups (columns); each category's shares sum to 100 %. Table and Markdown show one row per category like the letter; CSV and JSON give rows export_sector, origin, value, share.
 
             Example:
-              chainrisk origins --mrio ../shared/data/wiod2013/wiod2013_2011_nld11_Z.csv --reporter NLD
+              chainrisk origins --reporter NLD \\
+                --mrio ../shared/data/wiod2013/wiod2013_2011_nld11_Z.csv
             """
     )
 

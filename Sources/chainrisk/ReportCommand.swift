@@ -11,11 +11,11 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "The value-chain vulnerability report (sectors, events, import concentration, policy options).",
         discussion: """
-            Without options it reports the built-in dataset nl-letter-2021 (the letter's published tables) in
-            English Markdown. With --imports it computes Tables 4 and 5 from a stored import dataset for --reporter
-            (required when the dataset holds several) in --year (default: its latest), checked against --world
-            exports when given. With --mrio it computes Table 3 (origin of the
-            imported inputs used for exports) from a multi-regional input-output table for --reporter (NLD). Output is byte-for-byte reproducible unless
+            Without options it reports the built-in dataset nl-letter-2021 (the letter's published tables) in \
+            English Markdown. With --imports it computes Tables 4 and 5 from a stored import dataset for --reporter \
+            (required when the dataset holds several) in --year (default: its latest), checked against --world \
+            exports when given. With --mrio it computes Table 3 (origin of the \
+            imported inputs used for exports) from a multi-regional input-output table for --reporter (NLD). Output is byte-for-byte reproducible unless \
             --timestamp adds the generation time.
             """
     )

@@ -11,9 +11,9 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the dashboard and the JSON API (/api/v1, described at /api/v1/openapi.json).",
         discussion: """
-            Listens on loopback by default. Write endpoints (upload, delete) need the bearer token in
-            $CHAINRISK_TOKEN and are disabled when it is not set. Stops cleanly on SIGINT or SIGTERM.
-            With --mrio PATH (an input-output table, as for `chainrisk origins`) the server also answers
+            Listens on loopback by default. Write endpoints (upload, delete) need the bearer token in \
+            $CHAINRISK_TOKEN and are disabled when it is not set. Stops cleanly on SIGINT or SIGTERM. \
+            With --mrio PATH (an input-output table, as for `chainrisk origins`) the server also answers \
             /api/v1/origins (the letter's Table 3) and runs scenarios (POST /api/v1/scenarios, the /scenario page).
             Example:
               CHAINRISK_TOKEN=$(openssl rand -hex 16) chainrisk serve --port 8080 \\

@@ -8,12 +8,14 @@ struct WorldMarketCommand: ParsableCommand {
         commandName: "world-market",
         abstract: "Herfindahl index of world exports by exporting country, per product and year.",
         discussion: """
-            Exporters are the suppliers; a not concentrated world market means alternative suppliers exist.
-            Reads export flows: one row per exporter and product with the world as partner (e.g. OEC files), or
+            Exporters are the suppliers; a not concentrated world market means alternative suppliers exist. \
+            Reads export flows: one row per exporter and product with the world as partner (e.g. OEC files), or \
             bilateral exports (BACI), summed per exporter.
             Example:
-              chainrisk world-market --input world_exports_by_country_hs4_2017.csv --input-format csv \\
-                --map reporter=reporter_iso,product=product_code,value=export_value_usd --file-flow export \\
+              chainrisk world-market --input-format csv \\
+                --input world_exports_by_country_hs4_2017.csv \\
+                --map reporter=reporter_iso,product=product_code \\
+                --map value=export_value_usd --file-flow export \\
                 --file-year 2017 --classification HS4 --product 27
             """
     )

@@ -116,7 +116,10 @@ struct InputOutputCommandTests {
         let z = CLIRunner.sharedData + "/pymrio_testmrio/mrio_data/trade_flows_Z.txt"
         let result = try cli.run(["io", "leontief", "--mrio", z, "--output", path, "--timing", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
-        let timing = try json(result.stderr)
+        // Standard error: the timings as one JSON line, then the line naming the file written.
+        let errorLines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(errorLines.count == 2 && errorLines.last?.hasPrefix("chainrisk: wrote \(path) (") == true, "\(result.stderr)")
+        let timing = try json(errorLines.first ?? "")
         #expect(Set(timing.keys) == ["read", "coefficients", "productivity", "factorise", "solve", "inverse", "sectors"])
         let rows = try #require(try json(result.stdout)["rows"] as? [[String: Any]])
         // pymrio: x = row totals of Z and Y, so L·y = x exactly up to rounding.
