@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.34.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -35,7 +36,7 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .systemLibrary(
-            name: "CZlib",
+            name: "CChainRiskZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
@@ -55,7 +56,7 @@ let package = Package(
             name: "ChainRiskIngest",
             dependencies: [
                 "ChainRiskCore",
-                "CZlib",
+                "CChainRiskZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("BuiltIn")]
@@ -81,7 +82,8 @@ let package = Package(
         ),
         .target(
             name: "ChainRiskReport",
-            dependencies: ["ChainRiskCore", "ChainRiskAnalysis", "ChainRiskIO", "ChainRiskSimulation"]
+            dependencies: ["ChainRiskCore", "ChainRiskAnalysis", "ChainRiskIO", "ChainRiskSimulation",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
             name: "ChainRiskUseCases",

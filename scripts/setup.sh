@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages chainrisk needs to build and test (zlib and SQLite headers, OpenBLAS for LAPACK,
-# Chromium for the browser test, PostgreSQL for the store tests), when missing.
+# Chromium for the browser test, PostgreSQL for the store tests, openpyxl for the workbook tests), when missing.
 # Idempotent and quick when everything is there. Runs as root (CI, developer machines) or through sudo.
 set -euo pipefail
 
@@ -9,6 +9,9 @@ needed=()
 [ -f /usr/include/sqlite3.h ] || needed+=(libsqlite3-dev)
 ls /usr/lib/*/libopenblas.so >/dev/null 2>&1 || needed+=(libopenblas-dev)
 command -v python3 >/dev/null 2>&1 || needed+=(python3)
+# openpyxl, so the tests read the xlsx workbooks back as Excel users' tools do.
+# (Debian's package serves the system Python, /usr/bin/python3, which the tests prefer.)
+/usr/bin/python3 -c "import openpyxl" >/dev/null 2>&1 || python3 -c "import openpyxl" >/dev/null 2>&1 || needed+=(python3-openpyxl)
 # Headless Chromium for the dashboard's browser test (ServeBrowserTests); the test skips without it.
 [ -x /usr/bin/chromium ] || needed+=(chromium)
 # PostgreSQL server binaries for the store tests against a real server (they start a throwaway cluster; see

@@ -1,4 +1,4 @@
-import CZlib
+import CChainRiskZlib
 import ChainRiskCore
 import Foundation
 #if canImport(Glibc)

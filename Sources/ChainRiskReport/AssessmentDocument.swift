@@ -29,7 +29,7 @@ extension VulnerabilityReport {
 
 extension VulnerabilityReport {
     /// The formats `render` produces.
-    public static let formats: [OutputFormat] = [.markdown, .html, .json, .table]
+    public static let formats: [OutputFormat] = [.markdown, .html, .json, .table, .xlsx]
 
     /// The report as JSON, HTML, plain text (`table`) or Markdown (CSV is not produced and renders as Markdown).
     public func render(_ format: OutputFormat) -> String {
@@ -37,7 +37,7 @@ extension VulnerabilityReport {
         case .json: renderJSON()
         case .html: document().renderHTML()
         case .table: document().renderText()
-        case .markdown, .csv: document().renderMarkdown()
+        case .markdown, .csv, .xlsx: document().renderMarkdown()
         }
     }
 }

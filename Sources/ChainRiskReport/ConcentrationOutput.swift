@@ -26,13 +26,13 @@ public struct ConcentrationOutput: Sendable {
     }
 
     /// The formats `render` produces.
-    public static let formats: [OutputFormat] = [.table, .markdown, .csv, .json]
+    public static let formats: [OutputFormat] = [.table, .markdown, .csv, .json, .xlsx]
 
     /// Renders in `format`; HTML is not produced and renders as a table.
     public func render(_ format: OutputFormat) -> String {
         switch format {
         case .json: renderJSON()
-        case .csv: table.table().renderCSV()
+        case .csv, .xlsx: table.table().renderCSV()
         case .markdown: renderMarkdown()
         case .table, .html: renderText()
         }

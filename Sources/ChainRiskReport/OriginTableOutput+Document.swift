@@ -17,7 +17,7 @@ extension OriginTableOutput {
         switch format {
         case .json:
             return jsonDocument(provenance: provenance)
-        case .csv:
+        case .csv, .xlsx:
             return rowsTable().renderCSV()
         case .markdown:
             return letterTable(title: title).localized(language).renderMarkdown() + "\n"

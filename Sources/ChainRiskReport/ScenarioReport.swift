@@ -22,7 +22,7 @@ public struct ScenarioReport: Sendable {
     }
 
     /// The formats `render` produces.
-    public static let formats: [OutputFormat] = [.table, .markdown, .csv, .json]
+    public static let formats: [OutputFormat] = [.table, .markdown, .csv, .json, .xlsx]
 
     /// Renders in `format` (CSV: the primary table); HTML is not produced and renders as a table.
     public func render(_ format: OutputFormat) -> String {
@@ -33,7 +33,7 @@ public struct ScenarioReport: Sendable {
             ]
             for (key, table) in tables { members[key] = .array(table.jsonRows()) }
             return JSONValue.object(members).render(pretty: true) + "\n"
-        case .csv:
+        case .csv, .xlsx:
             return (tables.first { $0.key == primary } ?? tables.first)?.table.renderCSV() ?? ""
         case .markdown:
             var output = "## \(title)\n\n" + tables.map { $0.table.renderMarkdown() }.joined(separator: "\n")

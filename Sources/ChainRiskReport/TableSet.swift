@@ -12,14 +12,14 @@ public struct TableSet: Sendable {
     }
 
     /// The formats `render` produces.
-    public static let formats: [OutputFormat] = [.table, .markdown, .csv, .json]
+    public static let formats: [OutputFormat] = [.table, .markdown, .csv, .json, .xlsx]
 
     /// JSON: an object with the provenance and one array per table key; the other formats list the tables one
     /// after the other (HTML is not produced and renders as a table).
     public func render(_ format: OutputFormat, language: Language) -> String {
         switch format {
         case .json: DataTable.jsonDocument(tables, provenance: provenance)
-        case .csv: tables.map { $0.table.renderCSV() }.joined(separator: "\n")
+        case .csv, .xlsx: tables.map { $0.table.renderCSV() }.joined(separator: "\n")
         case .markdown: tables.map { $0.table.localized(language).renderMarkdown() }.joined(separator: "\n")
         case .table, .html:
             tables.map { entry in

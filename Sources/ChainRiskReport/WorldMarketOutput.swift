@@ -57,7 +57,7 @@ public struct WorldMarketOutput: Sendable {
     }
 
     /// The formats `render` produces.
-    public static let formats: [OutputFormat] = [.table, .markdown, .csv, .json]
+    public static let formats: [OutputFormat] = [.table, .markdown, .csv, .json, .xlsx]
 
     /// Renders in `format`; HTML is not produced and renders as a table.
     public func render(_ format: OutputFormat) -> String {
@@ -69,7 +69,7 @@ public struct WorldMarketOutput: Sendable {
                 "thresholds": ConcentrationTable(rows: [], thresholds: thresholds).thresholdsJSON,
                 "rows": .array(table().jsonRows()),
             ]).render(pretty: true) + "\n"
-        case .csv:
+        case .csv, .xlsx:
             return table().renderCSV()
         case .markdown:
             return "**\(headline)**\n\n" + table().renderMarkdown() + "\n```\n" + provenance.lines.joined(separator: "\n") + "\n```\n"

@@ -9,7 +9,7 @@ struct TableOutputOptions: ParsableArguments {
     @Option(help: "Language of labels: en or nl.")
     var lang: Language = .en
 
-    @Option(help: "Output format: table, markdown, csv or json.")
+    @Option(help: "Output format: table, markdown, csv, json, or xlsx (with --output).")
     var format: OutputFormat = .table
 
     func validate() throws {
@@ -22,6 +22,11 @@ struct TableOutputOptions: ParsableArguments {
     /// Writes `tables` in the chosen format and language.
     func write(_ tables: TableSet) {
         FileOutput.standardOutput.write(tables.render(format, language: lang))
+    }
+
+    /// Writes `tables` as text, or as a workbook to `workbook`'s file for `--format xlsx`.
+    func write(_ tables: TableSet, workbook: WorkbookOutput) throws {
+        if format == .xlsx { try workbook.write(tables.workbook()) } else { write(tables) }
     }
 }
 
@@ -42,6 +47,7 @@ struct SectorsCommand: ParsableCommand {
     var ties: TieConvention = .dense
 
     @OptionGroup var output: TableOutputOptions
+    @OptionGroup var workbook: WorkbookOutput
 
     func validate() throws {
         if (sourceScores == nil) != (sourceMapping == nil) { throw ValidationError("--source-scores and --source-mapping go together") }
@@ -53,7 +59,7 @@ struct SectorsCommand: ParsableCommand {
             throw UsageError(message: "unknown --sort '\(sort)'; use importance or one of \(RiskFactor.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         (request.order, request.sourceScores, request.sourceMapping, request.ties, request.language) = (order, sourceScores, sourceMapping, ties, output.lang)
-        output.write(try output.workspace().sectors(request))
+        try output.write(try output.workspace().sectors(request), workbook: workbook)
     }
 }
 
@@ -68,9 +74,10 @@ struct EventsCommand: ParsableCommand {
     var by: EventGrouping = .category
 
     @OptionGroup var output: TableOutputOptions
+    @OptionGroup var workbook: WorkbookOutput
 
     func run() throws {
-        output.write(try output.workspace().events(file: file, by: by, language: output.lang))
+        try output.write(try output.workspace().events(file: file, by: by, language: output.lang), workbook: workbook)
     }
 }
 
@@ -79,9 +86,10 @@ struct OptionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "options", abstract: "Policy options (handelingsperspectieven) per product and sector, with their reasons.")
 
     @OptionGroup var output: TableOutputOptions
+    @OptionGroup var workbook: WorkbookOutput
 
     func run() throws {
-        output.write(try output.workspace().policyOptions(language: output.lang))
+        try output.write(try output.workspace().policyOptions(language: output.lang), workbook: workbook)
     }
 }
 

@@ -53,13 +53,14 @@ struct ConcentrationCommand: ParsableCommand {
     @Option(name: .customLong("risk-scores"), help: "CSV of country-risk scores (iso3,score in [0,1]) for risk-weighted concentration.")
     var riskScores: String?
 
-    @Option(help: "Output format: table, markdown, csv or json.")
+    @Option(help: "Output format: table, markdown, csv, json, or xlsx (with --output).")
     var format: OutputFormat = .table
 
     @Option(help: "Language of labels: en or nl.")
     var lang: Language = .en
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var workbook: WorkbookOutput
 
     func validate() throws {
         try require(format, in: ConcentrationResult.formats, command: "concentration")
@@ -77,6 +78,7 @@ struct ConcentrationCommand: ParsableCommand {
         }
         let result = try workspace.concentration(request)
         FileOutput.standardError.reportFindings(result.findings)
+        if format == .xlsx { return try workbook.write(try result.output().workbook()) }
         try result.write(format, to: FileOutput.standardOutput.handle)
     }
 

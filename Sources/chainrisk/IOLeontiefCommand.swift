@@ -31,6 +31,10 @@ struct IOLeontiefCommand: ParsableCommand {
     @Flag(help: "Print no rows (with --timing or --output).")
     var quiet = false
 
+    func validate() throws {
+        guard format.format != .xlsx else { throw ValidationError("io leontief prints its rows as table, markdown, csv or json; --output writes L as CSV") }
+    }
+
     func run() throws {
         let run = try format.workspace().leontief(try table.required(), inversePath: output, formInverse: timing)
         if timing {

@@ -22,6 +22,7 @@ struct IOMultipliersCommand: ParsableCommand {
 
     @OptionGroup var table: InputOutputOptions
     @OptionGroup var output: TableOutputOptions
+    @OptionGroup var workbook: WorkbookOutput
 
     @Option(help: "Row order: table (as in the file), multiplier, backward or forward (largest first).")
     var sort: LinkageOrder = .table
@@ -34,7 +35,7 @@ struct IOMultipliersCommand: ParsableCommand {
     }
 
     func run() throws {
-        output.write(try output.workspace().multipliers(try table.required(), sort: sort, top: top))
+        try output.write(try output.workspace().multipliers(try table.required(), sort: sort, top: top), workbook: workbook)
     }
 }
 

@@ -24,13 +24,14 @@ struct IOValidateCommand: ParsableCommand {
 
     @OptionGroup var table: InputOutputOptions
     @OptionGroup var output: TableOutputOptions
+    @OptionGroup var workbook: WorkbookOutput
 
     @Flag(help: "Exit with code 65 when the table has any finding.")
     var strict = false
 
     func run() throws {
         let validation = try output.workspace().validateTable(try table.required())
-        output.write(validation.tables)
+        try output.write(validation.tables, workbook: workbook)
         try validation.verdict(strict: strict)
     }
 }

@@ -24,6 +24,7 @@ struct OriginsCommand: ParsableCommand {
     var by: OriginRows = .category
 
     @OptionGroup var output: TableOutputOptions
+    @OptionGroup var workbook: WorkbookOutput
 
     func validate() throws {
         try require(output.format, in: OriginsResult.formats, command: "origins")
@@ -31,7 +32,9 @@ struct OriginsCommand: ParsableCommand {
 
     func run() throws {
         let request = OriginsRequest(table: try io.required().load(), builder: try origin.builder(bySector: by == .sector), language: output.lang)
-        FileOutput.standardOutput.write(try output.workspace().origins(request).render(output.format))
+        let result = try output.workspace().origins(request)
+        if output.format == .xlsx { return try workbook.write(result.output.workbook(provenance: result.provenance)) }
+        FileOutput.standardOutput.write(result.render(output.format))
     }
 }
 

@@ -23,9 +23,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Language of labels: en or nl.")
     var lang: Language = .en
 
-    @Option(help: "Output format: markdown, html, json or text.", transform: { token in
+    @Option(help: "Output format: markdown, html, json, text, or xlsx (with --output).", transform: { token in
         guard let format = OutputFormat(token: token), VulnerabilityReport.formats.contains(format) else {
-            throw ValidationError("report supports --format markdown, html, json or text")
+            throw ValidationError("report supports --format markdown, html, json, text or xlsx")
         }
         return format
     })
@@ -83,7 +83,9 @@ struct ReportCommand: ParsableCommand {
         if let source = io.source() {
             request.origins = OriginsRequest(table: try source.load(), builder: try origin.builder(bySector: false), language: lang)
         }
-        let text = try store.workspace().report(request).render(format)
+        let report = try store.workspace().report(request)
+        if format == .xlsx { return try WorkbookOutput.write(report.workbook(), to: output) }
+        let text = report.render(format)
         guard let output else { return FileOutput.standardOutput.write(text) }
         try FileOutput.writeFile(text, to: output)
     }

@@ -90,10 +90,11 @@ struct ScenarioCommand: ParsableCommand {
     @Flag(help: "Print the per-day series of the reporter's sectors (ario) instead of the summary.")
     var series = false
 
-    @Option(help: "Output format: table, markdown, csv or json.")
+    @Option(help: "Output format: table, markdown, csv, json, or xlsx (with --output).")
     var format: OutputFormat = .table
 
     @OptionGroup(title: "Trade data for --model direct") var trade: ScenarioTradeOptions
+    @OptionGroup var workbook: WorkbookOutput
 
     func validate() throws {
         try require(format, in: ScenarioReport.formats, command: "scenario")
@@ -108,6 +109,7 @@ struct ScenarioCommand: ParsableCommand {
             let read = NumberFormat.fixed(result.readSeconds ?? 0, decimals: 3, grouping: false)
             FileOutput.standardError.write("chainrisk: read table \(read) s, ARIO \(days) days on \(result.sectorCount) industries \(NumberFormat.fixed(simulationSeconds, decimals: 3, grouping: false)) s\n")
         }
+        if format == .xlsx { return try workbook.write(result.report.workbook()) }
         FileOutput.standardOutput.write(result.report.render(format))
     }
 

@@ -40,10 +40,11 @@ struct WorldMarketCommand: ParsableCommand {
     @Option(help: "Threshold preset (letter, us2023, eu2004, eu-dependency) or custom edges such as 0.15,0.25.")
     var thresholds: String = "letter"
 
-    @Option(help: "Output format: table, markdown, csv or json.")
+    @Option(help: "Output format: table, markdown, csv, json, or xlsx (with --output).")
     var format: OutputFormat = .table
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var workbook: WorkbookOutput
 
     func validate() throws {
         try require(format, in: WorldMarketOutput.formats, command: "world-market")
@@ -58,6 +59,8 @@ struct WorldMarketCommand: ParsableCommand {
             source: try reading.source(dataset: dataset, input: input), thresholds: try thresholdPreset(thresholds),
             years: years, productPrefix: product, level: level)
         request.allYears = year.contains("all")
-        FileOutput.standardOutput.write(try store.workspace().worldMarket(request).render(format))
+        let result = try store.workspace().worldMarket(request)
+        if format == .xlsx { return try workbook.write(result.workbook()) }
+        FileOutput.standardOutput.write(result.render(format))
     }
 }
