@@ -96,6 +96,48 @@ public struct AssessmentTables: Sendable {
         Self.policyOptionsTable(assessment.policyOptions, language: language)
     }
 
+    /// The policy options as a brief: one row per option with who acts, what it applies to and the strongest figure
+    /// behind it (the largest trade value among its subjects' evidence); `policyOptions()` keeps the evidence rule by
+    /// rule and subject by subject.
+    public func policyBrief(namedSubjects: Int = 5) -> DataTable {
+        func label(_ en: String, _ nl: String) -> String { language.pick(en: en, nl: nl) }
+        var order: [String] = []
+        var byOption: [String: [PolicyRecommendation]] = [:]
+        for item in assessment.policyOptions {
+            if byOption[item.option.id] == nil { order.append(item.option.id) }
+            byOption[item.option.id, default: []].append(item)
+        }
+        let rows: [[DataTable.Cell]] = order.compactMap { id in
+            guard let items = byOption[id], let first = items.first else { return nil }
+            var seen: Set<PolicySubject> = []
+            let subjects = items.map(\.subject).filter { seen.insert($0).inserted }
+            let names = subjects.prefix(namedSubjects).map { language == .en ? $0.nameEN : $0.nameNL }
+            let rest = subjects.count - names.count
+            let appliesTo = names.joined(separator: ", ") + (rest > 0 ? label(" and \(rest) more", " en \(rest) meer") : "")
+            let strongest = items.max { Self.size($0) < Self.size($1) } ?? first
+            let subject = language == .en ? strongest.subject.nameEN : strongest.subject.nameNL
+            return [.text(language == .en ? first.option.titleEN : first.option.titleNL),
+                    .text(language == .en ? first.option.actor.nameEN : first.option.actor.nameNL),
+                    .integer(subjects.count), .text(appliesTo),
+                    .text("\(subject): " + (language == .en ? strongest.evidenceEN : strongest.evidenceNL))]
+        }
+        return DataTable(
+            title: label("Policy options", "Handelingsperspectieven"),
+            columns: [
+                DataTable.Column("option", title: label("Option", "Handelingsperspectief")),
+                DataTable.Column("actor", title: label("Who", "Wie")),
+                DataTable.Column("subjects", title: label("Subjects", "Onderwerpen"), alignment: .right),
+                DataTable.Column("applies_to", title: label("Applies to", "Geldt voor")),
+                DataTable.Column("strongest_figure", title: label("Strongest figure behind it", "Sterkste cijfer erachter")),
+            ],
+            rows: rows)
+    }
+
+    /// The largest trade value a recommendation cites (imports or importance), 0 without one.
+    private static func size(_ item: PolicyRecommendation) -> Double {
+        item.figures.filter { $0.unit != nil }.compactMap(\.value).max() ?? 0
+    }
+
     /// The given recommendations (e.g. those for one product) as the policy-options table.
     public static func policyOptionsTable(_ recommendations: [PolicyRecommendation], language: Language) -> DataTable {
         func label(_ en: String, _ nl: String) -> String { language.pick(en: en, nl: nl) }

@@ -63,7 +63,7 @@ struct ReadmeTests {
             let stderr = errors.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             #expect(process.terminationStatus == 0, "README line failed (exit \(process.terminationStatus)): \(line)\n\(String(decoding: stderr.prefix(1_000), as: UTF8.self))")
-            if let range = line.range(of: #"--output [^ ]+\.(html|json|csv)"#, options: .regularExpression) {
+            if let range = line.range(of: #"--output [^ ]+\.(html|json|csv|xlsx)"#, options: .regularExpression) {
                 let file = String(line[range].dropFirst("--output ".count))
                 #expect(FileManager.default.fileExists(atPath: file.hasPrefix("/") ? file : work + "/" + file), "\(line) wrote no \(file)")
             }

@@ -130,3 +130,22 @@ struct ReportOutputTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == cli.run(["report"]).stdout)
     }
 }
+
+@Suite("report: the policy section reads as a brief")
+struct PolicyBriefTests {
+    @Test("the Markdown policy section has at most 40 table rows and names every option that applies; the appendix keeps every rule and product")
+    func brief() throws {
+        let cli = CLIRunner()
+        let markdown = try cli.run(["report"]).stdout
+        let section = try #require(markdown.components(separatedBy: "\n## Policy options\n").dropFirst().first?.components(separatedBy: "\n## ").first)
+        let rows = section.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| Option") }
+        #expect(rows.count <= 40 && rows.count >= 5)
+        let options = try #require(try JSONSerialization.jsonObject(with: Data(cli.run(["options", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let all = try #require(options.values.compactMap { $0 as? [[String: Any]] }.first { $0.first?["option"] != nil })
+        let names = Set(all.compactMap { $0["option"] as? String })
+        #expect(names.count >= 5)
+        for name in names { #expect(section.contains("| \(name) |"), "the brief does not name '\(name)'") }
+        let appendix = try #require(markdown.components(separatedBy: "\n## Appendix: policy options by product and rule\n").dropFirst().first)
+        #expect(appendix.split(separator: "\n").filter { $0.hasPrefix("| ") }.count == all.count + 1)
+    }
+}
