@@ -7,39 +7,51 @@ public enum SVGChart {
 
     /// Horizontal bars with a label left, the value right and an optional annotation after it.
     public static func bars(title: String, items: [(label: String, value: Double, valueText: String, note: String?, colour: String)], width: Double = 720) -> String {
-        let rowHeight = 22.0
         let labelWidth = 260.0
-        let barSpace = width - labelWidth - 190
+        let lines = items.map { wrap($0.label, width: labelWidth - 10, fontSize: 12) }
+        let rowHeight = lines.contains { $0.count > 1 } ? 32.0 : 22.0
+        // Room right of the longest bar for its value and note ("EUR 23,604 mln  HHI 0.13, not concentrated").
+        let barSpace = width - labelWidth - 310
         let maximum = items.map(\.value).max() ?? 1
         let height = Double(items.count) * rowHeight + 30
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\" viewBox=\"0 0 \(coordinate(width)) \(coordinate(height))\" width=\"\(coordinate(width))\" height=\"\(coordinate(height))\">\n"
-        svg += "<title>\(HTMLText.escape(title))</title>\n"
+        var svg = open(title: title, width: width, height: height)
         for (index, item) in items.enumerated() {
             let y = 10 + Double(index) * rowHeight
             let length = maximum > 0 ? max(1, item.value / maximum * barSpace) : 1
-            let label = item.label.count > 40 ? String(item.label.prefix(39)) + "…" : item.label
-            svg += "<text x=\"\(coordinate(labelWidth - 6))\" y=\"\(coordinate(y + 14))\" text-anchor=\"end\" font-size=\"12\">\(HTMLText.escape(label))</text>\n"
+            svg += text(lines[index], x: labelWidth - 6, y: y + rowHeight / 2 + 4, anchor: "end", fontSize: 12)
             svg += "<rect x=\"\(coordinate(labelWidth))\" y=\"\(coordinate(y + 3))\" width=\"\(coordinate(length))\" height=\"\(coordinate(rowHeight - 6))\" fill=\"\(item.colour)\"/>\n"
             let note = item.note.map { "  " + $0 } ?? ""
-            svg += "<text x=\"\(coordinate(labelWidth + length + 6))\" y=\"\(coordinate(y + 14))\" font-size=\"12\">\(HTMLText.escape(item.valueText + note))</text>\n"
+            svg += "<text x=\"\(coordinate(labelWidth + length + 6))\" y=\"\(coordinate(y + rowHeight / 2 + 4))\" font-size=\"12\">\(HTMLText.escape(item.valueText + note))</text>\n"
         }
         return svg + "</svg>\n"
     }
 
     /// A scatter of HHI (y, 0–1) against value (x, logarithmic), with the class bands shaded and points labelled.
-    public static func hhiVersusValue(title: String, points: [(label: String, value: Double, hhi: Double)], bands: [Double], xLabel: String, width: Double = 720, height: Double = 360) -> String {
+    ///
+    /// Labels are placed where they overlap neither another label nor a point (right, left, above, below, then the
+    /// corners); a point whose name fits nowhere gets its number, and the numbers are named under the chart. Axis
+    /// ticks read as amounts (100 mln, 1 bn; Dutch 1 mld): `valueScale` is the power of ten of the values' unit.
+    public static func hhiVersusValue(
+        title: String, points: [(label: String, value: Double, hhi: Double)], bands: [Double], xLabel: String,
+        valueScale: Int = 0, language: Language = .en, width: Double = 720, height: Double = 360
+    ) -> String {
         let left = 56.0, right = 20.0, top = 16.0, bottom = 44.0
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
-        let values = points.map(\.value).filter { $0 > 0 }
+        let shown = points.filter { $0.value > 0 }
+        let values = shown.map(\.value)
         let low = (values.min() ?? 1).log10Floor
         let high = max((values.max() ?? 10).log10Ceiling, low + 1)
         func x(_ value: Double) -> Double { left + (log10(max(value, 1e-12)) - low) / (high - low) * plotWidth }
         func y(_ hhi: Double) -> Double { top + (1 - min(max(hhi, 0), 1)) * plotHeight }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\" viewBox=\"0 0 \(coordinate(width)) \(coordinate(height))\" width=\"\(coordinate(width))\" height=\"\(coordinate(height))\">\n"
-        svg += "<title>\(HTMLText.escape(title))</title>\n"
+        let placement = LabelPlacement(
+            points: shown.map { (label: $0.label, x: x($0.value), y: y($0.hhi)) },
+            bounds: LabelPlacement.Box(minX: left, minY: top, maxX: width - 2, maxY: top + plotHeight))
+        let legendHeight = placement.legend.isEmpty ? 0 : 8 + Double(placement.legend.count) * 14
+        let fullHeight = height + legendHeight
+        var svg = open(title: title, width: width, height: fullHeight)
         let edges = [0.0] + bands + [1.0]
-        let shades = ["#e8f3e3", "#fbf3c9", "#fbe0c8"]
+        let shades = ["#e8f0f7", "#fdf1d6", "#fbe2d5"]
         for index in 0..<(edges.count - 1) {
             svg += "<rect x=\"\(coordinate(left))\" y=\"\(coordinate(y(edges[index + 1])))\" width=\"\(coordinate(plotWidth))\" height=\"\(coordinate(y(edges[index]) - y(edges[index + 1])))\" fill=\"\(shades[min(index, shades.count - 1)])\"/>\n"
         }
@@ -52,40 +64,96 @@ public enum SVGChart {
         var exponent = low
         while exponent <= high {
             let tick = left + (exponent - low) / (high - low) * plotWidth
-            svg += "<text x=\"\(coordinate(tick))\" y=\"\(coordinate(top + plotHeight + 16))\" text-anchor=\"middle\" font-size=\"11\">1e\(Int(exponent))</text>\n"
+            let text = amount(exponent: Int(exponent) + valueScale, language: language)
+            svg += "<text x=\"\(coordinate(tick))\" y=\"\(coordinate(top + plotHeight + 16))\" text-anchor=\"middle\" font-size=\"11\">\(HTMLText.escape(text))</text>\n"
             exponent += 1
         }
         svg += "<text x=\"\(coordinate(left + plotWidth / 2))\" y=\"\(coordinate(height - 6))\" text-anchor=\"middle\" font-size=\"12\">\(HTMLText.escape(xLabel))</text>\n"
         svg += "<text x=\"14\" y=\"\(coordinate(top + plotHeight / 2))\" transform=\"rotate(-90 14 \(coordinate(top + plotHeight / 2)))\" text-anchor=\"middle\" font-size=\"12\">HHI</text>\n"
-        for point in points where point.value > 0 {
+        for (point, label) in zip(shown, placement.labels) {
             svg += "<circle cx=\"\(coordinate(x(point.value)))\" cy=\"\(coordinate(y(point.hhi)))\" r=\"4\" fill=\"#1f4e79\"><title>\(HTMLText.escape(point.label))</title></circle>\n"
-            let label = point.label.count > 28 ? String(point.label.prefix(27)) + "…" : point.label
-            svg += "<text x=\"\(coordinate(x(point.value) + 6))\" y=\"\(coordinate(y(point.hhi) - 5))\" font-size=\"10\">\(HTMLText.escape(label))</text>\n"
+            svg += "<text class=\"point-label\" x=\"\(coordinate(label.x))\" y=\"\(coordinate(label.y))\" text-anchor=\"\(label.anchor)\" font-size=\"\(coordinate(LabelPlacement.fontSize))\">\(HTMLText.escape(label.text))</text>\n"
+        }
+        for (index, entry) in placement.legend.enumerated() {
+            svg += "<text x=\"\(coordinate(left))\" y=\"\(coordinate(height + 14 + Double(index) * 14))\" font-size=\"11\">\(HTMLText.escape(entry))</text>\n"
         }
         return svg + "</svg>\n"
+    }
+
+    /// `text` in lines that fit `width` at `fontSize` (0.6 em a character), broken between words; a word longer
+    /// than a line stands alone. Names are wrapped, never cut.
+    static func wrap(_ text: String, width: Double, fontSize: Double) -> [String] {
+        let capacity = max(8, Int(width / (0.6 * fontSize)))
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if line.isEmpty {
+                line = String(word)
+            } else if line.count + 1 + word.count <= capacity {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = String(word)
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.isEmpty ? [""] : lines
+    }
+
+    /// A `<text>` of one or more lines (`<tspan>`s), centred on where a single line's baseline `y` would be.
+    static func text(_ lines: [String], x: Double, y: Double, anchor: String, fontSize: Double) -> String {
+        guard lines.count > 1 else {
+            return "<text x=\"\(coordinate(x))\" y=\"\(coordinate(y))\" text-anchor=\"\(anchor)\" font-size=\"\(Int(fontSize))\">\(HTMLText.escape(lines.first ?? ""))</text>\n"
+        }
+        let lineHeight = fontSize + 1
+        let first = y - lineHeight * Double(lines.count - 1) / 2
+        let spans = lines.enumerated().map { index, line in
+            "<tspan x=\"\(coordinate(x))\" y=\"\(coordinate(first + Double(index) * lineHeight))\">\(HTMLText.escape(line))</tspan>"
+        }.joined()
+        return "<text text-anchor=\"\(anchor)\" font-size=\"\(Int(fontSize))\">\(spans)</text>\n"
+    }
+
+    /// The opening `<svg>` of a chart: as wide as the page's content (the view box keeps its proportions), with its
+    /// title for screen readers and tooltips.
+    static func open(title: String, width: Double, height: Double) -> String {
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\" viewBox=\"0 0 \(coordinate(width)) \(coordinate(height))\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" style=\"max-width: 100%; height: auto\">\n"
+            + "<title>\(HTMLText.escape(title))</title>\n"
+    }
+
+    /// 10^exponent as people write amounts: 1, 10, 100, 1 thousand (duizend), 10 thousand, 1 mln, 1 bn (mld), 1,000 bn.
+    static func amount(exponent: Int, language: Language) -> String {
+        let (divisor, unit): (Int, String) = switch exponent {
+        case ..<3: (0, "")
+        case 3..<6: (3, language == .en ? "thousand" : "duizend")
+        case 6..<9: (6, "mln")
+        default: (9, language == .en ? "bn" : "mld")
+        }
+        let leading = exponent - divisor
+        let number = leading >= 0 ? NumberFormat.integer(Int(pow(10, Double(leading))), groupSeparator: language == .en ? "," : ".")
+            : NumberFormat.fixed(pow(10, Double(leading)), decimals: -leading)
+        return unit.isEmpty ? number : "\(number) \(unit)"
     }
 
     /// A heatmap: rows × columns of text cells with fill colours (e.g. ranks in the letter's colour bands).
     public static func heatmap(title: String, rowLabels: [String], columnLabels: [String], cells: [[(text: String, fill: String)]], width: Double = 900) -> String {
         let labelWidth = 250.0
         let cellWidth = (width - labelWidth) / Double(max(columnLabels.count, 1))
-        let cellHeight = 22.0
+        let rowLines = rowLabels.map { wrap($0, width: labelWidth - 10, fontSize: 12) }
+        let cellHeight = rowLines.contains { $0.count > 1 } ? 32.0 : 22.0
         let headerHeight = 40.0
         let height = headerHeight + Double(rowLabels.count) * cellHeight + 4
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\" viewBox=\"0 0 \(coordinate(width)) \(coordinate(height))\" width=\"\(coordinate(width))\" height=\"\(coordinate(height))\">\n"
-        svg += "<title>\(HTMLText.escape(title))</title>\n"
+        var svg = open(title: title, width: width, height: height)
         for (index, label) in columnLabels.enumerated() {
             let x = labelWidth + (Double(index) + 0.5) * cellWidth
             svg += "<text x=\"\(coordinate(x))\" y=\"\(coordinate(headerHeight - 8))\" text-anchor=\"middle\" font-size=\"11\">\(HTMLText.escape(label))</text>\n"
         }
         for (rowIndex, label) in rowLabels.enumerated() {
             let y = headerHeight + Double(rowIndex) * cellHeight
-            let shown = label.count > 36 ? String(label.prefix(35)) + "…" : label
-            svg += "<text x=\"\(coordinate(labelWidth - 6))\" y=\"\(coordinate(y + 15))\" text-anchor=\"end\" font-size=\"12\">\(HTMLText.escape(shown))</text>\n"
+            svg += text(rowLines[rowIndex], x: labelWidth - 6, y: y + cellHeight / 2 + 4, anchor: "end", fontSize: 12)
             for (columnIndex, cell) in cells[rowIndex].enumerated() {
                 let x = labelWidth + Double(columnIndex) * cellWidth
                 svg += "<rect x=\"\(coordinate(x + 1))\" y=\"\(coordinate(y + 1))\" width=\"\(coordinate(cellWidth - 2))\" height=\"\(coordinate(cellHeight - 2))\" fill=\"\(cell.fill)\"/>\n"
-                svg += "<text x=\"\(coordinate(x + cellWidth / 2))\" y=\"\(coordinate(y + 15))\" text-anchor=\"middle\" font-size=\"12\">\(HTMLText.escape(cell.text))</text>\n"
+                svg += "<text x=\"\(coordinate(x + cellWidth / 2))\" y=\"\(coordinate(y + cellHeight / 2 + 4))\" text-anchor=\"middle\" font-size=\"12\">\(HTMLText.escape(cell.text))</text>\n"
             }
         }
         return svg + "</svg>\n"
@@ -99,8 +167,7 @@ public enum SVGChart {
         let monthsShown = 24.0
         let monthWidth = (width - labelWidth - 10) / monthsShown
         let height = 30 + Double(events.count) * rowHeight
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\" viewBox=\"0 0 \(coordinate(width)) \(coordinate(height))\" width=\"\(coordinate(width))\" height=\"\(coordinate(height))\">\n"
-        svg += "<title>\(HTMLText.escape(title))</title>\n"
+        var svg = open(title: title, width: width, height: height)
         for month in stride(from: 0, to: Int(monthsShown), by: 3) {
             let x = labelWidth + Double(month) * monthWidth
             svg += "<line x1=\"\(coordinate(x))\" x2=\"\(coordinate(x))\" y1=\"16\" y2=\"\(coordinate(height))\" stroke=\"#ddd\"/>\n"

@@ -149,3 +149,43 @@ struct PolicyBriefTests {
         #expect(appendix.split(separator: "\n").filter { $0.hasPrefix("| ") }.count == all.count + 1)
     }
 }
+
+@Suite("report --format html: charts a designer would pass")
+struct ReportChartTests {
+    struct TextBox {
+        let text: String
+        let minX, minY, maxX, maxY: Double
+    }
+
+    /// The point labels of the page's scatter charts as boxes (0.6 em a character, ascent 0.8 em, descent 0.25 em).
+    static func pointLabels(_ html: String) throws -> [TextBox] {
+        let pattern = try NSRegularExpression(pattern: #"<text class="point-label" x="([0-9.]+)" y="([0-9.]+)" text-anchor="(start|middle|end)" font-size="([0-9.]+)">([^<]*)</text>"#)
+        return pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)).compactMap { match in
+            func group(_ index: Int) -> String { Range(match.range(at: index), in: html).map { String(html[$0]) } ?? "" }
+            guard let x = Double(group(1)), let y = Double(group(2)), let size = Double(group(4)) else { return nil }
+            let text = group(5).replacingOccurrences(of: "&amp;", with: "&")
+            let width = Double(text.count) * 0.6 * size
+            let minX = group(3) == "start" ? x : group(3) == "end" ? x - width : x - width / 2
+            return TextBox(text: text, minX: minX, minY: y - 0.8 * size, maxX: minX + width, maxY: y + 0.25 * size)
+        }
+    }
+
+    @Test("no two point labels of the HHI scatter overlap, in English and Dutch, letter and mrio reports; axes read 100 mln, 1 bn (1 mld)")
+    func labelsAndAxes() throws {
+        let cli = CLIRunner()
+        for arguments in [["report", "--format", "html"], ["report", "--format", "html", "--lang", "nl"]] {
+            let html = try cli.run(arguments).stdout
+            let boxes = try Self.pointLabels(html)
+            #expect(boxes.count >= 15, "\(arguments): \(boxes.count) labels")
+            for (index, a) in boxes.enumerated() {
+                for b in boxes[(index + 1)...] {
+                    let overlap = a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY
+                    #expect(!overlap, "\(arguments): '\(a.text)' overlaps '\(b.text)'")
+                }
+            }
+            #expect(!html.contains(">1e"), "an axis still reads 1e…")
+            #expect(html.contains(arguments.contains("nl") ? ">1 mld<" : ">1 bn<") && html.contains(">100 mln<"))
+            #expect(html.contains(#"width="100%""#) && !html.contains("…</text>"), "charts are full width and names are not cut")
+        }
+    }
+}
