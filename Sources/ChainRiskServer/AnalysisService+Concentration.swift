@@ -37,6 +37,27 @@ extension AnalysisService {
         return try workspace.concentration(request).output().render(.json)
     }
 
+    /// The workbook of `GET /api/v1/concentration?format=xlsx`: the rows as `chainrisk concentration --format xlsx`
+    /// writes them for a stored dataset; the letter's Tables 4 and 5 (with the provenance) for the built-in one.
+    func concentrationWorkbook(dataset: String, query: ConcentrationQuery, language: Language, world: String?, limit: Int) throws -> Workbook {
+        if isBuiltIn(dataset) {
+            var request = ReportRequest()
+            (request.language, request.thresholds) = (language, query.thresholds)
+            let full = try workspace.report(request).workbook()
+            var workbook = Workbook()
+            for sheet in full.sheets where ["Table 4", "Tabel 4", "Table 5", "Tabel 5", "Provenance"].contains(sheet.name) { workbook.add(sheet) }
+            return workbook
+        }
+        _ = try provenanceInput(dataset: dataset)
+        var request = ConcentrationRequest(source: .dataset(dataset), query: query)
+        if let world {
+            _ = try provenanceInput(dataset: world)
+            request.world = .dataset(world)
+        }
+        (request.language, request.limit) = (language, limit)
+        return try workspace.concentration(request).output().workbook()
+    }
+
     /// The JSON of `GET /api/v1/world-market`: `chainrisk world-market --format json` on a stored dataset.
     func worldMarketJSON(dataset: String, thresholds: ConcentrationThresholds, years: [Int], productPrefix: String?, level: Int?, limit: Int) throws -> String {
         guard !isBuiltIn(dataset) else {

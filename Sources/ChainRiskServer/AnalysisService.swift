@@ -66,6 +66,14 @@ final class AnalysisService: Sendable {
         path: String, query: String, body: CacheKey.Body = .none, lane: WorkPool.Lane, contentType: String,
         render: @escaping @Sendable () throws -> String
     ) async throws -> Response {
+        try await cachedBytes(path: path, query: query, body: body, lane: lane, contentType: contentType) { ByteBuffer(string: try render()) }
+    }
+
+    /// As `cached`, for a rendering that is bytes rather than text (an xlsx workbook).
+    func cachedBytes(
+        path: String, query: String, body: CacheKey.Body = .none, lane: WorkPool.Lane, contentType: String,
+        render: @escaping @Sendable () throws -> ByteBuffer
+    ) async throws -> Response {
         let key = CacheKey(generation: generation, path: path, query: query, body: body)
         if let buffer = responses.value(for: key) {
             return .bytes(buffer, contentType: contentType)
@@ -73,7 +81,7 @@ final class AnalysisService: Sendable {
         let buffer = try await inFlight.run(key) { [self] in
             // A computation that ended between the lookup above and this flight left its result in the cache.
             if let buffer = responses.value(for: key) { return buffer }
-            let buffer = try await pool.run(lane) { ByteBuffer(string: try render()) }
+            let buffer = try await pool.run(lane) { try render() }
             computations.increment()
             if key.generation == generation { responses.store(buffer, for: key) }
             return buffer

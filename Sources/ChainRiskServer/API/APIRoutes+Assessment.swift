@@ -40,16 +40,31 @@ extension APIRoutes {
     private func report(_ request: Request) async throws -> Response {
         let parameters = QueryParameters(request.uri)
         try parameters.allowOnly(["format", "lang", "preset", "imports", "world", "min_value", "reporter", "year"])
-        let format = OutputFormat(token: try parameters.choice("format", ["json", "html", "markdown", "text"], default: "json")) ?? .json
+        let format = OutputFormat(token: try parameters.choice("format", ["json", "html", "markdown", "text", "xlsx"], default: "json")) ?? .json
         var report = ReportRequest()
         (report.language, report.thresholds) = (try parameters.language(), try thresholds(parameters))
         (report.imports, report.world, report.minimumValue) = (try datasetName(parameters, "imports"), try datasetName(parameters, "world"), try parameters.number("min_value") ?? 250e6)
         (report.reporter, report.year) = (try reporters(parameters).first, try parameters.integer("year", in: 1900...2100))
         if report.world != nil && report.imports == nil { throw APIError(.unprocessableContent, "world_needs_imports", "world: needs imports= (the world check applies to computed Table 5)") }
+        let lane: WorkPool.Lane = report.imports == nil ? .cheap : .long
+        if format == .xlsx {
+            return try await Self.attachment(service.cachedBytes(path: request.uri.path, query: parameters.canonical, lane: lane, contentType: format.contentType) { [service, report] in
+                ByteBuffer(bytes: try service.report(report).workbook().data())
+            }, filename: "chainrisk-report.xlsx")
+        }
         let contentType = format == .table ? OutputFormat.markdown.contentType : format.contentType
         return try await service.cached(path: request.uri.path, query: parameters.canonical, lane: report.imports == nil ? .cheap : .long, contentType: contentType) { [service, report] in
             try service.report(report).render(format)
         }
+    }
+}
+
+extension APIRoutes {
+    /// `response` as a download named `filename`.
+    static func attachment(_ response: Response, filename: String) -> Response {
+        var response = response
+        response.headers[.contentDisposition] = "attachment; filename=\"\(filename)\""
+        return response
     }
 }
 

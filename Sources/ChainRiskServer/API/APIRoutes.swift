@@ -115,9 +115,14 @@ struct APIRoutes: Sendable {
 
     private func concentration(_ request: Request) async throws -> Response {
         let parameters = QueryParameters(request.uri)
-        try parameters.allowOnly(["dataset", "reporter", "year", "product", "flow", "level", "preset", "class", "min_value", "top", "relevant_only", "lang", "world", "limit"])
+        try parameters.allowOnly(["dataset", "reporter", "year", "product", "flow", "level", "preset", "class", "min_value", "top", "relevant_only", "lang", "world", "limit", "format"])
         let query = try concentrationQuery(parameters)
         let (dataset, language, world, limit) = (try self.dataset(parameters), try parameters.language(), try datasetName(parameters, "world"), try self.limit(parameters))
+        if try parameters.choice("format", ["json", "xlsx"], default: "json") == "xlsx" {
+            return try await Self.attachment(service.cachedBytes(path: request.uri.path, query: parameters.canonical, lane: lane(dataset: dataset), contentType: OutputFormat.xlsx.contentType) { [service] in
+                ByteBuffer(bytes: try service.concentrationWorkbook(dataset: dataset, query: query, language: language, world: world, limit: limit).data())
+            }, filename: "chainrisk-concentration.xlsx")
+        }
         return try await cached(request, lane: lane(dataset: dataset)) { [service] in
             try service.concentrationJSON(dataset: dataset, query: query, language: language, world: world, limit: limit)
         }

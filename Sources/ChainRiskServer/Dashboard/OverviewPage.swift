@@ -16,7 +16,8 @@ struct OverviewPage {
         body += "<section aria-labelledby=\"findings\"><h2 id=\"findings\">\(context.text("Key findings", "Belangrijkste bevindingen"))</h2>\n<ul class=\"findings\">\n"
         body += findings(assessment).map { "<li>\($0)</li>\n" }.joined()
         body += "</ul>\n<p><a href=\"\(HTMLText.escape("/api/v1/report?format=html" + (context.language == .nl ? "&lang=nl" : "") + (context.service.isBuiltIn(context.dataset) ? "" : "&imports=" + context.dataset + (try reporterParameter()))))\">"
-        body += context.text("The full report (HTML)", "Het volledige rapport (HTML)") + "</a></p>\n</section>\n"
+        body += context.text("The full report (HTML)", "Het volledige rapport (HTML)") + "</a> · <a href=\"\(HTMLText.escape("/api/v1/report?format=xlsx" + (context.language == .nl ? "&lang=nl" : "") + (context.service.isBuiltIn(context.dataset) ? "" : "&imports=" + context.dataset + (try reporterParameter()))))\" download>"
+        body += context.text("its tables in Excel (xlsx)", "de tabellen in Excel (xlsx)") + "</a></p>\n</section>\n"
         for section in document.sections where ["context", "concentration"].contains(section.id) {
             body += document.renderHTML(section)
         }

@@ -34,6 +34,10 @@ struct ProductsPage {
         let maximum = service.configuration.maximumRows
         if products.count > maximum { products = Array(products.prefix(maximum)) }
         var body = filterForm(query: query ?? "", wanted: wanted, shown: products.count, total: total, reporter: reporter)
+        // The same rows as a workbook: the letter's Tables 4 and 5, or the stored dataset's concentration rows.
+        let download = "/api/v1/concentration?format=xlsx&dataset=" + context.dataset + (reporter.map { "&reporter=" + $0.rawValue } ?? "")
+            + (context.language == .nl ? "&lang=nl" : "")
+        body += "<p><a href=\"\(HTMLText.escape(download))\" download>" + context.text("Download as Excel (xlsx)", "Downloaden als Excel (xlsx)") + "</a></p>\n"
         body += "<div class=\"table\">\n<table id=\"products\" class=\"sortable\">\n<caption>\(HTMLText.escape(caption))</caption>\n<thead><tr>"
         let headers: [(String, Bool)] = [
             (context.text("Product", "Product"), false), (context.text("Value", "Waarde"), true), ("HHI", true),
