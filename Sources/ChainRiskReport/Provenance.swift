@@ -65,6 +65,17 @@ public struct Provenance: Sendable, Hashable {
     }
 
     /// Lines for text and Markdown footers.
+    /// The same as `lines`, nested: each input with its files under it, then the settings and the version.
+    public var outline: [(item: String, children: [String])] {
+        var items: [(item: String, children: [String])] = inputs.map { input in
+            ("\(input.kind) \(input.name)" + (input.importedAt.map { " (imported \($0))" } ?? ""),
+             input.files.map { "\($0.path) sha256 \($0.sha256)" })
+        }
+        items += settings.keys.sorted().map { ("\($0): \(settings[$0] ?? "")", []) }
+        items.append(("chainrisk \(version)" + (generatedAt.map { ", generated \($0)" } ?? ""), []))
+        return items
+    }
+
     public var lines: [String] {
         var lines: [String] = []
         for input in inputs {

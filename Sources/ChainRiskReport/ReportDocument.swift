@@ -4,6 +4,8 @@ public struct ReportDocument: Sendable {
     public enum Block: Sendable {
         case paragraph(String)
         case list([String])
+        /// A list whose items may have sub-items (the provenance: inputs with their files).
+        case outline([(item: String, children: [String])])
         /// A table; `cellClass` names a CSS class per (row, column) for HTML colouring (e.g. risk bands).
         case table(DataTable, cellClass: (@Sendable (Int, Int) -> String?)? = nil)
         /// An inline SVG chart (HTML only) with a text alternative for the other formats.
@@ -44,6 +46,8 @@ public struct ReportDocument: Sendable {
                 switch block {
                 case .paragraph(let text): output += text + "\n\n"
                 case .list(let items): output += items.map { "- " + $0 }.joined(separator: "\n") + "\n\n"
+                case .outline(let items):
+                    output += items.map { (["- " + $0.item] + $0.children.map { "  - " + $0 }).joined(separator: "\n") }.joined(separator: "\n") + "\n\n"
                 case .table(let table, _): output += table.localized(language).renderMarkdown() + "\n"
                 case .chart: break
                 }
@@ -61,6 +65,8 @@ public struct ReportDocument: Sendable {
                 switch block {
                 case .paragraph(let text): output += text + "\n\n"
                 case .list(let items): output += items.map { "  * " + $0 }.joined(separator: "\n") + "\n\n"
+                case .outline(let items):
+                    output += items.map { (["  * " + $0.item] + $0.children.map { "    - " + $0 }).joined(separator: "\n") }.joined(separator: "\n") + "\n\n"
                 case .table(let table, _): output += table.localized(language).truncatingText(to: 48).renderText() + "\n"
                 case .chart: break
                 }
@@ -109,6 +115,11 @@ public struct ReportDocument: Sendable {
             switch block {
             case .paragraph(let text): html += "<p>\(HTMLText.escape(text))</p>\n"
             case .list(let items): html += "<ul>\n" + items.map { "<li>\(HTMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
+            case .outline(let items):
+                html += "<ul>\n" + items.map { entry in
+                    let children = entry.children.isEmpty ? "" : "\n<ul>\n" + entry.children.map { "<li>\(HTMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
+                    return "<li>\(HTMLText.escape(entry.item))\(children)</li>\n"
+                }.joined() + "</ul>\n"
             case .table(let table, let cellClass): html += "<div class=\"table\">\n" + HTMLText.table(table.localized(language), cellClass: cellClass) + "</div>\n"
             case .chart(let svg, let alternative): html += "<figure>\n\(svg)<figcaption>\(HTMLText.escape(alternative))</figcaption>\n</figure>\n"
             }

@@ -189,3 +189,15 @@ struct ReportChartTests {
         }
     }
 }
+
+@Suite("report: the provenance nests")
+struct ProvenanceOutlineTests {
+    @Test("each input's files are a list under it, in Markdown and HTML")
+    func nests() throws {
+        let cli = CLIRunner()
+        let markdown = try cli.run(["report"]).stdout
+        #expect(markdown.contains("- builtin nl-letter-2021\n  - nl-letter-2021/letter_table1_events.csv sha256 "))
+        let html = try cli.run(["report", "--format", "html"]).stdout
+        #expect(html.contains("<li>builtin nl-letter-2021\n<ul>\n<li>nl-letter-2021/letter_table1_events.csv sha256 "))
+    }
+}
