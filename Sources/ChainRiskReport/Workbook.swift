@@ -191,22 +191,12 @@ public struct Workbook: Sendable {
         return name
     }
 
-    /// Text for XML: the five entities escaped, characters XML 1.0 forbids dropped.
+    /// Text for XML: the characters XML 1.0 forbids (control characters other than tab and line breaks, U+FFFE,
+    /// U+FFFF) dropped, then the five entities escaped as in HTML.
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                if scalar.value >= 0x20 && !(0xFFFE...0xFFFF).contains(scalar.value) { result.unicodeScalars.append(scalar) }
-            }
+        let allowed = text.unicodeScalars.filter { scalar in
+            scalar == "\t" || scalar == "\n" || scalar == "\r" || (scalar.value >= 0x20 && !(0xFFFE...0xFFFF).contains(scalar.value))
         }
-        return result
+        return HTMLText.escape(String(String.UnicodeScalarView(allowed)))
     }
 }

@@ -27,6 +27,11 @@ extension AnalysisService {
     /// letter's published Tables 4 and 5 for the built-in one.
     func concentrationJSON(dataset: String, query: ConcentrationQuery, language: Language, world: String?, limit: Int) throws -> String {
         if isBuiltIn(dataset) { return try workspace.publishedConcentrationJSON(thresholds: query.thresholds) }
+        return try storedConcentration(dataset: dataset, query: query, language: language, world: world, limit: limit).render(.json)
+    }
+
+    /// `chainrisk concentration` on a stored dataset (404 for an unknown dataset or world dataset).
+    private func storedConcentration(dataset: String, query: ConcentrationQuery, language: Language, world: String?, limit: Int) throws -> ConcentrationOutput {
         _ = try provenanceInput(dataset: dataset)
         var request = ConcentrationRequest(source: .dataset(dataset), query: query)
         if let world {
@@ -34,7 +39,7 @@ extension AnalysisService {
             request.world = .dataset(world)
         }
         (request.language, request.limit) = (language, limit)
-        return try workspace.concentration(request).output().render(.json)
+        return try workspace.concentration(request).output()
     }
 
     /// The workbook of `GET /api/v1/concentration?format=xlsx`: the rows as `chainrisk concentration --format xlsx`
@@ -48,14 +53,7 @@ extension AnalysisService {
             for sheet in full.sheets where ["Table 4", "Tabel 4", "Table 5", "Tabel 5", "Provenance"].contains(sheet.name) { workbook.add(sheet) }
             return workbook
         }
-        _ = try provenanceInput(dataset: dataset)
-        var request = ConcentrationRequest(source: .dataset(dataset), query: query)
-        if let world {
-            _ = try provenanceInput(dataset: world)
-            request.world = .dataset(world)
-        }
-        (request.language, request.limit) = (language, limit)
-        return try workspace.concentration(request).output().workbook()
+        return try storedConcentration(dataset: dataset, query: query, language: language, world: world, limit: limit).workbook()
     }
 
     /// The JSON of `GET /api/v1/world-market`: `chainrisk world-market --format json` on a stored dataset.

@@ -124,8 +124,6 @@ struct SQLiteCodeBook: Sendable {
     /// The id of a label already in the database, or nil (a read never adds codes).
     func existingLabel(_ text: String) -> Int64? { labelIDs[text] }
 
-    /// The ids of country codes already in the database (unknown codes have no flows to match).
-    func existingCountries(_ codes: [String]) -> [Int64] { codes.compactMap { countryIDs[$0] } }
 }
 
 /// Codes given an id by an import's reading thread, written by its database thread before the flows that use them.
