@@ -103,4 +103,21 @@ struct WorkbookCommandTests {
             #expect((book["sheets"] as? [String])?.last == "Provenance", "\(arguments)")
         }
     }
+
+    @Test("a report computed for another reporter (EU27 Comtrade, DEU) names its sheets Table 4 and Table 5 too, with the JSON's rows")
+    func computedReport() throws {
+        let cli = CLIRunner()
+        let eu27 = CLIRunner.sharedData + "/comtrade_comtradr/eu27_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv.gz"
+        #expect(try cli.run(["import", eu27, "--name", "eu27"]).status == 0)
+        let path = Self.temporary("deu.xlsx")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let arguments = ["report", "--imports", "eu27", "--reporter", "DEU"]
+        #expect(try cli.run(arguments + ["--format", "xlsx", "--output", path]).status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(cli.run(arguments + ["--format", "json"]).stdout.utf8)) as? [String: Any])
+        let book = try #require(try Self.openpyxl(Self.dump, path) as? [String: Any])
+        let content = try #require(book["content"] as? [String: [String: Any]])
+        let table4 = try #require(content["Table 4"]?["rows"] as? [[Any]])
+        #expect(table4.count == ((json["table4"] as? [Any])?.count ?? -1) + 1 && table4.count > 5)
+        #expect(content["Table 5"] != nil)
+    }
 }
