@@ -9,17 +9,9 @@ import GRDB
 /// import takes its new codes with it). No database access happens here after `init`, so the reading thread of an
 /// import can code its flows while the database thread inserts the previous batch. A read turns ids back into codes.
 struct SQLiteCodeBook: Sendable {
-    private var countryIDs: [String: Int64] = [:]
-    private var productIDs: [ProductCode: Int64] = [:]
-    private var labelIDs: [String: Int64] = [:]
-    private(set) var countries: [Int64: String] = [:]
-    private(set) var products: [Int64: ProductCode] = [:]
-    private(set) var labels: [Int64: String] = [:]
-    /// Codes given an id since the last `takePending`, not yet in the database.
-    private var pending = PendingCodes()
-    private var nextCountryID: Int64 = 1
-    private var nextProductID: Int64 = 1
-    private var nextLabelID: Int64 = 1
+    private var countryTable = CodeTable<String>()
+    private var productTable = CodeTable<ProductCode>()
+    private var labelTable = CodeTable<String>()
     /// Direct-mapped caches in front of the dictionaries, keyed by a code's bytes packed into one word: an import
     /// looks up two countries and a product per flow, and hashing strings was a tenth of its time.
     private var countrySlots = [PackedSlot](repeating: PackedSlot(), count: 1 << 12)
@@ -27,66 +19,46 @@ struct SQLiteCodeBook: Sendable {
     private var classificationTags: [Classification] = []
     private var lastClassification: (classification: Classification, tag: Int)?
 
+    /// Each id's code, for reads.
+    var countries: [Int64: String] { countryTable.codes }
+    var products: [Int64: ProductCode] { productTable.codes }
+    var labels: [Int64: String] { labelTable.codes }
+
     /// Reads the three tables.
     init(_ db: Database) throws {
-        for row in try Row.fetchAll(db, sql: "SELECT id, code FROM countries") {
-            let id: Int64 = row["id"], code: String = row["code"]
-            countryIDs[code] = id
-            countries[id] = code
-        }
-        for row in try Row.fetchAll(db, sql: "SELECT id, classification, code FROM products") {
+        countryTable = CodeTable(try Row.fetchAll(db, sql: "SELECT id, code FROM countries").map { ($0["id"], $0["code"]) })
+        productTable = CodeTable(try Row.fetchAll(db, sql: "SELECT id, classification, code FROM products").map { row in
             let token: String = row["classification"]
             guard let classification = Classification(token: token) else {
                 throw StoreError(.unavailable, "the database holds a product classification chainrisk cannot read ('\(token)'); was it written by a newer version?")
             }
-            let id: Int64 = row["id"]
-            let product = ProductCode(row["code"], in: classification)
-            productIDs[product] = id
-            products[id] = product
-        }
-        for row in try Row.fetchAll(db, sql: "SELECT id, text FROM labels") {
-            let id: Int64 = row["id"], text: String = row["text"]
-            labelIDs[text] = id
-            labels[id] = text
-        }
-        nextCountryID = (countries.keys.max() ?? 0) + 1
-        nextProductID = (products.keys.max() ?? 0) + 1
-        nextLabelID = (labels.keys.max() ?? 0) + 1
+            return (row["id"], ProductCode(row["code"], in: classification))
+        })
+        labelTable = CodeTable(try Row.fetchAll(db, sql: "SELECT id, text FROM labels").map { ($0["id"], $0["text"]) })
     }
 
     /// The codes that got an id since the last call, to be written with `PendingCodes.write`.
     mutating func takePending() -> PendingCodes {
-        defer { pending = PendingCodes() }
-        return pending
+        PendingCodes(countries: countryTable.takePending(), products: productTable.takePending(), labels: labelTable.takePending())
     }
 
     /// The id of a country code, added to `countries` when new.
     mutating func country(_ code: String) -> Int64 {
-        guard let packed = PackedSlot.pack(code) else { return lookUpCountry(code) }
+        guard let packed = PackedSlot.pack(code) else { return countryTable.id(for: code) }
         let slot = PackedSlot.index(packed, bits: 12)
         if countrySlots[slot].packed == packed { return countrySlots[slot].id }
-        let id = lookUpCountry(code)
+        let id = countryTable.id(for: code)
         countrySlots[slot] = PackedSlot(packed: packed, tag: 0, id: id)
-        return id
-    }
-
-    private mutating func lookUpCountry(_ code: String) -> Int64 {
-        if let id = countryIDs[code] { return id }
-        let id = nextCountryID
-        nextCountryID += 1
-        pending.countries.append((id, code))
-        countryIDs[code] = id
-        countries[id] = code
         return id
     }
 
     /// The id of a product code, added to `products` when new.
     mutating func product(_ product: ProductCode) -> Int64 {
-        guard let packed = PackedSlot.pack(product.code) else { return lookUpProduct(product) }
+        guard let packed = PackedSlot.pack(product.code) else { return productTable.id(for: product) }
         let slot = PackedSlot.index(packed, bits: 15)
         let tag = classificationTag(product.classification)
         if productSlots[slot].packed == packed, productSlots[slot].tag == tag { return productSlots[slot].id }
-        let id = lookUpProduct(product)
+        let id = productTable.id(for: product)
         productSlots[slot] = PackedSlot(packed: packed, tag: tag, id: id)
         return id
     }
@@ -100,30 +72,47 @@ struct SQLiteCodeBook: Sendable {
         return tag
     }
 
-    private mutating func lookUpProduct(_ product: ProductCode) -> Int64 {
-        if let id = productIDs[product] { return id }
-        let id = nextProductID
-        nextProductID += 1
-        pending.products.append((id, product))
-        productIDs[product] = id
-        products[id] = product
-        return id
-    }
-
     /// The id of a label (a flow kind, unit, quantity unit or status token), added to `labels` when new.
-    mutating func label(_ text: String) -> Int64 {
-        if let id = labelIDs[text] { return id }
-        let id = nextLabelID
-        nextLabelID += 1
-        pending.labels.append((id, text))
-        labelIDs[text] = id
-        labels[id] = text
-        return id
-    }
+    mutating func label(_ text: String) -> Int64 { labelTable.id(for: text) }
 
     /// The id of a label already in the database, or nil (a read never adds codes).
-    func existingLabel(_ text: String) -> Int64? { labelIDs[text] }
+    func existingLabel(_ text: String) -> Int64? { labelTable.ids[text] }
+}
 
+/// One lookup table in memory: codes by id and back, the next free id, and the codes given an id since the last
+/// `takePending` (not yet in the database).
+private struct CodeTable<Code: Hashable & Sendable>: Sendable {
+    private(set) var ids: [Code: Int64] = [:]
+    private(set) var codes: [Int64: Code] = [:]
+    private var nextID: Int64 = 1
+    private var pending: [(Int64, Code)] = []
+
+    init() {}
+
+    /// The table as the database holds it.
+    init(_ rows: [(Int64, Code)]) {
+        for (id, code) in rows {
+            ids[code] = id
+            codes[id] = code
+        }
+        nextID = (codes.keys.max() ?? 0) + 1
+    }
+
+    /// The id of `code`, the next free one when it is new.
+    mutating func id(for code: Code) -> Int64 {
+        if let id = ids[code] { return id }
+        let id = nextID
+        nextID += 1
+        pending.append((id, code))
+        ids[code] = id
+        codes[id] = code
+        return id
+    }
+
+    mutating func takePending() -> [(Int64, Code)] {
+        defer { pending = [] }
+        return pending
+    }
 }
 
 /// Codes given an id by an import's reading thread, written by its database thread before the flows that use them.
