@@ -102,6 +102,13 @@ def replace_field(line, index, value, sep=b","):
     return line[:start] + value + line[end:]
 
 
+def with_row(lines, k, new_row):
+    """`lines` with line `k` (0-based: the header is 0) replaced by `new_row`."""
+    out = list(lines)
+    out[k] = new_row
+    return out
+
+
 def drop_field(line, index, sep=b","):
     starts = field_starts(line, sep)
     start = starts[index]
@@ -154,11 +161,6 @@ def comtrade_csv(c, data):
     c.write("good_comtrade.csv", join([header] + rows[:20]))
     c.write("good_comtrade_b.csv", join([header] + rows[20:30]))
 
-    def with_row(k, new_row, source=base):
-        out = list(source)
-        out[k] = new_row
-        return out
-
     imp = "import {file}"
     strict = "import {file} --strict"
 
@@ -169,11 +171,11 @@ def comtrade_csv(c, data):
     doc = join(base[:20] + [cut], final=False)
     c.case("ct_truncated_midline.csv", doc, imp, 65, c.at("ct_truncated_midline.csv", 21, len(cut) + 1))
     short = drop_field(rows[6], VALUE)
-    c.case("ct_short_row.csv", join(with_row(7, short)), imp, 65, c.at("ct_short_row.csv", 8, len(short) + 1))
+    c.case("ct_short_row.csv", join(with_row(base, 7, short)), imp, 65, c.at("ct_short_row.csv", 8, len(short) + 1))
     long_row = rows[6] + b",12"
-    c.case("ct_extra_field.csv", join(with_row(7, long_row)), imp, 65, c.at("ct_extra_field.csv", 8, len(rows[6]) + 2))
+    c.case("ct_extra_field.csv", join(with_row(base, 7, long_row)), imp, 65, c.at("ct_extra_field.csv", 8, len(rows[6]) + 2))
     many = rows[4] + b"".join(b",x%d" % i for i in range(5000))
-    c.case("ct_many_columns.csv", join(with_row(5, many)), imp, 65, c.at("ct_many_columns.csv", 6, len(rows[4]) + 2))
+    c.case("ct_many_columns.csv", join(with_row(base, 5, many)), imp, 65, c.at("ct_many_columns.csv", 6, len(rows[4]) + 2))
 
     # Encodings.
     c.case("ct_utf16_bom.csv", b"\xff\xfe" + join(base).decode("utf-8").encode("utf-16-le"), imp, 65,
@@ -181,12 +183,12 @@ def comtrade_csv(c, data):
     c.case("ct_utf16_bom_concentration.csv", b"\xff\xfe" + join(base).decode("utf-8").encode("utf-16-le"),
            "concentration --input {file}", 65, c.at("ct_utf16_bom_concentration.csv", 1, 1))
     latin = replace_field(rows[9], PDESC, "Cura\u00e7ao".encode("latin-1"))
-    c.case("ct_latin1.csv", join(with_row(10, latin)), imp, 65, c.at("ct_latin1.csv", 11, col(latin, PDESC)))
+    c.case("ct_latin1.csv", join(with_row(base, 10, latin)), imp, 65, c.at("ct_latin1.csv", 11, col(latin, PDESC)))
     bad_utf8 = replace_field(rows[11], RDESC, b"Nether\xc3\x28lands")
-    c.case("ct_invalid_utf8.csv", join(with_row(12, bad_utf8)), imp, 65,
+    c.case("ct_invalid_utf8.csv", join(with_row(base, 12, bad_utf8)), imp, 65,
            c.at("ct_invalid_utf8.csv", 13, col(bad_utf8, RDESC)))
     nul = replace_field(rows[13], PARTNER, b"C\x00HN")
-    c.case("ct_nul_byte.csv", join(with_row(14, nul)), imp, 65, c.at("ct_nul_byte.csv", 15, col(nul, PARTNER)))
+    c.case("ct_nul_byte.csv", join(with_row(base, 14, nul)), imp, 65, c.at("ct_nul_byte.csv", 15, col(nul, PARTNER)))
 
     # Delimiters.
     semi = [l.replace(b",", b";") for l in base]
@@ -201,16 +203,16 @@ def comtrade_csv(c, data):
 
     # Quoting.
     unclosed = replace_field(rows[9], PDESC, b'"Austria')
-    c.case("ct_unclosed_quote.csv", join(with_row(10, unclosed)), imp, 65,
+    c.case("ct_unclosed_quote.csv", join(with_row(base, 10, unclosed)), imp, 65,
            c.at("ct_unclosed_quote.csv", 11, col(unclosed, PDESC)))
     after = replace_field(rows[9], PDESC, b'"Austria"x')
-    c.case("ct_text_after_closing_quote.csv", join(with_row(10, after)), imp, 65,
+    c.case("ct_text_after_closing_quote.csv", join(with_row(base, 10, after)), imp, 65,
            c.at("ct_text_after_closing_quote.csv", 11, col(after, PDESC) + len(b'"Austria"')))
     qv = replace_field(rows[2], VALUE, b'16552"56.6')
-    c.case("ct_quote_in_unquoted_value.csv", join(with_row(3, qv)), imp, 65,
+    c.case("ct_quote_in_unquoted_value.csv", join(with_row(base, 3, qv)), imp, 65,
            c.at("ct_quote_in_unquoted_value.csv", 4, col(qv, VALUE)))
     qc = replace_field(rows[2], PRODUCT, b'44"01')
-    c.case("ct_quote_in_unquoted_code.csv", join(with_row(3, qc)), imp, 65,
+    c.case("ct_quote_in_unquoted_code.csv", join(with_row(base, 3, qc)), imp, 65,
            c.at("ct_quote_in_unquoted_code.csv", 4, col(qc, PRODUCT)))
     # A quoted line break inside a field: the error after it must be counted in physical lines.
     nl = replace_field(quoted_row, PDESC, b'"Other Europe,\nnes"')
@@ -225,30 +227,30 @@ def comtrade_csv(c, data):
                         ("ct_value_thousands.csv", b'"1,655,256.62"'), ("ct_value_hex.csv", b"0x1F"),
                         ("ct_value_text.csv", b"n/a")]:
         row = replace_field(rows[4], VALUE, value)
-        c.case(name, join(with_row(5, row)), imp, 65, c.at(name, 6, col(row, VALUE)))
+        c.case(name, join(with_row(base, 5, row)), imp, 65, c.at(name, 6, col(row, VALUE)))
     row = replace_field(rows[4], VALUE, b"-1655256.619")
-    c.case("ct_value_negative_strict.csv", join(with_row(5, row)), strict, 65,
+    c.case("ct_value_negative_strict.csv", join(with_row(base, 5, row)), strict, 65,
            c.at("ct_value_negative_strict.csv", 6, col(row, VALUE)))
     row = replace_field(rows[4], VALUE, b"")
-    c.case("ct_value_empty_strict.csv", join(with_row(5, row)), strict, 65,
+    c.case("ct_value_empty_strict.csv", join(with_row(base, 5, row)), strict, 65,
            c.at("ct_value_empty_strict.csv", 6, col(row, VALUE)))
     row = replace_field(rows[4], VALUE, b"1" + b"0" * 70000)  # 1e70000: no double holds it
-    c.case("ct_value_70k_digits.csv.gz", gz(join(with_row(5, row))), imp, 65,
+    c.case("ct_value_70k_digits.csv.gz", gz(join(with_row(base, 5, row))), imp, 65,
            c.at("ct_value_70k_digits.csv.gz", 6, col(row, VALUE)))
 
     # Sizes.
     row = replace_field(rows[7], PRODUCT, b"4" * 100000)
-    c.case("ct_product_100k_digits.csv.gz", gz(join(with_row(8, row))), imp, 65,
+    c.case("ct_product_100k_digits.csv.gz", gz(join(with_row(base, 8, row))), imp, 65,
            c.at("ct_product_100k_digits.csv.gz", 9, col(row, PRODUCT)))
     row = replace_field(rows[7], PARTNER, b"A" * 70000)
-    c.case("ct_partner_70k_chars_strict.csv.gz", gz(join(with_row(8, row))), strict, 65,
+    c.case("ct_partner_70k_chars_strict.csv.gz", gz(join(with_row(base, 8, row))), strict, 65,
            c.at("ct_partner_70k_chars_strict.csv.gz", 9, col(row, PARTNER)))
 
     # Years.
     for name, value in [("ct_year_1850.csv", b"1850"), ("ct_year_2999.csv", b"2999"), ("ct_year_text.csv", b"20l8"),
                         ("ct_year_negative.csv", b"-2018")]:
         row = replace_field(rows[5], YEAR, value)
-        c.case(name, join(with_row(6, row)), imp, 65, c.at(name, 7, 1))
+        c.case(name, join(with_row(base, 6, row)), imp, 65, c.at(name, 7, 1))
 
     # Header: duplicates, missing required columns.
     dup = header + b",cmdCode"
@@ -264,29 +266,29 @@ def comtrade_csv(c, data):
 
     # Findings that --strict turns into errors (without --strict they are stored with a finding).
     row = replace_field(rows[8], PARTNER, b"QQQ")
-    c.case("ct_unknown_partner_strict.csv", join(with_row(9, row)), strict, 65,
+    c.case("ct_unknown_partner_strict.csv", join(with_row(base, 9, row)), strict, 65,
            c.at("ct_unknown_partner_strict.csv", 10, col(row, PARTNER)))
     row = replace_field(rows[8], REPORTER, b"XYZ")
-    c.case("ct_unknown_reporter_strict.csv", join(with_row(9, row)), strict, 65,
+    c.case("ct_unknown_reporter_strict.csv", join(with_row(base, 9, row)), strict, 65,
            c.at("ct_unknown_reporter_strict.csv", 10, col(row, REPORTER)))
     c.case("ct_duplicate_key_strict.csv", join(base + [rows[3]]), strict, 65,
            c.at("ct_duplicate_key_strict.csv", len(base) + 1))
 
     # Line ends: a CRLF or mixed file must still report the right line.
     row = replace_field(rows[10], VALUE, b"nan")
-    doc = join(with_row(11, row), eol=b"\r\n")
+    doc = join(with_row(base, 11, row), eol=b"\r\n")
     c.case("ct_crlf_nan.csv", doc, imp, 65, c.at("ct_crlf_nan.csv", 12, col(row, VALUE)))
-    mixed = with_row(11, row)
+    mixed = with_row(base, 11, row)
     doc = b"".join(l + (b"\r\n" if i % 2 else b"\n") for i, l in enumerate(mixed))
     c.case("ct_mixed_eol_nan.csv", doc, imp, 65, c.at("ct_mixed_eol_nan.csv", 12, col(row, VALUE)))
 
     # Store semantics: a bad file replacing a dataset, a bad second file, analysis reading a bad file directly.
     row = replace_field(rows[4], VALUE, b"nan")
-    c.case("ct_replace_baseline_nan.csv", join(with_row(5, row)), "import {file} --name baseline --replace", 65,
+    c.case("ct_replace_baseline_nan.csv", join(with_row(base, 5, row)), "import {file} --name baseline --replace", 65,
            c.at("ct_replace_baseline_nan.csv", 6, col(row, VALUE)))
-    c.case("ct_second_file_nan.csv", join(with_row(5, row)), "import {dir}/good_comtrade_b.csv {file} --name pair", 65,
+    c.case("ct_second_file_nan.csv", join(with_row(base, 5, row)), "import {dir}/good_comtrade_b.csv {file} --name pair", 65,
            c.at("ct_second_file_nan.csv", 6, col(row, VALUE)))
-    c.case("ct_concentration_nan.csv", join(with_row(5, row)), "concentration --input {file}", 65,
+    c.case("ct_concentration_nan.csv", join(with_row(base, 5, row)), "concentration --input {file}", 65,
            c.at("ct_concentration_nan.csv", 6, col(row, VALUE)))
 
     # Gzip variants.
@@ -307,7 +309,7 @@ def comtrade_csv(c, data):
     c.case("ct_gz_corrupt_deflate.csv.gz", corrupt, imp, 65, "ct_gz_corrupt_deflate.csv.gz:")
     c.case("ct_gz_empty_payload.csv.gz", gz(b""), imp, 65, c.at("ct_gz_empty_payload.csv.gz", 1, 1))
     row = replace_field(rows[20], VALUE, b"nan")
-    c.case("ct_gz_nan.csv.gz", gz(join(with_row(21, row))), imp, 65, c.at("ct_gz_nan.csv.gz", 22, col(row, VALUE)))
+    c.case("ct_gz_nan.csv.gz", gz(join(with_row(base, 21, row))), imp, 65, c.at("ct_gz_nan.csv.gz", 22, col(row, VALUE)))
     c.case("ct_gz_truncated_concentration.csv.gz", half, "concentration --input {file}", 65,
            c.at("ct_gz_truncated_concentration.csv.gz", inflated.count(b"\n") + 1))
 
@@ -319,18 +321,13 @@ def comtrade_api_csv(c, data):
     header = lines[0].split(b",")
     at = {name.decode(): i for i, name in enumerate(header)}
 
-    def with_row(k, new_row):
-        out = list(lines)
-        out[k] = new_row
-        return out
-
     for name, column, value, args in [
         ("ctapi_ref_month_13.csv", "ref_month", b"13", "import {file}"),
         ("ctapi_flow_code_empty.csv", "flow_code", b"", "import {file}"),
         ("ctapi_qty_text.csv", "qty", b"lots", "import {file}"),
     ]:
         row = replace_field(lines[6], at[column], value)
-        c.case(name, join(with_row(6, row)), args, 65, c.at(name, 7, col(row, at[column])))
+        c.case(name, join(with_row(lines, 6, row)), args, 65, c.at(name, 7, col(row, at[column])))
     # UTF-16 without a byte-order mark: NUL bytes from the first line on.
     c.case("ctapi_utf16_no_bom.csv", join(lines[:8]).decode("utf-8").encode("utf-16-le"), "import {file}", 65,
            c.at("ctapi_utf16_no_bom.csv", 1, 1))
@@ -436,11 +433,6 @@ def baci(c, data):
     conc = "concentration --input {file} --flow export"
     T, I, J, K, V, Q = range(6)
 
-    def with_row(k, new_row):
-        out = list(base)
-        out[k] = new_row
-        return out
-
     c.case("baci_header_only.csv", join([header]), imp, 65, c.at("baci_header_only.csv", 2, 1))
     cut = rows[29][: col(rows[29], J) + 1]
     doc = join(base[:30] + [cut], final=False)
@@ -467,12 +459,12 @@ def baci(c, data):
         ("baci_i_unknown_strict.csv", I, b"999", strict),
     ]:
         row = replace_field(rows[11], index, value)
-        c.case(name, join(with_row(12, row)), args, 65, c.at(name, 13, col(row, index)))
+        c.case(name, join(with_row(base, 12, row)), args, 65, c.at(name, 13, col(row, index)))
 
     row = replace_field(rows[11], K, b"9" * 100000)
-    c.case("baci_k_100k_digits.csv.gz", gz(join(with_row(12, row))), imp, 65,
+    c.case("baci_k_100k_digits.csv.gz", gz(join(with_row(base, 12, row))), imp, 65,
            c.at("baci_k_100k_digits.csv.gz", 13, col(row, K)))
-    c.case("baci_k_100k_digits_concentration.csv.gz", gz(join(with_row(12, row))), conc, 65,
+    c.case("baci_k_100k_digits_concentration.csv.gz", gz(join(with_row(base, 12, row))), conc, 65,
            c.at("baci_k_100k_digits_concentration.csv.gz", 13, col(row, K)))
 
     c.case("baci_duplicate_key_strict.csv", join(base + [rows[5]]), strict, 65,
@@ -486,7 +478,7 @@ def baci(c, data):
     tabbed = [header] + [r.replace(b",", b"\t") for r in rows]
     c.case("baci_tab_rows.csv", join(tabbed), imp, 65, c.at("baci_tab_rows.csv", 2))
     short = drop_field(rows[19], Q)
-    c.case("baci_short_row.csv", join(with_row(20, short)), imp, 65, c.at("baci_short_row.csv", 21, len(short) + 1))
+    c.case("baci_short_row.csv", join(with_row(base, 20, short)), imp, 65, c.at("baci_short_row.csv", 21, len(short) + 1))
 
     packed = gz(join(base))
     half = packed[: len(packed) // 2]
@@ -617,11 +609,6 @@ def comext(c, data):
     R, P, TT, PROD, F, SP, PER, VAL, QTY = range(9)
     imp = "import {file}"
 
-    def with_row(k, new_row):
-        out = list(lines)
-        out[k] = new_row
-        return out
-
     for name, index, value, args in [
         ("comext_flow_3.dat", F, b"3", imp),
         ("comext_period_text.dat", PER, b"2019XX", imp),
@@ -635,11 +622,11 @@ def comext(c, data):
         ("comext_partner_unknown_strict.dat", P, b"YY", "import {file} --strict"),
     ]:
         row = replace_field(lines[9], index, value)
-        c.case(name, join(with_row(9, row)), args, 65, c.at(name, 10, col(row, index)))
+        c.case(name, join(with_row(lines, 9, row)), args, 65, c.at(name, 10, col(row, index)))
     c.case("comext_missing_value_column.dat", join([drop_field(l, VAL) for l in lines]), "import {file} --format comext", 65,
            c.at("comext_missing_value_column.dat", 1))
     short = drop_field(lines[12], QTY)
-    c.case("comext_short_row.dat", join(with_row(12, short)), imp, 65, c.at("comext_short_row.dat", 13, len(short) + 1))
+    c.case("comext_short_row.dat", join(with_row(lines, 12, short)), imp, 65, c.at("comext_short_row.dat", 13, len(short) + 1))
 
 
 def canonical(c, data):
@@ -651,11 +638,6 @@ def canonical(c, data):
         r["refYear"], r["partnerISO"], r["cmdCode"], r["primaryValue_usd"])).encode() for r in rows]
     Y, REP, PAR, PROD, FLOW, VAL, CLS, UNIT, QTY, STATUS = range(10)
     imp = "import {file}"
-
-    def with_row(k, new_row):
-        out = list(lines)
-        out[k] = new_row
-        return out
 
     for name, index, value, args in [
         ("canon_flow_unknown.csv", FLOW, b"sideways", imp),
@@ -674,7 +656,7 @@ def canonical(c, data):
         row = replace_field(lines[7], index, value)
         # A status that contradicts the value concerns two cells: the line is what is certain.
         where = c.at(name, 8) if index == STATUS else c.at(name, 8, col(row, index))
-        c.case(name, join(with_row(7, row)), args, 65, where)
+        c.case(name, join(with_row(lines, 7, row)), args, 65, where)
     c.case("canon_missing_flow_column.csv", join([drop_field(l, FLOW) for l in lines]),
            "import {file} --format canonical", 65, c.at("canon_missing_flow_column.csv", 1))
     dup = header + b",value"
