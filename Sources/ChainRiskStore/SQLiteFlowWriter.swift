@@ -16,11 +16,12 @@ struct SQLiteFlowWriter {
     let datasetID: Int64
     let progress: ImportProgress?
     var position = 0
-    private(set) var stored = 0
-    private(set) var totals = DatasetValueTotals()
-    /// The keys of the flows written, to find flows that share one.
-    var duplicates = DuplicateKeyDetector()
-    private var codes: SQLiteCodeBook
+    /// The codes, keys, totals and count of the flows written so far.
+    private(set) var coding: FlowCoding
+    var stored: Int { coding.count }
+    var totals: DatasetValueTotals { coding.totals }
+    /// See `FlowCoding.duplicateGroups`.
+    mutating func duplicateGroups() -> [[Int]]? { coding.duplicateGroups() }
 
     static let batchSize = 8_192
     static let batchesInFlight = 4
@@ -29,13 +30,13 @@ struct SQLiteFlowWriter {
         self.db = db
         self.datasetID = datasetID
         self.progress = progress
-        codes = try SQLiteCodeBook(db)
+        coding = FlowCoding(codes: try FlowCodeBook(db))
     }
 
     /// Reads `source` and inserts every flow it yields; returns the reader's summary.
     mutating func store(_ source: ImportRequest.Source, options: ReadOptions) throws -> ReadSummary {
         let channel = BatchChannel(capacity: Self.batchesInFlight)
-        let coder = FlowCoder(codes: codes, duplicates: duplicates, totals: totals, count: stored)
+        let coder = FlowCoder(coding: coding)
         let thread = Thread {
             channel.finish(Result { try coder.read(source, options: options, into: channel) })
         }
@@ -55,7 +56,7 @@ struct SQLiteFlowWriter {
             throw error
         }
         let (summary, state) = try channel.outcome()
-        (codes, duplicates, totals, stored) = (state.codes, state.duplicates, state.totals, state.count)
+        coding = state.coding
         return summary
     }
 
@@ -86,25 +87,6 @@ struct SQLiteFlowWriter {
     }
 }
 
-/// One flow as the flows table stores it: ids instead of codes.
-struct CodedFlow: Sendable {
-    var year: Int64
-    var month: Int64
-    var reporter: Int64
-    var partner: Int64
-    var product: Int64
-    var flow: Int64
-    var unit: Int64
-    var status: Int64
-    /// 0 when the flow has no quantity unit (ids start at 1).
-    var quantityUnit: Int64
-    var value: Double
-    var quantity: Double
-    var hasValue: Bool
-    var hasQuantity: Bool
-    var line: Int64
-}
-
 /// Coded flows with the codes that first appeared in them, and the import's flow count after them.
 struct CodedBatch: Sendable {
     var codes = PendingCodes()
@@ -114,44 +96,25 @@ struct CodedBatch: Sendable {
 
 /// The reading thread's work: read a file, code its flows, hand them over in batches.
 private struct FlowCoder: Sendable {
-    var codes: SQLiteCodeBook
-    var duplicates: DuplicateKeyDetector
-    var totals: DatasetValueTotals
-    var count: Int
+    var coding: FlowCoding
 
     func read(_ source: ImportRequest.Source, options: ReadOptions, into channel: BatchChannel) throws -> (ReadSummary, FlowCoder) {
         var state = self
         var batch = CodedBatch()
         batch.flows.reserveCapacity(SQLiteFlowWriter.batchSize)
-        var recent = RecentIDs()
         let summary = try source.reader.read(source.file, options: options) { flow, line in
-            batch.flows.append(state.code(flow, line: line, recent: &recent))
+            batch.flows.append(state.coding.code(flow, line: line))
             if batch.flows.count == SQLiteFlowWriter.batchSize {
-                batch.codes = state.codes.takePending()
-                batch.endCount = state.count
+                batch.codes = state.coding.codes.takePending()
+                batch.endCount = state.coding.count
                 try channel.put(batch)
                 batch.flows.removeAll(keepingCapacity: true)
             }
         }
-        batch.codes = state.codes.takePending()
-        batch.endCount = state.count
+        batch.codes = state.coding.codes.takePending()
+        batch.endCount = state.coding.count
         try channel.put(batch)
         return (summary, state)
-    }
-
-    private mutating func code(_ flow: TradeFlow, line: Int, recent: inout RecentIDs) -> CodedFlow {
-        let reporter = recent.reporter(flow.reporter, &codes)
-        let partner = codes.country(flow.partner.rawValue)
-        let product = codes.product(flow.product)
-        let labels = recent.labels(flow, &codes)
-        totals.add(flow)
-        duplicates.add(row: count, reporter: reporter, partner: partner, product: product, flow: flow.flow, year: flow.year, month: flow.month)
-        count += 1
-        return CodedFlow(
-            year: Int64(flow.year), month: Int64(flow.month), reporter: reporter, partner: partner, product: product,
-            flow: labels.flow, unit: labels.unit, status: labels.status, quantityUnit: flow.quantityUnit.map { codes.label($0) } ?? 0,
-            value: flow.value ?? 0, quantity: flow.quantity ?? 0, hasValue: flow.value != nil, hasQuantity: flow.quantity != nil,
-            line: Int64(line))
     }
 }
 
@@ -211,31 +174,5 @@ private final class BatchChannel: @unchecked Sendable {
         condition.unlock()
         guard let outcome else { throw Cancelled() }
         return try outcome.get()
-    }
-}
-
-/// The ids of the last reporter, flow kind, unit and status: they rarely change between rows.
-private struct RecentIDs {
-    private var reporter: (CountryCode, Int64)?
-    private var flow: (FlowKind, Int64)?
-    private var unit: (ValueUnit, Int64)?
-    private var status: (ValueStatus, Int64)?
-
-    mutating func reporter(_ code: CountryCode, _ codes: inout SQLiteCodeBook) -> Int64 {
-        Self.cached(&reporter, code) { codes.country($0.rawValue) }
-    }
-
-    mutating func labels(_ row: TradeFlow, _ codes: inout SQLiteCodeBook) -> (flow: Int64, unit: Int64, status: Int64) {
-        let flowID = Self.cached(&flow, row.flow) { codes.label($0.rawValue) }
-        let unitID = Self.cached(&unit, row.unit) { codes.label($0.token) }
-        let statusID = Self.cached(&status, row.status) { codes.label($0.rawValue) }
-        return (flowID, unitID, statusID)
-    }
-
-    private static func cached<Value: Equatable>(_ slot: inout (Value, Int64)?, _ value: Value, _ lookUp: (Value) -> Int64) -> Int64 {
-        if let slot, slot.0 == value { return slot.1 }
-        let id = lookUp(value)
-        slot = (value, id)
-        return id
     }
 }

@@ -80,7 +80,7 @@ extension SQLiteTradeStore {
     public func flowCoverage(in dataset: String) throws -> [FlowKind: FlowCoverage] {
         try writer.read { db in
             let range = try Self.flowRange(of: dataset, db)
-            let codes = try SQLiteCodeBook(db)
+            let codes = try FlowCodeBook(db)
             var coverage: [FlowKind: FlowCoverage] = [:]
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT DISTINCT flow, reporter, partner, year FROM flows WHERE rowid BETWEEN ? AND ?",

@@ -40,9 +40,8 @@ extension SQLiteTradeStore {
                 throw StoreError(.unavailable, "the flows of dataset '\(request.name)' did not get one range of row ids; nothing was imported")
             }
             try db.execute(sql: "UPDATE datasets SET first_flow = ?, last_flow = ? WHERE id = ?", arguments: [firstFlow, lastFlow, id])
-            let groups = try writer.duplicates.overflowed
-                ? Self.duplicateGroupsInSQL(flows: firstFlow...lastFlow, db)
-                : Self.duplicateGroups(writer.duplicates.duplicateGroups(), firstFlow: firstFlow, db)
+            let groups = try writer.duplicateGroups().map { try Self.duplicateGroups($0, firstFlow: firstFlow, db) }
+                ?? Self.duplicateGroupsInSQL(flows: firstFlow...lastFlow, db)
             let duplicates = Self.duplicateKeyFindings(groups, files: request.sources.map(\.file), db)
             try request.checkDuplicates(duplicates)
             findings.merge(duplicates)
@@ -106,7 +105,7 @@ extension SQLiteTradeStore {
     /// Findings for flows that share their whole key (period, reporter, partner, product, flow), in key order.
     private static func duplicateKeyFindings(_ groups: [DuplicateGroup], files: [InputFile], _ db: Database) -> FindingLog {
         var log = FindingLog()
-        guard !groups.isEmpty, let codes = try? SQLiteCodeBook(db) else { return log }
+        guard !groups.isEmpty, let codes = try? FlowCodeBook(db) else { return log }
         // Examples in key order, as the v1 schema's index gave them: reporter, year, flow, product, partner, month.
         let described = groups.map { group -> (group: DuplicateGroup, order: [String], text: String) in
             let key = group.key

@@ -1,14 +1,14 @@
 import ChainRiskCore
-import GRDB
 
 /// The lookup tables of the integer-coded flows table (countries, products, labels), held in memory for one import
 /// or one read.
 ///
-/// An import asks for the id of every code it writes; a code the database does not hold yet gets the next free id at
-/// once and waits in `pending` until the import's database thread writes it, in the import's transaction (a failed
-/// import takes its new codes with it). No database access happens here after `init`, so the reading thread of an
-/// import can code its flows while the database thread inserts the previous batch. A read turns ids back into codes.
-struct SQLiteCodeBook: Sendable {
+/// Both backends keep the same three tables. An import asks for the id of every code it writes; a code the database
+/// does not hold yet gets the next free id at once and waits in `pending` until the import writes it, in the import's
+/// transaction (a failed import takes its new codes with it). No database access happens here after `init`, so an
+/// import's reading thread can code its flows while another thread writes the previous ones. A read turns ids back
+/// into codes.
+struct FlowCodeBook: Sendable {
     private var countryTable = CodeTable<String>()
     private var productTable = CodeTable<ProductCode>()
     private var labelTable = CodeTable<String>()
@@ -24,17 +24,11 @@ struct SQLiteCodeBook: Sendable {
     var products: [Int64: ProductCode] { productTable.codes }
     var labels: [Int64: String] { labelTable.codes }
 
-    /// Reads the three tables.
-    init(_ db: Database) throws {
-        countryTable = CodeTable(try Row.fetchAll(db, sql: "SELECT id, code FROM countries").map { ($0["id"], $0["code"]) })
-        productTable = CodeTable(try Row.fetchAll(db, sql: "SELECT id, classification, code FROM products").map { row in
-            let token: String = row["classification"]
-            guard let classification = Classification(token: token) else {
-                throw StoreError(.unavailable, "the database holds a product classification chainrisk cannot read ('\(token)'); was it written by a newer version?")
-            }
-            return (row["id"], ProductCode(row["code"], in: classification))
-        })
-        labelTable = CodeTable(try Row.fetchAll(db, sql: "SELECT id, text FROM labels").map { ($0["id"], $0["text"]) })
+    /// The tables as a database holds them: each code with its id.
+    init(countries: [(Int64, String)], products: [(Int64, ProductCode)], labels: [(Int64, String)]) {
+        countryTable = CodeTable(countries)
+        productTable = CodeTable(products)
+        labelTable = CodeTable(labels)
     }
 
     /// The codes that got an id since the last call, to be written with `PendingCodes.write`.
@@ -74,6 +68,14 @@ struct SQLiteCodeBook: Sendable {
 
     /// The id of a label (a flow kind, unit, quantity unit or status token), added to `labels` when new.
     mutating func label(_ text: String) -> Int64 { labelTable.id(for: text) }
+
+    /// A stored product from its classification token and code; throws for a classification this version cannot read.
+    static func product(_ token: String, _ code: String) throws -> ProductCode {
+        guard let classification = Classification(token: token) else {
+            throw StoreError(.unavailable, "the database holds a product classification chainrisk cannot read ('\(token)'); was it written by a newer version?")
+        }
+        return ProductCode(code, in: classification)
+    }
 
     /// The id of a label already in the database, or nil (a read never adds codes).
     func existingLabel(_ text: String) -> Int64? { labelTable.ids[text] }
@@ -120,18 +122,6 @@ struct PendingCodes: Sendable {
     var countries: [(Int64, String)] = []
     var products: [(Int64, ProductCode)] = []
     var labels: [(Int64, String)] = []
-
-    func write(_ db: Database) throws {
-        for (id, code) in countries {
-            try db.execute(sql: "INSERT INTO countries (id, code) VALUES (?, ?)", arguments: [id, code])
-        }
-        for (id, product) in products {
-            try db.execute(sql: "INSERT INTO products (id, classification, code) VALUES (?, ?, ?)", arguments: [id, product.classification.token, product.code])
-        }
-        for (id, text) in labels {
-            try db.execute(sql: "INSERT INTO labels (id, text) VALUES (?, ?)", arguments: [id, text])
-        }
-    }
 }
 
 /// One entry of a direct-mapped cache: a code of up to seven bytes packed with its length, and its id.
