@@ -1,4 +1,6 @@
 import ChainRiskCore
+import ChainRiskIngest
+import Foundation
 
 /// Finds the flows of one import that share their whole key (reporter, partner, product, flow, year, month), from
 /// the integer ids the import writes, without asking the database to sort the dataset.
@@ -50,5 +52,46 @@ struct DuplicateKeyDetector: Sendable {
         }
         entries = []
         return groups.sorted { $0[0] < $1[0] }
+    }
+}
+
+/// Flows of one import that share their whole key: the key's ids, how many flows share it, and the first and last of
+/// them (file position and line). Both backends find them; this turns them into the same findings.
+struct DuplicateKeyGroup {
+    let reporter: Int64
+    let partner: Int64
+    let product: Int64
+    let flow: Int64
+    let year: Int
+    let month: Int
+    let count: Int
+    let first: (file: Int, line: Int)
+    let last: (file: Int, line: Int)
+
+    /// Findings for flows that share their whole key (period, reporter, partner, product, flow), in key order.
+    static func findings(_ groups: [DuplicateKeyGroup], files: [InputFile], codes: FlowCodeBook) -> FindingLog {
+        var log = FindingLog()
+        // Examples in key order, as the v1 schema's index gave them: reporter, year, flow, product, partner, month.
+        let described = groups.map { group -> (group: DuplicateKeyGroup, order: [String], text: String) in
+            let product = codes.products[group.product]
+            let reporter = codes.countries[group.reporter] ?? "?", partner = codes.countries[group.partner] ?? "?"
+            let flow = codes.labels[group.flow] ?? "?", year = group.year, month = group.month
+            let classification = product?.classification.token ?? "?", code = product?.code ?? "?"
+            let text = ImportRequest.describeKey(
+                reporter: reporter, partner: partner, classification: classification, product: code, flow: flow, year: year, month: month)
+            let order = [reporter, String(format: "%06d", year), flow, classification, code, partner, String(format: "%02d", month)]
+            return (group, order, text)
+        }.sorted { $0.order.lexicographicallyPrecedes($1.order) }
+        for (index, (group, _, description)) in described.enumerated() {
+            guard index < log.examplesPerKind, files.indices.contains(group.last.file) else {
+                log.record(Finding(.duplicateKey, "\(group.count) flows share the key \(description)"))
+                continue
+            }
+            log.record(Finding(
+                .duplicateKey, "\(group.count) flows share the key \(description); first at line \(group.first.line)",
+                at: SourceLocation(file: files[group.last.file].displayName, line: group.last.line, column: 1)
+            ))
+        }
+        return log
     }
 }

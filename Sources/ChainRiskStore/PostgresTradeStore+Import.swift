@@ -7,8 +7,10 @@ import NIOCore
 import PostgresNIO
 
 extension PostgresTradeStore {
-    /// Imports the request's files as one dataset in one PostgreSQL transaction (see `TradeStore`); flows stream
-    /// through `COPY flows FROM STDIN` in 256 KB chunks, at most eight in flight, so memory stays bounded.
+    /// Imports the request's files as one dataset in one PostgreSQL transaction (see `TradeStore`); flows are coded as
+    /// integers on this thread and stream through `COPY flows FROM STDIN` in 256 KB chunks, at most eight in flight,
+    /// so memory stays bounded. New codes go into the lookup tables, and flows sharing a key are found from the packed
+    /// keys in memory, before the transaction commits.
     ///
     /// postgres-nio offers COPY in its text format only; values are written in the shortest form that reads back to
     /// the same double, so SQLite and PostgreSQL hold the same numbers.
@@ -34,7 +36,7 @@ extension PostgresTradeStore {
                     """, logger: logger, "create dataset '\(request.name)'").first.map({ try $0.decode(Int64.self) }) else {
                     throw StoreError(.unavailable, "PostgreSQL returned no id for dataset '\(request.name)'")
                 }
-                var copy = PostgresFlowCopy(datasetID: id, progress: progress)
+                var copy = PostgresFlowCopy(datasetID: id, codes: try FlowCodeBook(connection, logger: logger), progress: progress)
                 var findings = FindingLog()
                 var formats: [String] = []
                 for (position, source) in request.sources.enumerated() {
@@ -47,13 +49,26 @@ extension PostgresTradeStore {
                         \(Int64(digests[position].size)), \(summary.format.rawValue), \(Int64(summary.recordsRead)), \(Int64(summary.flowsEmitted)))
                         """, logger: logger, "record the files of '\(request.name)'")
                 }
-                let duplicates = try Self.duplicateKeyFindings(connection, datasetID: id, files: request.sources.map(\.file), logger: logger)
+                try copy.coding.codes.takePending().write(connection, logger: logger)
+                let groups = try copy.coding.duplicateGroups().map { try Self.duplicateGroups($0, datasetID: id, connection, logger: logger) }
+                    ?? Self.duplicateGroupsInSQL(datasetID: id, connection, logger: logger)
+                let duplicates = DuplicateKeyGroup.findings(groups, files: request.sources.map(\.file), codes: copy.coding.codes)
                 try request.checkDuplicates(duplicates)
                 findings.merge(duplicates)
+                // A BRIN index summarizes new blocks only when asked (or when autovacuum gets to them); until then every
+                // read of a dataset scans them all. Only the index's owner may ask; other users leave it to autovacuum.
+                try Self.execute(connection, """
+                    SELECT brin_summarize_new_values('flows_by_dataset') FROM pg_class
+                    WHERE oid = 'flows_by_dataset'::regclass AND pg_has_role(current_user, relowner, 'USAGE')
+                    """, logger: logger, "index the new flows")
+                if copy.coding.count >= 100_000 {
+                    // Statistics for the planner (a read joins flows to the lookup tables and sorts them).
+                    try Self.execute(connection, "ANALYZE flows, countries, products, labels", logger: logger, "analyse the new flows")
+                }
                 let format = ImportRequest.datasetFormat(formats)
                 try Self.execute(connection, """
-                    UPDATE datasets SET source_format = \(format), row_count = \(Int64(copy.stored)),
-                    value_totals = \(try StoredJSON.encode(copy.totals.totals())), findings = \(try StoredJSON.encode(StoredFindings(findings)))
+                    UPDATE datasets SET source_format = \(format), row_count = \(Int64(copy.coding.count)),
+                    value_totals = \(try StoredJSON.encode(copy.coding.totals.totals())), findings = \(try StoredJSON.encode(StoredFindings(findings)))
                     WHERE id = \(id)
                     """, logger: logger, "complete dataset '\(request.name)'")
                 return .imported(try Self.datasetInfo(connection, id: id, logger: logger))
@@ -61,53 +76,60 @@ extension PostgresTradeStore {
         }
     }
 
-    /// Flows that share their whole key within the dataset, as findings with the line of the last one.
-    private static func duplicateKeyFindings(_ connection: PostgresConnection, datasetID: Int64, files: [InputFile], logger: Logger) throws -> FindingLog {
-        var log = FindingLog()
-        let keys = try rows(connection, """
-            SELECT reporter, year, flow, classification, product, partner, month, count(*)
-            FROM flows WHERE dataset_id = \(datasetID)
-            GROUP BY reporter, year, flow, classification, product, partner, month
-            HAVING count(*) > 1
-            ORDER BY reporter, year, flow, classification, product, partner, month
-            """, logger: logger, "look for duplicate keys")
-        for (index, key) in keys.enumerated() {
-            let (reporter, year, flow, classification, product, partner, month, count) = try key.decode((String, Int, String, String, String, String, Int, Int).self)
-            let description = ImportRequest.describeKey(
-                reporter: reporter, partner: partner, classification: classification, product: product, flow: flow, year: year, month: month)
-            guard index < log.examplesPerKind else {
-                log.record(Finding(.duplicateKey, "\(count) flows share the key \(description)"))
-                continue
-            }
-            let lines = try rows(connection, """
-                SELECT source_file, source_line FROM flows
-                WHERE dataset_id = \(datasetID) AND reporter = \(reporter) AND year = \(Int32(year)) AND flow = \(flow)
-                AND classification = \(classification) AND product = \(product) AND partner = \(partner) AND month = \(Int32(month))
-                ORDER BY source_file, source_line
-                """, logger: logger, "locate duplicate keys").map { try $0.decode((Int, Int).self) }
-            guard let first = lines.first, let last = lines.last else { continue }
-            log.record(Finding(
-                .duplicateKey, "\(count) flows share the key \(description); first at line \(first.1)",
-                at: SourceLocation(file: files[last.0].displayName, line: last.1, column: 1)))
+    /// The groups the import's key detector found (positions among its flows, which are their `seq`), read back.
+    private static func duplicateGroups(_ groups: [[Int]], datasetID: Int64, _ connection: PostgresConnection, logger: Logger) throws -> [DuplicateKeyGroup] {
+        guard !groups.isEmpty else { return [] }
+        let wanted = groups.flatMap { [Int64($0[0]), Int64($0[$0.count - 1])] }
+        var rowsBySeq: [Int64: (reporter: Int64, partner: Int64, product: Int64, flow: Int64, year: Int, month: Int, file: Int, line: Int)] = [:]
+        for row in try rows(connection, """
+            SELECT seq, reporter, partner, product, flow, year, month, source_file, source_line
+            FROM flows WHERE dataset_id = \(datasetID) AND seq = ANY(\(wanted))
+            """, logger: logger, "locate duplicate keys") {
+            let (seq, reporter, partner, product, flow, year, month, file, line) =
+                try row.decode((Int64, Int64, Int64, Int64, Int64, Int, Int, Int, Int).self)
+            rowsBySeq[seq] = (reporter, partner, product, flow, year, month, file, line)
         }
-        return log
+        return groups.compactMap { group in
+            guard let first = rowsBySeq[Int64(group[0])], let last = rowsBySeq[Int64(group[group.count - 1])] else { return nil }
+            return DuplicateKeyGroup(
+                reporter: first.reporter, partner: first.partner, product: first.product, flow: first.flow, year: first.year,
+                month: first.month, count: group.count, first: (first.file, first.line), last: (last.file, last.line))
+        }
+    }
+
+    /// The same groups found by PostgreSQL, when the detector's packing overflowed.
+    private static func duplicateGroupsInSQL(datasetID: Int64, _ connection: PostgresConnection, logger: Logger) throws -> [DuplicateKeyGroup] {
+        try rows(connection, """
+            SELECT reporter, partner, product, flow, year, month, count(*),
+                   min(source_file::bigint * 4294967296 + source_line), max(source_file::bigint * 4294967296 + source_line)
+            FROM flows WHERE dataset_id = \(datasetID)
+            GROUP BY reporter, partner, product, flow, year, month
+            HAVING count(*) > 1
+            """, logger: logger, "look for duplicate keys").map { row in
+            let (reporter, partner, product, flow, year, month, count, first, last) =
+                try row.decode((Int64, Int64, Int64, Int64, Int, Int, Int, Int, Int).self)
+            return DuplicateKeyGroup(
+                reporter: reporter, partner: partner, product: product, flow: flow, year: year, month: month, count: count,
+                first: (first >> 32, first & 0xFFFF_FFFF), last: (last >> 32, last & 0xFFFF_FFFF))
+        }
     }
 }
 
-/// Streams one reader's flows into `COPY flows FROM STDIN` (text format), keeping the running count and totals.
+/// Streams one reader's flows, coded as integers, into `COPY flows FROM STDIN` (text format), keeping the code book,
+/// keys, totals and count (`coding`).
 struct PostgresFlowCopy {
     let datasetID: Int64
     let progress: ImportProgress?
-    private(set) var stored = 0
-    private(set) var totals = DatasetValueTotals()
+    var coding: FlowCoding
 
-    init(datasetID: Int64, progress: ImportProgress?) {
+    init(datasetID: Int64, codes: FlowCodeBook, progress: ImportProgress?) {
         self.datasetID = datasetID
         self.progress = progress
+        coding = FlowCoding(codes: codes)
     }
 
-    static let columns = ["dataset_id", "year", "month", "reporter", "partner", "classification", "product", "flow", "value",
-                          "unit", "quantity", "quantity_unit", "status", "source_file", "source_line"]
+    static let columns = ["dataset_id", "seq", "year", "month", "reporter", "partner", "product", "flow", "value", "unit",
+                          "quantity", "quantity_unit", "status", "source_file", "source_line"]
     static let chunkBytes = 1 << 18
 
     /// Reads `source` on this thread while a task sends the rows to PostgreSQL; throws the reader's error for a bad
@@ -135,26 +157,25 @@ struct PostgresFlowCopy {
             }
             finished.signal()
         }
-        let prefix = "\(datasetID)\t", suffix = "\t\(position)\t"
-        var buffer = ByteBuffer()
-        buffer.reserveCapacity(Self.chunkBytes + 4096)
-        var count = stored, localTotals = totals
-        let progress = progress, file = source.file
+        // Rows are written through a pointer into one chunk of memory (a ByteBuffer call per field cost a quarter of
+        // an import); a full chunk is copied into a ByteBuffer for the channel.
+        let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: Self.chunkBytes + Self.longestRow)
+        defer { chunk.deallocate() }
+        var used = 0
+        var coding = coding
+        let progress = progress, file = source.file, datasetID = datasetID
         let summary: ReadSummary
         do {
             summary = try source.reader.read(file, options: options) { flow, line in
-                buffer.writeString(prefix)
-                Self.write(flow, line: line, suffix: suffix, into: &buffer)
-                localTotals.add(flow)
-                count += 1
-                if count & 0x3FFF == 0 { progress?(count, file) }
-                if buffer.readableBytes >= Self.chunkBytes {
-                    try channel.send(buffer)
-                    buffer = ByteBuffer()
-                    buffer.reserveCapacity(Self.chunkBytes + 4096)
+                let seq = coding.count
+                Self.write(coding.code(flow, line: line), datasetID: datasetID, seq: seq, position: position, into: chunk, at: &used)
+                if coding.count & 0x3FFF == 0 { progress?(coding.count, file) }
+                if used >= Self.chunkBytes {
+                    try channel.send(ByteBuffer(bytes: UnsafeBufferPointer(start: chunk, count: used)))
+                    used = 0
                 }
             }
-            if buffer.readableBytes > 0 { try channel.send(buffer) }
+            if used > 0 { try channel.send(ByteBuffer(bytes: UnsafeBufferPointer(start: chunk, count: used))) }
             channel.finish(throwing: nil)
         } catch {
             channel.finish(throwing: error)
@@ -164,9 +185,8 @@ struct PostgresFlowCopy {
         }
         finished.wait()
         if let refused = outcome.error { throw Self.refused(refused, file: file) }
-        stored = count
-        totals = localTotals
-        progress?(count, file)
+        self.coding = coding
+        progress?(coding.count, file)
         return summary
     }
 
@@ -174,64 +194,77 @@ struct PostgresFlowCopy {
         StoreError(.unavailable, "PostgreSQL refused the flows of \(file.displayName): \(PostgresConnectionPool.describe(error))")
     }
 
-    /// One row of COPY's text format after the dataset id: tab-separated, `\N` for NULL, backslash escapes in text.
+    /// One row of COPY's text format: tab-separated integers and doubles, `\\N` for NULL, at `offset` (moved past
+    /// it); at most `longestRow` bytes.
     @inline(__always)
-    static func write(_ flow: TradeFlow, line: Int, suffix: String, into buffer: inout ByteBuffer) {
-        buffer.writeString(String(flow.year))
-        buffer.writeInteger(UInt8(ascii: "\t"))
-        buffer.writeString(String(flow.month))
-        buffer.writeInteger(UInt8(ascii: "\t"))
-        text(flow.reporter.rawValue, &buffer)
-        buffer.writeInteger(UInt8(ascii: "\t"))
-        text(flow.partner.rawValue, &buffer)
-        buffer.writeInteger(UInt8(ascii: "\t"))
-        text(flow.product.classification.token, &buffer)
-        buffer.writeInteger(UInt8(ascii: "\t"))
-        text(flow.product.code, &buffer)
-        buffer.writeInteger(UInt8(ascii: "\t"))
-        text(flow.flow.rawValue, &buffer)
-        buffer.writeInteger(UInt8(ascii: "\t"))
-        number(flow.value, &buffer)
-        buffer.writeInteger(UInt8(ascii: "\t"))
-        text(flow.unit.token, &buffer)
-        buffer.writeInteger(UInt8(ascii: "\t"))
-        number(flow.quantity, &buffer)
-        buffer.writeInteger(UInt8(ascii: "\t"))
-        if let unit = flow.quantityUnit { text(unit, &buffer) } else { buffer.writeStaticString("\\N") }
-        buffer.writeInteger(UInt8(ascii: "\t"))
-        text(flow.status.rawValue, &buffer)
-        buffer.writeString(suffix)
-        buffer.writeString(String(line))
-        buffer.writeInteger(UInt8(ascii: "\n"))
+    static func write(_ flow: CodedFlow, datasetID: Int64, seq: Int, position: Int, into chunk: UnsafeMutablePointer<UInt8>, at offset: inout Int) {
+        integer(datasetID, chunk, &offset)
+        integer(Int64(seq), chunk, &offset)
+        integer(flow.year, chunk, &offset)
+        integer(flow.month, chunk, &offset)
+        integer(flow.reporter, chunk, &offset)
+        integer(flow.partner, chunk, &offset)
+        integer(flow.product, chunk, &offset)
+        integer(flow.flow, chunk, &offset)
+        number(flow.hasValue ? flow.value : nil, chunk, &offset)
+        integer(flow.unit, chunk, &offset)
+        number(flow.hasQuantity ? flow.quantity : nil, chunk, &offset)
+        if flow.quantityUnit != 0 { integer(flow.quantityUnit, chunk, &offset) } else { null(chunk, &offset) }
+        integer(flow.status, chunk, &offset)
+        integer(Int64(position), chunk, &offset)
+        integer(flow.line, chunk, &offset)
+        chunk[offset - 1] = UInt8(ascii: "\n")
     }
 
-    /// A double in the shortest form that reads back to the same bits (Swift's description), NULL for none.
-    @inline(__always)
-    private static func number(_ value: Double?, _ buffer: inout ByteBuffer) {
-        guard let value else { buffer.writeStaticString("\\N"); return }
-        if value.isNaN { buffer.writeStaticString("NaN") }
-        else if value.isInfinite { buffer.writeStaticString(value < 0 ? "-Infinity" : "Infinity") }
-        else { buffer.writeString(value.description) }
-    }
+    /// 15 fields of at most 24 bytes and their separators.
+    static let longestRow = 15 * 25
 
+    /// A decimal integer and a tab.
     @inline(__always)
-    private static func text(_ value: String, _ buffer: inout ByteBuffer) {
-        var value = value
-        value.withUTF8 { bytes in
-            if !bytes.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-                buffer.writeBytes(bytes)
-                return
-            }
-            for byte in bytes {
-                switch byte {
-                case 0x5C: buffer.writeStaticString("\\\\")
-                case 0x09: buffer.writeStaticString("\\t")
-                case 0x0A: buffer.writeStaticString("\\n")
-                case 0x0D: buffer.writeStaticString("\\r")
-                default: buffer.writeInteger(byte)
-                }
-            }
+    private static func integer(_ value: Int64, _ chunk: UnsafeMutablePointer<UInt8>, _ offset: inout Int) {
+        var magnitude = value.magnitude
+        if value < 0 {
+            chunk[offset] = UInt8(ascii: "-")
+            offset += 1
         }
+        var digits = 1
+        var probe = magnitude
+        while probe >= 10 {
+            probe /= 10
+            digits += 1
+        }
+        var index = offset + digits - 1
+        repeat {
+            chunk[index] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
+            magnitude /= 10
+            index -= 1
+        } while magnitude > 0
+        offset += digits
+        chunk[offset] = UInt8(ascii: "\t")
+        offset += 1
+    }
+
+    /// A double in the shortest form that reads back to the same bits (Swift's description, at most 24 bytes and
+    /// held inline, so no allocation) and a tab; NULL for none.
+    @inline(__always)
+    private static func number(_ value: Double?, _ chunk: UnsafeMutablePointer<UInt8>, _ offset: inout Int) {
+        guard let value else { return null(chunk, &offset) }
+        var text = value.isNaN ? "NaN" : value.isInfinite ? (value < 0 ? "-Infinity" : "Infinity") : value.description
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            (chunk + offset).update(from: base, count: bytes.count)
+            offset += bytes.count
+        }
+        chunk[offset] = UInt8(ascii: "\t")
+        offset += 1
+    }
+
+    @inline(__always)
+    private static func null(_ chunk: UnsafeMutablePointer<UInt8>, _ offset: inout Int) {
+        chunk[offset] = UInt8(ascii: "\\")
+        chunk[offset + 1] = UInt8(ascii: "N")
+        chunk[offset + 2] = UInt8(ascii: "\t")
+        offset += 3
     }
 }
 

@@ -44,30 +44,42 @@ extension PostgresTradeStore {
                     try binds.append(value)
                     return "$\(binds.count)"
                 }
-                clauses.append("dataset_id = \(try bind(id))")
+                clauses.append("f.dataset_id = \(try bind(id))")
                 func list<T>(_ column: String, _ values: [T]?, _ convert: (T) throws -> String) throws {
                     guard let values else { return }
                     clauses.append("\(column) IN (\(try values.map(convert).joined(separator: ",")))")
                 }
-                try list("reporter", query.reporters) { try bind($0.rawValue) }
-                try list("partner", query.partners) { try bind($0.rawValue) }
-                try list("year", query.years) { try bind(Int32($0)) }
-                try list("flow", query.flows) { try bind($0.rawValue) }
-                if let classification = query.classification { clauses.append("classification = \(try bind(classification.token))") }
+                try list("r.code", query.reporters) { try bind($0.rawValue) }
+                try list("p.code", query.partners) { try bind($0.rawValue) }
+                try list("f.year", query.years) { try bind(Int32($0)) }
+                try list("fl.text", query.flows) { try bind($0.rawValue) }
+                if let classification = query.classification { clauses.append("pr.classification = \(try bind(classification.token))") }
                 if let prefix = query.productPrefix {
-                    clauses.append("substr(product, 1, \(try bind(Int32(prefix.count)))) = \(try bind(prefix))")
+                    clauses.append("substr(pr.code, 1, \(try bind(Int32(prefix.count)))) = \(try bind(prefix))")
                 }
-                if let status = query.status { clauses.append("status = \(try bind(status.rawValue))") }
+                if let status = query.status { clauses.append("st.text = \(try bind(status.rawValue))") }
+                // Key order is the order of the codes' text: each code's rank in its table (a few thousand rows) stands
+                // in for it, so the server sorts integers, and the rows carry ids that the code book turns into codes.
+                // A cursor is planned for its first rows unless told otherwise; this one is read to the end.
+                try Self.execute(connection, "SET LOCAL cursor_tuple_fraction = 1.0", logger: logger, "plan the read")
+                try Self.execute(connection, "SET LOCAL work_mem = '256MB'", logger: logger, "size the sort")
                 let sql = """
                     DECLARE flow_cursor NO SCROLL CURSOR FOR
-                    SELECT year, month, reporter, partner, classification, product, flow, value, unit, quantity, quantity_unit, status
-                    FROM flows WHERE \(clauses.joined(separator: " AND "))
-                    ORDER BY reporter, year, flow, classification, product, partner, month, source_file, source_line
+                    SELECT f.year, f.month, f.reporter, f.partner, f.product, f.flow, f.value, f.unit, f.quantity, f.quantity_unit, f.status
+                    FROM flows f
+                    JOIN (SELECT id, code, rank() OVER (ORDER BY code) AS rank FROM countries) r ON r.id = f.reporter
+                    JOIN (SELECT id, code, rank() OVER (ORDER BY code) AS rank FROM countries) p ON p.id = f.partner
+                    JOIN (SELECT id, classification, code, rank() OVER (ORDER BY classification, code) AS rank FROM products) pr ON pr.id = f.product
+                    JOIN (SELECT id, text, rank() OVER (ORDER BY text) AS rank FROM labels) fl ON fl.id = f.flow
+                    JOIN labels st ON st.id = f.status
+                    WHERE \(clauses.joined(separator: " AND "))
+                    ORDER BY r.rank, f.year, fl.rank, pr.rank, p.rank, f.month, f.source_file, f.source_line, f.seq
                     """
                 try Self.execute(connection, PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger, "select the flows of '\(dataset)'")
+                let decoder = StoredFlowDecoder(try FlowCodeBook(connection, logger: logger))
                 while true {
                     let batch = try Self.rows(connection, "FETCH FORWARD 10000 FROM flow_cursor", logger: logger, "read the flows of '\(dataset)'")
-                    for row in batch { try body(try Self.flow(from: row)) }
+                    for row in batch { try body(try decoder.flow(from: row)) }
                     if batch.count < 10_000 { break }
                 }
             }
@@ -80,11 +92,13 @@ extension PostgresTradeStore {
                 throw StoreError(.unknownDataset, "no dataset named '\(dataset)'; `chainrisk datasets` lists them")
             }
             var coverage: [FlowKind: FlowCoverage] = [:]
+            let codes = try FlowCodeBook(connection, logger: pool.logger)
             let rows = try Self.rows(connection, "SELECT DISTINCT flow, reporter, partner, year FROM flows WHERE dataset_id = \(id)", logger: pool.logger, "read the coverage of '\(dataset)'")
             for row in rows {
-                let (flow, reporter, partner, year) = try row.decode((String, String, String, Int).self)
-                guard let kind = FlowKind(rawValue: flow), let reporter = CountryCode(rawValue: reporter),
-                      let partner = CountryCode(rawValue: partner) else { continue }
+                let (flow, reporter, partner, year) = try row.decode((Int64, Int64, Int64, Int).self)
+                guard let kind = codes.labels[flow].flatMap(FlowKind.init(rawValue:)),
+                      let reporter = codes.countries[reporter].flatMap(CountryCode.init(rawValue:)),
+                      let partner = codes.countries[partner].flatMap(CountryCode.init(rawValue:)) else { continue }
                 coverage[kind, default: FlowCoverage()].reporters.insert(reporter)
                 coverage[kind, default: FlowCoverage()].partners.insert(partner)
                 coverage[kind, default: FlowCoverage()].years.insert(year)
@@ -114,19 +128,32 @@ extension PostgresTradeStore {
             valueTotals: try StoredJSON.decode([String: Double].self, totals), findingCounts: stored.counts,
             findingExamples: stored.examples, files: files)
     }
+}
 
-    private static func flow(from row: PostgresRow) throws -> TradeFlow {
-        let (year, month, reporter, partner, classification, product, flow, value, unit, quantity, quantityUnit, status) =
-            try row.decode((Int, Int, String, String, String, String, String, Double?, String, Double?, String?, String).self)
+/// Stored flows of ids turned back into `TradeFlow`s through the code book, read once per read.
+private struct StoredFlowDecoder {
+    let countries: [Int64: CountryCode]
+    let products: [Int64: ProductCode]
+    let labels: [Int64: String]
+
+    init(_ codes: FlowCodeBook) {
+        countries = codes.countries.compactMapValues(CountryCode.init(rawValue:))
+        products = codes.products
+        labels = codes.labels
+    }
+
+    func flow(from row: PostgresRow) throws -> TradeFlow {
+        let (year, month, reporter, partner, product, flow, value, unit, quantity, quantityUnit, status) =
+            try row.decode((Int, Int, Int64, Int64, Int64, Int64, Double?, Int64, Double?, Int64?, Int64).self)
         guard
-            let reporter = CountryCode(rawValue: reporter), let partner = CountryCode(rawValue: partner),
-            let classification = Classification(token: classification), let flow = FlowKind(rawValue: flow),
-            let unit = ValueUnit(token: unit), let status = ValueStatus(rawValue: status)
+            let reporter = countries[reporter], let partner = countries[partner], let product = products[product],
+            let flow = labels[flow].flatMap(FlowKind.init(rawValue:)), let unit = labels[unit].flatMap(ValueUnit.init(token:)),
+            let status = labels[status].flatMap(ValueStatus.init(rawValue:))
         else {
             throw StoreError(.unavailable, "the database holds a flow chainrisk cannot read; was it written by a newer version?")
         }
         return TradeFlow(
-            year: year, month: month, reporter: reporter, partner: partner, product: ProductCode(product, in: classification),
-            flow: flow, value: value, unit: unit, quantity: quantity, quantityUnit: quantityUnit, status: status)
+            year: year, month: month, reporter: reporter, partner: partner, product: product, flow: flow, value: value,
+            unit: unit, quantity: quantity, quantityUnit: quantityUnit.flatMap { labels[$0] }, status: status)
     }
 }

@@ -6,11 +6,13 @@ import PostgresNIO
 
 /// The shared store: one PostgreSQL database behind the dashboard and the CLI of a team.
 ///
-/// Same tables and columns as the SQLite store, text columns in the "C" collation so that flows come back in the same
-/// byte order (and sums in the same order) as from SQLite. Flows go in through `COPY … FROM STDIN` inside the import's
-/// transaction; imports take a transaction-level advisory lock, so writers follow one another while readers go on.
-/// Flows carry no foreign key to `datasets` and are deleted explicitly, which keeps the schema distributable on Citus
-/// (README: `flows` distributed by `dataset_id`, `datasets` and `dataset_files` reference tables).
+/// Same tables and columns as the SQLite store: flows coded as integers against the lookup tables `countries`,
+/// `products` and `labels` (text in the "C" collation, so that flows come back in the same byte order, and sums in the
+/// same order, as from SQLite), and a `flow_rows` view that shows them as text. Flows go in through
+/// `COPY … FROM STDIN` inside the import's transaction; imports take a transaction-level advisory lock, so writers
+/// follow one another while readers go on. Flows carry no foreign key and are deleted explicitly, which keeps the
+/// schema distributable on Citus (README: `flows` distributed by `dataset_id`; `datasets`, `dataset_files` and the
+/// lookup tables reference tables).
 public final class PostgresTradeStore: TradeStore {
     public let location: String
     let pool: PostgresConnectionPool
@@ -109,6 +111,86 @@ enum PostgresSchema {
         )
         """,
         "CREATE INDEX flows_by_key ON flows (dataset_id, reporter, year, flow, classification, product, partner, month)",
+    ], [
+        // Version 2: integer-coded flows, as in the SQLite store. Codes live in three small lookup tables; a flow
+        // holds their ids and its place in its dataset (`seq`, from 0 in import order). No B-tree on the flows: an
+        // import appends, and a BRIN range index finds a dataset's blocks (its rows are appended together).
+        "CREATE TABLE countries (id integer PRIMARY KEY, code text COLLATE \"C\" NOT NULL UNIQUE)",
+        """
+        CREATE TABLE products (
+            id integer PRIMARY KEY,
+            classification text COLLATE "C" NOT NULL,
+            code text COLLATE "C" NOT NULL,
+            UNIQUE (classification, code)
+        )
+        """,
+        "CREATE TABLE labels (id integer PRIMARY KEY, text text COLLATE \"C\" NOT NULL UNIQUE)",
+        """
+        INSERT INTO countries (id, code)
+        SELECT row_number() OVER (ORDER BY code), code FROM (SELECT reporter AS code FROM flows UNION SELECT partner FROM flows) c
+        """,
+        """
+        INSERT INTO products (id, classification, code)
+        SELECT row_number() OVER (ORDER BY classification, product), classification, product
+        FROM (SELECT DISTINCT classification, product FROM flows) p
+        """,
+        """
+        INSERT INTO labels (id, text)
+        SELECT row_number() OVER (ORDER BY text), text FROM (
+            SELECT flow AS text FROM flows UNION SELECT unit FROM flows UNION SELECT status FROM flows
+            UNION SELECT quantity_unit FROM flows WHERE quantity_unit IS NOT NULL
+        ) l
+        """,
+        """
+        CREATE TABLE flows_v2 (
+            dataset_id bigint NOT NULL,
+            seq bigint NOT NULL,
+            year integer NOT NULL,
+            month integer NOT NULL,
+            reporter integer NOT NULL,
+            partner integer NOT NULL,
+            product integer NOT NULL,
+            flow integer NOT NULL,
+            value double precision,
+            unit integer NOT NULL,
+            quantity double precision,
+            quantity_unit integer,
+            status integer NOT NULL,
+            source_file integer NOT NULL,
+            source_line bigint NOT NULL
+        )
+        """,
+        """
+        INSERT INTO flows_v2
+        SELECT f.dataset_id, row_number() OVER (PARTITION BY f.dataset_id ORDER BY f.source_file, f.source_line) - 1,
+               f.year, f.month, r.id, p.id, pr.id, fl.id, f.value, u.id, f.quantity, qu.id, st.id, f.source_file, f.source_line
+        FROM flows f
+        JOIN countries r ON r.code = f.reporter
+        JOIN countries p ON p.code = f.partner
+        JOIN products pr ON pr.classification = f.classification AND pr.code = f.product
+        JOIN labels fl ON fl.text = f.flow
+        JOIN labels u ON u.text = f.unit
+        JOIN labels st ON st.text = f.status
+        LEFT JOIN labels qu ON qu.text = f.quantity_unit
+        ORDER BY 1, 2
+        """,
+        "DROP TABLE flows",
+        "ALTER TABLE flows_v2 RENAME TO flows",
+        "CREATE INDEX flows_by_dataset ON flows USING brin (dataset_id, seq) WITH (autosummarize = on)",
+        """
+        CREATE VIEW flow_rows AS
+        SELECT f.dataset_id, f.seq, f.year, f.month, r.code AS reporter, p.code AS partner, pr.classification,
+               pr.code AS product, fl.text AS flow, f.value, u.text AS unit, f.quantity, qu.text AS quantity_unit,
+               st.text AS status, f.source_file, f.source_line
+        FROM flows f
+        JOIN countries r ON r.id = f.reporter
+        JOIN countries p ON p.id = f.partner
+        JOIN products pr ON pr.id = f.product
+        JOIN labels fl ON fl.id = f.flow
+        JOIN labels u ON u.id = f.unit
+        JOIN labels st ON st.id = f.status
+        LEFT JOIN labels qu ON qu.id = f.quantity_unit
+        """,
     ]]
 
     /// A key for `pg_advisory_xact_lock` shared by migrations and imports ("chainrisk" in ASCII, folded to 63 bits).
@@ -118,7 +200,13 @@ enum PostgresSchema {
     static func migrate(_ connection: PostgresConnection, logger: Logger, location: String) throws {
         try PostgresTradeStore.transaction(connection, logger: logger) {
             try PostgresTradeStore.execute(connection, "SELECT pg_advisory_xact_lock(\(writerLock))", logger: logger, "lock the schema")
-            try PostgresTradeStore.execute(connection, "CREATE TABLE IF NOT EXISTS chainrisk_schema (version integer NOT NULL)", logger: logger, "create the schema table")
+            // Created only when missing: even CREATE TABLE IF NOT EXISTS needs the right to create, which a user of an
+            // existing store need not have.
+            let exists = try PostgresTradeStore.rows(connection, "SELECT to_regclass('chainrisk_schema') IS NOT NULL", logger: logger, "look for the schema table")
+                .first.map { try $0.decode(Bool.self) } ?? false
+            if !exists {
+                try PostgresTradeStore.execute(connection, "CREATE TABLE chainrisk_schema (version integer NOT NULL)", logger: logger, "create the schema table")
+            }
             let version = try PostgresTradeStore.rows(connection, "SELECT coalesce(max(version), 0) FROM chainrisk_schema", logger: logger, "read the schema version")
                 .first.map { try $0.decode(Int.self) } ?? 0
             guard version <= migrations.count else {

@@ -42,7 +42,7 @@ extension SQLiteTradeStore {
             try db.execute(sql: "UPDATE datasets SET first_flow = ?, last_flow = ? WHERE id = ?", arguments: [firstFlow, lastFlow, id])
             let groups = try writer.duplicateGroups().map { try Self.duplicateGroups($0, firstFlow: firstFlow, db) }
                 ?? Self.duplicateGroupsInSQL(flows: firstFlow...lastFlow, db)
-            let duplicates = Self.duplicateKeyFindings(groups, files: request.sources.map(\.file), db)
+            let duplicates = DuplicateKeyGroup.findings(groups, files: request.sources.map(\.file), codes: try FlowCodeBook(db))
             try request.checkDuplicates(duplicates)
             findings.merge(duplicates)
             let format = ImportRequest.datasetFormat(formats)
@@ -62,33 +62,25 @@ extension SQLiteTradeStore {
         return db.lastInsertedRowID
     }
 
-    /// Flows of one import that share their whole key: the key's ids, how many flows share it, and the first and
-    /// last of them (file position and line).
-    private struct DuplicateGroup {
-        let key: Row
-        let count: Int
-        let first: (file: Int, line: Int)
-        let last: (file: Int, line: Int)
-    }
-
     /// The groups the writer's detector found (positions among the import's flows), read back by rowid.
-    private static func duplicateGroups(_ groups: [[Int]], firstFlow: Int64, _ db: Database) throws -> [DuplicateGroup] {
+    private static func duplicateGroups(_ groups: [[Int]], firstFlow: Int64, _ db: Database) throws -> [DuplicateKeyGroup] {
         guard !groups.isEmpty else { return [] }
         let statement = try db.makeStatement(sql: """
             SELECT reporter, partner, product, flow, year, month, source_file, source_line FROM flows WHERE rowid = ?
             """)
-        return try groups.compactMap { rows -> DuplicateGroup? in
+        return try groups.compactMap { rows -> DuplicateKeyGroup? in
             guard let firstRow = rows.first, let lastRow = rows.last,
                   let first = try Row.fetchOne(statement, arguments: [firstFlow + Int64(firstRow)]),
                   let last = try Row.fetchOne(statement, arguments: [firstFlow + Int64(lastRow)]) else { return nil }
-            return DuplicateGroup(
-                key: first.copy(), count: rows.count, first: (first["source_file"], first["source_line"]),
-                last: (last["source_file"], last["source_line"]))
+            return DuplicateKeyGroup(
+                reporter: first["reporter"], partner: first["partner"], product: first["product"], flow: first["flow"],
+                year: first["year"], month: first["month"], count: rows.count,
+                first: (first["source_file"], first["source_line"]), last: (last["source_file"], last["source_line"]))
         }
     }
 
     /// The same groups found by SQLite (when the detector's packing overflowed): a sort of the dataset's rows.
-    private static func duplicateGroupsInSQL(flows: ClosedRange<Int64>, _ db: Database) throws -> [DuplicateGroup] {
+    private static func duplicateGroupsInSQL(flows: ClosedRange<Int64>, _ db: Database) throws -> [DuplicateKeyGroup] {
         let keys = try Row.fetchAll(db, sql: """
             SELECT reporter, partner, product, flow, year, month, COUNT(*) AS n,
                    min(source_file * 4294967296 + source_line) AS first, max(source_file * 4294967296 + source_line) AS last
@@ -98,37 +90,10 @@ extension SQLiteTradeStore {
             """, arguments: [flows.lowerBound, flows.upperBound])
         return keys.map { key in
             let first: Int = key["first"], last: Int = key["last"]
-            return DuplicateGroup(key: key, count: key["n"], first: (first >> 32, first & 0xFFFF_FFFF), last: (last >> 32, last & 0xFFFF_FFFF))
+            return DuplicateKeyGroup(
+                reporter: key["reporter"], partner: key["partner"], product: key["product"], flow: key["flow"], year: key["year"],
+                month: key["month"], count: key["n"], first: (first >> 32, first & 0xFFFF_FFFF), last: (last >> 32, last & 0xFFFF_FFFF))
         }
-    }
-
-    /// Findings for flows that share their whole key (period, reporter, partner, product, flow), in key order.
-    private static func duplicateKeyFindings(_ groups: [DuplicateGroup], files: [InputFile], _ db: Database) -> FindingLog {
-        var log = FindingLog()
-        guard !groups.isEmpty, let codes = try? FlowCodeBook(db) else { return log }
-        // Examples in key order, as the v1 schema's index gave them: reporter, year, flow, product, partner, month.
-        let described = groups.map { group -> (group: DuplicateGroup, order: [String], text: String) in
-            let key = group.key
-            let product = codes.products[key["product"]]
-            let reporter = codes.countries[key["reporter"]] ?? "?", partner = codes.countries[key["partner"]] ?? "?"
-            let flow = codes.labels[key["flow"]] ?? "?", year: Int = key["year"], month: Int = key["month"]
-            let classification = product?.classification.token ?? "?", code = product?.code ?? "?"
-            let text = ImportRequest.describeKey(
-                reporter: reporter, partner: partner, classification: classification, product: code, flow: flow, year: year, month: month)
-            let order = [reporter, String(format: "%06d", year), flow, classification, code, partner, String(format: "%02d", month)]
-            return (group, order, text)
-        }.sorted { $0.order.lexicographicallyPrecedes($1.order) }
-        for (index, (group, _, description)) in described.enumerated() {
-            guard index < log.examplesPerKind, files.indices.contains(group.last.file) else {
-                log.record(Finding(.duplicateKey, "\(group.count) flows share the key \(description)"))
-                continue
-            }
-            log.record(Finding(
-                .duplicateKey, "\(group.count) flows share the key \(description); first at line \(group.first.line)",
-                at: SourceLocation(file: files[group.last.file].displayName, line: group.last.line, column: 1)
-            ))
-        }
-        return log
     }
 
     /// Deletes a dataset, its files and its flows (addressed by their rowid range: the flows table has no index).

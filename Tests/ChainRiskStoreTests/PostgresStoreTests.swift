@@ -1,6 +1,6 @@
 import ChainRiskCore
 import ChainRiskIngest
-import ChainRiskStore
+@testable import ChainRiskStore
 import ChainRiskTestSupport
 import Foundation
 import Testing
@@ -54,6 +54,116 @@ struct PostgresBackendTests {
         #expect(flows.compactMap(\.value).reduce(0, +) == 312_512_500)
         #expect(try store.dataset(named: "large")?.valueTotals["USD"] == 312_512_500)
         #expect(zip(flows, flows.dropFirst()).allSatisfy { ($0.product.code, $0.partner.rawValue) <= ($1.product.code, $1.partner.rawValue) })
+    }
+
+    static let baci = URL(fileURLWithPath: comtrade).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("baci_sample/BACI_HS92_Y2022_V202501_sample0.1pct.csv").path
+
+    /// Each flow of `columns` in their order, as text with the value's bits: equal lists mean equal columns.
+    static func rows(_ columns: TradeFlowColumns) -> [String] {
+        columns.blocks.flatMap { block in
+            block.values.indices.map { row in
+                "\(columns.countries[Int(block.reporters[row])]) \(columns.countries[Int(block.partners[row])]) \(block.products[row]) \(block.years[row]) \(block.values[row].bitPattern)"
+            }
+        }
+    }
+
+    @Test("a BACI year as columns: the same flows, order and values as from SQLite and from the file, also when read in many parts")
+    func baciColumns() throws {
+        let (postgres, _) = try postgres()
+        let sqlite = try SQLiteTradeStore()
+        let file = InputFile(path: Self.baci)
+        for store in [postgres, sqlite] as [any TradeStore] {
+            _ = try store.importDataset(ImportRequest(name: "b", sources: [.init(file: file, reader: BACIReader())]))
+        }
+        let fromPostgres = try #require(try postgres.flowColumns(in: "b", stored: .exports, mirrored: true))
+        let inParts = try #require(try postgres.flowColumns(in: "b", stored: .exports, mirrored: true, partSize: 1_000))
+        let fromSQLite = try #require(try sqlite.flowColumns(in: "b", stored: .exports, mirrored: true))
+        let fromFile = try #require(try BACIColumnReader().read(file, options: ReadOptions(flow: .imports)))
+        let expected = Self.rows(fromFile)
+        #expect(expected.count == 11_069)
+        #expect(Self.rows(fromPostgres) == expected)
+        #expect(Self.rows(inParts) == expected)
+        #expect(Self.rows(fromSQLite) == expected)
+        #expect(fromPostgres.flow == .imports && fromPostgres.unit == fromFile.unit && fromPostgres.classification == fromFile.classification)
+        // Exporters' view: reporter and partner as stored.
+        let exports = try #require(try postgres.flowColumns(in: "b", stored: .exports, mirrored: false))
+        #expect(Self.rows(exports) == Self.rows(try #require(try sqlite.flowColumns(in: "b", stored: .exports, mirrored: false))))
+        // Codes of 2, 4 and 6 digits do not fit columns; an unknown dataset is an error.
+        _ = try importComtrade(into: postgres)
+        #expect(try postgres.flowColumns(in: "nl", stored: .imports, mirrored: false) == nil)
+        #expect(throws: StoreError.self) { try postgres.flowColumns(in: "none", stored: .imports, mirrored: false) }
+    }
+
+    @Test("a database of schema v1 (text rows under a key index) migrates to integer-coded flows and reads back the same flows")
+    func migratesV1() throws {
+        let url = try TestPostgres.freshDatabase()
+        let reference = try SQLiteTradeStore()
+        _ = try importComtrade(into: reference)
+        _ = try reference.importDataset(ImportRequest(name: "baci", sources: [.init(file: InputFile(path: Self.baci), reader: BACIReader())]))
+        let nl = try reference.flows(in: "nl"), world = try reference.flows(in: "baci")
+        for statement in PostgresSchema.migrations[0] + ["CREATE TABLE chainrisk_schema (version integer NOT NULL)", "INSERT INTO chainrisk_schema VALUES (1)"] {
+            _ = try TestPostgres.psql(url, statement)
+        }
+        for (id, name, count) in [(1, "nl", nl.count), (2, "baci", world.count)] {
+            _ = try TestPostgres.psql(url, """
+                INSERT INTO datasets OVERRIDING SYSTEM VALUE VALUES
+                (\(id), '\(name)', 'comtrade', '2026-01-01T00:00:00Z', '0.9', \(count), '{}', '{"counts":{},"examples":[]}', '{}');
+                INSERT INTO dataset_files VALUES (\(id), 0, '\(name).csv', 'ab', 1, 'comtrade', \(count), \(count))
+                """)
+        }
+        // v1 rows in key order, the datasets' rows alternating, as v1 allowed.
+        var text = ""
+        func cell(_ value: (some CustomStringConvertible)?) -> String { value.map(\.description) ?? "\\N" }
+        for row in 0..<max(nl.count, world.count) {
+            for (id, flows) in [(1, nl), (2, world)] where row < flows.count {
+                let flow = flows[row]
+                text += [String(id), String(flow.year), String(flow.month), flow.reporter.rawValue, flow.partner.rawValue,
+                         flow.product.classification.token, flow.product.code, flow.flow.rawValue, cell(flow.value), flow.unit.token,
+                         cell(flow.quantity), cell(flow.quantityUnit), flow.status.rawValue, "0", String(row + 2)].joined(separator: "\t") + "\n"
+            }
+        }
+        let rowsFile = try StoreContract.temporaryFile(text)
+        _ = try TestPostgres.psql(url, "\\copy flows FROM '\(rowsFile.path)'")
+
+        let migrated = try PostgresTradeStore(PostgresLocation(url: url))
+        #expect(try TestPostgres.psql(url, "SELECT max(version) FROM chainrisk_schema") == String(PostgresSchema.migrations.count))
+        #expect(try migrated.flows(in: "nl") == nl)
+        #expect(try migrated.flows(in: "baci") == world)
+        let query = FlowQuery(partners: [CountryCode(verbatim: "DEU")], years: [2021], productPrefix: "4401")
+        #expect(try migrated.flows(in: "nl", matching: query) == reference.flows(in: "nl", matching: query))
+        #expect(try migrated.flowCoverage(in: "baci") == reference.flowCoverage(in: "baci"))
+        let columns = try #require(try migrated.flowColumns(in: "baci", stored: .exports, mirrored: true))
+        let expected = try #require(try reference.flowColumns(in: "baci", stored: .exports, mirrored: true))
+        // The v1 rows were in key order, so the columns hold the same flows in another order.
+        #expect(Self.rows(columns).sorted() == Self.rows(expected).sorted())
+        #expect(try TestPostgres.psql(url, "SELECT count(*) FROM flow_rows WHERE reporter = 'NLD' AND product = '4401' AND year = 2022") == "65")
+
+        try migrated.removeDataset(named: "nl")
+        #expect(try migrated.flows(in: "baci") == world)
+        _ = try migrated.importDataset(ImportRequest(name: "nl2", sources: [.init(file: InputFile(path: Self.comtrade), reader: ComtradeReader())]))
+        #expect(try migrated.flows(in: "nl2") == nl)
+        #expect(try TestPostgres.psql(url, "SELECT count(*) FROM flows") == String(world.count + nl.count))
+    }
+
+    @Test("a user who may write the tables but owns none of them imports, reads columns and removes (README's rights)")
+    func userWithoutOwnership() throws {
+        let (_, url) = try postgres()
+        let role = "analyst_\(UUID().uuidString.prefix(8).lowercased())"
+        _ = try TestPostgres.psql(url, """
+            CREATE ROLE \(role) LOGIN PASSWORD 'analyst-secret';
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO \(role);
+            GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO \(role)
+            """)
+        var components = try #require(URLComponents(string: url))
+        components.user = role
+        components.password = "analyst-secret"
+        let store = try PostgresTradeStore(PostgresLocation(url: try #require(components.string)))
+        _ = try store.importDataset(ImportRequest(name: "b", sources: [.init(file: InputFile(path: Self.baci), reader: BACIReader())]))
+        let columns = try #require(try store.flowColumns(in: "b", stored: .exports, mirrored: true))
+        #expect(columns.count == 11_069)
+        try store.removeDataset(named: "b")
+        #expect(try store.datasets().isEmpty)
     }
 
     @Test("a database written by a newer chainrisk is refused with newer_schema, and nothing is changed")
