@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "ChainRiskSimulation", targets: ["ChainRiskSimulation"]),
         .library(name: "ChainRiskUseCases", targets: ["ChainRiskUseCases"]),
         .library(name: "ChainRiskServer", targets: ["ChainRiskServer"]),
+        .library(name: "ChainRiskSources", targets: ["ChainRiskSources"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .target(
@@ -86,11 +88,23 @@ let package = Package(
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
+            name: "ChainRiskSources",
+            dependencies: [
+                "ChainRiskCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .target(
             name: "ChainRiskUseCases",
             dependencies: [
                 "ChainRiskCore",
                 "ChainRiskIngest",
                 "ChainRiskStore",
+                "ChainRiskSources",
                 "ChainRiskAnalysis",
                 "ChainRiskIO",
                 "ChainRiskSimulation",
@@ -130,6 +144,7 @@ let package = Package(
                 "ChainRiskSimulation",
                 "ChainRiskUseCases",
                 "ChainRiskServer",
+                "ChainRiskSources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -143,8 +158,19 @@ let package = Package(
         .testTarget(name: "ChainRiskReportTests", dependencies: ["ChainRiskReport"]),
         .testTarget(name: "ChainRiskUseCasesTests", dependencies: ["ChainRiskUseCases", "ChainRiskIngest"]),
         .testTarget(name: "ChainRiskIOTests", dependencies: ["ChainRiskIO", "ChainRiskIngest"]),
+        .testTarget(name: "ChainRiskSourcesTests", dependencies: ["ChainRiskSources"]),
         .testTarget(name: "ChainRiskSimulationTests", dependencies: ["ChainRiskSimulation", "ChainRiskIngest"]),
-        .testTarget(name: "ChainRiskCLITests", dependencies: ["chainrisk", "ChainRiskTestSupport"], exclude: ["Snapshots", "BadInput"]),
+        .testTarget(
+            name: "ChainRiskCLITests",
+            dependencies: [
+                "chainrisk", "ChainRiskTestSupport",
+                // A loopback stand-in for UN Comtrade and CBS StatLine (`chainrisk fetch`).
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            exclude: ["Snapshots", "BadInput"]
+        ),
         .testTarget(
             name: "ChainRiskServerTests",
             dependencies: [

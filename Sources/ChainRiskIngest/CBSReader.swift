@@ -21,11 +21,15 @@ public struct CBSReader: TradeReader {
     public let landen: CBSLandenResolver
     /// The calendar year in progress; annual figures for it or a later year are partial.
     public let currentYear: Int
+    /// True when the file is one page of a feed whose other pages are read with it (`chainrisk fetch cbs` follows
+    /// `odata.nextLink`): a next-page link is then no finding.
+    public let pagesFollowed: Bool
 
     /// Creates a reader; `currentYear` defaults to the current UTC year of the system clock.
-    public init(landen: CBSLandenResolver = .countryTable, currentYear: Int? = nil) {
+    public init(landen: CBSLandenResolver = .countryTable, currentYear: Int? = nil, pagesFollowed: Bool = false) {
         self.landen = landen
         self.currentYear = currentYear ?? Self.calendarYearNow()
+        self.pagesFollowed = pagesFollowed
     }
 
     public func read(_ file: InputFile, options: ReadOptions, into sink: FlowSink) throws -> ReadSummary {

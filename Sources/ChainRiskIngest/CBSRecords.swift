@@ -1,7 +1,8 @@
 import ChainRiskCore
 
 extension CBSReader {
-    /// Reads an OData v3 TypedDataSet: the records of `value`; notes a paged feed (`odata.nextLink`).
+    /// Reads an OData v3 TypedDataSet: the records of `value`; notes a paged feed (`odata.nextLink`, or v4's
+    /// `@odata.nextLink`) unless its pages are followed.
     func readJSON(_ stream: JSONRecordStream, mapper: inout CBSRecordMapper, output: Output, summary: inout ReadSummary, sink: FlowSink) throws {
         var roles: [String: CBSColumnRole] = [:]
         while let record = try stream.next() {
@@ -52,7 +53,7 @@ extension CBSReader {
         guard stream.foundArray else {
             throw InputError(.badStructure, "the JSON has no 'value' array: not an OData TypedDataSet", at: start)
         }
-        if stream.topLevel["odata.nextLink"]?.string != nil {
+        if !pagesFollowed, (stream.topLevel["odata.nextLink"] ?? stream.topLevel["@odata.nextLink"])?.string != nil {
             summary.findings.record(Finding(.skippedRow, "the file is one page of a paged OData feed (odata.nextLink is set): later pages are not in it", at: start))
         }
     }

@@ -7,10 +7,14 @@ public struct ImportRequest: Sendable {
     public struct Source: Sendable {
         public var file: InputFile
         public var reader: any TradeReader
+        /// When the file was fetched from its source (ISO 8601 UTC), for a file that is a fetched response named by
+        /// its URL; nil for a file given by the user.
+        public var retrievedAt: String?
 
-        public init(file: InputFile, reader: any TradeReader) {
+        public init(file: InputFile, reader: any TradeReader, retrievedAt: String? = nil) {
             self.file = file
             self.reader = reader
+            self.retrievedAt = retrievedAt
         }
     }
 

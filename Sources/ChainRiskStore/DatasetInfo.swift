@@ -10,11 +10,25 @@ public struct DatasetInfo: Hashable, Sendable, Codable {
         public var sourceFormat: String
         public var records: Int
         public var flows: Int
+        /// When a fetched response was retrieved from its source (its `path` is then the request URL); nil for a
+        /// file the user gave.
+        public var retrievedAt: String?
+
+        public init(path: String, sha256: String, sizeBytes: Int, sourceFormat: String, records: Int, flows: Int, retrievedAt: String? = nil) {
+            self.path = path
+            self.sha256 = sha256
+            self.sizeBytes = sizeBytes
+            self.sourceFormat = sourceFormat
+            self.records = records
+            self.flows = flows
+            self.retrievedAt = retrievedAt
+        }
 
         enum CodingKeys: String, CodingKey {
             case path, sha256, records, flows
             case sizeBytes = "size_bytes"
             case sourceFormat = "source_format"
+            case retrievedAt = "retrieved_at"
         }
     }
 

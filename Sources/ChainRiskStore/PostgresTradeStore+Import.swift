@@ -45,8 +45,10 @@ extension PostgresTradeStore {
                     findings.merge(summary.findings)
                     formats.append(summary.format.rawValue)
                     try Self.execute(connection, """
-                        INSERT INTO dataset_files VALUES (\(id), \(Int32(position)), \(source.file.displayName), \(hashes[position]),
-                        \(Int64(digests[position].size)), \(summary.format.rawValue), \(Int64(summary.recordsRead)), \(Int64(summary.flowsEmitted)))
+                        INSERT INTO dataset_files (dataset_id, position, path, sha256, size_bytes, source_format, records, flows, retrieved_at)
+                        VALUES (\(id), \(Int32(position)), \(source.file.displayName), \(hashes[position]),
+                        \(Int64(digests[position].size)), \(summary.format.rawValue), \(Int64(summary.recordsRead)), \(Int64(summary.flowsEmitted)),
+                        \(source.retrievedAt))
                         """, logger: logger, "record the files of '\(request.name)'")
                 }
                 try copy.coding.codes.takePending().write(connection, logger: logger)

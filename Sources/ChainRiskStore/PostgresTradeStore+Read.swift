@@ -116,11 +116,12 @@ extension PostgresTradeStore {
         }
         let (name, format, importedAt, version, rowCount, totals, findings) = try row.decode((String, String, String, String, Int, String, String).self)
         let files = try rows(connection, """
-            SELECT path, sha256, size_bytes, source_format, records, flows FROM dataset_files
+            SELECT path, sha256, size_bytes, source_format, records, flows, retrieved_at FROM dataset_files
             WHERE dataset_id = \(id) ORDER BY position
             """, logger: logger, "read the files of dataset '\(name)'").map { file in
-            let (path, sha256, size, fileFormat, records, flows) = try file.decode((String, String, Int, String, Int, Int).self)
-            return DatasetInfo.File(path: path, sha256: sha256, sizeBytes: size, sourceFormat: fileFormat, records: records, flows: flows)
+            let (path, sha256, size, fileFormat, records, flows, retrievedAt) = try file.decode((String, String, Int, String, Int, Int, String?).self)
+            return DatasetInfo.File(
+                path: path, sha256: sha256, sizeBytes: size, sourceFormat: fileFormat, records: records, flows: flows, retrievedAt: retrievedAt)
         }
         let stored = try StoredJSON.decode(StoredFindings.self, findings)
         return DatasetInfo(

@@ -191,6 +191,9 @@ enum PostgresSchema {
         JOIN labels st ON st.id = f.status
         LEFT JOIN labels qu ON qu.id = f.quantity_unit
         """,
+    ], [
+        // Version 3: when a fetched response was retrieved (`chainrisk fetch`).
+        "ALTER TABLE dataset_files ADD COLUMN retrieved_at text",
     ]]
 
     /// A key for `pg_advisory_xact_lock` shared by migrations and imports ("chainrisk" in ASCII, folded to 63 bits).

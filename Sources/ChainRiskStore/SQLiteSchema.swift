@@ -120,6 +120,9 @@ enum SQLiteSchema {
                 LEFT JOIN labels qu ON qu.id = f.quantity_unit;
                 """)
         }
+        migrator.registerMigration("v3-file-retrieval-time") { db in
+            try db.execute(sql: "ALTER TABLE dataset_files ADD COLUMN retrieved_at TEXT")
+        }
         return migrator
     }
 }

@@ -40,7 +40,8 @@ extension SQLiteTradeStore {
         ).map { file in
             DatasetInfo.File(
                 path: file["path"], sha256: file["sha256"], sizeBytes: file["size_bytes"],
-                sourceFormat: file["source_format"], records: file["records"], flows: file["flows"]
+                sourceFormat: file["source_format"], records: file["records"], flows: file["flows"],
+                retrievedAt: file["retrieved_at"]
             )
         }
         let totals = try StoredJSON.decode([String: Double].self, row["value_totals"])

@@ -30,9 +30,12 @@ extension SQLiteTradeStore {
                 findings.merge(summary.findings)
                 formats.append(summary.format.rawValue)
                 try db.execute(
-                    sql: "INSERT INTO dataset_files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    sql: """
+                        INSERT INTO dataset_files (dataset_id, position, path, sha256, size_bytes, source_format, records, flows, retrieved_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
                     arguments: [id, position, source.file.displayName, hashes[position], digests[position].size,
-                                summary.format.rawValue, summary.recordsRead, summary.flowsEmitted]
+                                summary.format.rawValue, summary.recordsRead, summary.flowsEmitted, source.retrievedAt]
                 )
             }
             let lastFlow = firstFlow + Int64(writer.stored) - 1

@@ -59,3 +59,31 @@ extension Workspace {
         try store().removeDataset(named: name)
     }
 }
+
+extension DatasetListing {
+    /// The listing as a text table: name, format, flows, value totals, files' SHA-256, import time, findings; the
+    /// built-in datasets last.
+    public func renderTable() -> String {
+        var table = DataTable(columns: [
+            DataTable.Column("name", title: "Dataset"),
+            DataTable.Column("format", title: "Format"),
+            DataTable.Column("rows", title: "Flows", alignment: .right),
+            DataTable.Column("totals", title: "Value total", alignment: .right),
+            DataTable.Column("sha256", title: "SHA-256"),
+            DataTable.Column("imported", title: "Imported (UTC)"),
+            DataTable.Column("findings", title: "Findings", alignment: .right),
+        ])
+        for info in datasets {
+            table.rows.append([
+                .text(info.name), .text(info.sourceFormat), .integer(info.rowCount),
+                .text(info.valueTotals.keys.sorted().map { "\(NumberFormat.fixed(info.valueTotals[$0] ?? 0, decimals: 0, grouping: true)) \($0)" }.joined(separator: "; ")),
+                .text(info.files.map { String($0.sha256.prefix(12)) }.joined(separator: " ")),
+                .text(info.importedAt), .integer(info.findingCounts.values.reduce(0, +)),
+            ])
+        }
+        for builtIn in builtin {
+            table.rows.append([.text(builtIn.name), .text("built-in"), .empty, .empty, .text("(\(builtIn.files.count) tables)"), .empty, .empty])
+        }
+        return table.renderText()
+    }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChainRiskCore
+import ChainRiskSources
 import ChainRiskStore
 import ChainRiskUseCases
 import Foundation
@@ -34,6 +35,14 @@ struct CommandFailure {
         case let error as EmptySelection:
             message = error.message
             code = 65
+        case let error as FetchError:
+            message = error.message
+            switch error.code {
+            case .badQuery: code = 64
+            case .badResponse: code = 65
+            case .unavailable: code = 66
+            case .internalError: code = 70
+            }
         case let error as NotFound:
             message = error.message
             code = 66

@@ -34,27 +34,7 @@ struct DatasetsCommand: ParsableCommand {
             let listing = try store.workspace().datasetListing()
             let out = FileOutput.standardOutput
             if format == .json { return out.write(try listing.renderJSON()) }
-            var table = DataTable(columns: [
-                DataTable.Column("name", title: "Dataset"),
-                DataTable.Column("format", title: "Format"),
-                DataTable.Column("rows", title: "Flows", alignment: .right),
-                DataTable.Column("totals", title: "Value total", alignment: .right),
-                DataTable.Column("sha256", title: "SHA-256"),
-                DataTable.Column("imported", title: "Imported (UTC)"),
-                DataTable.Column("findings", title: "Findings", alignment: .right),
-            ])
-            for info in listing.datasets {
-                table.rows.append([
-                    .text(info.name), .text(info.sourceFormat), .integer(info.rowCount),
-                    .text(info.valueTotals.keys.sorted().map { "\(NumberFormat.fixed(info.valueTotals[$0] ?? 0, decimals: 0, grouping: true)) \($0)" }.joined(separator: "; ")),
-                    .text(info.files.map { String($0.sha256.prefix(12)) }.joined(separator: " ")),
-                    .text(info.importedAt), .integer(info.findingCounts.values.reduce(0, +)),
-                ])
-            }
-            for builtIn in listing.builtin {
-                table.rows.append([.text(builtIn.name), .text("built-in"), .empty, .empty, .text("(\(builtIn.files.count) tables)"), .empty, .empty])
-            }
-            out.write(table.renderText())
+            out.write(listing.renderTable())
         }
     }
 

@@ -41,21 +41,6 @@ struct ImportCommand: ParsableCommand {
         let progress = ProgressBar()
         defer { progress.finish() }
         let outcome = try store.workspace().importFiles(request) { flows, file in progress.update(flows: flows, file: file) }
-        let out = FileOutput.standardOutput
-        switch outcome {
-        case .alreadyImported(let info):
-            out.write("dataset '\(info.name)' already holds \(info.files.count == 1 ? "this file" : "these files") (sha256 \(info.files.map { String($0.sha256.prefix(12)) }.joined(separator: ", "))…); nothing imported\n")
-        case .imported(let info):
-            let totals = info.valueTotals.keys.sorted().map { "\(NumberFormat.fixed(info.valueTotals[$0] ?? 0, decimals: 2, grouping: true)) \($0)" }
-            out.write("imported \(NumberFormat.integer(info.rowCount)) flows into dataset '\(info.name)' (\(info.sourceFormat)); value total \(totals.joined(separator: ", "))\n")
-            if !info.findingCounts.isEmpty {
-                out.write("findings: " + info.findingCounts.keys.sorted().map { "\(info.findingCounts[$0] ?? 0) \($0)" }.joined(separator: ", ") + "\n")
-                for kind in info.findingCounts.keys.sorted() {
-                    if let example = info.findingExamples.first(where: { $0.kind.rawValue == kind }) {
-                        out.write("  e.g. \(example)\n")
-                    }
-                }
-            }
-        }
+        FileOutput.standardOutput.write(outcome.summaryLines().joined(separator: "\n") + "\n")
     }
 }

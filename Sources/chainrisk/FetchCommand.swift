@@ -1,0 +1,132 @@
+import ArgumentParser
+import ChainRiskSources
+import ChainRiskUseCases
+import Foundation
+
+/// `chainrisk fetch`: current data from UN Comtrade or CBS StatLine into the store, through a cache of responses.
+struct FetchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fetch",
+        abstract: "Fetch trade data from UN Comtrade or CBS StatLine into the store.",
+        discussion: """
+            Answers are cached (~/.chainrisk/cache or $CHAINRISK_CACHE, at most $CHAINRISK_CACHE_LIMIT_MB, \
+            default 2048): the same fetch again makes no request unless --refresh is given. Each answer becomes one \
+            file of the dataset, named by its URL (without the key), with its SHA-256 and retrieval time.
+            """,
+        subcommands: [FetchComtradeCommand.self, FetchCBSCommand.self]
+    )
+
+    @Flag(help: "List the cache: where it is, its size, and each answer's retrieval time and URL.")
+    var cacheInfo = false
+
+    func run() async throws {
+        guard cacheInfo else { throw CleanExit.helpRequest(self) }
+        FileOutput.standardOutput.write(ResponseCache.standard().listingLines().map { $0 + "\n" }.joined())
+    }
+}
+
+/// Options every fetch takes, and running it with a status line on a terminal.
+struct FetchOptions: ParsableArguments {
+    @Option(help: "Dataset name (default: from the request, e.g. comtrade-NLD-2022 or cbs-85427NED).")
+    var name: String?
+
+    @Flag(help: "Ask the source even when the cache holds the answer.")
+    var refresh = false
+
+    @Flag(help: "Print the requests it would start with, and make none.")
+    var dryRun = false
+
+    @Flag(help: "Replace a dataset of the same name that holds other answers.")
+    var replace = false
+
+    @Option(help: "Seconds between two requests (default: 1 for UN Comtrade, 0.5 for CBS).")
+    var interval: Double?
+
+    @OptionGroup var store: StoreOptions
+
+    func run(interval defaultInterval: Double, planned: (Workspace, FetchSettings) throws -> [String],
+             fetch: (Workspace, FetchSettings, @escaping @Sendable (FetchProgress) -> Void) async throws -> FetchOutcome) async throws {
+        let workspace = store.workspace(), settings = FetchSettings(name: name, refresh: refresh, interval: interval ?? defaultInterval, replace: replace)
+        if dryRun { return FileOutput.standardOutput.write(try planned(workspace, settings).map { $0 + "\n" }.joined()) }
+        let terminal = FileOutput.standardError.isTerminal
+        defer { if terminal { FileOutput.standardError.write("\r\u{1B}[K") } }
+        let outcome = try await fetch(workspace, settings) { progress in
+            guard terminal else { return }
+            FileOutput.standardError.write("\rfetch: \(progress.answered) answered, \(progress.pending) to go, \(progress.records) records\u{1B}[K")
+        }
+        FileOutput.standardOutput.write(outcome.summaryLines.joined(separator: "\n") + "\n")
+    }
+}
+
+/// `chainrisk fetch comtrade`: annual goods trade of one reporter from the UN Comtrade data API.
+struct FetchComtradeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "comtrade",
+        abstract: "Fetch annual goods trade of one reporter from the UN Comtrade data API.",
+        discussion: """
+            Needs a subscription key in COMTRADE_API_KEY (comtradeplus.un.org); the API is at \
+            $CHAINRISK_COMTRADE_URL or https://comtradeapi.un.org. An answer of --max-records records is taken as \
+            truncated and asked again in parts (by product, then partner, then year); HTTP 429 and 5xx answers are \
+            retried after the wait the API asks for.
+            Examples:
+              chainrisk fetch comtrade --reporter NLD --year 2022 --product 4401,4403
+              chainrisk fetch comtrade --reporter DEU --year 2021 --year 2022
+            """
+    )
+
+    @Option(help: ArgumentHelp("The reporter's ISO3 code.", valueName: "ISO3"))
+    var reporter: String
+
+    @Option(help: ArgumentHelp("A year (repeat for several).", valueName: "year"))
+    var year: [Int]
+
+    @Option(help: "import or export.")
+    var flow = "import"
+
+    @Option(help: ArgumentHelp("HS codes of 2 to 6 digits, repeated or comma-separated (default: all 6-digit codes).", valueName: "code"))
+    var product: [String] = []
+
+    @Option(help: ArgumentHelp("Partners' ISO3 codes, repeated or comma-separated (default: all partners).", valueName: "ISO3"))
+    var partner: [String] = []
+
+    @Option(help: "The most records one answer may hold; an answer this long is asked again in parts.")
+    var maxRecords = 100_000
+
+    @OptionGroup var fetch: FetchOptions
+
+    func run() async throws {
+        let request = try ComtradeRequest(reporter: reporter, years: year, flow: flow, products: product, partners: partner, maxRecords: maxRecords)
+        try await fetch.run(interval: 1) { try $0.plannedRequests(request, settings: $1) } fetch: {
+            try await $0.fetchComtrade(request, settings: $1, progress: $2)
+        }
+    }
+}
+
+/// `chainrisk fetch cbs`: a CBS StatLine table (such as 85427NED) through its OData feed.
+struct FetchCBSCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cbs",
+        abstract: "Fetch a CBS StatLine table (e.g. 85427NED) through its OData feed.",
+        discussion: """
+            Reads the table's TypedDataSet from $CHAINRISK_CBS_URL or https://opendata.cbs.nl/ODataApi/odata, \
+            following the feed's next-page links, and stores all pages as one dataset.
+            Examples:
+              chainrisk fetch cbs 85427NED
+              chainrisk fetch cbs 85427NED --filter "substringof('JJ', Perioden)"
+            """
+    )
+
+    @Argument(help: "The StatLine table's identifier.")
+    var table: String
+
+    @Option(help: "An OData $filter expression.")
+    var filter: String?
+
+    @OptionGroup var fetch: FetchOptions
+
+    func run() async throws {
+        try await fetch.run(interval: 0.5) { try $0.plannedRequests(cbsTable: table, filter: filter, settings: $1) } fetch: {
+            try await $0.fetchCBS(table: table, filter: filter, settings: $1, progress: $2)
+        }
+    }
+}

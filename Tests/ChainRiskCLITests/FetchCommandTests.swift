@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+/// `chainrisk fetch` against a loopback stand-in for UN Comtrade and CBS StatLine that serves the real samples; no
+/// test reaches the internet.
+@Suite("chainrisk fetch: UN Comtrade and CBS StatLine through a loopback stand-in")
+struct FetchCommandTests {
+    let runner = CLIRunner()
+    let cache = NSTemporaryDirectory() + "chainrisk-fetch-cache-\(UUID().uuidString)"
+    let comtradeFile = CLIRunner.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
+
+    /// The 39 products of the NL sample.
+    static let products: [String] = {
+        let text = (try? String(contentsOfFile: CLIRunner.sharedData + "/comtrade_comtradr/products_in_extract.csv", encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").dropFirst().compactMap { $0.split(separator: ",").first.map(String.init) }
+    }()
+
+    func environment(_ server: SourceStandIn, key: String? = SourceStandIn.key) -> [String: String] {
+        var environment = ["CHAINRISK_COMTRADE_URL": server.base, "CHAINRISK_CBS_URL": server.base, "CHAINRISK_CACHE": cache]
+        environment["COMTRADE_API_KEY"] = key ?? ""
+        return environment
+    }
+
+    /// Runs the CLI on a thread of its own, so that the stand-in's handlers keep Swift's cooperative threads.
+    func run(_ arguments: [String], environment: [String: String]) async throws -> CLIRunner.Result {
+        let runner = runner
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try runner.run(arguments, environment: environment) }) }.start()
+        }
+    }
+
+    /// The rows of `concentration --format json`, as sorted JSON.
+    func rows(_ json: String) throws -> String {
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let rows = try #require(document["rows"] as? [Any])
+        return String(decoding: try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys]), as: UTF8.self)
+    }
+
+    @Test("NLD 2022, 39 products, a 1,000-record cap and one 429: all 2,327 flows stored, 4401's HHI as from the file, and again no request")
+    func comtradeDoneWhen() async throws {
+        let server = SourceStandIn(cap: 1_000)
+        try await server.start()
+        defer { server.stop() }
+        #expect(Self.products.count == 39)
+        let arguments = ["fetch", "comtrade", "--reporter", "NLD", "--year", "2022", "--name", "ct", "--max-records", "1000", "--interval", "0"]
+            + Self.products.flatMap { ["--product", $0] }
+        let fetched = try await run(arguments, environment: environment(server))
+        #expect(fetched.status == 0, "\(fetched.stderr)")
+        #expect(fetched.stdout.contains("imported 2,327 flows"), "\(fetched.stdout)")
+        // One 429, one answer of 1,000 (the cap: split), then the parts.
+        let requests = server.comtradeRequestCount
+        #expect(requests >= 4)
+
+        let concentration = try runner.run(["concentration", "--dataset", "ct", "--product", "4401", "--year", "2022", "--format", "json"])
+        #expect(concentration.status == 0, "\(concentration.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(concentration.stdout.utf8)) as? [String: Any])
+        let wood = try #require((document["rows"] as? [[String: Any]])?.first { $0["product"] as? String == "4401" })
+        #expect(abs((wood["hhi"] as? Double ?? 0) - 0.35421884085271105) < 1e-12)
+        // Every 2022 row as from the file itself.
+        let fromFetch = try runner.run(["concentration", "--dataset", "ct", "--year", "2022", "--format", "json"])
+        let fromFile = try runner.run(["concentration", "--input", comtradeFile, "--year", "2022", "--format", "json"])
+        #expect(try rows(fromFetch.stdout) == (try rows(fromFile.stdout)))
+
+        // Provenance: each answer by its URL (no key), its SHA-256 and when it came.
+        let listing = try runner.run(["datasets", "--format", "json"])
+        #expect(listing.stdout.contains("reporterCode=528") && listing.stdout.contains("retrieved_at"))
+        #expect(!listing.stdout.contains(SourceStandIn.key))
+
+        let again = try await run(arguments, environment: environment(server))
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("nothing imported") && again.stdout.contains("0 request(s) sent"), "\(again.stdout)")
+        #expect(server.comtradeRequestCount == requests, "the same fetch again made a request")
+
+        let info = try runner.run(["fetch", "--cache-info"], environment: environment(server))
+        #expect(info.status == 0 && info.stdout.contains("reporterCode=528"))
+        let refreshed = try await run(arguments + ["--refresh"], environment: environment(server))
+        #expect(refreshed.status == 0 && server.comtradeRequestCount > requests)
+    }
+
+    @Test("no key: exit 64 naming COMTRADE_API_KEY before any request; a refused key: exit 66 and nothing stored")
+    func keys() async throws {
+        let server = SourceStandIn()
+        try await server.start()
+        defer { server.stop() }
+        let arguments = ["fetch", "comtrade", "--reporter", "NLD", "--year", "2022", "--product", "4401", "--interval", "0"]
+        let missing = try await run(arguments, environment: environment(server, key: nil))
+        #expect(missing.status == 64 && missing.stderr.contains("COMTRADE_API_KEY"))
+        #expect(server.comtradeRequestCount == 0)
+        let refused = try await run(arguments, environment: environment(server, key: "wrong-key"))
+        #expect(refused.status == 66 && refused.stderr.contains("HTTP 401"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("wrong-key"))
+        #expect(try runner.run(["datasets", "--format", "json"]).stdout.contains("comtrade-NLD") == false)
+        let unknown = try await run(["fetch", "comtrade", "--reporter", "XYZ", "--year", "2022"], environment: environment(server))
+        #expect(unknown.status == 64 && unknown.stderr.contains("XYZ"))
+    }
+
+    @Test("an answer at the cap for one product, one partner and one year cannot be split: exit 65, nothing stored")
+    func truncatedAnswer() async throws {
+        let server = SourceStandIn(cap: 1)
+        try await server.start()
+        defer { server.stop() }
+        let result = try await run(
+            ["fetch", "comtrade", "--reporter", "NLD", "--year", "2022", "--product", "4401", "--partner", "DEU", "--max-records", "1", "--interval", "0"],
+            environment: environment(server))
+        #expect(result.status == 65 && result.stderr.contains("truncated"), "\(result.stderr)")
+        #expect(try runner.run(["datasets", "--format", "json"]).stdout.contains("comtrade-NLD") == false)
+    }
+
+    @Test("CBS 85427NED in pages of 50: the same flows as importing the excerpt file, no paged-feed finding, and again no request")
+    func cbsPaged() async throws {
+        let server = SourceStandIn(pageSize: 50)
+        try await server.start()
+        defer { server.stop() }
+        let fetched = try await run(["fetch", "cbs", "85427NED", "--interval", "0"], environment: environment(server))
+        #expect(fetched.status == 0, "\(fetched.stderr)")
+        #expect(server.cbsRequestCount == 3)
+        #expect(fetched.stdout.contains("from 3 answer(s)") && !fetched.stdout.contains("skipped_row"), "\(fetched.stdout)")
+        let excerpt = CLIRunner.sharedData + "/cbs/85427NED_TypedDataSet_excerpt.json"
+        #expect(try runner.run(["import", excerpt, "--name", "file"]).status == 0)
+        let listing = try #require(try JSONSerialization.jsonObject(with: Data(try runner.run(["datasets", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let datasets = try #require(listing["datasets"] as? [[String: Any]])
+        let fetchedInfo = try #require(datasets.first { $0["name"] as? String == "cbs-85427NED" })
+        let fileInfo = try #require(datasets.first { $0["name"] as? String == "file" })
+        #expect(fetchedInfo["row_count"] as? Int == fileInfo["row_count"] as? Int && (fileInfo["row_count"] as? Int ?? 0) > 400)
+        #expect((fetchedInfo["value_totals"] as? [String: Double]) == (fileInfo["value_totals"] as? [String: Double]))
+        let arguments = ["concentration", "--format", "json", "--flow", "import"]
+        let fromFetch = try runner.run(arguments + ["--dataset", "cbs-85427NED"]), fromFile = try runner.run(arguments + ["--dataset", "file"])
+        #expect(fromFetch.status == 0, "\(fromFetch.stderr)")
+        #expect(try rows(fromFetch.stdout) == (try rows(fromFile.stdout)))
+        let again = try await run(["fetch", "cbs", "85427NED", "--interval", "0"], environment: environment(server))
+        #expect(again.status == 0 && server.cbsRequestCount == 3 && again.stdout.contains("nothing imported"))
+    }
+}

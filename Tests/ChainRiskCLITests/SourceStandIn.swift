@@ -1,0 +1,159 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// A loopback stand-in for the UN Comtrade data API and CBS's OData feed, serving the real samples in
+/// `../shared/data` in the shapes the sources answer with: a 429 on the first Comtrade request, a record cap that
+/// truncates longer answers as the API does, and OData pages linked by `odata.nextLink`.
+final class SourceStandIn: @unchecked Sendable {
+    static let key = "test-subscription-key"
+    /// The most records one Comtrade answer holds, whatever `maxRecords` asks.
+    let cap: Int
+    let pageSize: Int
+    private let lock = NSLock()
+    private var comtradeRequests: [String] = []
+    private var cbsRequests: [String] = []
+    private var sent429 = false
+    private(set) var port = 0
+    private var task: Task<Void, any Error>?
+
+    init(cap: Int = 1_000, pageSize: Int = 50) {
+        self.cap = cap
+        self.pageSize = pageSize
+    }
+
+    var comtradeRequestCount: Int { lock.withLock { comtradeRequests.count } }
+    var cbsRequestCount: Int { lock.withLock { cbsRequests.count } }
+    var base: String { "http://127.0.0.1:\(port)" }
+
+    /// Starts serving on a free loopback port and returns when it listens.
+    func start() async throws {
+        let router = Router()
+        router.get("data/v1/get/C/A/HS") { request, _ in self.comtrade(request) }
+        router.get(":table/TypedDataSet") { request, context in self.cbs(request, table: context.parameters.get("table") ?? "") }
+        let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
+        task = Task { try await app.run() }
+        for await port in stream {
+            self.port = port
+            break
+        }
+    }
+
+    func stop() { task?.cancel() }
+
+    // MARK: Comtrade
+
+    /// The NL sample as API records: one per row, with the API's numeric codes.
+    static let comtradeRecords: [(fields: [String: String], year: String, product: String, partnerCodes: Set<Int>)] = {
+        let data = CLIRunner.sharedData + "/comtrade_comtradr/"
+        var codes: [String: Set<Int>] = [:]
+        for line in (try? String(contentsOfFile: data + "ref_partners.csv", encoding: .utf8))?.split(separator: "\n").dropFirst() ?? [] {
+            let cells = csvCells(String(line))
+            if cells.count > 2, let code = Int(cells[0]) { codes[cells[2].trimmingCharacters(in: .whitespaces), default: []].insert(code) }
+        }
+        let lines = (try? String(contentsOfFile: data + "nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv", encoding: .utf8))?.split(separator: "\n") ?? []
+        let header = lines.first.map { csvCells(String($0)) } ?? []
+        return lines.dropFirst().map { line in
+            let row = Dictionary(uniqueKeysWithValues: zip(header, csvCells(String(line))))
+            let partnerISO = row["partnerISO"] ?? ""
+            let partnerCodes = codes[partnerISO.trimmingCharacters(in: .whitespaces)] ?? []
+            let fields = [
+                "typeCode": "\"C\"", "freqCode": "\"A\"", "refYear": row["refYear"] ?? "0", "period": "\"\(row["refYear"] ?? "")\"",
+                "reporterCode": "528", "reporterISO": json(row["reporterISO"]), "reporterDesc": json(row["reporterDesc"]),
+                "flowCode": "\"M\"", "flowDesc": json(row["flowDesc"]), "partnerCode": String(partnerCodes.min() ?? 0),
+                "partnerISO": json(partnerISO), "partnerDesc": json(row["partnerDesc"]), "cmdCode": json(row["cmdCode"]),
+                "primaryValue": row["primaryValue_usd"] ?? "null",
+            ]
+            return (fields, row["refYear"] ?? "", row["cmdCode"] ?? "", partnerCodes)
+        }
+    }()
+
+    private func comtrade(_ request: Request) -> Response {
+        let query = request.uri.queryParameters
+        let first: Bool = lock.withLock {
+            comtradeRequests.append(request.uri.description)
+            defer { sent429 = true }
+            return !sent429
+        }
+        guard request.headers[HTTPField.Name("Ocp-Apim-Subscription-Key")!] == Self.key else {
+            return Self.json(.unauthorized, #"{"statusCode": 401, "message": "Access denied due to missing subscription key."}"#)
+        }
+        if first {
+            var response = Self.json(.tooManyRequests, #"{"statusCode": 429, "message": "Rate limit is exceeded. Try again in 1 seconds."}"#)
+            response.headers[HTTPField.Name("Retry-After")!] = "1"
+            return response
+        }
+        func list(_ name: String) -> Set<String>? {
+            query.get(name).map { Set($0.split(separator: ",").map(String.init)) }
+        }
+        let years = list("period") ?? [], products = list("cmdCode"), partners = list("partnerCode").map { Set($0.compactMap(Int.init)) }
+        let limit = min(cap, query.get("maxRecords").flatMap(Int.init) ?? 500)
+        let matching = Self.comtradeRecords.filter { record in
+            query.get("reporterCode") == "528" && query.get("flowCode") == "M" && years.contains(record.year)
+                && (products == nil || products == ["AG6"] || products?.contains(record.product) == true)
+                && (partners == nil || !(partners ?? []).isDisjoint(with: record.partnerCodes))
+        }.prefix(limit)
+        let data = matching.map { record in
+            "{" + record.fields.keys.sorted().map { "\"\($0)\":\(record.fields[$0] ?? "null")" }.joined(separator: ",") + "}"
+        }
+        return Self.json(.ok, #"{"elapsedTime":"0.01 secs","count":\#(data.count),"data":[\#(data.joined(separator: ","))],"error":""}"#)
+    }
+
+    // MARK: CBS
+
+    private func cbs(_ request: Request, table: String) -> Response {
+        lock.withLock { cbsRequests.append(request.uri.description) }
+        let path = CLIRunner.sharedData + "/cbs/\(table)_TypedDataSet_excerpt.json"
+        guard let data = FileManager.default.contents(atPath: path),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let records = object["value"] as? [Any] else {
+            return Self.json(.notFound, #"{"odata.error":{"code":"","message":{"lang":"en-US","value":"No table \#(table)"}}}"#)
+        }
+        let skip = request.uri.queryParameters.get("$skip").flatMap(Int.init) ?? 0
+        let page = records.dropFirst(skip).prefix(pageSize)
+        var body: [String: Any] = ["odata.metadata": object["odata.metadata"] ?? "", "value": Array(page)]
+        if skip + pageSize < records.count {
+            body["odata.nextLink"] = "\(base)/\(table)/TypedDataSet?$skip=\(skip + pageSize)"
+        }
+        let encoded = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data()
+        return Self.json(.ok, String(decoding: encoded, as: UTF8.self))
+    }
+
+    // MARK: Helpers
+
+    private static func json(_ status: HTTPResponse.Status, _ body: String) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    private static func json(_ text: String?) -> String {
+        guard let text else { return "null" }
+        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// The cells of one CSV line (quoted cells may hold commas and doubled quotes).
+    static func csvCells(_ line: String) -> [String] {
+        var cells: [String] = [], cell = "", quoted = false
+        var characters = line.makeIterator()
+        while let character = characters.next() {
+            switch character {
+            case "\"" where quoted:
+                if let next = characters.next() {
+                    if next == "\"" { cell.append("\"") } else {
+                        quoted = false
+                        if next == "," { cells.append(cell); cell = "" } else if next != "\r" { cell.append(next) }
+                    }
+                } else { quoted = false }
+            case "\"": quoted = true
+            case "," where !quoted: cells.append(cell); cell = ""
+            case "\r" where !quoted: break
+            default: cell.append(character)
+            }
+        }
+        cells.append(cell)
+        return cells
+    }
+}
