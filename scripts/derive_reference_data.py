@@ -9,6 +9,7 @@ into Sources/ChainRiskCore/Resources/reference/. Running it twice gives the same
 """
 
 import argparse
+import collections
 import csv
 import io
 import sys
@@ -260,6 +261,8 @@ CORRESPONDENCES = [
     ("hs2022_bec4.csv", "hs6_bec4", "HS6_6d", "BEC4_3d"),
     ("hs2017_bec4.csv", "hs5_bec4", "HS5_6d", "BEC4_3d"),
     ("sitc4_bec4.csv", "sitc4_bec4", "SITC4_5d", "BEC4_3d"),
+    # HS 2017 -> HS 2022: the file is named hs6_hs5 (one HS 2017 code per HS 2022 code); read the other way round.
+    ("hs2017_hs2022.csv", "hs6_hs5", "HS5_6d", "HS6_6d"),
 ]
 
 
@@ -274,10 +277,39 @@ def write_correspondences(writer, data):
     return dropped
 
 
+def write_hs_edition_gaps(writer, data):
+    """hs2017_hs2022_unmatched.csv: the HS 2017 subheadings of Comtrade's H5 list that hs6_hs5 does not name.
+
+    hs6_hs5 gives each HS 2022 subheading one HS 2017 subheading, so where HS 2022 merged several HS 2017
+    subheadings into one (620112 and 620192 into 620130) all but one of them are missing. The bridge must know them
+    to refuse comparing their headings and chapters across editions. Returns the pair statistics for SOURCES.md."""
+    rows = read_csv(data / "concordance_insongkim/hs6_hs5.csv")
+    pairs = {(r["HS5_6d"], r["HS6_6d"]) for r in rows}
+    for source, target in pairs:
+        check(len(source) == 6 and source.isdigit() and len(target) == 6 and target.isdigit(),
+              f"hs6_hs5: {source} -> {target} is not a pair of 6-digit codes")
+    for row in rows:
+        check(row["HS5_6d"][:4] == row["HS5_4d"] and row["HS6_6d"][:4] == row["HS6_4d"],
+              f"hs6_hs5: the 4-digit columns of {row['HS6_6d']} are not truncations")
+    hs2022 = {r["id"] for r in read_csv(data / "comtrade_comtradr/ref_hs2022_H6.csv") if r["aggrlevel"] == "6"}
+    hs2017 = {r["id"] for r in read_csv(data / "comtrade_comtradr/ref_hs2017_H5.csv") if r["aggrlevel"] == "6"}
+    sources = {s for s, _ in pairs}
+    targets = {t for _, t in pairs}
+    check(targets == hs2022, f"hs6_hs5 and Comtrade's H6 list differ: {sorted(targets ^ hs2022)[:10]}")
+    check(sources <= hs2017, f"hs6_hs5 names HS 2017 codes outside Comtrade's H5 list: {sorted(sources - hs2017)[:10]}")
+    unmatched = sorted(hs2017 - sources)
+    writer.write("hs2017_hs2022_unmatched.csv", ["source"], [[code] for code in unmatched])
+    split = sum(1 for n in collections.Counter(s for s, _ in pairs).values() if n > 1)
+    merged = sum(1 for n in collections.Counter(t for _, t in pairs).values() if n > 1)
+    return {"@HS_PAIRS@": f"{len(pairs):,}", "@HS_SOURCES@": f"{len(sources):,}", "@HS_SPLIT@": str(split),
+            "@HS_MERGED@": str(merged), "@HS_UNMATCHED@": str(len(unmatched)), "@HS2017_CODES@": f"{len(hs2017):,}",
+            "@HS_UNMATCHED_LIST@": ", ".join(unmatched)}
+
+
 # SOURCES.md
 
 
-def sources_markdown(counts, out, dropped, unsplit_subgroups):
+def sources_markdown(counts, out, dropped, unsplit_subgroups, hs_editions):
     """SOURCES.md: scripts/reference_sources.md.in with the file table and the correspondence notes filled in."""
     table = ["| file | rows | bytes |", "|---|---:|---:|"]
     table += [f"| {name} | {counts[name]:,} | {(out / name).stat().st_size:,} |" for name in sorted(counts)]
@@ -287,7 +319,7 @@ def sources_markdown(counts, out, dropped, unsplit_subgroups):
         notes.append(f"- `{name}`: `{source_file}.csv`, {source} -> {target}{note}.")
     text = (SCRIPTS / "reference_sources.md.in").read_text(encoding="utf-8")
     for marker, value in (("@TABLE@", "\n".join(table)), ("@CORRESPONDENCES@", "\n".join(notes)),
-                          ("@UNSPLIT@", str(unsplit_subgroups))):
+                          ("@UNSPLIT@", str(unsplit_subgroups)), *hs_editions.items()):
         check(marker in text, f"reference_sources.md.in lacks {marker}")
         text = text.replace(marker, value)
     return text
@@ -313,10 +345,11 @@ def main():
         unsplit = write_sitc4(writer, data)
         write_bec4(writer, data)
         dropped = write_correspondences(writer, data)
+        hs_editions = write_hs_edition_gaps(writer, data)
     except (DataError, OSError, KeyError) as error:
         print(f"derive_reference_data: {error}", file=sys.stderr)
         return 1
-    text = sources_markdown(writer.counts, args.out, dropped, unsplit)
+    text = sources_markdown(writer.counts, args.out, dropped, unsplit, hs_editions)
     (args.out / "SOURCES.md").write_text(text, encoding="utf-8", newline="")
     for name in sorted(writer.counts):
         print(f"{name}: {writer.counts[name]} rows")

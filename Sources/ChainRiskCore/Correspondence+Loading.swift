@@ -13,11 +13,13 @@ extension Correspondence {
         case hs2017BEC4 = "hs2017_bec4"
         /// SITC rev. 4 basic heading → BEC rev. 4 three-digit category (`sitc4_bec4.csv`).
         case sitc4BEC4 = "sitc4_bec4"
+        /// HS 2017 subheading → HS 2022 subheading (`hs2017_hs2022.csv`); `HSEditionBridge` reads it both ways.
+        case hs2017HS2022 = "hs2017_hs2022"
 
         public var source: Classification {
             switch self {
             case .hs2022SITC4, .hs2022BEC4: .hs2022
-            case .hs2017SITC4, .hs2017BEC4: .hs2017
+            case .hs2017SITC4, .hs2017BEC4, .hs2017HS2022: .hs2017
             case .sitc4BEC4: .sitc4
             }
         }
@@ -26,6 +28,7 @@ extension Correspondence {
             switch self {
             case .hs2022SITC4, .hs2017SITC4: .sitc4
             case .hs2022BEC4, .hs2017BEC4, .sitc4BEC4: .bec4
+            case .hs2017HS2022: .hs2022
             }
         }
     }
@@ -40,6 +43,8 @@ extension Correspondence {
     public static let hs2017ToBEC4 = loadBundled("HS 2017 → BEC4") { try bundled(.hs2017BEC4) }
     /// SITC rev. 4 → BEC rev. 4, read once on first use; stops the program if the bundled file is corrupt.
     public static let sitc4ToBEC4 = loadBundled("SITC4 → BEC4") { try bundled(.sitc4BEC4) }
+    /// HS 2017 → HS 2022 at six digits, read once on first use; stops the program if the bundled file is corrupt.
+    public static let hs2017ToHS2022 = loadBundled("HS 2017 → HS 2022") { try bundled(.hs2017HS2022) }
 
     /// The bundled HS → BEC rev. 4 table for an HS vintage: HS 2022 or HS 2017; `nil` for other vintages.
     public static func hsToBEC4(vintage: Classification) -> Correspondence? {

@@ -18,6 +18,11 @@ public struct Finding: Hashable, Sendable, Codable, CustomStringConvertible {
         case imbalance
         /// A sector with zero gross output: its coefficients are set to zero.
         case zeroOutput = "zero_output"
+        /// A product code of one HS edition spread over several codes of another, by stated shares.
+        case splitCode = "split_code"
+        /// A product code kept in its own classification because it has no like-for-like code in the one asked for
+        /// (an HS heading that changed between editions, a SITC code when HS 2022 was asked for).
+        case unconvertedCode = "unconverted_code"
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
     }

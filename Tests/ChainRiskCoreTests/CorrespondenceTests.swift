@@ -6,13 +6,14 @@ struct CorrespondenceTests {
     // Pair and source counts: distinct non-empty (source, target) pairs of the concordance_insongkim file, e.g.
     // python3 -c "import csv; p={(r['HS6_6d'],r['BEC4_3d']) for r in csv.DictReader(open('../shared/data/concordance_insongkim/hs6_bec4.csv')) if r['HS6_6d'] and r['BEC4_3d']}; print(len(p), len({a for a,b in p}))"
     // -> hs6_sitc4 5,611 / 5,611; hs5_sitc4 5,386 / 5,386; hs6_bec4 5,926 / 5,611; hs5_bec4 5,511 / 5,386;
-    // sitc4_bec4 2,972 / 2,829.
+    // sitc4_bec4 2,972 / 2,829; hs6_hs5 read HS5 -> HS6 5,613 / 5,362.
     @Test(arguments: [
         (Correspondence.Resource.hs2022SITC4, 5_611, 5_611),
         (.hs2017SITC4, 5_386, 5_386),
         (.hs2022BEC4, 5_926, 5_611),
         (.hs2017BEC4, 5_511, 5_386),
         (.sitc4BEC4, 2_972, 2_829),
+        (.hs2017HS2022, 5_613, 5_362),
     ])
     func rowCounts(resource: Correspondence.Resource, pairs: Int, sources: Int) throws {
         let table = try Correspondence.bundled(resource)
