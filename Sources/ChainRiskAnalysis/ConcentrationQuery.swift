@@ -25,6 +25,9 @@ public struct ConcentrationQuery: Sendable, Hashable {
     public var reporters: [CountryCode]
     public var years: [Int]
     public var productPrefix: String?
+    /// The HS edition every product code is moved into before the analysis (`--hs-version`), so that years reported
+    /// in different editions compare like with like; nil leaves codes as reported.
+    public var hsVersion: HSEditionBridge.Edition?
     /// The class filter as given: `not`, `somewhat`, `high`, `concentrated` (or the long tokens).
     public var concentrationClass: String?
     /// Only rows whose total value, in base units of the currency, is above this.
@@ -107,6 +110,10 @@ public struct ConcentrationQuery: Sendable, Hashable {
             settings["year"] = allYears ? "all" : "each reporter's latest year in the data"
         }
         if let productPrefix { settings["product"] = productPrefix }
+        if let hsVersion {
+            settings["hs_version"] = hsVersion.rawValue
+            settings["hs_version_rule"] = HSBridgingRule.text(hsVersion)
+        }
         if let concentrationClass { settings["class"] = concentrationClass }
         if let minimumValue { settings["min_value"] = String(minimumValue) }
         if let top {

@@ -87,7 +87,7 @@ struct ColumnarConcentrationRun: Sendable {
         }
         let query = request.query
         return ["import", "imports"].contains(query.flow.lowercased()) && !query.relevantOnly && !request.sensitivity
-            && !request.drill && request.world == nil && !request.trend && request.criteria.isEmpty && request.riskScores == nil && request.limit == nil
+            && !request.drill && request.world == nil && request.query.hsVersion == nil && !request.trend && request.criteria.isEmpty && request.riskScores == nil && request.limit == nil
     }
 
     /// The rows `--class`, `--min-value` and `--top` keep in one block (one reporter and year, the groups top ranks in).

@@ -24,11 +24,19 @@ extension Workspace {
         var findings = FindingLog()
         var rows: [ImportConcentration]
         if case .dataset(let name) = request.source, !request.drill, request.criteria.isEmpty, request.riskScores == nil {
-            rows = try datasetConcentration(name, thresholds: query.thresholds, level: query.level, flows: flows, productPrefix: query.productPrefix).rows.filter { row in
+            let computed = try datasetConcentration(name, thresholds: query.thresholds, level: query.level, flows: flows, productPrefix: query.productPrefix, hsVersion: query.hsVersion)
+            findings = computed.findings
+            rows = computed.rows.filter { row in
                 (query.reporters.isEmpty || query.reporters.contains(row.reporter)) && (query.years.isEmpty || query.years.contains(row.year))
             }
         } else {
-            findings = try request.source.forEachFlow(in: self, matching: Self.flowQuery(query, flows: flows + exportKinds)) { flow in
+            // Split weights come from every year of the data, so the years are chosen after the conversion.
+            var readQuery = Self.flowQuery(query, flows: flows + exportKinds)
+            if query.hsVersion != nil { readQuery.years = nil }
+            findings = try Self.bridged(to: query.hsVersion, { body in
+                try request.source.forEachFlow(in: self, matching: readQuery, body)
+            }) { flow in
+                if query.hsVersion != nil, !query.years.isEmpty, !query.years.contains(flow.year) { return }
                 guard flows.contains(flow.flow) else {
                     exports.add(flow)
                     return
@@ -127,6 +135,20 @@ extension Workspace {
         } catch let error as ConcentrationQuery.InvalidParameter {
             throw RequestError(error)
         }
+    }
+
+    /// Calls `body` with the flows `read` gives, moved into HS edition `edition` when one is given (all flows are
+    /// read first: the split weights come from all of them); returns the reading's and the conversion's findings.
+    static func bridged(
+        to edition: HSEditionBridge.Edition?, _ read: ((TradeFlow) throws -> Void) throws -> FindingLog, _ body: (TradeFlow) throws -> Void
+    ) throws -> FindingLog {
+        guard let edition else { return try withoutActuallyEscaping(body) { try read($0) } }
+        var flows: [TradeFlow] = []
+        var findings = try read { flows.append($0) }
+        let converted = HSBridgingRule.convert(flows, to: edition)
+        findings.merge(converted.findings)
+        for flow in converted.flows { try body(flow) }
+        return findings
     }
 }
 

@@ -8,6 +8,8 @@ import Foundation
 public struct DatasetConcentration: Sendable {
     public let rows: [ImportConcentration]
     public let input: Provenance.Input
+    /// What moving codes into another HS edition found (none when codes stay as reported).
+    public var findings = FindingLog()
 }
 
 /// The settings that make one dataset's concentration rows.
@@ -17,6 +19,7 @@ struct DatasetConcentrationKey: Hashable, Sendable {
     let level: Int?
     let flows: [FlowKind]
     let productPrefix: String?
+    let hsVersion: HSEditionBridge.Edition?
 }
 
 /// The last few datasets' concentration rows, least recently used first out; emptied by every write to the store.
@@ -78,14 +81,20 @@ extension Workspace {
     ///
     /// Reporter and year filters apply to the rows afterwards (rows are per reporter and year, so that gives the
     /// same rows as filtering flows); the product prefix filters flows, because it changes what a coarser level sums.
-    public func datasetConcentration(_ dataset: String, thresholds: ConcentrationThresholds, level: Int? = nil, flows: [FlowKind] = [.imports, .importsForOwnUse], productPrefix: String? = nil) throws -> DatasetConcentration {
-        let key = DatasetConcentrationKey(dataset: dataset, thresholds: thresholds, level: level, flows: flows, productPrefix: productPrefix)
+    public func datasetConcentration(
+        _ dataset: String, thresholds: ConcentrationThresholds, level: Int? = nil, flows: [FlowKind] = [.imports, .importsForOwnUse],
+        productPrefix: String? = nil, hsVersion: HSEditionBridge.Edition? = nil
+    ) throws -> DatasetConcentration {
+        let key = DatasetConcentrationKey(dataset: dataset, thresholds: thresholds, level: level, flows: flows, productPrefix: productPrefix, hsVersion: hsVersion)
         return try datasetRows.value(for: key) {
             let input = try provenanceInput(dataset: dataset)
             var accumulator = ConcentrationAnalysis(thresholds: thresholds, level: level).accumulator()
             let query = FlowQuery(flows: flows.count == FlowKind.allCases.count ? nil : flows, productPrefix: productPrefix)
-            try forEachStoredFlow(in: dataset, matching: query) { accumulator.add($0) }
-            return DatasetConcentration(rows: accumulator.rows(), input: input)
+            let findings = try Self.bridged(to: hsVersion, { body in
+                try forEachStoredFlow(in: dataset, matching: query, body)
+                return FindingLog()
+            }) { accumulator.add($0) }
+            return DatasetConcentration(rows: accumulator.rows(), input: input, findings: findings)
         }
     }
 }

@@ -15,14 +15,20 @@ public struct FetchSettings: Sendable {
     public var interval: Double
     /// Replace a dataset of the same name that holds other responses.
     public var replace: Bool
+    /// The HS edition the fetched codes are moved into before they are stored; nil stores them as reported.
+    public var hsVersion: HSEditionBridge.Edition?
     /// The environment: `COMTRADE_API_KEY`, `CHAINRISK_COMTRADE_URL`, `CHAINRISK_CBS_URL`, `CHAINRISK_CACHE`.
     public var environment: [String: String]
 
-    public init(name: String?, refresh: Bool, interval: Double, replace: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        name: String?, refresh: Bool, interval: Double, replace: Bool, hsVersion: HSEditionBridge.Edition? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.name = name
         self.refresh = refresh
         self.interval = interval
         self.replace = replace
+        self.hsVersion = hsVersion
         self.environment = environment
     }
 }
@@ -59,7 +65,8 @@ extension Workspace {
             throw FetchError(.badResponse, "UN Comtrade has no records for \(request.summary); nothing was stored")
         }
         let name = settings.name ?? "comtrade-\(request.reporter.rawValue)-\(request.years.map(String.init).joined(separator: "-"))"
-        return try store(responses, name: name, reader: ComtradeReader(), fetcher: fetcher, settings: settings)
+        let reader: any TradeReader = settings.hsVersion.map { HSBridgingReader(reader: ComtradeReader(), edition: $0) } ?? ComtradeReader()
+        return try store(responses, name: name, reader: reader, fetcher: fetcher, settings: settings)
     }
 
     /// The first page `chainrisk fetch cbs` asks for.

@@ -14,6 +14,8 @@ public struct ReportRequest: Sendable {
     public var eventsFile: String?
     /// A stored import dataset for Tables 4 and 5 (its latest year).
     public var imports: String?
+    /// The HS edition the imports' codes are moved into first (see `ConcentrationQuery.hsVersion`).
+    public var hsVersion: HSEditionBridge.Edition?
     /// A stored world-exports dataset for Table 5's world-market check.
     public var world: String?
     /// The reporter whose imports Tables 4 and 5 show; required when the dataset holds several.
@@ -53,6 +55,7 @@ extension Workspace {
         }
         var settings = VulnerabilityReport.settings(thresholds: request.thresholds, table5MinimumValue: request.imports == nil ? nil : request.minimumValue)
         if request.imports != nil { settings["table4_rule"] = NestedCodes.rule }
+        if let edition = request.hsVersion, request.imports != nil { (settings["hs_version"], settings["hs_version_rule"]) = (edition.rawValue, HSBridgingRule.text(edition)) }
         var origins: OriginsResult?
         if let originsRequest = request.origins {
             let result = try self.origins(originsRequest)
@@ -75,7 +78,7 @@ extension Workspace {
     /// Concentration rows of the import dataset (and world rows) when the request names one.
     private func computedConcentration(_ request: ReportRequest, inputs: inout [Provenance.Input]) throws -> VulnerabilityAssessment.ComputedConcentration? {
         guard let imports = request.imports else { return nil }
-        let computed = try datasetConcentration(imports, thresholds: request.thresholds)
+        let computed = try datasetConcentration(imports, thresholds: request.thresholds, hsVersion: request.hsVersion)
         inputs.append(computed.input)
         let rows = try reporterRows(computed.rows.filter(\.flow.isImport), dataset: imports, reporter: request.reporter, year: request.year)
         var worldRows: [ImportConcentration]?

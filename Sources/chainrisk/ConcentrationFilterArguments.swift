@@ -35,6 +35,9 @@ struct ConcentrationFilterArguments: ParsableArguments {
     @Flag(name: .customLong("relevant-only"), help: "Drop products mostly in BEC rev. 4 goods n.e.s. (7) or consumer goods n.e.s. (6x), as the letter did.")
     var relevantOnly = false
 
+    @Option(help: "Move HS codes into this edition first (HS2017 or HS2022; README: \"HS editions\").")
+    var hsVersion: HSEditionBridge.Edition?
+
     func validate() throws {
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         if let level, !(1...10).contains(level) { throw ValidationError("--level must be between 1 and 10") }
@@ -55,7 +58,7 @@ struct ConcentrationFilterArguments: ParsableArguments {
             thresholds: preset, flow: flow, level: level, reporters: reporters, years: years, productPrefix: product,
             concentrationClass: concentrationClass, minimumValue: minValue, top: top, relevantOnly: relevantOnly
         )
-        query.allYears = year.contains("all")
+        (query.allYears, query.hsVersion) = (year.contains("all"), hsVersion)
         do {
             _ = try query.flowKinds()
             _ = try query.wantedClass()

@@ -24,11 +24,7 @@ struct DatasetsCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
 
-        func validate() throws {
-            guard format == .table || format == .json else {
-                throw ValidationError("datasets supports --format table or json")
-            }
-        }
+        func validate() throws { try require(format, in: [.table, .json], command: "datasets") }
 
         func run() throws {
             let listing = try store.workspace().datasetListing()

@@ -1,7 +1,7 @@
 import ArgumentParser
+import ChainRiskCore
 import ChainRiskSources
 import ChainRiskUseCases
-import Foundation
 
 /// `chainrisk fetch`: current data from UN Comtrade or CBS StatLine into the store, through a cache of responses.
 struct FetchCommand: AsyncParsableCommand {
@@ -9,9 +9,9 @@ struct FetchCommand: AsyncParsableCommand {
         commandName: "fetch",
         abstract: "Fetch trade data from UN Comtrade or CBS StatLine into the store.",
         discussion: """
-            Answers are cached (~/.chainrisk/cache or $CHAINRISK_CACHE, at most $CHAINRISK_CACHE_LIMIT_MB, \
-            default 2048): the same fetch again makes no request unless --refresh is given. Each answer becomes one \
-            file of the dataset, named by its URL (without the key), with its SHA-256 and retrieval time.
+            Answers are cached (~/.chainrisk/cache or $CHAINRISK_CACHE, at most $CHAINRISK_CACHE_LIMIT_MB MB): the \
+            same fetch again makes no request unless --refresh is given. Each answer becomes one file of the \
+            dataset, named by its URL (without the key), with its SHA-256 and retrieval time.
             """,
         subcommands: [FetchComtradeCommand.self, FetchCBSCommand.self]
     )
@@ -44,16 +44,13 @@ struct FetchOptions: ParsableArguments {
 
     @OptionGroup var store: StoreOptions
 
-    func run(interval defaultInterval: Double, planned: (Workspace, FetchSettings) throws -> [String],
+    func run(interval defaultInterval: Double, hsVersion: HSEditionBridge.Edition? = nil, planned: (Workspace, FetchSettings) throws -> [String],
              fetch: (Workspace, FetchSettings, @escaping @Sendable (FetchProgress) -> Void) async throws -> FetchOutcome) async throws {
-        let workspace = store.workspace(), settings = FetchSettings(name: name, refresh: refresh, interval: interval ?? defaultInterval, replace: replace)
+        let workspace = store.workspace(), settings = FetchSettings(name: name, refresh: refresh, interval: interval ?? defaultInterval, replace: replace, hsVersion: hsVersion)
         if dryRun { return FileOutput.standardOutput.write(try planned(workspace, settings).map { $0 + "\n" }.joined()) }
         let terminal = FileOutput.standardError.isTerminal
         defer { if terminal { FileOutput.standardError.write("\r\u{1B}[K") } }
-        let outcome = try await fetch(workspace, settings) { progress in
-            guard terminal else { return }
-            FileOutput.standardError.write("\rfetch: \(progress.answered) answered, \(progress.pending) to go, \(progress.records) records\u{1B}[K")
-        }
+        let outcome = try await fetch(workspace, settings) { if terminal { FileOutput.standardError.write("\rfetch: \($0.answered) answered, \($0.pending) to go, \($0.records) records\u{1B}[K") } }
         FileOutput.standardOutput.write(outcome.summaryLines.joined(separator: "\n") + "\n")
     }
 }
@@ -92,13 +89,14 @@ struct FetchComtradeCommand: AsyncParsableCommand {
     @Option(help: "The most records one answer may hold; an answer this long is asked again in parts.")
     var maxRecords = 100_000
 
+    @Option(help: "Store HS codes moved into this edition (HS2017 or HS2022; README: \"HS editions\").")
+    var hsVersion: HSEditionBridge.Edition?
+
     @OptionGroup var fetch: FetchOptions
 
     func run() async throws {
         let request = try ComtradeRequest(reporter: reporter, years: year, flow: flow, products: product, partners: partner, maxRecords: maxRecords)
-        try await fetch.run(interval: 1) { try $0.plannedRequests(request, settings: $1) } fetch: {
-            try await $0.fetchComtrade(request, settings: $1, progress: $2)
-        }
+        try await fetch.run(interval: 1, hsVersion: hsVersion) { try $0.plannedRequests(request, settings: $1) } fetch: { try await $0.fetchComtrade(request, settings: $1, progress: $2) }
     }
 }
 

@@ -1,8 +1,5 @@
 import ArgumentParser
-import ChainRiskCore
 import ChainRiskIngest
-import ChainRiskReport
-import ChainRiskStore
 import ChainRiskUseCases
 
 /// `chainrisk import FILE…`: reads trade files into the store as one dataset, atomically.
@@ -40,7 +37,7 @@ struct ImportCommand: ParsableCommand {
         let request = ImportFilesRequest(name: name, files: try files.map { try InputFile.named($0) }, reading: try reading.settings(), replace: replace)
         let progress = ProgressBar()
         defer { progress.finish() }
-        let outcome = try store.workspace().importFiles(request) { flows, file in progress.update(flows: flows, file: file) }
-        FileOutput.standardOutput.write(outcome.summaryLines().joined(separator: "\n") + "\n")
+        let outcome = try store.workspace().importFiles(request) { progress.update(flows: $0, file: $1) }
+        FileOutput.standardOutput.write(outcome.summaryLines().map { $0 + "\n" }.joined())
     }
 }

@@ -43,6 +43,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The year of Tables 4 and 5 (default: the reporter's latest year in --imports).")
     var year: Int?
 
+    @Option(help: "Move --imports' HS codes into this edition first (HS2017 or HS2022).")
+    var hsVersion: HSEditionBridge.Edition?
+
     @Option(help: "A stored world-exports dataset for the world-market check of Table 5.")
     var world: String?
 
@@ -74,7 +77,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         var request = ReportRequest()
         (request.language, request.thresholds, request.eventsFile) = (lang, try thresholdPreset(thresholds), events)
-        (request.imports, request.world, request.minimumValue, request.year) = (imports, world, minValue, year)
+        (request.imports, request.world, request.minimumValue, request.year, request.hsVersion) = (imports, world, minValue, year, hsVersion)
         if let reporter = origin.reporter {
             guard let code = CountryCode(rawValue: reporter.uppercased()) else { throw UsageError(message: "empty --reporter") }
             request.reporter = code

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChainRiskCore
 import ChainRiskReport
 import ChainRiskUseCases
 
@@ -16,6 +17,8 @@ struct StoreOptions: ParsableArguments {
 extension OutputFormat: ExpressibleByArgument {}
 
 extension Language: ExpressibleByArgument {}
+
+extension HSEditionBridge.Edition: ExpressibleByArgument {}
 
 /// Throws a validation error unless `format` is one of `formats`.
 func require(_ format: OutputFormat, in formats: [OutputFormat], command: String) throws {

@@ -8,7 +8,7 @@ import Testing
 
 @Suite("The workspace's dataset-rows cache: one computation per key, nothing stale after a write")
 struct DatasetConcentrationCacheTests {
-    static let key = DatasetConcentrationKey(dataset: "d", thresholds: .letter, level: nil, flows: [.imports], productPrefix: nil)
+    static let key = DatasetConcentrationKey(dataset: "d", thresholds: .letter, level: nil, flows: [.imports], productPrefix: nil, hsVersion: nil)
     static let rows = DatasetConcentration(rows: [], input: Provenance.Input(name: "d", kind: "dataset", files: []))
 
     /// A counter shared with the computing threads.
