@@ -61,7 +61,7 @@ struct FetchComtradeCommand: AsyncParsableCommand {
         commandName: "comtrade",
         abstract: "Fetch annual goods trade of one reporter from the UN Comtrade data API.",
         discussion: """
-            Needs a subscription key in COMTRADE_API_KEY (comtradeplus.un.org); the API is at \
+            Needs a subscription key in COMTRADE_API_KEY (comtradedeveloper.un.org); the API is at \
             $CHAINRISK_COMTRADE_URL or https://comtradeapi.un.org. An answer of --max-records records is taken as \
             truncated and asked again in parts (by product, then partner, then year); HTTP 429 and 5xx answers are \
             retried after the wait the API asks for.
