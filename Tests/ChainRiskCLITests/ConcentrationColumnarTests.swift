@@ -90,7 +90,7 @@ struct ConcentrationColumnarTests {
     ]
     static let generalOnlyOptions: Set<String> = [
         "dataset", "map", "file-flow", "file-year", "file-reporter", "unit", "relevant-only", "sensitivity", "drill",
-        "world-dataset", "world-input", "trend", "criteria", "risk-scores", "strict",
+        "world-dataset", "world-input", "trend", "criteria", "risk-scores", "strict", "hs-version",
     ]
 
     @Test("every option of concentration is known to the columnar path's eligibility check")
