@@ -77,6 +77,24 @@ struct FetchCommandTests {
         #expect(refreshed.status == 0 && server.comtradeRequestCount > requests)
     }
 
+    @Test("Germany 2021 from the EU27 extract (reporter code 276): 1,909 flows, the same concentration rows as the file")
+    func anotherReporter() async throws {
+        let server = SourceStandIn(cap: 1_000, records: SourceStandIn.eu27)
+        try await server.start()
+        defer { server.stop() }
+        let fetched = try await run(
+            ["fetch", "comtrade", "--reporter", "DEU", "--year", "2021", "--max-records", "1000", "--interval", "0", "--product", Self.products.joined(separator: ",")],
+            environment: environment(server))
+        #expect(fetched.status == 0, "\(fetched.stderr)")
+        #expect(fetched.stdout.contains("imported 1,909 flows") && fetched.stdout.contains("comtrade-DEU-2021"), "\(fetched.stdout)")
+        let eu27 = CLIRunner.sharedData + "/comtrade_comtradr/eu27_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv.gz"
+        let fromFetch = try runner.run(["concentration", "--dataset", "comtrade-DEU-2021", "--format", "json"])
+        let fromFile = try runner.run(["concentration", "--input", eu27, "--reporter", "DEU", "--year", "2021", "--format", "json"])
+        #expect(fromFetch.status == 0 && fromFile.status == 0, "\(fromFetch.stderr) \(fromFile.stderr)")
+        #expect(try rows(fromFetch.stdout) == (try rows(fromFile.stdout)))
+        #expect((try JSONSerialization.jsonObject(with: Data(try rows(fromFetch.stdout).utf8)) as? [Any])?.count ?? 0 >= 30)
+    }
+
     @Test("no key: exit 64 naming COMTRADE_API_KEY before any request; a refused key: exit 66 and nothing stored")
     func keys() async throws {
         let server = SourceStandIn()

@@ -4,13 +4,15 @@ import Hummingbird
 import NIOCore
 
 /// A loopback stand-in for the UN Comtrade data API and CBS's OData feed, serving the real samples in
-/// `../shared/data` in the shapes the sources answer with: a 429 on the first Comtrade request, a record cap that
+/// `../shared/data` (the NL or the EU27 Comtrade extract, CBS's 85427NED excerpt) in the shapes the sources answer with: a 429 on the first Comtrade request, a record cap that
 /// truncates longer answers as the API does, and OData pages linked by `odata.nextLink`.
 final class SourceStandIn: @unchecked Sendable {
     static let key = "test-subscription-key"
     /// The most records one Comtrade answer holds, whatever `maxRecords` asks.
     let cap: Int
     let pageSize: Int
+    /// The Comtrade records served.
+    let records: [ComtradeRecord]
     private let lock = NSLock()
     private var comtradeRequests: [String] = []
     private var cbsRequests: [String] = []
@@ -18,9 +20,10 @@ final class SourceStandIn: @unchecked Sendable {
     private(set) var port = 0
     private var task: Task<Void, any Error>?
 
-    init(cap: Int = 1_000, pageSize: Int = 50) {
+    init(cap: Int = 1_000, pageSize: Int = 50, records: [ComtradeRecord] = SourceStandIn.netherlands) {
         self.cap = cap
         self.pageSize = pageSize
+        self.records = records
     }
 
     var comtradeRequestCount: Int { lock.withLock { comtradeRequests.count } }
@@ -47,30 +50,62 @@ final class SourceStandIn: @unchecked Sendable {
 
     // MARK: Comtrade
 
-    /// The NL sample as API records: one per row, with the API's numeric codes.
-    static let comtradeRecords: [(fields: [String: String], year: String, product: String, partnerCodes: Set<Int>)] = {
+    /// One API record and what the stand-in filters it by.
+    struct ComtradeRecord: Sendable {
+        let json: String
+        let reporterCodes: Set<Int>
+        let year: String
+        let product: String
+        let partnerCodes: Set<Int>
+    }
+
+    /// The NL sample (10,631 rows) and the EU27 sample (173,358 rows, gzipped) as API records.
+    static let netherlands = comtradeRecords(file: "nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv")
+    static let eu27 = comtradeRecords(file: "eu27_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv.gz")
+
+    /// A sample's rows as API records, with Comtrade's numeric codes from its reference lists.
+    static func comtradeRecords(file: String) -> [ComtradeRecord] {
         let data = CLIRunner.sharedData + "/comtrade_comtradr/"
-        var codes: [String: Set<Int>] = [:]
-        for line in (try? String(contentsOfFile: data + "ref_partners.csv", encoding: .utf8))?.split(separator: "\n").dropFirst() ?? [] {
-            let cells = csvCells(String(line))
-            if cells.count > 2, let code = Int(cells[0]) { codes[cells[2].trimmingCharacters(in: .whitespaces), default: []].insert(code) }
+        func codes(_ list: String) -> [String: Set<Int>] {
+            var codes: [String: Set<Int>] = [:]
+            for line in (try? String(contentsOfFile: data + list, encoding: .utf8))?.split(separator: "\n").dropFirst() ?? [] {
+                let cells = csvCells(String(line))
+                if cells.count > 2, let code = Int(cells[0]) { codes[cells[2].trimmingCharacters(in: .whitespaces), default: []].insert(code) }
+            }
+            return codes
         }
-        let lines = (try? String(contentsOfFile: data + "nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv", encoding: .utf8))?.split(separator: "\n") ?? []
+        let reporters = codes("ref_reporters.csv"), partners = codes("ref_partners.csv")
+        let lines = text(of: data + file).split(separator: "\n")
         let header = lines.first.map { csvCells(String($0)) } ?? []
         return lines.dropFirst().map { line in
             let row = Dictionary(uniqueKeysWithValues: zip(header, csvCells(String(line))))
-            let partnerISO = row["partnerISO"] ?? ""
-            let partnerCodes = codes[partnerISO.trimmingCharacters(in: .whitespaces)] ?? []
+            let reporterISO = row["reporterISO"] ?? "", partnerISO = row["partnerISO"] ?? ""
+            let reporterCodes = reporters[reporterISO] ?? [], partnerCodes = partners[partnerISO.trimmingCharacters(in: .whitespaces)] ?? []
             let fields = [
                 "typeCode": "\"C\"", "freqCode": "\"A\"", "refYear": row["refYear"] ?? "0", "period": "\"\(row["refYear"] ?? "")\"",
-                "reporterCode": "528", "reporterISO": json(row["reporterISO"]), "reporterDesc": json(row["reporterDesc"]),
+                "reporterCode": String(reporterCodes.min() ?? 0), "reporterISO": json(reporterISO), "reporterDesc": json(row["reporterDesc"]),
                 "flowCode": "\"M\"", "flowDesc": json(row["flowDesc"]), "partnerCode": String(partnerCodes.min() ?? 0),
                 "partnerISO": json(partnerISO), "partnerDesc": json(row["partnerDesc"]), "cmdCode": json(row["cmdCode"]),
                 "primaryValue": row["primaryValue_usd"] ?? "null",
             ]
-            return (fields, row["refYear"] ?? "", row["cmdCode"] ?? "", partnerCodes)
+            let json = "{" + fields.keys.sorted().map { "\"\($0)\":\(fields[$0] ?? "null")" }.joined(separator: ",") + "}"
+            return ComtradeRecord(json: json, reporterCodes: reporterCodes, year: row["refYear"] ?? "", product: row["cmdCode"] ?? "", partnerCodes: partnerCodes)
         }
-    }()
+    }
+
+    /// A file's text, inflated with gzip when it ends in .gz.
+    private static func text(of path: String) -> String {
+        guard path.hasSuffix(".gz") else { return (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["gzip", "-dc", path]
+        let output = Pipe()
+        process.standardOutput = output
+        guard (try? process.run()) != nil else { return "" }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
 
     private func comtrade(_ request: Request) -> Response {
         let query = request.uri.queryParameters
@@ -92,14 +127,13 @@ final class SourceStandIn: @unchecked Sendable {
         }
         let years = list("period") ?? [], products = list("cmdCode"), partners = list("partnerCode").map { Set($0.compactMap(Int.init)) }
         let limit = min(cap, query.get("maxRecords").flatMap(Int.init) ?? 500)
-        let matching = Self.comtradeRecords.filter { record in
-            query.get("reporterCode") == "528" && query.get("flowCode") == "M" && years.contains(record.year)
+        let reporter = query.get("reporterCode").flatMap(Int.init) ?? -1
+        let matching = records.filter { record in
+            record.reporterCodes.contains(reporter) && query.get("flowCode") == "M" && years.contains(record.year)
                 && (products == nil || products == ["AG6"] || products?.contains(record.product) == true)
                 && (partners == nil || !(partners ?? []).isDisjoint(with: record.partnerCodes))
         }.prefix(limit)
-        let data = matching.map { record in
-            "{" + record.fields.keys.sorted().map { "\"\($0)\":\(record.fields[$0] ?? "null")" }.joined(separator: ",") + "}"
-        }
+        let data = matching.map(\.json)
         return Self.json(.ok, #"{"elapsedTime":"0.01 secs","count":\#(data.count),"data":[\#(data.joined(separator: ","))],"error":""}"#)
     }
 
