@@ -6,7 +6,8 @@ public enum HSBridgingRule {
     public static func text(_ edition: HSEditionBridge.Edition) -> String {
         "codes of the other HS edition moved into \(edition.rawValue) through the bundled HS 2017-2022 correspondence "
             + "(6 digits; 2- and 4-digit codes only where no subheading crosses their border); a code that splits "
-            + "into several is shared out by the data's own trade in those codes, equally where it has none; "
+            + "into several is shared out by the data's own trade in those codes (all its reporters and years), "
+            + "equally where it has none; "
             + "codes without a correspondence stay as reported"
     }
 

@@ -30,13 +30,17 @@ extension Workspace {
                 (query.reporters.isEmpty || query.reporters.contains(row.reporter)) && (query.years.isEmpty || query.years.contains(row.year))
             }
         } else {
-            // Split weights come from every year of the data, so the years are chosen after the conversion.
+            // Split weights come from all the data (every reporter and year, as for a stored dataset), so reporters
+            // and years are chosen after the conversion.
             var readQuery = Self.flowQuery(query, flows: flows + exportKinds)
-            if query.hsVersion != nil { readQuery.years = nil }
+            if query.hsVersion != nil { (readQuery.reporters, readQuery.years) = (nil, nil) }
             findings = try Self.bridged(to: query.hsVersion, { body in
                 try request.source.forEachFlow(in: self, matching: readQuery, body)
             }) { flow in
-                if query.hsVersion != nil, !query.years.isEmpty, !query.years.contains(flow.year) { return }
+                if query.hsVersion != nil {
+                    if !query.years.isEmpty, !query.years.contains(flow.year) { return }
+                    if !query.reporters.isEmpty, !query.reporters.contains(flow.reporter) { return }
+                }
                 guard flows.contains(flow.flow) else {
                     exports.add(flow)
                     return

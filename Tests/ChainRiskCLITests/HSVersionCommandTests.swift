@@ -53,6 +53,27 @@ struct HSVersionCommandTests {
         #expect(asReported.map { $0["product"] as? String } == ["441820"])
     }
 
+    @Test("split weights come from all the data, reporters and years alike: a file and its stored dataset give the same shares (1:3)")
+    func weightsFromAllTheData() throws {
+        let file = NSTemporaryDirectory() + "chainrisk-hs-\(UUID().uuidString).csv"
+        try """
+            year,reporter,partner,product,flow,value,classification,unit
+            2021,NLD,CHN,441820,import,800,HS2017,USD
+            2021,NLD,DEU,441820,import,200,HS2017,USD
+            2022,NLD,CHN,441821,import,300,HS2022,USD
+            2022,DEU,CHN,441829,import,900,HS2022,USD
+
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let arguments = ["concentration", "--reporter", "NLD", "--year", "2021", "--hs-version", "HS2022", "--format", "json"]
+        let fromFile = try rows(try runner.run(arguments + ["--input", file]))
+        #expect(try runner.run(["import", file, "--name", "doors"]).status == 0)
+        let fromDataset = try rows(try runner.run(arguments + ["--dataset", "doors"]))
+        for rows in [fromFile, fromDataset] {
+            let totals = Dictionary(uniqueKeysWithValues: rows.map { ($0["product"] as? String ?? "", $0["total_value"] as? Double ?? 0) })
+            #expect(abs((totals["441821"] ?? 0) - 250) < 1e-9 && abs((totals["441829"] ?? 0) - 750) < 1e-9, "\(totals)")
+        }
+    }
+
     @Test("report --imports --hs-version names the edition and its rule in the provenance")
     func report() throws {
         #expect(try runner.run(["import", extract, "--name", "eu"]).status == 0)

@@ -6,6 +6,7 @@
    the same totals, since heading 4401's border is the same in both editions.
 2. A split: HS2017 441820 (doors) becomes HS2022 441821 and 441829; with the data's own 2022 trade in those codes as
    weights (300 and 100), each 2021 flow is shared 3:1, so each part keeps the partners' shares and the HHI.
+3. The same split with weights from every reporter in the data.
 Run from the package root.
 """
 import csv
@@ -29,3 +30,9 @@ for code, weight in weights.items():
     total = sum(parts.values())
     hhi = sum((value / total) ** 2 for value in parts.values())
     print(code, repr(total), repr(hhi))
+
+# 3. Weights from all the data: NLD's 2021 441820 (1,000) shared by 2022 trade of every reporter in the file
+#    (NLD 441821: 300, DEU 441829: 900), so 1:3 whether the file is read directly or through the store.
+weights_all = {"441821": 300.0, "441829": 900.0}
+for code, weight in weights_all.items():
+    print(code, repr(1000.0 * weight / sum(weights_all.values())))
