@@ -65,7 +65,14 @@ extension Workspace {
             throw FetchError(.badResponse, "UN Comtrade has no records for \(request.summary); nothing was stored")
         }
         let name = settings.name ?? "comtrade-\(request.reporter.rawValue)-\(request.years.map(String.init).joined(separator: "-"))"
-        let reader: any TradeReader = settings.hsVersion.map { HSBridgingReader(reader: ComtradeReader(), edition: $0) } ?? ComtradeReader()
+        var reader: any TradeReader = ComtradeReader()
+        if let edition = settings.hsVersion {
+            var flows: [TradeFlow] = []
+            for response in responses {
+                _ = try reader.read(InputFile(bytes: response.body, name: response.url), options: ReadOptions()) { flow, _ in flows.append(flow) }
+            }
+            reader = HSBridgingReader(reader: reader, edition: edition, weights: HSEditionBridge.weights(from: flows, in: edition))
+        }
         return try store(responses, name: name, reader: reader, fetcher: fetcher, settings: settings)
     }
 

@@ -3,12 +3,14 @@ import ChainRiskCore
 import ChainRiskIngest
 
 /// A reader whose flows are moved into one HS edition before they are stored (`fetch --hs-version`): it reads a
-/// whole file through `reader` (held in memory: an API answer), takes the split weights from that file's own trade
-/// in the target edition, and hands each flow on — split into its parts where its code splits — with the line it
-/// came from.
+/// whole file through `reader` (held in memory: an API answer) and hands each flow on — split into its parts where
+/// its code splits, by `weights` — with the line it came from.
 struct HSBridgingReader: TradeReader {
     let reader: any TradeReader
     let edition: HSEditionBridge.Edition
+    /// Trade per target-edition code that splits are shared out by: all the fetched answers', so that every answer
+    /// splits a code alike (see `HSEditionBridge.weights`).
+    let weights: [String: Double]
 
     var format: SourceFormat { reader.format }
 
@@ -16,7 +18,7 @@ struct HSBridgingReader: TradeReader {
         var flows: [(flow: TradeFlow, line: Int)] = []
         var summary = try reader.read(file, options: options) { flows.append(($0, $1)) }
         let bridge = HSEditionBridge.shared
-        let converted = bridge.convert(flows.map(\.flow), to: edition, weights: HSEditionBridge.weights(from: flows.lazy.map(\.flow), in: edition))
+        let converted = bridge.convert(flows.map(\.flow), to: edition, weights: weights)
         summary.findings.merge(converted.findings)
         // The conversion keeps input order and puts a split flow's parts in its place: each flow's line goes with as
         // many flows as its code has parts.

@@ -95,6 +95,25 @@ struct FetchCommandTests {
         #expect((try JSONSerialization.jsonObject(with: Data(try rows(fromFetch.stdout).utf8)) as? [Any])?.count ?? 0 >= 30)
     }
 
+    @Test("fetch --hs-version HS2022: 4401 reported in HS2017 (2021) and HS2022 (2022) is stored as one HS2022 series, same totals")
+    func hsVersion() async throws {
+        let server = SourceStandIn(classified: true)
+        try await server.start()
+        defer { server.stop() }
+        let base = ["fetch", "comtrade", "--reporter", "NLD", "--year", "2021", "--year", "2022", "--product", "4401", "--interval", "0"]
+        #expect(try await run(base + ["--name", "reported"], environment: environment(server)).status == 0)
+        let bridged = try await run(base + ["--name", "bridged", "--hs-version", "HS2022"], environment: environment(server))
+        #expect(bridged.status == 0, "\(bridged.stderr)")
+        let arguments = ["concentration", "--year", "all", "--format", "json"]
+        let reported = try rows(try runner.run(arguments + ["--dataset", "reported"]).stdout)
+        let converted = try rows(try runner.run(arguments + ["--dataset", "bridged"]).stdout)
+        let parsed = { (text: String) in (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]]) ?? [] }
+        #expect(parsed(reported).map { $0["classification"] as? String } == ["HS2017", "HS2022"])
+        #expect(parsed(converted).map { $0["classification"] as? String } == ["HS2022", "HS2022"])
+        #expect(parsed(reported).map { $0["total_value"] as? Double } == parsed(converted).map { $0["total_value"] as? Double })
+        #expect(parsed(converted).map { $0["hhi"] as? Double } == parsed(reported).map { $0["hhi"] as? Double })
+    }
+
     @Test("no key: exit 64 naming COMTRADE_API_KEY before any request; a refused key: exit 66 and nothing stored")
     func keys() async throws {
         let server = SourceStandIn()

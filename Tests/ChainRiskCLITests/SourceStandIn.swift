@@ -20,10 +20,14 @@ final class SourceStandIn: @unchecked Sendable {
     private(set) var port = 0
     private var task: Task<Void, any Error>?
 
-    init(cap: Int = 1_000, pageSize: Int = 50, records: [ComtradeRecord] = SourceStandIn.netherlands) {
+    /// Whether records carry `classificationCode` (H5 until 2021, H6 from 2022, as the Netherlands reported).
+    let classified: Bool
+
+    init(cap: Int = 1_000, pageSize: Int = 50, records: [ComtradeRecord] = SourceStandIn.netherlands, classified: Bool = false) {
         self.cap = cap
         self.pageSize = pageSize
         self.records = records
+        self.classified = classified
     }
 
     var comtradeRequestCount: Int { lock.withLock { comtradeRequests.count } }
@@ -133,7 +137,9 @@ final class SourceStandIn: @unchecked Sendable {
                 && (products == nil || products == ["AG6"] || products?.contains(record.product) == true)
                 && (partners == nil || !(partners ?? []).isDisjoint(with: record.partnerCodes))
         }.prefix(limit)
-        let data = matching.map(\.json)
+        let data = matching.map { record in
+            classified ? "{\"classificationCode\":\"\((Int(record.year) ?? 0) >= 2022 ? "H6" : "H5")\"," + record.json.dropFirst() : record.json
+        }
         return Self.json(.ok, #"{"elapsedTime":"0.01 secs","count":\#(data.count),"data":[\#(data.joined(separator: ","))],"error":""}"#)
     }
 

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("fetch --hs-version: a file's flows moved into one HS edition as they are read")
 struct HSBridgingReaderTests {
-    @Test("HS2017 441820 is split 3:1 into HS2022 441821 and 441829 by the file's own 2022 trade, each part on its line")
+    @Test("HS2017 441820 is split 3:1 into HS2022 441821 and 441829 by the weights given (the 2022 trade), each part on its line")
     func splitByTheFilesOwnTrade() throws {
         let file = InputFile(bytes: Array("""
             year,reporter,partner,product,flow,value,classification,unit
@@ -16,7 +16,8 @@ struct HSBridgingReaderTests {
 
             """.utf8), name: "doors.csv")
         var flows: [(code: String, partner: String, value: Double, line: Int)] = []
-        let summary = try HSBridgingReader(reader: CanonicalCSVReader(), edition: .hs2022).read(file, options: ReadOptions()) { flow, line in
+        let reader = HSBridgingReader(reader: CanonicalCSVReader(), edition: .hs2022, weights: ["441821": 300, "441829": 100])
+        let summary = try reader.read(file, options: ReadOptions()) { flow, line in
             #expect(flow.product.classification == .hs2022)
             flows.append((flow.product.code, flow.partner.rawValue, flow.value ?? .nan, line))
         }
