@@ -7,10 +7,10 @@ import PostgresNIO
 extension PostgresTradeStore {
     /// The flows of `dataset` as columns, in import order, for the columnar engine (see `TradeStore.flowColumns`).
     ///
-    /// PostgreSQL packs each part of a dataset (65,536 flows by `seq`) into one row of three packed columns, read here
-    /// without a value per cell; the parts are read on two connections per core, so that the server packs one part
-    /// while this side reads another. Sums are left to the columnar engine, in import order, so
-    /// that a stored dataset gives the same bits as its file.
+    /// Each part of a dataset (65,536 flows by `seq`) comes as three packed columns, read here without a value per
+    /// cell: stored so at import (`flow_blocks`), or packed by the server from the rows for a dataset imported before
+    /// there were blocks. Parts are read on two connections per core. Sums are left to the columnar engine, in import
+    /// order, so that a stored dataset gives the same bits as its file.
     public func flowColumns(in dataset: String, stored: FlowKind, mirrored: Bool) throws -> TradeFlowColumns? {
         try flowColumns(in: dataset, stored: stored, mirrored: mirrored, partSize: 1 << 16)
     }
@@ -18,21 +18,26 @@ extension PostgresTradeStore {
     /// The same, read in parts of `partSize` flows (at most 2¹⁶: a flow's place in its part takes 16 bits; tests read
     /// small datasets in many parts).
     func flowColumns(in dataset: String, stored: FlowKind, mirrored: Bool, partSize: Int64) throws -> TradeFlowColumns? {
-        let (id, count, codes) = try pool.withConnection { connection in
+        let (id, count, blocks, codes) = try pool.withConnection { connection in
             let logger = pool.logger
-            guard let row = try Self.rows(connection, "SELECT id, row_count FROM datasets WHERE name = \(dataset)", logger: logger, "look up dataset '\(dataset)'").first else {
+            guard let row = try Self.rows(connection, """
+                SELECT id, row_count, (SELECT count(*) FROM flow_blocks WHERE dataset_id = datasets.id) FROM datasets WHERE name = \(dataset)
+                """, logger: logger, "look up dataset '\(dataset)'").first else {
                 throw StoreError(.unknownDataset, "no dataset named '\(dataset)'; `chainrisk datasets` lists them")
             }
-            let (id, count) = try row.decode((Int64, Int64).self)
-            return (id, count, try FlowCodeBook(connection, logger: logger))
+            let (id, count, blocks) = try row.decode((Int64, Int64, Int64).self)
+            return (id, count, blocks, try FlowCodeBook(connection, logger: logger))
         }
         guard let book = ColumnCodeBook(codes: codes, stored: stored) else { return nil }
         let parts = Int(max(1, (count + partSize - 1) / partSize))
+        let fromBlocks = partSize == Int64(PackedColumnBlock.size) && blocks == parts && count > 0
         let connections = pool
         let pieces = try ParallelMap.map(parts, workers: min(parts, 2 * ParallelMap.processorCount)) { part -> ColumnPiece in
             let seqs = Int64(part) * partSize..<min(count, Int64(part + 1) * partSize)
             return try connections.withConnection { connection in
-                try Self.columnPiece(connection, datasetID: id, seqs: seqs, book: book, mirrored: mirrored, logger: connections.logger)
+                fromBlocks
+                    ? try Self.storedPiece(connection, datasetID: id, part: part, length: seqs.count, book: book, mirrored: mirrored, logger: connections.logger)
+                    : try Self.columnPiece(connection, datasetID: id, seqs: seqs, book: book, mirrored: mirrored, logger: connections.logger)
             }
         }
         return book.columns(pieces, stored: stored, mirrored: mirrored)
@@ -70,6 +75,33 @@ extension PostgresTradeStore {
             piece.fits = false
             return piece
         }
+        return try Self.piece(length: length, unit: unit, countries: countryBytes, products: productBytes, values: valueBytes, book: book, mirrored: mirrored)
+    }
+
+    /// Part `part` of a dataset as the import stored it in `flow_blocks`, or a piece that does not fit.
+    private static func storedPiece(
+        _ connection: PostgresConnection, datasetID: Int64, part: Int, length: Int, book: ColumnCodeBook, mirrored: Bool, logger: Logger
+    ) throws -> ColumnPiece {
+        guard let row = try Self.rows(connection, """
+            SELECT flows, flow, unit, fits, country_words, product_words, value_words FROM flow_blocks
+            WHERE dataset_id = \(datasetID) AND part = \(Int32(part))
+            """, logger: logger, "read column blocks").first else { throw changed() }
+        let (flows, flow, unit, fits, countries, products, values) = try row.decode((Int, Int64, Int64, Bool, ByteBuffer, ByteBuffer, ByteBuffer).self)
+        guard flows == length else { throw changed() }
+        guard fits, flow == book.flowID, unit >= 0 else {
+            var piece = ColumnPiece()
+            piece.fits = false
+            return piece
+        }
+        return try Self.piece(length: length, unit: unit, countries: countries, products: products, values: values, book: book, mirrored: mirrored)
+    }
+
+    /// The packed words of one part (see `columnPiece`) as column blocks, or a piece that does not fit.
+    private static func piece(
+        length: Int, unit: Int64, countries countryBytes: ByteBuffer?, products productBytes: ByteBuffer?, values valueBytes: ByteBuffer?,
+        book: ColumnCodeBook, mirrored: Bool
+    ) throws -> ColumnPiece {
+        var piece = ColumnPiece()
         let countries = try PackedColumn.integers(countryBytes), products = try PackedColumn.integers(productBytes)
         let values = try PackedColumn.doubles(valueBytes)
         guard countries.count == length, products.count == length, values.count == length else { throw changed() }
@@ -84,7 +116,7 @@ extension PostgresTradeStore {
             let at = Int(index)
             let flow = StoredFlowIDs(
                 year: products[at] & 0xFFFF, month: 0, reporter: countries[at] >> 40, partner: countries[at] >> 16 & 0xFF_FFFF,
-                product: products[at] >> 16, flow: book.flowID, value: values[at], unit: unit, status: reported)
+                product: products[at] >> 16, flow: book.flowID, value: values[at], unit: unit, status: book.reportedID ?? -1)
             guard piece.add(flow, book: book, mirrored: mirrored) else {
                 piece.fits = false
                 return piece

@@ -27,6 +27,7 @@ extension PostgresTradeStore {
                     if stored == hashes { return .alreadyImported(try Self.datasetInfo(connection, id: existing, logger: logger)) }
                     try request.checkReplaceable()
                     try Self.execute(connection, "DELETE FROM flows WHERE dataset_id = \(existing)", logger: logger, "replace '\(request.name)'")
+                    try Self.execute(connection, "DELETE FROM flow_blocks WHERE dataset_id = \(existing)", logger: logger, "replace '\(request.name)'")
                     try Self.execute(connection, "DELETE FROM datasets WHERE id = \(existing)", logger: logger, "replace '\(request.name)'")
                 }
                 let options = try StoredJSON.encode(request.storedOptions)
@@ -51,6 +52,7 @@ extension PostgresTradeStore {
                         \(source.retrievedAt))
                         """, logger: logger, "record the files of '\(request.name)'")
                 }
+                try copy.finish(connection, logger: logger)
                 try copy.coding.codes.takePending().write(connection, logger: logger)
                 let groups = try copy.coding.duplicateGroups().map { try Self.duplicateGroups($0, datasetID: id, connection, logger: logger) }
                     ?? Self.duplicateGroupsInSQL(datasetID: id, connection, logger: logger)
@@ -123,11 +125,20 @@ struct PostgresFlowCopy {
     let datasetID: Int64
     let progress: ImportProgress?
     var coding: FlowCoding
+    /// The part being packed for `flow_blocks`; full parts are written between COPY statements, the last one by
+    /// `finish`.
+    private var block = PackedColumnBlock(part: 0)
 
     init(datasetID: Int64, codes: FlowCodeBook, progress: ImportProgress?) {
         self.datasetID = datasetID
         self.progress = progress
         coding = FlowCoding(codes: codes)
+    }
+
+    /// Writes the last, partly filled part of the column blocks.
+    func finish(_ connection: PostgresConnection, logger: Logger) throws {
+        guard block.count > 0 else { return }
+        try PostgresTradeStore.execute(connection, block.insert(datasetID: datasetID), logger: logger, "store the column blocks")
     }
 
     static let columns = ["dataset_id", "seq", "year", "month", "reporter", "partner", "product", "flow", "value", "unit",
@@ -145,12 +156,26 @@ struct PostgresFlowCopy {
         // Swift's cooperative threads (a test, a server request), which a detached task would then wait for forever.
         let executor = CopyThreadExecutor()
         defer { executor.shutdown() }
+        let datasetID = datasetID
         Task(executorPreference: executor) {
             do {
-                try await connection.copyFrom(table: "flows", columns: Self.columns, format: .text(.init()), logger: logger) { writer in
-                    for try await chunk in stream {
-                        try await writer.write(chunk)
+                // Rows go through COPY; a full column block ends the COPY, is inserted, and the next rows start another.
+                let items = CopyItems(stream)
+                try await items.advance()
+                while let item = items.current {
+                    switch item {
+                    case .rows:
+                        try await connection.copyFrom(table: "flows", columns: Self.columns, format: .text(.init()), logger: logger) { writer in
+                            while case .rows(let chunk)? = items.current {
+                                try await writer.write(chunk)
+                                channel.consumed()
+                                try await items.advance()
+                            }
+                        }
+                    case .block(let block):
+                        _ = try await connection.query(block.insert(datasetID: datasetID), logger: logger)
                         channel.consumed()
+                        try await items.advance()
                     }
                 }
             } catch {
@@ -164,20 +189,26 @@ struct PostgresFlowCopy {
         let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: Self.chunkBytes + Self.longestRow)
         defer { chunk.deallocate() }
         var used = 0
-        var coding = coding
-        let progress = progress, file = source.file, datasetID = datasetID
+        var coding = coding, block = block
+        let progress = progress, file = source.file
         let summary: ReadSummary
         do {
             summary = try source.reader.read(file, options: options) { flow, line in
                 let seq = coding.count
-                Self.write(coding.code(flow, line: line), datasetID: datasetID, seq: seq, position: position, into: chunk, at: &used)
+                let coded = coding.code(flow, line: line)
+                Self.write(coded, datasetID: datasetID, seq: seq, position: position, into: chunk, at: &used)
+                block.add(flow, coded: coded)
                 if coding.count & 0x3FFF == 0 { progress?(coding.count, file) }
-                if used >= Self.chunkBytes {
-                    try channel.send(ByteBuffer(bytes: UnsafeBufferPointer(start: chunk, count: used)))
+                if used >= Self.chunkBytes || block.isFull {
+                    try channel.send(.rows(ByteBuffer(bytes: UnsafeBufferPointer(start: chunk, count: used))))
                     used = 0
                 }
+                if block.isFull {
+                    try channel.send(.block(block))
+                    block = PackedColumnBlock(part: block.part + 1)
+                }
             }
-            if used > 0 { try channel.send(ByteBuffer(bytes: UnsafeBufferPointer(start: chunk, count: used))) }
+            if used > 0 { try channel.send(.rows(ByteBuffer(bytes: UnsafeBufferPointer(start: chunk, count: used)))) }
             channel.finish(throwing: nil)
         } catch {
             channel.finish(throwing: error)
@@ -188,6 +219,7 @@ struct PostgresFlowCopy {
         finished.wait()
         if let refused = outcome.error { throw Self.refused(refused, file: file) }
         self.coding = coding
+        self.block = block
         progress?(coding.count, file)
         return summary
     }
@@ -270,29 +302,50 @@ struct PostgresFlowCopy {
     }
 }
 
-/// Chunks from the reading thread to the task that writes them, with at most `capacity` in flight.
+/// What the reading thread hands the writing task: COPY rows, or a packed column block.
+enum CopyItem: Sendable {
+    case rows(ByteBuffer)
+    case block(PackedColumnBlock)
+}
+
+/// The writing task's place in the channel's stream, shared by the COPY statements it starts one after another.
+final class CopyItems: @unchecked Sendable {
+    private var iterator: AsyncThrowingStream<CopyItem, any Error>.AsyncIterator
+    /// The item to write next; nil once the stream has ended.
+    private(set) var current: CopyItem?
+
+    init(_ stream: AsyncThrowingStream<CopyItem, any Error>) {
+        iterator = stream.makeAsyncIterator()
+    }
+
+    func advance() async throws {
+        current = try await iterator.next()
+    }
+}
+
+/// Items from the reading thread to the task that writes them, with at most `capacity` in flight.
 final class CopyChannel: @unchecked Sendable {
     /// The writing task stopped (the server refused the data); the reader stops too.
     struct Aborted: Error {}
 
-    let stream: AsyncThrowingStream<ByteBuffer, any Error>
-    private let continuation: AsyncThrowingStream<ByteBuffer, any Error>.Continuation
+    let stream: AsyncThrowingStream<CopyItem, any Error>
+    private let continuation: AsyncThrowingStream<CopyItem, any Error>.Continuation
     private let slots: DispatchSemaphore
     private let lock = NSLock()
     private var aborted = false
 
     init(capacity: Int) {
-        (stream, continuation) = AsyncThrowingStream.makeStream(of: ByteBuffer.self, throwing: (any Error).self)
+        (stream, continuation) = AsyncThrowingStream.makeStream(of: CopyItem.self, throwing: (any Error).self)
         slots = DispatchSemaphore(value: capacity)
     }
 
-    /// Waits for a free slot and hands `chunk` over; throws `Aborted` once the writer has stopped.
-    func send(_ chunk: ByteBuffer) throws {
+    /// Waits for a free slot and hands `item` over; throws `Aborted` once the writer has stopped.
+    func send(_ item: CopyItem) throws {
         while slots.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
             if isAborted { throw Aborted() }
         }
         if isAborted { throw Aborted() }
-        continuation.yield(chunk)
+        continuation.yield(item)
     }
 
     /// A chunk was written: its slot is free.

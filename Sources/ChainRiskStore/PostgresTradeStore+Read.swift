@@ -25,6 +25,7 @@ extension PostgresTradeStore {
                     throw StoreError(.unknownDataset, "no dataset named '\(name)'")
                 }
                 try Self.execute(connection, "DELETE FROM flows WHERE dataset_id = \(id)", logger: pool.logger, "delete the flows of '\(name)'")
+                try Self.execute(connection, "DELETE FROM flow_blocks WHERE dataset_id = \(id)", logger: pool.logger, "delete the column blocks of '\(name)'")
                 try Self.execute(connection, "DELETE FROM datasets WHERE id = \(id)", logger: pool.logger, "delete dataset '\(name)'")
             }
         }

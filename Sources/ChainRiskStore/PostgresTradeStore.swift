@@ -11,8 +11,8 @@ import PostgresNIO
 /// same order, as from SQLite), and a `flow_rows` view that shows them as text. Flows go in through
 /// `COPY … FROM STDIN` inside the import's transaction; imports take a transaction-level advisory lock, so writers
 /// follow one another while readers go on. Flows carry no foreign key and are deleted explicitly, which keeps the
-/// schema distributable on Citus (README: `flows` distributed by `dataset_id`; `datasets`, `dataset_files` and the
-/// lookup tables reference tables).
+/// schema distributable on Citus (README: `flows` and `flow_blocks` distributed by `dataset_id`; `datasets`,
+/// `dataset_files` and the lookup tables reference tables).
 public final class PostgresTradeStore: TradeStore {
     public let location: String
     let pool: PostgresConnectionPool
@@ -194,6 +194,28 @@ enum PostgresSchema {
     ], [
         // Version 3: when a fetched response was retrieved (`chainrisk fetch`).
         "ALTER TABLE dataset_files ADD COLUMN retrieved_at text",
+    ], [
+        // Version 4: each dataset's flows also as packed column blocks, written at import (`PackedColumnBlock`);
+        // datasets imported before have none and are packed by the server when read. Stored without compression:
+        // the words hardly compress, and reading them back is a copy.
+        """
+        CREATE TABLE flow_blocks (
+            dataset_id bigint NOT NULL,
+            part integer NOT NULL,
+            flows integer NOT NULL,
+            flow integer NOT NULL,
+            unit integer NOT NULL,
+            fits boolean NOT NULL,
+            country_words bytea NOT NULL,
+            product_words bytea NOT NULL,
+            value_words bytea NOT NULL,
+            PRIMARY KEY (dataset_id, part)
+        )
+        """,
+        """
+        ALTER TABLE flow_blocks ALTER COLUMN country_words SET STORAGE EXTERNAL, ALTER COLUMN product_words SET STORAGE EXTERNAL,
+            ALTER COLUMN value_words SET STORAGE EXTERNAL
+        """,
     ]]
 
     /// A key for `pg_advisory_xact_lock` shared by migrations and imports ("chainrisk" in ASCII, folded to 63 bits).

@@ -95,6 +95,22 @@ struct PostgresBackendTests {
         #expect(throws: StoreError.self) { try postgres.flowColumns(in: "none", stored: .imports, mirrored: false) }
     }
 
+    @Test("150,000 flows are stored as three column blocks that read back as the server packs the rows, and go with the dataset")
+    func columnBlocks() throws {
+        let (store, url) = try postgres()
+        let file = try StoreContract.temporaryFile("blocks")
+        _ = try store.importDataset(ImportRequest(name: "g", sources: [.init(file: file, reader: GeneratedReader(count: 150_000))]))
+        #expect(try TestPostgres.psql(url, "SELECT count(*), sum(flows), bool_and(fits) FROM flow_blocks") == "3|150000|t")
+        let fromBlocks = try #require(try store.flowColumns(in: "g", stored: .imports, mirrored: false))
+        let packedByServer = try #require(try store.flowColumns(in: "g", stored: .imports, mirrored: false, partSize: 50_000))
+        #expect(fromBlocks.count == 150_000 && Self.rows(fromBlocks) == Self.rows(packedByServer))
+        // 1 + … + 150,000, in import order.
+        #expect(fromBlocks.blocks.flatMap(\.values).reduce(0, +) == 11_250_075_000)
+        #expect(try store.flowColumns(in: "g", stored: .exports, mirrored: false) == nil)
+        try store.removeDataset(named: "g")
+        #expect(try TestPostgres.psql(url, "SELECT count(*) FROM flow_blocks") == "0")
+    }
+
     @Test("a database of schema v1 (text rows under a key index) migrates to integer-coded flows and reads back the same flows")
     func migratesV1() throws {
         let url = try TestPostgres.freshDatabase()
