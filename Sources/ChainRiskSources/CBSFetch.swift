@@ -44,6 +44,7 @@ public struct CBSFetch: Sendable {
             let page = try await fetcher.get(url, refresh: refresh)
             guard let object = try? JSONSerialization.jsonObject(with: Data(page.body)) as? [String: Any],
                   let records = object["value"] as? [Any] else {
+                fetcher.cache.remove(url)
                 throw FetchError(.badResponse, "\(url) did not answer with an OData page (no 'value' array)")
             }
             pages.append(page)

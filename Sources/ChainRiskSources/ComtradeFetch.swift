@@ -91,7 +91,13 @@ public struct ComtradeFetch: Sendable {
         while !queue.isEmpty {
             let query = queue.removeFirst()
             let response = try await fetcher.get(query.url(base: base, maxRecords: request.maxRecords), refresh: refresh)
-            let records = try Self.recordCount(response)
+            let records: Int
+            do {
+                records = try Self.recordCount(response)
+            } catch {
+                fetcher.cache.remove(response.url)
+                throw error
+            }
             state.answered += 1
             if records >= request.maxRecords {
                 guard let parts = query.split(areas: areas) else {

@@ -55,6 +55,12 @@ public struct ResponseCache: Sendable {
         trim()
     }
 
+    /// Forgets the answer to `url` (one that turned out not to be data), so that the next fetch asks again.
+    func remove(_ url: String) {
+        let (body, record) = paths(url)
+        for path in [record, body] { try? FileManager.default.removeItem(at: path) }
+    }
+
     /// Every entry, most recently used first.
     public func entries() -> [Entry] {
         records().map(\.entry)

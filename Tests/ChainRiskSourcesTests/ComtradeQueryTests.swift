@@ -67,5 +67,7 @@ struct ComtradeQueryTests {
         #expect(cache.lookup("http://a/3")?.body == Array(repeating: 2, count: 100))
         #expect(cache.entries().map(\.url) == ["http://a/3", "http://a/2"])
         #expect(cache.totalBytes() == 200)
+        cache.remove("http://a/3")
+        #expect(cache.lookup("http://a/3") == nil && cache.entries().map(\.url) == ["http://a/2"])
     }
 }
