@@ -41,8 +41,10 @@ struct ConcentrationColumnarTests {
         let files = stride(from: 1, to: Self.samples.count, by: 2).map { Self.samples[$0] }
         let imported = try cli.run(["import"] + files + ["--name", "baci"])
         #expect(imported.status == 0, "\(imported.stderr)")
+        // --trend takes the rows the dashboard and the report read (`datasetConcentration`), also columnar now.
         for options in [["--format", "csv", "--year", "all"], ["--format", "json", "--reporter", "DEU", "--level", "4", "--top", "5"],
-                        ["--format", "csv", "--level", "2", "--thresholds", "us2023", "--class", "high"]] {
+                        ["--format", "csv", "--level", "2", "--thresholds", "us2023", "--class", "high"],
+                        ["--format", "csv", "--trend", "--level", "4"], ["--format", "csv", "--trend", "--product", "84", "--reporter", "FRA"]] {
             let columnar = try cli.run(["concentration", "--dataset", "baci"] + options)
             let general = try cli.run(["concentration", "--dataset", "baci"] + options, environment: ["CHAINRISK_GENERAL_PATH": "1"])
             #expect(columnar.status == 0 && !columnar.stdout.isEmpty, "\(columnar.stderr)")
