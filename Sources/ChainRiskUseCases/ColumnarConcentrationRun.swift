@@ -19,6 +19,9 @@ struct ColumnarConcentrationRun: Sendable {
     /// Set (to anything) to always take the general path, e.g. to compare both paths in tests and benchmarks.
     static let generalPathVariable = "CHAINRISK_GENERAL_PATH"
 
+    /// True when `generalPathVariable` is set.
+    static var generalPathForced: Bool { ProcessInfo.processInfo.environment[generalPathVariable] != nil }
+
     let columnar: ColumnarConcentration
     /// The blocks whose rows are wanted: each reporter's latest year, or every block when years are asked for.
     let blocks: [Int]
@@ -28,7 +31,7 @@ struct ColumnarConcentrationRun: Sendable {
 
     /// The run, or nil when the general path must take the request.
     init?(request: ConcentrationRequest, query: ConcentrationQuery, workspace: Workspace) throws {
-        guard Self.supports(request), ProcessInfo.processInfo.environment[Self.generalPathVariable] == nil else { return nil }
+        guard Self.supports(request), !Self.generalPathForced else { return nil }
         guard let columns = try Self.columns(request.source, workspace: workspace) else { return nil }
         let selection = ColumnarConcentration.Selection(
             reporter: { query.reporters.isEmpty || query.reporters.contains($0) }, year: { query.years.isEmpty || query.years.contains($0) },
@@ -48,7 +51,7 @@ struct ColumnarConcentrationRun: Sendable {
     /// The source's flows as columns in the import view: plain BACI files read on all cores, or a stored dataset the
     /// store can hand over as columns (a BACI dataset's exports seen from the importers, or stored imports); nil when
     /// the general path must read it.
-    private static func columns(_ source: FlowSource, workspace: Workspace) throws -> [TradeFlowColumns]? {
+    static func columns(_ source: FlowSource, workspace: Workspace) throws -> [TradeFlowColumns]? {
         switch source {
         case .files(let files, let reading):
             for file in files {

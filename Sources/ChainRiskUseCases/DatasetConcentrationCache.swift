@@ -89,7 +89,7 @@ extension Workspace {
         return try datasetRows.value(for: key) {
             let input = try provenanceInput(dataset: dataset)
             if hsVersion == nil, flows.contains(.imports), Set(flows).isSubset(of: [.imports, .importsForOwnUse]),
-               ProcessInfo.processInfo.environment[ColumnarConcentrationRun.generalPathVariable] == nil,
+               !ColumnarConcentrationRun.generalPathForced,
                let rows = try columnarConcentration(dataset, thresholds: thresholds, level: level, productPrefix: productPrefix) {
                 return DatasetConcentration(rows: rows, input: input)
             }
@@ -107,12 +107,9 @@ extension Workspace {
     /// the dashboard's tables of a stored dataset then take the file path's time, on SQLite and PostgreSQL alike.
     /// Nil when the dataset does not fit columns; blocks in order give the rows in the accumulator's order.
     private func columnarConcentration(_ dataset: String, thresholds: ConcentrationThresholds, level: Int?, productPrefix: String?) throws -> [ImportConcentration]? {
-        let store = try store()
-        guard let info = try store.dataset(named: dataset) else { return nil }
-        let mirrored = MirrorData.isMirror(info)
-        guard let columns = try store.flowColumns(in: dataset, stored: mirrored ? .exports : .imports, mirrored: mirrored) else { return nil }
+        guard let columns = try ColumnarConcentrationRun.columns(.dataset(dataset), workspace: self) else { return nil }
         let selection = productPrefix.map { prefix in ColumnarConcentration.Selection(product: { $0.code.hasPrefix(prefix) }) } ?? .all
-        guard let engine = ColumnarConcentration(analysis: ConcentrationAnalysis(thresholds: thresholds, level: level), flows: [columns], selection: selection) else {
+        guard let engine = ColumnarConcentration(analysis: ConcentrationAnalysis(thresholds: thresholds, level: level), flows: columns, selection: selection) else {
             return nil
         }
         return ParallelMap.map(engine.blockCount) { engine.rows(inBlock: $0) }.flatMap { $0 }
