@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Installs the Debian packages chainrisk needs to build and test (zlib and SQLite headers, OpenBLAS for LAPACK,
-# Chromium for the browser test, PostgreSQL for the store tests, openpyxl for the workbook tests), when missing.
+# Installs the Debian packages chainrisk needs to build and test (zlib and SQLite headers, the sqlite3 shell, OpenBLAS
+# for LAPACK, Chromium for the browser test, PostgreSQL for the store tests, openpyxl for the workbook tests), when
+# missing.
 # Idempotent and quick when everything is there. Runs as root (CI, developer machines) or through sudo.
 set -euo pipefail
 
 needed=()
 [ -f /usr/include/zlib.h ] || needed+=(zlib1g-dev)
 [ -f /usr/include/sqlite3.h ] || needed+=(libsqlite3-dev)
+# The sqlite3 shell, for the store tests that VACUUM, dump and back up a store as an operator would.
+command -v sqlite3 >/dev/null 2>&1 || needed+=(sqlite3)
 ls /usr/lib/*/libopenblas.so >/dev/null 2>&1 || needed+=(libopenblas-dev)
 command -v python3 >/dev/null 2>&1 || needed+=(python3)
 # openpyxl, so the tests read the xlsx workbooks back as Excel users' tools do.

@@ -222,27 +222,45 @@ enum PostgresSchema {
     static let writerLock: Int64 = 0x6368_6169_6E72_6973
 
     /// Creates or upgrades the schema; throws `newerSchema` for a database a newer chainrisk wrote.
+    ///
+    /// A store already at this version opens without the writers' lock, which an import holds for its whole
+    /// transaction: readers never wait for a running import.
     static func migrate(_ connection: PostgresConnection, logger: Logger, location: String) throws {
+        if let version = try recordedVersion(connection, logger: logger) {
+            try requireKnown(version, location: location)
+            if version == migrations.count { return }
+        }
         try PostgresTradeStore.transaction(connection, logger: logger) {
             try PostgresTradeStore.execute(connection, "SELECT pg_advisory_xact_lock(\(writerLock))", logger: logger, "lock the schema")
             // Created only when missing: even CREATE TABLE IF NOT EXISTS needs the right to create, which a user of an
             // existing store need not have.
-            let exists = try PostgresTradeStore.rows(connection, "SELECT to_regclass('chainrisk_schema') IS NOT NULL", logger: logger, "look for the schema table")
-                .first.map { try $0.decode(Bool.self) } ?? false
-            if !exists {
+            let recorded = try recordedVersion(connection, logger: logger)
+            if recorded == nil {
                 try PostgresTradeStore.execute(connection, "CREATE TABLE chainrisk_schema (version integer NOT NULL)", logger: logger, "create the schema table")
             }
-            let version = try PostgresTradeStore.rows(connection, "SELECT coalesce(max(version), 0) FROM chainrisk_schema", logger: logger, "read the schema version")
-                .first.map { try $0.decode(Int.self) } ?? 0
-            guard version <= migrations.count else {
-                throw StoreError(.newerSchema, "the database \(location) has schema version \(version), written by a newer chainrisk (this one knows \(migrations.count)); use that version or another --db")
-            }
+            let version = recorded ?? 0
+            try requireKnown(version, location: location)
             for number in version..<migrations.count {
                 for statement in migrations[number] {
                     try PostgresTradeStore.execute(connection, PostgresQuery(unsafeSQL: statement), logger: logger, "migrate the schema to version \(number + 1)")
                 }
                 try PostgresTradeStore.execute(connection, "INSERT INTO chainrisk_schema (version) VALUES (\(number + 1))", logger: logger, "record the schema version")
             }
+        }
+    }
+
+    /// The schema version the database records, or nil when it has no `chainrisk_schema` table yet.
+    private static func recordedVersion(_ connection: PostgresConnection, logger: Logger) throws -> Int? {
+        let exists = try PostgresTradeStore.rows(connection, "SELECT to_regclass('chainrisk_schema') IS NOT NULL", logger: logger, "look for the schema table")
+            .first.map { try $0.decode(Bool.self) } ?? false
+        guard exists else { return nil }
+        return try PostgresTradeStore.rows(connection, "SELECT coalesce(max(version), 0) FROM chainrisk_schema", logger: logger, "read the schema version")
+            .first.map { try $0.decode(Int.self) } ?? 0
+    }
+
+    private static func requireKnown(_ version: Int, location: String) throws {
+        guard version <= migrations.count else {
+            throw StoreError(.newerSchema, "the database \(location) has schema version \(version), written by a newer chainrisk (this one knows \(migrations.count)); use that version or another --db")
         }
     }
 }

@@ -44,7 +44,11 @@ struct SQLiteFlowWriter {
         thread.stackSize = 16 << 20
         thread.start()
         do {
-            let statement = try db.makeStatement(sql: "INSERT INTO flows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            let statement = try db.makeStatement(sql: """
+                INSERT INTO flows (dataset_id, year, month, reporter, partner, product, flow, value, unit, quantity,
+                                   quantity_unit, status, source_file, source_line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
             while let batch = channel.take() {
                 try batch.codes.write(db)
                 try insert(batch, statement.sqliteStatement)

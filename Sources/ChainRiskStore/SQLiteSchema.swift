@@ -4,9 +4,10 @@ import GRDB
 ///
 /// Since v2 a flow is a row of integers: countries, products and labels (flow kinds, units, statuses) are stored
 /// once in lookup tables and flows refer to them by id. A dataset's flows are written in one transaction and occupy
-/// one range of rowids (`datasets.first_flow`…`last_flow`), so reads and removals address them by rowid and the flows
-/// table needs no secondary index: an import appends rows and nothing else. The view `flow_rows` shows flows with
-/// their codes as text, for anyone who queries the file with SQL.
+/// one range of `seq` (`datasets.first_flow`…`last_flow`), so reads and removals address them by that range and their
+/// `dataset_id`, and the flows table needs no secondary index: an import appends rows and nothing else. Since v4 `seq`
+/// is the table's INTEGER PRIMARY KEY, which `VACUUM`, `.dump` and `.backup` keep (a bare rowid they may renumber).
+/// The view `flow_rows` shows flows with their codes as text, for anyone who queries the file with SQL.
 enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -123,6 +124,61 @@ enum SQLiteSchema {
         migrator.registerMigration("v3-file-retrieval-time") { db in
             try db.execute(sql: "ALTER TABLE dataset_files ADD COLUMN retrieved_at TEXT")
         }
+        migrator.registerMigration(stableFlowSequence, migrate: rebuildWithStableSequence)
         return migrator
+    }
+
+    /// The migration that gave flows a `seq` that maintenance keeps; a store opened before it is checked after it.
+    static let stableFlowSequence = "v4-stable-flow-sequence"
+
+    /// v4: `seq INTEGER PRIMARY KEY` replaces the bare rowid, and each dataset's range is derived anew from the rows'
+    /// own `dataset_id`.
+    ///
+    /// Rows are copied in (dataset, old rowid) order, so every dataset is one range again even in a store that a
+    /// `VACUUM` or a dump and restore renumbered before this version (its ranges then pointed at other rows).
+    private static func rebuildWithStableSequence(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP VIEW flow_rows;
+            CREATE TABLE flows_v4 (
+                seq INTEGER PRIMARY KEY,
+                dataset_id INTEGER NOT NULL,
+                year INTEGER NOT NULL,
+                month INTEGER NOT NULL,
+                reporter INTEGER NOT NULL,
+                partner INTEGER NOT NULL,
+                product INTEGER NOT NULL,
+                flow INTEGER NOT NULL,
+                value REAL,
+                unit INTEGER NOT NULL,
+                quantity REAL,
+                quantity_unit INTEGER,
+                status INTEGER NOT NULL,
+                source_file INTEGER NOT NULL,
+                source_line INTEGER NOT NULL
+            );
+            INSERT INTO flows_v4 (dataset_id, year, month, reporter, partner, product, flow, value, unit, quantity,
+                                  quantity_unit, status, source_file, source_line)
+            SELECT dataset_id, year, month, reporter, partner, product, flow, value, unit, quantity, quantity_unit, status,
+                   source_file, source_line
+            FROM flows ORDER BY dataset_id, rowid;
+            DROP TABLE flows;
+            ALTER TABLE flows_v4 RENAME TO flows;
+            UPDATE datasets SET first_flow = 0, last_flow = -1;
+            UPDATE datasets SET first_flow = r.low, last_flow = r.high
+            FROM (SELECT dataset_id, min(seq) AS low, max(seq) AS high FROM flows GROUP BY dataset_id) AS r
+            WHERE r.dataset_id = datasets.id;
+            CREATE VIEW flow_rows AS
+            SELECT f.seq, f.dataset_id, f.year, f.month, r.code AS reporter, p.code AS partner,
+                   pr.classification, pr.code AS product, fl.text AS flow, f.value, u.text AS unit, f.quantity,
+                   qu.text AS quantity_unit, st.text AS status, f.source_file, f.source_line
+            FROM flows f
+            JOIN countries r ON r.id = f.reporter
+            JOIN countries p ON p.id = f.partner
+            JOIN products pr ON pr.id = f.product
+            JOIN labels fl ON fl.id = f.flow
+            JOIN labels u ON u.id = f.unit
+            JOIN labels st ON st.id = f.status
+            LEFT JOIN labels qu ON qu.id = f.quantity_unit;
+            """)
     }
 }

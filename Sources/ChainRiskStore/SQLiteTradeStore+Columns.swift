@@ -11,9 +11,10 @@ extension SQLiteTradeStore {
     /// columns: another flow kind among them, several units or classifications, months, a product code that is not
     /// digits or of another length than the first — the caller reads rows then.
     /// - Complexity: O(rows), straight from SQLite's statements (no `TradeFlow`, no string per row), the dataset's
-    ///   rowid range split into one part per core, each read on its own connection.
+    ///   `seq` range split into one part per core, each read on its own connection.
     public func flowColumns(in dataset: String, stored: FlowKind, mirrored: Bool) throws -> TradeFlowColumns? {
-        let (range, codes) = try writer.read { db in (try Self.flowRange(of: dataset, db), try FlowCodeBook(db)) }
+        let (flows, codes) = try writer.read { db in (try Self.storedFlows(of: dataset, db), try FlowCodeBook(db)) }
+        let range = flows.seq, datasetID = flows.datasetID
         guard let book = ColumnCodeBook(codes: codes, stored: stored) else { return nil }
         let parts = max(1, min(ParallelMap.processorCount, Int((range.upperBound - range.lowerBound) / 100_000) + 1))
         let length = (range.upperBound - range.lowerBound + 1 + Int64(parts) - 1) / Int64(parts)
@@ -21,20 +22,22 @@ extension SQLiteTradeStore {
         let pieces = try ParallelMap.map(parts, workers: parts) { part -> ColumnPiece in
             let low = range.lowerBound + Int64(part) * length
             let high = min(range.upperBound, low + length - 1)
-            return try writer.read { db in try Self.columnPiece(rows: low...high, book: book, mirrored: mirrored, db) }
+            return try writer.read { db in try Self.columnPiece(rows: low...high, of: datasetID, book: book, mirrored: mirrored, db) }
         }
         return book.columns(pieces, stored: stored, mirrored: mirrored)
     }
 
-    /// The rows `rows` of the flows table as column blocks, or a piece that does not fit.
-    private static func columnPiece(rows: ClosedRange<Int64>, book: ColumnCodeBook, mirrored: Bool, _ db: Database) throws -> ColumnPiece {
+    /// The flows of dataset `datasetID` in `rows` (their `seq`) as column blocks, or a piece that does not fit.
+    private static func columnPiece(
+        rows: ClosedRange<Int64>, of datasetID: Int64, book: ColumnCodeBook, mirrored: Bool, _ db: Database
+    ) throws -> ColumnPiece {
         var piece = ColumnPiece()
         guard rows.lowerBound <= rows.upperBound else { return piece }
         let statement = try db.makeStatement(sql: """
             SELECT year, month, reporter, partner, product, flow, value, unit, status
-            FROM flows WHERE rowid BETWEEN ? AND ? ORDER BY rowid
+            FROM flows WHERE seq BETWEEN ? AND ? AND dataset_id = ? ORDER BY seq
             """)
-        try statement.setArguments([rows.lowerBound, rows.upperBound])
+        try statement.setArguments([rows.lowerBound, rows.upperBound, datasetID])
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
         while true {

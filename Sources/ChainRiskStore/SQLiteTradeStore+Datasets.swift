@@ -64,3 +64,40 @@ struct StoredFindings: Codable {
         examples = log.examples
     }
 }
+
+extension SQLiteTradeStore {
+    /// Each dataset's recorded flow count against its rows, and flows of no dataset (one pass over the flows).
+    public func checkConsistency() throws -> StoreConsistency {
+        try writer.read { db in try Self.consistency(db, location: path) }
+    }
+
+    /// Deletes the flows whose dataset no longer exists; returns how many went.
+    public func removeOrphans() throws -> Int {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM flows WHERE dataset_id NOT IN (SELECT id FROM datasets)")
+            return db.changesCount
+        }
+    }
+
+    static func consistency(_ db: Database, location: String) throws -> StoreConsistency {
+        var found: [Int64: (count: Int, readable: Int)] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT f.dataset_id, count(*) AS n,
+                   sum(CASE WHEN f.seq BETWEEN d.first_flow AND d.last_flow THEN 1 ELSE 0 END) AS readable
+            FROM flows f LEFT JOIN datasets d ON d.id = f.dataset_id
+            GROUP BY f.dataset_id
+            """)
+        while let row = try rows.next() { found[row["dataset_id"]] = (row["n"], row["readable"]) }
+        var checks: [StoreConsistency.DatasetCheck] = []
+        var known: Set<Int64> = []
+        for row in try Row.fetchAll(db, sql: "SELECT id, name, row_count FROM datasets") {
+            let id: Int64 = row["id"]
+            known.insert(id)
+            let stored = found[id] ?? (0, 0)
+            checks.append(.init(name: row["name"], recordedFlows: row["row_count"], storedFlows: stored.count, readableFlows: stored.readable))
+        }
+        let orphans = found.filter { !known.contains($0.key) }
+            .map { StoreConsistency.Orphans(table: "flows", datasetID: $0.key, rows: $0.value.count) }
+        return StoreConsistency(location: location, datasets: checks, orphans: orphans)
+    }
+}

@@ -7,9 +7,9 @@ extension SQLiteTradeStore {
     /// The SQL is built from fixed fragments with bound arguments only; no user text enters the statement.
     public func forEachFlow(in dataset: String, matching query: FlowQuery, _ body: (TradeFlow) throws -> Void) throws {
         try writer.read { db in
-            let range = try Self.flowRange(of: dataset, db)
-            var clauses = ["seq BETWEEN ? AND ?"]
-            var arguments: [any DatabaseValueConvertible] = [range.lowerBound, range.upperBound]
+            let flows = try Self.storedFlows(of: dataset, db)
+            var clauses = ["seq BETWEEN ? AND ? AND dataset_id = ?"]
+            var arguments: [any DatabaseValueConvertible] = [flows.seq.lowerBound, flows.seq.upperBound, flows.datasetID]
             func list<T>(_ column: String, _ values: [T]?, _ convert: (T) -> any DatabaseValueConvertible) {
                 guard let values else { return }
                 clauses.append("\(column) IN (\(values.map { _ in "?" }.joined(separator: ",")))")
@@ -44,14 +44,14 @@ extension SQLiteTradeStore {
         }
     }
 
-    /// The rowids of a dataset's flows; throws `unknownDataset` when there is no dataset of that name.
-    static func flowRange(of dataset: String, _ db: Database) throws -> ClosedRange<Int64> {
-        guard let row = try Row.fetchOne(db, sql: "SELECT first_flow, last_flow FROM datasets WHERE name = ?", arguments: [dataset]) else {
+    /// Where a dataset's flows are; throws `unknownDataset` when there is no dataset of that name.
+    static func storedFlows(of dataset: String, _ db: Database) throws -> StoredFlowRange {
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, first_flow, last_flow FROM datasets WHERE name = ?", arguments: [dataset]) else {
             throw StoreError(.unknownDataset, "no dataset named '\(dataset)'; `chainrisk datasets` lists them")
         }
         let first: Int64 = row["first_flow"], last: Int64 = row["last_flow"]
-        // A dataset without flows (0 and −1) reads rowid 0, which no row has.
-        return first...max(first, last)
+        // A dataset without flows (0 and −1) reads seq 0, which no row has.
+        return StoredFlowRange(datasetID: row["id"], seq: first...max(first, last))
     }
 
     private static func flow(from row: Row) throws -> TradeFlow {
@@ -79,12 +79,12 @@ extension SQLiteTradeStore {
     /// Which reporters, partners and years each flow kind of a dataset holds, for messages about an empty selection.
     public func flowCoverage(in dataset: String) throws -> [FlowKind: FlowCoverage] {
         try writer.read { db in
-            let range = try Self.flowRange(of: dataset, db)
+            let flows = try Self.storedFlows(of: dataset, db)
             let codes = try FlowCodeBook(db)
             var coverage: [FlowKind: FlowCoverage] = [:]
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT DISTINCT flow, reporter, partner, year FROM flows WHERE rowid BETWEEN ? AND ?",
-                arguments: [range.lowerBound, range.upperBound])
+                db, sql: "SELECT DISTINCT flow, reporter, partner, year FROM flows WHERE seq BETWEEN ? AND ? AND dataset_id = ?",
+                arguments: [flows.seq.lowerBound, flows.seq.upperBound, flows.datasetID])
             while let row = try rows.next() {
                 guard let kind = codes.labels[row["flow"]].flatMap(FlowKind.init(rawValue:)),
                       let reporter = codes.countries[row["reporter"]].flatMap(CountryCode.init(rawValue:)),
@@ -96,6 +96,13 @@ extension SQLiteTradeStore {
             return coverage
         }
     }
+}
+
+/// A dataset's id and the range of `seq` its flows occupy: every read and removal names both, so a range that no
+/// longer matches the rows (a store restored by hand) can never reach another dataset's flows.
+struct StoredFlowRange {
+    let datasetID: Int64
+    let seq: ClosedRange<Int64>
 }
 
 /// The reporters, partners and years of one flow kind in a dataset or file.

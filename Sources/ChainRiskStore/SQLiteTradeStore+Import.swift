@@ -18,8 +18,8 @@ extension SQLiteTradeStore {
                 try Self.deleteDataset(id: existing, db)
             }
             let id = try Self.insertDatasetHeader(request, db)
-            // One writer at a time appends to the table, so the dataset's rows take the next rowids in one range.
-            let firstFlow = try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) + 1 FROM flows") ?? 1
+            // One writer at a time appends to the table, so the dataset's rows take the next seq values in one range.
+            let firstFlow = try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) + 1 FROM flows") ?? 1
             var writer = try SQLiteFlowWriter(db: db, datasetID: id, progress: progress)
             var findings = FindingLog()
             var formats: [String] = []
@@ -39,12 +39,12 @@ extension SQLiteTradeStore {
                 )
             }
             let lastFlow = firstFlow + Int64(writer.stored) - 1
-            guard try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM flows") == lastFlow else {
-                throw StoreError(.unavailable, "the flows of dataset '\(request.name)' did not get one range of row ids; nothing was imported")
+            guard try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM flows") == lastFlow else {
+                throw StoreError(.unavailable, "the flows of dataset '\(request.name)' did not get one range of sequence numbers; nothing was imported")
             }
             try db.execute(sql: "UPDATE datasets SET first_flow = ?, last_flow = ? WHERE id = ?", arguments: [firstFlow, lastFlow, id])
             let groups = try writer.duplicateGroups().map { try Self.duplicateGroups($0, firstFlow: firstFlow, db) }
-                ?? Self.duplicateGroupsInSQL(flows: firstFlow...lastFlow, db)
+                ?? Self.duplicateGroupsInSQL(StoredFlowRange(datasetID: id, seq: firstFlow...lastFlow), db)
             let duplicates = DuplicateKeyGroup.findings(groups, files: request.sources.map(\.file), codes: try FlowCodeBook(db))
             try request.checkDuplicates(duplicates)
             findings.merge(duplicates)
@@ -65,11 +65,11 @@ extension SQLiteTradeStore {
         return db.lastInsertedRowID
     }
 
-    /// The groups the writer's detector found (positions among the import's flows), read back by rowid.
+    /// The groups the writer's detector found (positions among the import's flows), read back by seq.
     private static func duplicateGroups(_ groups: [[Int]], firstFlow: Int64, _ db: Database) throws -> [DuplicateKeyGroup] {
         guard !groups.isEmpty else { return [] }
         let statement = try db.makeStatement(sql: """
-            SELECT reporter, partner, product, flow, year, month, source_file, source_line FROM flows WHERE rowid = ?
+            SELECT reporter, partner, product, flow, year, month, source_file, source_line FROM flows WHERE seq = ?
             """)
         return try groups.compactMap { rows -> DuplicateKeyGroup? in
             guard let firstRow = rows.first, let lastRow = rows.last,
@@ -83,14 +83,14 @@ extension SQLiteTradeStore {
     }
 
     /// The same groups found by SQLite (when the detector's packing overflowed): a sort of the dataset's rows.
-    private static func duplicateGroupsInSQL(flows: ClosedRange<Int64>, _ db: Database) throws -> [DuplicateKeyGroup] {
+    private static func duplicateGroupsInSQL(_ flows: StoredFlowRange, _ db: Database) throws -> [DuplicateKeyGroup] {
         let keys = try Row.fetchAll(db, sql: """
             SELECT reporter, partner, product, flow, year, month, COUNT(*) AS n,
                    min(source_file * 4294967296 + source_line) AS first, max(source_file * 4294967296 + source_line) AS last
-            FROM flows WHERE rowid BETWEEN ? AND ?
+            FROM flows WHERE seq BETWEEN ? AND ? AND dataset_id = ?
             GROUP BY reporter, partner, product, flow, year, month
             HAVING COUNT(*) > 1
-            """, arguments: [flows.lowerBound, flows.upperBound])
+            """, arguments: [flows.seq.lowerBound, flows.seq.upperBound, flows.datasetID])
         return keys.map { key in
             let first: Int = key["first"], last: Int = key["last"]
             return DuplicateKeyGroup(
@@ -99,11 +99,13 @@ extension SQLiteTradeStore {
         }
     }
 
-    /// Deletes a dataset, its files and its flows (addressed by their rowid range: the flows table has no index).
+    /// Deletes a dataset, its files and its flows (addressed by their seq range and dataset id: the flows table has
+    /// no secondary index).
     static func deleteDataset(id: Int64, _ db: Database) throws {
         try db.execute(sql: """
-            DELETE FROM flows WHERE rowid BETWEEN (SELECT first_flow FROM datasets WHERE id = ?) AND (SELECT last_flow FROM datasets WHERE id = ?)
-            """, arguments: [id, id])
+            DELETE FROM flows WHERE seq BETWEEN (SELECT first_flow FROM datasets WHERE id = ?) AND (SELECT last_flow FROM datasets WHERE id = ?)
+                AND dataset_id = ?
+            """, arguments: [id, id, id])
         try db.execute(sql: "DELETE FROM datasets WHERE id = ?", arguments: [id])
     }
 }

@@ -35,7 +35,13 @@ public final class SQLiteTradeStore: TradeStore {
             if try pool.read({ try SQLiteSchema.migrator.hasBeenSuperseded($0) }) {
                 throw StoreError(.newerSchema, "the database \(path) was written by a newer chainrisk (its schema has migrations this version does not know); use that version or another --db")
             }
+            let applied = try pool.read { try SQLiteSchema.migrator.appliedIdentifiers($0) }
             try SQLiteSchema.migrator.migrate(pool)
+            if !applied.isEmpty, !applied.contains(SQLiteSchema.stableFlowSequence) {
+                let check = try pool.read { try Self.consistency($0, location: path) }
+                StoreNotice.post("chainrisk: upgraded \(path) to stable flow ids and checked it: \(check.summary)"
+                    + (check.isConsistent ? "" : "; `chainrisk datasets --check` names them"))
+            }
             self.writer = pool
         } catch let error as DatabaseError {
             throw StoreError(.unavailable, "cannot open the database \(path): \(error.message ?? error.description)")
@@ -55,19 +61,8 @@ public final class SQLiteTradeStore: TradeStore {
 }
 
 /// The busy handler of a store's connections: waits for another writer in 10 ms steps up to
-/// `SQLiteTradeStore.writerWaitSeconds`, and announces the wait once it passes `writerNoticeSeconds`.
-public final class WriterWait: @unchecked Sendable {
-    /// Where the announcement goes (standard error by default); tests replace it.
-    public static var notice: @Sendable (String) -> Void {
-        get { noticeLock.withLock { noticeHandler } }
-        set { noticeLock.withLock { noticeHandler = newValue } }
-    }
-
-    nonisolated(unsafe) private static var noticeHandler: @Sendable (String) -> Void = { message in
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-    }
-    private static let noticeLock = NSLock()
-
+/// `SQLiteTradeStore.writerWaitSeconds`, and announces the wait (`StoreNotice`) once it passes `writerNoticeSeconds`.
+final class WriterWait: @unchecked Sendable {
     private let path: String
     private let lock = NSLock()
     private var started = Date()
@@ -88,7 +83,7 @@ public final class WriterWait: @unchecked Sendable {
             return true
         }
         if announce {
-            Self.notice("chainrisk: waiting for another writer to finish with \(path) (up to \(Int(SQLiteTradeStore.writerWaitSeconds)) s)…")
+            StoreNotice.post("chainrisk: waiting for another writer to finish with \(path) (up to \(Int(SQLiteTradeStore.writerWaitSeconds)) s)…")
         }
         usleep(10_000)
         return true

@@ -16,6 +16,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case badLocation = "bad_location"
         /// The same file was given twice in one import.
         case duplicateFile = "duplicate_file"
+        /// The store's rows differ from what its imports recorded (`chainrisk datasets --check`).
+        case inconsistent
     }
 
     public let code: Code

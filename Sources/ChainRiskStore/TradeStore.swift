@@ -30,6 +30,14 @@ public protocol TradeStore: AnyObject, Sendable {
     /// classification, product, partner, month, then file and line), without loading them all.
     func forEachFlow(in dataset: String, matching query: FlowQuery, _ body: (TradeFlow) throws -> Void) throws
 
+    /// Each dataset's recorded flow count against the rows the store holds and reads for it, and rows that belong to
+    /// no dataset: `chainrisk datasets --check`.
+    func checkConsistency() throws -> StoreConsistency
+
+    /// Deletes rows whose dataset no longer exists (flows, and column blocks where the backend has them); returns how
+    /// many went.
+    func removeOrphans() throws -> Int
+
     /// Which reporters, partners and years each flow kind of a dataset holds, for messages about an empty selection.
     func flowCoverage(in dataset: String) throws -> [FlowKind: FlowCoverage]
 

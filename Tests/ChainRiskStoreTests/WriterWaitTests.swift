@@ -7,13 +7,6 @@ import Testing
 
 @Suite("SQLite store: a second writer waits for the first and says why")
 struct WriterWaitTests {
-    final class Messages: @unchecked Sendable {
-        private let lock = NSLock()
-        private var items: [String] = []
-        func append(_ message: String) { lock.withLock { items.append(message) } }
-        var all: [String] { lock.withLock { items } }
-    }
-
     @Test("an import while another connection holds the write lock for 3 s succeeds after it, announcing the wait once")
     func waitsAndAnnounces() throws {
         let folder = NSTemporaryDirectory() + "chainrisk-wait-\(UUID().uuidString)"
@@ -21,10 +14,7 @@ struct WriterWaitTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/store.sqlite"
         let store = try SQLiteTradeStore(path: path)
-        let messages = Messages()
-        let previous = WriterWait.notice
-        WriterWait.notice = { message in if message.contains(path) { messages.append(message) } }
-        defer { WriterWait.notice = previous }
+        let log = NoticeLog.shared
 
         let holder = try DatabaseQueue(path: path)
         let locked = DispatchSemaphore(value: 0), released = DispatchSemaphore(value: 0)
@@ -45,6 +35,7 @@ struct WriterWaitTests {
         guard case .imported(let info) = outcome else { Issue.record("expected an import, got \(outcome)"); return }
         #expect(info.rowCount == 50)
         #expect(Date().timeIntervalSince(started) >= 2.5)
-        #expect(messages.all.count == 1 && messages.all.first?.contains("waiting for another writer") == true, "\(messages.all)")
+        let messages = log.messages(about: path)
+        #expect(messages.count == 1 && messages.first?.contains("waiting for another writer") == true, "\(messages)")
     }
 }
