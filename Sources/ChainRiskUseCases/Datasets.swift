@@ -60,6 +60,46 @@ extension Workspace {
     }
 }
 
+extension Workspace {
+    /// Each stored dataset's recorded flow count against the rows the store holds and reads for it, and flows that
+    /// belong to no dataset; with `removingOrphans`, those are deleted first.
+    public func checkStore(removingOrphans: Bool = false) throws -> (check: StoreConsistency, removed: Int) {
+        let store = try store()
+        var removed = 0
+        if removingOrphans {
+            defer { storeChanged() }
+            removed = try store.removeOrphans()
+        }
+        return (try store.checkConsistency(), removed)
+    }
+}
+
+extension StoreConsistency {
+    /// The check as a text table (one row per dataset, then one per orphan group) and a closing line.
+    public func renderTable() -> String {
+        var table = DataTable(columns: [
+            DataTable.Column("name", title: "Dataset"),
+            DataTable.Column("recorded", title: "Recorded flows", alignment: .right),
+            DataTable.Column("stored", title: "Stored", alignment: .right),
+            DataTable.Column("readable", title: "Read", alignment: .right),
+            DataTable.Column("status", title: "Status"),
+        ])
+        for check in datasets {
+            table.rows.append([
+                .text(check.name), .integer(check.recordedFlows), .integer(check.storedFlows), .integer(check.readableFlows),
+                .text(check.problem ?? "ok"),
+            ])
+        }
+        for orphan in orphans {
+            table.rows.append([
+                .text("(no dataset, id \(orphan.datasetID))"), .empty, .integer(orphan.rows), .empty,
+                .text("orphan \(orphan.table); `chainrisk datasets --check --remove-orphans` deletes them"),
+            ])
+        }
+        return table.renderText() + "\n\(location): \(summary)\n"
+    }
+}
+
 extension DatasetListing {
     /// The listing as a text table: name, format, flows, value totals, files' SHA-256, import time, findings; the
     /// built-in datasets last.

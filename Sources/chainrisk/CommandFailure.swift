@@ -21,6 +21,7 @@ struct CommandFailure {
             switch error.code {
             case .unknownDataset, .unreachable: code = 66
             case .datasetExists, .duplicateFile, .badLocation: code = 64
+            case .inconsistent: code = 65
             case .unavailable, .newerSchema: code = 70
             }
         case let error as IOError:

@@ -22,15 +22,35 @@ struct DatasetsCommand: ParsableCommand {
         @Option(help: "Output format: table or json.")
         var format: OutputFormat = .table
 
+        @Flag(help: "Check the store instead of listing it: each dataset's recorded flow count against the flows stored and read for it, and flows that belong to no dataset. Exits 65 when anything differs.")
+        var check = false
+
+        @Flag(help: "With --check: first delete the flows (and column blocks) that belong to no dataset.")
+        var removeOrphans = false
+
         @OptionGroup var store: StoreOptions
 
-        func validate() throws { try require(format, in: [.table, .json], command: "datasets") }
+        func validate() throws {
+            try require(format, in: [.table, .json], command: "datasets")
+            if removeOrphans && !check { throw ValidationError("--remove-orphans goes with --check") }
+        }
 
         func run() throws {
+            if check { return try runCheck() }
             let listing = try store.workspace().datasetListing()
             let out = FileOutput.standardOutput
             if format == .json { return out.write(try listing.renderJSON()) }
             out.write(listing.renderTable())
+        }
+
+        private func runCheck() throws {
+            let (consistency, removed) = try store.workspace().checkStore(removingOrphans: removeOrphans)
+            let out = FileOutput.standardOutput
+            if removeOrphans { FileOutput.standardError.write("removed \(removed) flow(s) that belonged to no dataset\n") }
+            out.write(format == .json ? try DatasetListing.render(consistency) : consistency.renderTable())
+            guard consistency.isConsistent else {
+                throw StoreError(.inconsistent, "the store differs from what its imports recorded: \(consistency.summary)")
+            }
         }
     }
 

@@ -111,6 +111,49 @@ struct PostgresBackendTests {
         #expect(try TestPostgres.psql(url, "SELECT count(*) FROM flow_blocks") == "0")
     }
 
+    @Test("the check finds flows and column blocks of no dataset and a dataset short of its flows; removing orphans mends the former")
+    func consistencyCheck() throws {
+        let (store, url) = try postgres()
+        _ = try importComtrade(into: store)
+        let file = try StoreContract.temporaryFile("blocks")
+        _ = try store.importDataset(ImportRequest(name: "g", sources: [.init(file: file, reader: GeneratedReader(count: 70_000))]))
+        #expect(try store.checkConsistency().isConsistent)
+        let g = try TestPostgres.psql(url, "SELECT id FROM datasets WHERE name = 'g'")
+        _ = try TestPostgres.psql(url, "UPDATE flows SET dataset_id = 99 WHERE dataset_id = \(g) AND seq < 5")
+        _ = try TestPostgres.psql(url, "UPDATE flow_blocks SET dataset_id = 99 WHERE dataset_id = \(g) AND part = 1")
+        let check = try store.checkConsistency()
+        #expect(!check.isConsistent)
+        #expect(check.orphans == [.init(table: "flow_blocks", datasetID: 99, rows: 70_000 - 65_536), .init(table: "flows", datasetID: 99, rows: 5)])
+        let broken = try #require(check.datasets.first { $0.name == "g" })
+        #expect(broken.recordedFlows == 70_000 && broken.storedFlows == 69_995 && broken.readableFlows == 65_536)
+        #expect(check.datasets.first { $0.name == "nl" }?.isConsistent == true)
+        #expect(try store.removeOrphans() == 5)
+        #expect(try store.checkConsistency().orphans.isEmpty)
+        #expect(try TestPostgres.psql(url, "SELECT count(*) FROM flow_blocks WHERE dataset_id = 99") == "0")
+    }
+
+    @Test("readers never wait: a store is opened and listed in well under a second while an import holds the writers' lock")
+    func readersDoNotWait() throws {
+        let (store, url) = try postgres()
+        _ = try importComtrade(into: store)
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["psql", url, "-Atc", "BEGIN; SELECT pg_advisory_xact_lock(\(PostgresSchema.writerLock)); SELECT pg_sleep(6); COMMIT;"]
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        defer { holder.waitUntilExit() }
+        // Until the lock is held (psql has started and taken it).
+        let deadline = Date().addingTimeInterval(10)
+        while try TestPostgres.psql(url, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted") == "0", Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let started = Date()
+        let reader = try PostgresTradeStore(PostgresLocation(url: url))
+        #expect(try reader.datasets().map(\.name) == ["nl"])
+        #expect(Date().timeIntervalSince(started) < 3, "opening and listing waited for the writer")
+        #expect(holder.isRunning, "the lock holder ended before the reader was timed")
+    }
+
     @Test("a database of schema v1 (text rows under a key index) migrates to integer-coded flows and reads back the same flows")
     func migratesV1() throws {
         let url = try TestPostgres.freshDatabase()
