@@ -109,6 +109,18 @@ final class PostgresConnectionPool: @unchecked Sendable {
     }
 
     /// What went wrong, in the server's words when it said something (never the password).
+    /// Whether `error` says the connection is gone (the server stopped, or the backend was terminated), rather than
+    /// that the server refused a statement.
+    static func isConnectionLost(_ error: any Error) -> Bool {
+        if case PostgresError.connectionClosed? = error as? PostgresError { return true }
+        guard let error = error as? PSQLError else { return false }
+        if let state = error.serverInfo?[.sqlState] {
+            // admin_shutdown, crash_shutdown, cannot_connect_now (class 57: operator intervention).
+            return ["57P01", "57P02", "57P03"].contains(state)
+        }
+        return [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown].contains(error.code)
+    }
+
     static func describe(_ error: any Error) -> String {
         guard let error = error as? PSQLError else { return String(describing: error) }
         if let message = error.serverInfo?[.message] {

@@ -100,19 +100,30 @@ struct PostgresFlowCopy {
         } catch {
             channel.finish(throwing: error)
             finished.wait()
-            if error is CopyChannel.Aborted, let refused = outcome.error { throw Self.refused(refused, file: file) }
+            if error is CopyChannel.Aborted, let refused = outcome.error { throw Self.refused(refused, file: file, connection: connection) }
             throw error
         }
         finished.wait()
-        if let refused = outcome.error { throw Self.refused(refused, file: file) }
+        if let refused = outcome.error { throw Self.refused(refused, file: file, connection: connection) }
         self.coding = coding
         self.block = block
         progress?(coding.count, file)
         return summary
     }
 
+    /// The error for a COPY the server stopped; the connection is closed first, because after a failed COPY its state
+    /// is uncertain (a ROLLBACK sent on it may never be answered) and closing it makes the server discard the
+    /// transaction all the same.
+    private static func refused(_ error: any Error, file: InputFile, connection: PostgresConnection) -> StoreError {
+        _ = try? connection.close().wait()
+        return refused(error, file: file)
+    }
+
     private static func refused(_ error: any Error, file: InputFile) -> StoreError {
-        StoreError(.unavailable, "PostgreSQL refused the flows of \(file.displayName): \(PostgresConnectionPool.describe(error))")
+        if PostgresConnectionPool.isConnectionLost(error) {
+            return StoreError(.unreachable, "PostgreSQL stopped taking the flows of \(file.displayName): \(PostgresConnectionPool.describe(error))")
+        }
+        return StoreError(.unavailable, "PostgreSQL refused the flows of \(file.displayName): \(PostgresConnectionPool.describe(error))")
     }
 
     /// One row of COPY's text format: tab-separated integers and doubles, `\\N` for NULL, at `offset` (moved past
@@ -211,46 +222,52 @@ final class CopyItems: @unchecked Sendable {
 }
 
 /// Items from the reading thread to the task that writes them, with at most `capacity` in flight.
+///
+/// The free slots are counted under a condition, not a `DispatchSemaphore`: a semaphore freed below its initial
+/// count traps, and a writer that stops early (the server went away) leaves slots taken.
 final class CopyChannel: @unchecked Sendable {
     /// The writing task stopped (the server refused the data); the reader stops too.
     struct Aborted: Error {}
 
     let stream: AsyncThrowingStream<CopyItem, any Error>
     private let continuation: AsyncThrowingStream<CopyItem, any Error>.Continuation
-    private let slots: DispatchSemaphore
-    private let lock = NSLock()
+    private let condition = NSCondition()
+    private var freeSlots: Int
     private var aborted = false
 
     init(capacity: Int) {
         (stream, continuation) = AsyncThrowingStream.makeStream(of: CopyItem.self, throwing: (any Error).self)
-        slots = DispatchSemaphore(value: capacity)
+        freeSlots = capacity
     }
 
     /// Waits for a free slot and hands `item` over; throws `Aborted` once the writer has stopped.
     func send(_ item: CopyItem) throws {
-        while slots.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
-            if isAborted { throw Aborted() }
-        }
-        if isAborted { throw Aborted() }
+        condition.lock()
+        while freeSlots == 0 && !aborted { condition.wait() }
+        let stop = aborted
+        if !stop { freeSlots -= 1 }
+        condition.unlock()
+        if stop { throw Aborted() }
         continuation.yield(item)
     }
 
     /// A chunk was written: its slot is free.
-    func consumed() { slots.signal() }
+    func consumed() {
+        condition.lock()
+        freeSlots += 1
+        condition.signal()
+        condition.unlock()
+    }
 
     /// No more chunks (nil), or the reader failed with `error`.
     func finish(throwing error: (any Error)?) { continuation.finish(throwing: error) }
 
+    /// The writer stopped: a waiting or later `send` throws `Aborted`.
     func abort() {
-        lock.lock()
+        condition.lock()
         aborted = true
-        lock.unlock()
-    }
-
-    private var isAborted: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return aborted
+        condition.broadcast()
+        condition.unlock()
     }
 }
 

@@ -19,64 +19,73 @@ extension PostgresTradeStore {
         let hashes = digests.map(\.hex)
         return try pool.withConnection { connection in
             let logger = pool.logger
-            return try Self.transaction(connection, logger: logger) { () throws -> ImportOutcome in
-                try Self.execute(connection, "SELECT pg_advisory_xact_lock(\(PostgresSchema.writerLock))", logger: logger, "lock the store for writing")
-                if let existing = try Self.datasetID(connection, name: request.name, logger: logger) {
-                    let stored = try Self.rows(connection, "SELECT sha256 FROM dataset_files WHERE dataset_id = \(existing) ORDER BY position", logger: logger, "read the files of '\(request.name)'")
-                        .map { try $0.decode(String.self) }
-                    if stored == hashes { return .alreadyImported(try Self.datasetInfo(connection, id: existing, logger: logger)) }
-                    try request.checkReplaceable()
-                    try Self.execute(connection, "DELETE FROM flows WHERE dataset_id = \(existing)", logger: logger, "replace '\(request.name)'")
-                    try Self.execute(connection, "DELETE FROM flow_blocks WHERE dataset_id = \(existing)", logger: logger, "replace '\(request.name)'")
-                    try Self.execute(connection, "DELETE FROM datasets WHERE id = \(existing)", logger: logger, "replace '\(request.name)'")
-                }
-                let options = try StoredJSON.encode(request.storedOptions)
-                guard let id = try Self.rows(connection, """
-                    INSERT INTO datasets (name, source_format, imported_at, chainrisk_version, row_count, value_totals, findings, options)
-                    VALUES (\(request.name), '', \(StoredJSON.timestamp()), \(ChainRiskVersion.current), 0, '{}', '{}', \(options)) RETURNING id
-                    """, logger: logger, "create dataset '\(request.name)'").first.map({ try $0.decode(Int64.self) }) else {
-                    throw StoreError(.unavailable, "PostgreSQL returned no id for dataset '\(request.name)'")
-                }
-                var copy = PostgresFlowCopy(datasetID: id, codes: try FlowCodeBook(connection, logger: logger), progress: progress)
-                var findings = FindingLog()
-                var formats: [String] = []
-                for (position, source) in request.sources.enumerated() {
-                    let summary = try copy.copy(source, position: position, options: request.options, connection: connection, logger: logger)
-                    try request.checkFile(summary, source.file)
-                    findings.merge(summary.findings)
-                    formats.append(summary.format.rawValue)
-                    try Self.execute(connection, """
-                        INSERT INTO dataset_files (dataset_id, position, path, sha256, size_bytes, source_format, records, flows, retrieved_at)
-                        VALUES (\(id), \(Int32(position)), \(source.file.displayName), \(hashes[position]),
-                        \(Int64(digests[position].size)), \(summary.format.rawValue), \(Int64(summary.recordsRead)), \(Int64(summary.flowsEmitted)),
-                        \(source.retrievedAt))
-                        """, logger: logger, "record the files of '\(request.name)'")
-                }
-                try copy.finish(connection, logger: logger)
-                try copy.coding.codes.takePending().write(connection, logger: logger)
-                let groups = try copy.coding.duplicateGroups().map { try Self.duplicateGroups($0, datasetID: id, connection, logger: logger) }
-                    ?? Self.duplicateGroupsInSQL(datasetID: id, connection, logger: logger)
-                let duplicates = DuplicateKeyGroup.findings(groups, files: request.sources.map(\.file), codes: copy.coding.codes)
-                try request.checkDuplicates(duplicates)
-                findings.merge(duplicates)
-                // A BRIN index summarizes new blocks only when asked (or when autovacuum gets to them); until then every
-                // read of a dataset scans them all. Only the index's owner may ask; other users leave it to autovacuum.
-                try Self.execute(connection, """
-                    SELECT brin_summarize_new_values('flows_by_dataset') FROM pg_class
-                    WHERE oid = 'flows_by_dataset'::regclass AND pg_has_role(current_user, relowner, 'USAGE')
-                    """, logger: logger, "index the new flows")
-                if copy.coding.count >= 100_000 {
-                    // Statistics for the planner (a read joins flows to the lookup tables and sorts them).
-                    try Self.execute(connection, "ANALYZE flows, countries, products, labels", logger: logger, "analyse the new flows")
-                }
-                let format = ImportRequest.datasetFormat(formats)
-                try Self.execute(connection, """
-                    UPDATE datasets SET source_format = \(format), row_count = \(Int64(copy.coding.count)),
-                    value_totals = \(try StoredJSON.encode(copy.coding.totals.totals())), findings = \(try StoredJSON.encode(StoredFindings(findings)))
-                    WHERE id = \(id)
-                    """, logger: logger, "complete dataset '\(request.name)'")
-                return .imported(try Self.datasetInfo(connection, id: id, logger: logger))
+            do {
+                return try importInTransaction(request, hashes: hashes, digests: digests, connection: connection, logger: logger, progress: progress)
+            } catch let error as StoreError where error.code == .unreachable {
+                throw StoreError(.unreachable, "importing '\(request.name)': the PostgreSQL server closed the connection during the import; nothing was stored (\(error.message))")
             }
+        }
+    }
+
+    private func importInTransaction(_ request: ImportRequest, hashes: [String], digests: [(hex: String, size: Int)], connection: PostgresConnection, logger: Logger,
+                                     progress: ImportProgress?) throws -> ImportOutcome {
+        return try Self.transaction(connection, logger: logger) { () throws -> ImportOutcome in
+            try Self.execute(connection, "SELECT pg_advisory_xact_lock(\(PostgresSchema.writerLock))", logger: logger, "lock the store for writing")
+            if let existing = try Self.datasetID(connection, name: request.name, logger: logger) {
+                let stored = try Self.rows(connection, "SELECT sha256 FROM dataset_files WHERE dataset_id = \(existing) ORDER BY position", logger: logger, "read the files of '\(request.name)'")
+                    .map { try $0.decode(String.self) }
+                if stored == hashes { return .alreadyImported(try Self.datasetInfo(connection, id: existing, logger: logger)) }
+                try request.checkReplaceable()
+                try Self.execute(connection, "DELETE FROM flows WHERE dataset_id = \(existing)", logger: logger, "replace '\(request.name)'")
+                try Self.execute(connection, "DELETE FROM flow_blocks WHERE dataset_id = \(existing)", logger: logger, "replace '\(request.name)'")
+                try Self.execute(connection, "DELETE FROM datasets WHERE id = \(existing)", logger: logger, "replace '\(request.name)'")
+            }
+            let options = try StoredJSON.encode(request.storedOptions)
+            guard let id = try Self.rows(connection, """
+                INSERT INTO datasets (name, source_format, imported_at, chainrisk_version, row_count, value_totals, findings, options)
+                VALUES (\(request.name), '', \(StoredJSON.timestamp()), \(ChainRiskVersion.current), 0, '{}', '{}', \(options)) RETURNING id
+                """, logger: logger, "create dataset '\(request.name)'").first.map({ try $0.decode(Int64.self) }) else {
+                throw StoreError(.unavailable, "PostgreSQL returned no id for dataset '\(request.name)'")
+            }
+            var copy = PostgresFlowCopy(datasetID: id, codes: try FlowCodeBook(connection, logger: logger), progress: progress)
+            var findings = FindingLog()
+            var formats: [String] = []
+            for (position, source) in request.sources.enumerated() {
+                let summary = try copy.copy(source, position: position, options: request.options, connection: connection, logger: logger)
+                try request.checkFile(summary, source.file)
+                findings.merge(summary.findings)
+                formats.append(summary.format.rawValue)
+                try Self.execute(connection, """
+                    INSERT INTO dataset_files (dataset_id, position, path, sha256, size_bytes, source_format, records, flows, retrieved_at)
+                    VALUES (\(id), \(Int32(position)), \(source.file.displayName), \(hashes[position]),
+                    \(Int64(digests[position].size)), \(summary.format.rawValue), \(Int64(summary.recordsRead)), \(Int64(summary.flowsEmitted)),
+                    \(source.retrievedAt))
+                    """, logger: logger, "record the files of '\(request.name)'")
+            }
+            try copy.finish(connection, logger: logger)
+            try copy.coding.codes.takePending().write(connection, logger: logger)
+            let groups = try copy.coding.duplicateGroups().map { try Self.duplicateGroups($0, datasetID: id, connection, logger: logger) }
+                ?? Self.duplicateGroupsInSQL(datasetID: id, connection, logger: logger)
+            let duplicates = DuplicateKeyGroup.findings(groups, files: request.sources.map(\.file), codes: copy.coding.codes)
+            try request.checkDuplicates(duplicates)
+            findings.merge(duplicates)
+            // A BRIN index summarizes new blocks only when asked (or when autovacuum gets to them); until then every
+            // read of a dataset scans them all. Only the index's owner may ask; other users leave it to autovacuum.
+            try Self.execute(connection, """
+                SELECT brin_summarize_new_values('flows_by_dataset') FROM pg_class
+                WHERE oid = 'flows_by_dataset'::regclass AND pg_has_role(current_user, relowner, 'USAGE')
+                """, logger: logger, "index the new flows")
+            if copy.coding.count >= 100_000 {
+                // Statistics for the planner (a read joins flows to the lookup tables and sorts them).
+                try Self.execute(connection, "ANALYZE flows, countries, products, labels", logger: logger, "analyse the new flows")
+            }
+            let format = ImportRequest.datasetFormat(formats)
+            try Self.execute(connection, """
+                UPDATE datasets SET source_format = \(format), row_count = \(Int64(copy.coding.count)),
+                value_totals = \(try StoredJSON.encode(copy.coding.totals.totals())), findings = \(try StoredJSON.encode(StoredFindings(findings)))
+                WHERE id = \(id)
+                """, logger: logger, "complete dataset '\(request.name)'")
+            return .imported(try Self.datasetInfo(connection, id: id, logger: logger))
         }
     }
 

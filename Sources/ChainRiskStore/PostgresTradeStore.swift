@@ -31,7 +31,8 @@ public final class PostgresTradeStore: TradeStore {
         do {
             return Array(try connection.query(query, logger: logger).wait().rows)
         } catch let error as PSQLError {
-            throw StoreError(.unavailable, "PostgreSQL could not \(job): \(PostgresConnectionPool.describe(error))")
+            let lost = PostgresConnectionPool.isConnectionLost(error)
+            throw StoreError(lost ? .unreachable : .unavailable, "PostgreSQL could not \(job): \(PostgresConnectionPool.describe(error))")
         }
     }
 
@@ -49,7 +50,12 @@ public final class PostgresTradeStore: TradeStore {
             try execute(connection, "COMMIT", logger: logger, "commit")
             return result
         } catch {
-            do { try execute(connection, "ROLLBACK", logger: logger, "roll back") } catch { _ = try? connection.close().wait() }
+            // A lost or closed connection has no transaction left to roll back (the server discarded it).
+            if connection.isClosed || (error as? StoreError)?.code == .unreachable {
+                _ = try? connection.close().wait()
+            } else {
+                do { try execute(connection, "ROLLBACK", logger: logger, "roll back") } catch { _ = try? connection.close().wait() }
+            }
             throw error
         }
     }

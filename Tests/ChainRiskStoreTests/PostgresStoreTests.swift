@@ -154,6 +154,32 @@ struct PostgresBackendTests {
         #expect(holder.isRunning, "the lock holder ended before the reader was timed")
     }
 
+    @Test("the importing backend terminated mid-COPY: a StoreError saying the server closed the connection and nothing was stored, no crash; the store still works")
+    func backendTerminatedMidImport() throws {
+        let (store, url) = try postgres()
+        _ = try importComtrade(into: store)
+        let file = try StoreContract.temporaryFile("cut")
+        // 200,000 flows are more than one column block, so rows, blocks and COPY statements are all in flight when the
+        // backend goes; the reader runs on until the channel tells it the writer stopped.
+        let reader = GeneratedReader(count: 200_000, interruptAt: 100_000) {
+            _ = try TestPostgres.psql(url, """
+                SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
+                """)
+        }
+        do {
+            _ = try store.importDataset(ImportRequest(name: "cut", sources: [.init(file: file, reader: reader)]))
+            Issue.record("the import succeeded though its backend was terminated")
+        } catch let error as StoreError {
+            #expect(error.code == .unreachable)
+            #expect(error.message.contains("server closed the connection during the import; nothing was stored"), "\(error.message)")
+        }
+        let after = try PostgresTradeStore(PostgresLocation(url: url))
+        #expect(try after.datasets().map(\.name) == ["nl"])
+        #expect(try TestPostgres.psql(url, "SELECT count(*) FROM flows") == "10631")
+        #expect(try after.checkConsistency().isConsistent)
+    }
+
     @Test("a database of schema v1 (text rows under a key index) migrates to integer-coded flows and reads back the same flows")
     func migratesV1() throws {
         let url = try TestPostgres.freshDatabase()

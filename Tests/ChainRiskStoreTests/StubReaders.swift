@@ -6,6 +6,9 @@ import ChainRiskIngest
 struct GeneratedReader: TradeReader {
     var count: Int
     var failAt: Int?
+    /// Runs once, before flow `interruptAt` is handed over (a test stops the server there).
+    var interruptAt: Int? = nil
+    var interruption: (@Sendable () throws -> Void)? = nil
     var format: SourceFormat { .canonical }
 
     func read(_ file: InputFile, options: ReadOptions, into sink: FlowSink) throws -> ReadSummary {
@@ -14,6 +17,7 @@ struct GeneratedReader: TradeReader {
             if index == failAt {
                 throw InputError.badNumber("x", column: "value", at: SourceLocation(file: file.displayName, line: index + 1, column: 7))
             }
+            if index == interruptAt { try interruption?() }
             let flow = TradeFlow(
                 year: 2020, reporter: .netherlands, partner: CountryCode(verbatim: index % 2 == 0 ? "DEU" : "BEL"),
                 product: ProductCode(sixDigits(index), in: .hs2017), flow: .imports, value: Double(index), unit: .usd
