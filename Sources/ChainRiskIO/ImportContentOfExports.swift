@@ -35,6 +35,9 @@ public struct ImportContentOfExports: Sendable {
         guard !origins.isEmpty else {
             throw .dimensionMismatch("the table has only region '\(reporter)'; the origin of imported inputs needs a multi-regional table")
         }
+        // The same rule as `io validate` and the multipliers: on a table that is not provably productive the solves
+        // below return numbers (negative import content) that mean nothing.
+        try table.requireProductive()
         let reporterRows = table.indices(ofRegion: reporter)
         let exports = table.grossExports(ofRegion: reporter)
         let perUnit: Matrix
@@ -47,6 +50,9 @@ public struct ImportContentOfExports: Sendable {
         var embodied = Matrix(rows: origins.count, columns: reporterRows.count)
         for j in 0..<reporterRows.count {
             for k in 0..<origins.count { embodied[k, j] = perUnit[j, k] * exports[j] }
+        }
+        if let bad = embodied.values.firstIndex(where: { !$0.isFinite }) {
+            throw .outOfRange("the \(measure.rawValue) of \(table.sectors[reporterRows[bad / origins.count]])'s exports from \(origins[bad % origins.count]) is not a finite number")
         }
         self.reporter = reporter
         self.measure = measure

@@ -69,6 +69,10 @@ public struct ScenarioFileReader: Sendable {
         if let unknown = members.first(where: { !allowed.contains($0.key) }) {
             throw error("unknown key \"\(unknown.key)\"; expected one of \(allowed.joined(separator: ", "))", at: unknown.value.location)
         }
+        var seen = Set<String>()
+        for member in members where !seen.insert(member.key).inserted {
+            throw error("key \"\(member.key)\" appears twice in one object; which one is meant is not clear", at: member.value.location)
+        }
     }
 
     private func string(_ tree: JSONTree) throws -> String {

@@ -6,13 +6,19 @@ extension SimulationResources {
         public let description: String
     }
 
+    /// The most days of inputs a stock may hold: ten years is already no stock a firm keeps, and far larger numbers
+    /// overflow the model's stock targets (1e308 days of inputs is infinite).
+    public static let longestInventory = 3_650.0
+
     /// Inventory days for `sectors`: Pichler et al.'s defaults per using sector for goods inputs (services never run
     /// short), or `override` — one number (every input, services included, as BoARIO's main_inv_dur) or
     /// `sector=days` pairs such as `c14=30,c20=10` on top of the defaults. Returns the days and how they were chosen.
     public static func inventory(for sectors: [IOSectorLabel], override: String? = nil) throws -> (InventoryDays, String) {
         let (defaults, source) = try inventoryDays()
         if let override, let uniform = Double(override) {
-            guard uniform > 0 else { throw InventoryOverrideError(description: "--inventory-days must be positive") }
+            guard uniform > 0, uniform <= longestInventory else {
+                throw InventoryOverrideError(description: "--inventory-days must be above 0 and at most \(Int(longestInventory)) (ten years of inputs); got \(override)")
+            }
             return (.uniform(uniform, sectors: sectors), "\(uniform) days of every input, services included (--inventory-days)")
         }
         var table = defaults
@@ -23,8 +29,9 @@ extension SimulationResources {
         if let override {
             for pair in override.split(separator: ",") {
                 let parts = pair.split(separator: "=")
-                guard parts.count == 2, let value = Double(parts[1]), value > 0 else {
-                    throw InventoryOverrideError(description: "--inventory-days takes a number or sector=days pairs such as c14=30,c20=10; got '\(pair)'")
+                guard parts.count == 2, let value = Double(parts[1]), value > 0, value <= longestInventory else {
+                    throw InventoryOverrideError(description: "--inventory-days takes a number or sector=days pairs such as c14=30,c20=10, "
+                                                 + "days above 0 and at most \(Int(longestInventory)); got '\(pair)'")
                 }
                 table[String(parts[0])] = value
             }

@@ -11,7 +11,15 @@ public enum NumberFormat {
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
         let negative = value < 0 && scaled > 0
-        var digits = scaled < 1e18 ? String(UInt64(scaled)) : String(format17: scaled)
+        var digits: String
+        if scaled < 1e18 {
+            digits = String(UInt64(scaled))
+        } else if scaled.isFinite {
+            digits = String(format17: scaled)
+        } else {
+            // Scaling overflowed (a value near the largest double): the integer digits, and zeros after the point.
+            digits = String(format17: abs(value).rounded(.toNearestOrAwayFromZero)) + String(repeating: "0", count: decimals)
+        }
         if digits.count <= decimals {
             digits = String(repeating: "0", count: decimals - digits.count + 1) + digits
         }
@@ -41,15 +49,38 @@ public enum NumberFormat {
 }
 
 extension String {
-    /// Digits of a large non-negative integral double, without locale or exponent.
+    /// The exact decimal digits of a non-negative integral double (from 2^53 on every double is an integer), without
+    /// locale or exponent: its significand doubled `exponent` times in base-10⁹ limbs.
     fileprivate init(format17 value: Double) {
-        var digits: [Character] = []
-        var remaining = value
-        while remaining >= 1 {
-            let digit = remaining.truncatingRemainder(dividingBy: 10)
-            digits.append(Character(String(Int(digit))))
-            remaining = (remaining - digit) / 10
+        guard value.isFinite else {
+            self = "inf"
+            return
         }
-        self = digits.isEmpty ? "0" : String(digits.reversed())
+        guard value >= 9_007_199_254_740_992 else {
+            self = String(UInt64(value))
+            return
+        }
+        let shift = Int(value.exponent) - 52
+        var significand = UInt64(value.significandBitPattern) | (1 << 52)
+        var limbs: [UInt64] = []
+        while significand > 0 {
+            limbs.append(significand % 1_000_000_000)
+            significand /= 1_000_000_000
+        }
+        for _ in 0..<shift {
+            var carry: UInt64 = 0
+            for index in limbs.indices {
+                let doubled = limbs[index] * 2 + carry
+                limbs[index] = doubled % 1_000_000_000
+                carry = doubled / 1_000_000_000
+            }
+            if carry > 0 { limbs.append(carry) }
+        }
+        var text = String(limbs[limbs.count - 1])
+        for limb in limbs.dropLast().reversed() {
+            let digits = String(limb)
+            text += String(repeating: "0", count: 9 - digits.count) + digits
+        }
+        self = text
     }
 }

@@ -10,6 +10,8 @@ struct FlowCoding: Sendable {
     /// Flows coded so far; the next flow's position in the dataset.
     private(set) var count = 0
     private var recent = RecentIDs()
+    /// The magnitudes of the values coded: while their sum is finite, no total of the import can overflow.
+    private var magnitude = ValueMagnitude()
 
     init(codes: FlowCodeBook) { self.codes = codes }
 
@@ -19,9 +21,11 @@ struct FlowCoding: Sendable {
         duplicates.overflowed ? nil : duplicates.duplicateGroups()
     }
 
-    /// The next flow as ids, counted and totalled.
+    /// The next flow as ids, counted and totalled; throws when its value takes the sum of the values' magnitudes
+    /// past the largest double (the file and line name the flow).
     @inline(__always)
-    mutating func code(_ flow: TradeFlow, line: Int) -> CodedFlow {
+    mutating func code(_ flow: TradeFlow, line: Int, file: String) throws(InputError) -> CodedFlow {
+        try magnitude.add(flow.value, file: file, line: line)
         let reporter = recent.reporter(flow.reporter, &codes)
         let partner = codes.country(flow.partner.rawValue)
         let product = codes.product(flow.product)

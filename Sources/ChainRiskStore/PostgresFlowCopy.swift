@@ -82,7 +82,7 @@ struct PostgresFlowCopy {
         do {
             summary = try source.reader.read(file, options: options) { flow, line in
                 let seq = coding.count
-                let coded = coding.code(flow, line: line)
+                let coded = try coding.code(flow, line: line, file: file.displayName)
                 Self.write(coded, datasetID: datasetID, seq: seq, position: position, into: chunk, at: &used)
                 block.add(flow, coded: coded)
                 if coding.count & 0x3FFF == 0 { progress?(coding.count, file) }

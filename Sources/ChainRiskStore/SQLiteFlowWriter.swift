@@ -106,8 +106,9 @@ private struct FlowCoder: Sendable {
         var state = self
         var batch = CodedBatch()
         batch.flows.reserveCapacity(SQLiteFlowWriter.batchSize)
+        let file = source.file.displayName
         let summary = try source.reader.read(source.file, options: options) { flow, line in
-            batch.flows.append(state.coding.code(flow, line: line))
+            batch.flows.append(try state.coding.code(flow, line: line, file: file))
             if batch.flows.count == SQLiteFlowWriter.batchSize {
                 batch.codes = state.coding.codes.takePending()
                 batch.endCount = state.coding.count

@@ -66,7 +66,8 @@ struct ColumnarConcentrationRun: Sendable {
                 guard let read = try BACIColumnReader().read(file, options: options) else { return nil }
                 columns.append(read)
             }
-            return columns
+            // Values whose magnitudes overflow go to the general path, which names the line that tips them over.
+            return ValueMagnitude.isFinite(columns.lazy.flatMap(\.blocks).map(\.values)) ? columns : nil
         case .dataset(let name):
             let store = try workspace.store()
             guard let info = try store.dataset(named: name) else { return nil }

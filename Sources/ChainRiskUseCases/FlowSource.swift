@@ -42,6 +42,7 @@ public enum FlowSource: Sendable, Hashable {
             return FindingLog()
         case .files(let files, let reading):
             var findings = FindingLog()
+            var magnitude = ValueMagnitude()
             for file in files {
                 let format = try reading.format ?? FormatDetector.detect(file)
                 let mirror = MirrorData.formats.contains(format)
@@ -49,7 +50,9 @@ public enum FlowSource: Sendable, Hashable {
                 var options = reading.options
                 // A mirror file is read in its export view, unless only imports are wanted (the reader's import view).
                 if mirror && imports && !exports { options.flow = .imports }
-                let summary = try ReaderRegistry.reader(for: format).read(file, options: options) { flow, _ in
+                let name = file.displayName
+                let summary = try ReaderRegistry.reader(for: format).read(file, options: options) { flow, line in
+                    try magnitude.add(flow.value, file: name, line: line)
                     if query.accepts(flow) { try body(flow) }
                     if mirror && imports && exports {
                         let mirrored = flow.mirrored

@@ -42,6 +42,16 @@ struct HerfindahlIndexTests {
         #expect(ConcentrationThresholds.us2023.rule == "[0, 0.1) not, [0.1, 0.18] somewhat, (0.18, 1] highly concentrated")
     }
 
+    @Test("values whose squares overflow give the same index as their scaled-down shares: one supplier of 1e200 is 1")
+    func hugeValues() throws {
+        #expect(HerfindahlIndex.of(values: [1e200]) == 1)
+        #expect(HerfindahlIndex.of(values: [1e300, 1e300]) == 0.5)
+        // 50/35/15 % at any scale: 0.395 (the letter's example).
+        let scaled = try #require(HerfindahlIndex.of(values: [50e250, 35e250, 15e250]))
+        #expect(abs(scaled - 0.395) < 1e-15)
+        #expect(HerfindahlIndex.of(values: [Double.greatestFiniteMagnitude, 1]) == 1)
+    }
+
     @Test("the letter's published classes follow the bands except the two rounding cases at a band edge")
     func publishedClasses() throws {
         // Table 4 as published (HHI rounded to two decimals, class as printed).

@@ -33,6 +33,15 @@ struct ScenarioCommandTests {
         #expect((document["mitigation"] as? [Any])?.count == 35)
     }
 
+    @Test("inventory days beyond ten years are refused with the limit, not turned into infinite stocks and NaN rows",
+          arguments: ["1e308", "c14=1e308", "3651"])
+    func inventoryDaysBounded(days: String) throws {
+        let result = try CLIRunner().run(["scenario", "--mrio", nld11, "--shock", "DEU:c14:0.5:8", "--inventory-days", days])
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("at most 3650"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test("the same run gives the same bytes")
     func deterministic() throws {
         let arguments = ["scenario", "--mrio", nld11, "--shock", "TWN:c14:0.5:8", "--model", "iim", "--format", "json"]

@@ -62,6 +62,40 @@ struct ImportContentOfExportsTests {
         #expect(OriginTestData.close(content.embodied[0, 1], 280.0 / 9, relative: 1e-14))
     }
 
+    /// XX's sector a uses 1.2 units of inputs per unit of output: the table is not productive, so the import content
+    /// of NL's exports (which `io validate` and the multipliers refuse to compute) is refused here too.
+    @Test func tableThatIsNotProductiveIsRefused() throws {
+        let table = try Self.twoRegionTable()
+        var flows = table.intermediate
+        flows[2, 2] = 105
+        let heavy = try InputOutputTable(sectors: table.sectors, intermediate: flows, finalDemand: table.finalDemand,
+                                         finalDemandColumns: table.finalDemandColumns, grossOutput: table.grossOutput, unit: "EUR")
+        #expect(throws: IOError.self) { _ = try ImportContentOfExports(table: heavy, reporter: "NL") }
+        let error = #expect(throws: IOError.self) { _ = try ImportContentOfExports(table: heavy, reporter: "NL", measure: .foreignValueAdded) }
+        guard case .notProductive(let radius, _)? = error else {
+            Issue.record("\(String(describing: error))")
+            return
+        }
+        #expect(radius >= 1)
+    }
+
+    /// Each cell a valid double, their sum not: the table itself is refused, naming the largest cell.
+    @Test func cellsSummingPastTheLargestDoubleAreRefused() throws {
+        let table = try Self.twoRegionTable()
+        var flows = table.intermediate
+        flows[0, 1] = 1e308
+        flows[3, 2] = 1e308
+        let error = #expect(throws: IOError.self) {
+            _ = try InputOutputTable(sectors: table.sectors, intermediate: flows, finalDemand: table.finalDemand,
+                                     finalDemandColumns: table.finalDemandColumns, grossOutput: table.grossOutput, unit: "EUR")
+        }
+        guard case .outOfRange(let message)? = error else {
+            Issue.record("\(String(describing: error))")
+            return
+        }
+        #expect(message.contains("intermediate flow from NL_a to NL_b is 1e+308"), "\(message)")
+    }
+
     @Test func unknownReporterNamesTheRegions() throws {
         #expect(throws: IOError.unknownRegion("DE", known: ["NL", "XX"])) {
             _ = try ImportContentOfExports(table: Self.twoRegionTable(), reporter: "DE")

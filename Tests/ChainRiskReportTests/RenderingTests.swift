@@ -1,3 +1,4 @@
+import Foundation
 import ChainRiskReport
 import Testing
 
@@ -10,6 +11,21 @@ struct RenderingTests {
     ])
     func fixed(value: Double, decimals: Int, grouping: Bool, expected: String) {
         #expect(NumberFormat.fixed(value, decimals: decimals, grouping: grouping) == expected)
+    }
+
+    @Test("numbers near the largest double and non-finite ones format without trapping", arguments: [
+        (1e308, 2), (-1e308, 4), (Double.greatestFiniteMagnitude, 1), (1e200, 0), (.infinity, 2), (-.infinity, 0), (.nan, 3),
+    ])
+    func extremes(value: Double, decimals: Int) {
+        let text = NumberFormat.fixed(value, decimals: decimals, grouping: true)
+        if value.isFinite {
+            // The double's exact integer digits (C's %.0f; 309 for 1e308), grouped, then zeros for the decimals.
+            let digits = text.filter(\.isNumber)
+            #expect(digits == String(format: "%.0f", value.magnitude) + String(repeating: "0", count: decimals))
+            #expect(text.hasPrefix("-") == (value < 0))
+        } else {
+            #expect(["inf", "-inf", "NaN"].contains(text))
+        }
     }
 
     @Test("Dutch separators")

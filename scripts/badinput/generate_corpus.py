@@ -486,6 +486,11 @@ def baci(c, data):
     c.case("baci_gz_truncated.csv.gz", half, imp, 65, c.at("baci_gz_truncated.csv.gz", inflated.count(b"\n") + 1))
     c.case("baci_gz_truncated_concentration.csv.gz", half, conc, 65,
            c.at("baci_gz_truncated_concentration.csv.gz", inflated.count(b"\n") + 1))
+    # Two values each a valid double whose sum is not: refused at the line that tips the sum over, by the import and
+    # by an analysis of the file alike (every total, share and HHI would be infinite or NaN).
+    big = with_row(with_row(base, 12, replace_field(rows[11], V, b"1e308")), 13, replace_field(rows[12], V, b"1e308"))
+    for name, args in [("baci_v_1e308_twice.csv", imp), ("baci_v_1e308_twice_concentration.csv", conc)]:
+        c.case(name, join(big), args, 65, c.at(name, 14, 1))
     # BACI holds total trade: a re-export view is a wrong option, not bad data.
     c.case("baci_flow_reexport_usage.csv", join(base), "import {file} --format baci --flow re_export", 64,
            "re_export")
@@ -738,6 +743,13 @@ def input_output(c, data):
         row = replace_field(zlines[4], 5, value)
         c.case(name, join(zwith(4, row)), args, 65, c.at(name, 5, col(row, 5)))
 
+    # Cells that are valid doubles but sum past the largest one: no total or inverse of the table exists.
+    huge = zwith(4, replace_field(zlines[4], 5, b"1e308"))
+    huge[5] = replace_field(huge[5], 6, b"1e308")
+    for name, command in [("io_cells_1e308_Z.csv", "io validate"), ("io_cells_1e308_multipliers_Z.csv", "io multipliers"),
+                          ("io_cells_1e308_leontief_Z.csv", "io leontief")]:
+        c.case(name, join(huge), command + " --mrio {file}" + companions, 65, c.at(name, 1, 1))
+
     cut = zlines[7][: col(zlines[7], 6) + 2]
     doc = join(zlines[:7] + [cut], final=False)
     c.case("io_truncated_Z.csv", doc, validate, 65, c.at("io_truncated_Z.csv", 8, len(cut) + 1))
@@ -835,6 +847,8 @@ def scenario_files(c, data):
     obj["shocks"][0]["lost"] = 0.5
     text = dump(obj)
     c.case("scen_unknown_key.json", text, args, 65, c.at("scen_unknown_key.json", loc_of_marker(text, b'"lost"')[0]))
+    text = base.replace(b'"loss": 0.5', b'"loss": 0.5,\n      "loss": 0.9', 1)
+    c.case("scen_repeated_key.json", text, args, 65, c.at("scen_repeated_key.json", loc_of_marker(text, b'"loss"', 1)[0]))
     text = base.replace(b'"name"', b'"deep": ' + b"[" * 10000 + b"]" * 10000 + b',\n  "name"', 1)
     c.case("scen_deep_nesting.json", text, args, 65, c.at("scen_deep_nesting.json", 2))
 

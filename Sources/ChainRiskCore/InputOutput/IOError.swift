@@ -11,6 +11,8 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownSector(String)
     /// A region or sector of the table that an aggregation concordance does not list.
     case missingFromConcordance(String, kind: String)
+    /// A value or result is not a finite number, or too large for the arithmetic (the message says which).
+    case outOfRange(String)
 
     /// The same error naming `table` when it says which table is not productive without a name.
     public func naming(table: String) -> IOError {
@@ -34,6 +36,8 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
             return "unknown sector '\(sector)'"
         case .missingFromConcordance(let code, let kind):
             return "\(kind) '\(code)' of the table has no group in the \(kind) concordance"
+        case .outOfRange(let message):
+            return message
         }
     }
 }

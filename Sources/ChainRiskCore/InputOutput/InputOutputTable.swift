@@ -32,12 +32,43 @@ public struct InputOutputTable: Sendable {
         guard grossOutput.count == n else {
             throw .dimensionMismatch("gross output has \(grossOutput.count) values, expected \(n)")
         }
+        try Self.requireFiniteTotal(sectors: sectors, intermediate: intermediate, finalDemand: finalDemand,
+                                    finalDemandColumns: finalDemandColumns, grossOutput: grossOutput)
         self.sectors = sectors
         self.intermediate = intermediate
         self.finalDemand = finalDemand
         self.finalDemandColumns = finalDemandColumns
         self.grossOutput = grossOutput
         self.unit = unit
+    }
+
+    /// Throws `.outOfRange` when a cell is not a finite number or the cells' magnitudes sum past the largest double:
+    /// every total, product and inverse of such a table would be infinite or NaN.
+    private static func requireFiniteTotal(
+        sectors: [IOSectorLabel], intermediate: Matrix, finalDemand: Matrix, finalDemandColumns: [FinalDemandLabel],
+        grossOutput: [Double]
+    ) throws(IOError) {
+        var total = 0.0
+        for value in intermediate.values { total += abs(value) }
+        for value in finalDemand.values { total += abs(value) }
+        for value in grossOutput { total += abs(value) }
+        guard !total.isFinite else { return }
+        // The largest cell names where to look.
+        var place = "", largest = -1.0
+        for (index, value) in intermediate.values.enumerated() where !(abs(value) <= largest) {
+            largest = value.isNaN ? .infinity : abs(value)
+            place = "intermediate flow from \(sectors[index % sectors.count]) to \(sectors[index / sectors.count]) is \(value)"
+        }
+        for (index, value) in finalDemand.values.enumerated() where !(abs(value) <= largest) {
+            largest = value.isNaN ? .infinity : abs(value)
+            place = "final demand for \(sectors[index % sectors.count]) in \(finalDemandColumns[index / sectors.count]) is \(value)"
+        }
+        for (index, value) in grossOutput.enumerated() where !(abs(value) <= largest) {
+            largest = value.isNaN ? .infinity : abs(value)
+            place = "gross output of \(sectors[index]) is \(value)"
+        }
+        throw .outOfRange("the table's values sum beyond the largest number a double holds (about 1.8e308), so its totals and "
+                          + "inverses cannot be computed; the largest: \(place)")
     }
 
     public var sectorCount: Int { sectors.count }
