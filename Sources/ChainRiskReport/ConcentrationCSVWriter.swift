@@ -126,7 +126,7 @@ public struct ConcentrationCSVWriter: Sendable {
 
     /// `text` as a CSV field, quoted exactly when `DataTable.renderCSV` quotes it.
     static func field(_ text: String) -> [UInt8] {
-        var plain = true
+        var plain = !SpreadsheetSafety.mayTrigger(text.utf8.first)
         for byte in text.utf8 where byte == .comma || byte == .quote || byte == .lineFeed || byte == .carriageReturn {
             plain = false
             break
@@ -140,6 +140,7 @@ extension OutputBytes {
     fileprivate mutating func appendField(_ text: String) {
         var text = text
         let plain = text.withUTF8 { bytes in
+            if SpreadsheetSafety.mayTrigger(bytes.first) { return false }
             for byte in bytes where byte == .comma || byte == .quote || byte == .lineFeed || byte == .carriageReturn { return false }
             append(bytes)
             return true

@@ -98,8 +98,8 @@ public struct ConcentrationOutput: Sendable {
     }
 
     func renderMarkdown() -> String {
-        var output = "**\(headline)**\n\n"
-        for line in relevanceLines { output += "- " + line.trimmingASCIIWhitespace() + "\n" }
+        var output = "**\(headline.escapingMarkdownHTML())**\n\n"
+        for line in relevanceLines { output += "- " + line.trimmingASCIIWhitespace().escapingMarkdownHTML() + "\n" }
         if !relevanceLines.isEmpty { output += "\n" }
         output += table.table().selecting(ConcentrationTable.compactColumns).renderMarkdown()
         if let sensitivityTable { output += "\n" + sensitivityTable.renderMarkdown() }

@@ -22,11 +22,11 @@ extension DataTable {
         return output
     }
 
-    /// A GitHub-flavoured Markdown table, pipes in cells escaped.
+    /// A GitHub-flavoured Markdown table, pipes and HTML tags in cells escaped.
     public func renderMarkdown() -> String {
-        func escape(_ text: String) -> String { text.replacingPipes() }
+        func escape(_ text: String) -> String { text.escapingMarkdownHTML().replacingPipes() }
         var output = ""
-        if let title { output += "### \(title)\n\n" }
+        if let title { output += "### \(title.escapingMarkdownHTML())\n\n" }
         output += "| " + columns.map { escape($0.title) }.joined(separator: " | ") + " |\n"
         output += "|" + columns.map { $0.alignment == .right ? "---:" : "---" }.joined(separator: "|") + "|\n"
         for row in rows {
@@ -52,8 +52,10 @@ extension DataTable {
         return output
     }
 
-    /// `text` as a CSV field: quoted, with quotes doubled, when it holds a comma, quote or line break.
+    /// `text` as a CSV field: neutralised when a spreadsheet would run it (`SpreadsheetSafety`), then quoted, with
+    /// quotes doubled, when it holds a comma, quote or line break.
     static func csvField(_ text: String) -> String {
+        let text = SpreadsheetSafety.neutralised(text)
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }

@@ -39,15 +39,17 @@ public struct ReportDocument: Sendable {
 
     /// GitHub-flavoured Markdown; charts are left out (their data is in the tables).
     public func renderMarkdown() -> String {
-        var output = "# \(title)\n\n_\(subtitle)_\n\n"
+        var output = "# \(title.escapingMarkdownHTML())\n\n_\(subtitle.escapingMarkdownHTML())_\n\n"
         for section in sections {
-            output += "## \(section.heading)\n\n"
+            output += "## \(section.heading.escapingMarkdownHTML())\n\n"
             for block in section.blocks {
                 switch block {
-                case .paragraph(let text): output += text + "\n\n"
-                case .list(let items): output += items.map { "- " + $0 }.joined(separator: "\n") + "\n\n"
+                case .paragraph(let text): output += text.escapingMarkdownHTML() + "\n\n"
+                case .list(let items): output += items.map { "- " + $0.escapingMarkdownHTML() }.joined(separator: "\n") + "\n\n"
                 case .outline(let items):
-                    output += items.map { (["- " + $0.item] + $0.children.map { "  - " + $0 }).joined(separator: "\n") }.joined(separator: "\n") + "\n\n"
+                    output += items.map { item in
+                        (["- " + item.item] + item.children.map { "  - " + $0 }).map { $0.escapingMarkdownHTML() }.joined(separator: "\n")
+                    }.joined(separator: "\n") + "\n\n"
                 case .table(let table, _): output += table.localized(language).renderMarkdown() + "\n"
                 case .chart: break
                 }

@@ -36,7 +36,7 @@ public struct ScenarioReport: Sendable {
         case .csv, .xlsx:
             return (tables.first { $0.key == primary } ?? tables.first)?.table.renderCSV() ?? ""
         case .markdown:
-            var output = "## \(title)\n\n" + tables.map { $0.table.renderMarkdown() }.joined(separator: "\n")
+            var output = "## \(title.escapingMarkdownHTML())\n\n" + tables.map { $0.table.renderMarkdown() }.joined(separator: "\n")
             if !notes.isEmpty { output += "\n" + notes.map { "- \($0)" }.joined(separator: "\n") + "\n" }
             output += "\n" + provenance.lines.map { "    \($0)" }.joined(separator: "\n") + "\n"
             return output

@@ -72,7 +72,7 @@ public struct WorldMarketOutput: Sendable {
         case .csv, .xlsx:
             return table().renderCSV()
         case .markdown:
-            return "**\(headline)**\n\n" + table().renderMarkdown() + "\n```\n" + provenance.lines.joined(separator: "\n") + "\n```\n"
+            return "**\(headline.escapingMarkdownHTML())**\n\n" + table().renderMarkdown() + "\n```\n" + provenance.lines.joined(separator: "\n") + "\n```\n"
         case .table, .html:
             return headline + "\n\n" + table().truncatingText(to: 40).renderText() + "\n" + provenance.lines.joined(separator: "\n") + "\n"
         }

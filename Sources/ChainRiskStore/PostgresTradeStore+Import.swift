@@ -15,6 +15,7 @@ extension PostgresTradeStore {
     /// postgres-nio offers COPY in its text format only; values are written in the shortest form that reads back to
     /// the same double, so SQLite and PostgreSQL hold the same numbers.
     public func importDataset(_ request: ImportRequest, progress: ImportProgress?) throws -> ImportOutcome {
+        try DatasetName.require(request.name)
         let digests = try request.digests()
         let hashes = digests.map(\.hex)
         return try pool.withConnection { connection in

@@ -6,6 +6,7 @@ import GRDB
 extension SQLiteTradeStore {
     /// Imports the request's files as one dataset in one SQLite transaction (see `TradeStore`).
     public func importDataset(_ request: ImportRequest, progress: ImportProgress?) throws -> ImportOutcome {
+        try DatasetName.require(request.name)
         let digests = try request.digests()
         let hashes = digests.map(\.hex)
         return try writer.write { db -> ImportOutcome in

@@ -18,6 +18,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case duplicateFile = "duplicate_file"
         /// The store's rows differ from what its imports recorded (`chainrisk datasets --check`).
         case inconsistent
+        /// A new dataset's name breaks `DatasetName`'s rule.
+        case badName = "bad_name"
     }
 
     public let code: Code

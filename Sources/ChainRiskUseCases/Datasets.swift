@@ -20,13 +20,14 @@ public struct ImportFilesRequest: Sendable {
         self.replace = replace
     }
 
-    /// The file name without folders and without `.gz`, `.csv`, `.json`, `.dat`, `.txt`, `.tsv` extensions.
+    /// The file name without folders and without `.gz`, `.csv`, `.json`, `.dat`, `.txt`, `.tsv` extensions, made a
+    /// valid dataset name (`DatasetName.derived`: `my data (2).csv` is `my_data__2_`).
     public static func defaultName(for path: String) -> String {
         var name = (path as NSString).lastPathComponent
         for suffix in [".gz", ".csv", ".json", ".dat", ".txt", ".tsv"] where name.hasSuffix(suffix) {
             name = String(name.dropLast(suffix.count))
         }
-        return name
+        return DatasetName.derived(from: name)
     }
 }
 

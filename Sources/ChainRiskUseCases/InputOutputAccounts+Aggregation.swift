@@ -30,12 +30,9 @@ extension Workspace {
         return report
     }
 
-    /// Writes `bytes` to `path`; a `RequestError` naming the path when it cannot.
+    /// Writes `bytes` to `path` (`OutputFile`: a regular file or a new path); a `RequestError` naming the path when
+    /// it cannot.
     static func write(_ bytes: [UInt8], to path: String) throws {
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw RequestError("output", "cannot write \(path): \(error.localizedDescription)")
-        }
+        try OutputFile.write(Data(bytes), to: path)
     }
 }

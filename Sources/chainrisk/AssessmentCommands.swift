@@ -12,6 +12,8 @@ struct TableOutputOptions: ParsableArguments {
     @Option(help: "Output format: table, markdown, csv, json, or xlsx (with --output).")
     var format: OutputFormat = .table
 
+    @OptionGroup var csvSafety: CSVSafetyOptions
+
     func validate() throws {
         guard format != .html else { throw ValidationError("use --format table, markdown, csv or json (HTML: chainrisk report --format html)") }
     }
@@ -56,7 +58,7 @@ struct SectorsCommand: ParsableCommand {
     func run() throws {
         var request = SectorsRequest()
         guard let order = SectorOrder(token: sort) else {
-            throw UsageError(message: "unknown --sort '\(sort)'; use importance or one of \(RiskFactor.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw RequestError(nil, "unknown --sort '\(sort)'; use importance or one of \(RiskFactor.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         (request.order, request.sourceScores, request.sourceMapping, request.ties, request.language) = (order, sourceScores, sourceMapping, ties, output.lang)
         try output.write(try output.workspace().sectors(request), workbook: workbook)

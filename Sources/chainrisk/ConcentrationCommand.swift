@@ -56,6 +56,8 @@ struct ConcentrationCommand: ParsableCommand {
     @Option(help: "Output format: table, markdown, csv, json, or xlsx (with --output).")
     var format: OutputFormat = .table
 
+    @OptionGroup var csvSafety: CSVSafetyOptions
+
     @Option(help: "Language of labels: en or nl.")
     var lang: Language = .en
 
@@ -86,7 +88,7 @@ struct ConcentrationCommand: ParsableCommand {
     static func criteria(_ values: [String]) throws -> Set<DependencyCriterion> {
         Set(try values.flatMap { $0.split(separator: ",") }.map { name in
             guard let criterion = DependencyCriterion(rawValue: name.lowercased()) else {
-                throw UsageError(message: "unknown --criteria '\(name.lowercased())'; use \(DependencyCriterion.allCases.map(\.rawValue).joined(separator: " or "))")
+                throw RequestError(nil, "unknown --criteria '\(name.lowercased())'; use \(DependencyCriterion.allCases.map(\.rawValue).joined(separator: " or "))")
             }
             return criterion
         })

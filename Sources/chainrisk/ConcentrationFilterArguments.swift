@@ -47,11 +47,11 @@ struct ConcentrationFilterArguments: ParsableArguments {
     func query() throws -> ConcentrationQuery {
         let preset = try thresholdPreset(thresholds)
         let reporters = try reporter.map { text in
-            guard let code = CountryCode(rawValue: text) else { throw UsageError(message: "empty --reporter") }
+            guard let code = CountryCode(rawValue: text) else { throw RequestError(nil, "empty --reporter") }
             return code
         }
         let years = try year.filter { $0 != "all" }.map { text in
-            guard let value = Int(text) else { throw UsageError(message: "--year takes a year such as 2022, or all") }
+            guard let value = Int(text) else { throw RequestError(nil, "--year takes a year such as 2022, or all") }
             return value
         }
         var query = ConcentrationQuery(
@@ -72,7 +72,7 @@ struct ConcentrationFilterArguments: ParsableArguments {
 /// The threshold preset or custom edges named by `--thresholds`.
 func thresholdPreset(_ name: String) throws -> ConcentrationThresholds {
     guard let preset = ConcentrationThresholds.named(name) else {
-        throw UsageError(message: "unknown --thresholds '\(name)'; use letter, us2023, eu2004, eu-dependency or one or two edges above 0 and at most 1, such as 0.15,0.25")
+        throw RequestError(nil, "unknown --thresholds '\(name)'; use letter, us2023, eu2004, eu-dependency or one or two edges above 0 and at most 1, such as 0.15,0.25")
     }
     return preset
 }

@@ -1,5 +1,6 @@
 import ChainRiskCore
 import ChainRiskReport
+import ChainRiskUseCases
 import Foundation
 
 /// Writes text to standard output, standard error or a file, without buffering surprises.
@@ -16,11 +17,7 @@ struct FileOutput {
     /// Writes `text` to the file at `path` (atomically) and says so on standard error in one line, so that a
     /// command with `--output` never finishes silently.
     static func writeFile(_ text: String, to path: String) throws {
-        do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw UsageError(message: "cannot write \(path): \(error.localizedDescription)")
-        }
+        try OutputFile.write(Data(text.utf8), to: path)
         announce(path)
     }
 

@@ -24,7 +24,7 @@ struct InputOutputOptions: ParsableArguments {
 
     /// The table named by `--mrio`; a usage error when it is missing.
     func required() throws -> InputOutputSource {
-        guard let source = source() else { throw UsageError(message: "give an input-output table with --mrio PATH") }
+        guard let source = source() else { throw RequestError(nil, "give an input-output table with --mrio PATH") }
         return source
     }
 

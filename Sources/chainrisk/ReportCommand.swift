@@ -31,6 +31,8 @@ struct ReportCommand: ParsableCommand {
     })
     var format: OutputFormat = .markdown
 
+    @OptionGroup var csvSafety: CSVSafetyOptions
+
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
 
@@ -79,7 +81,7 @@ struct ReportCommand: ParsableCommand {
         (request.language, request.thresholds, request.eventsFile) = (lang, try thresholdPreset(thresholds), events)
         (request.imports, request.world, request.minimumValue, request.year, request.hsVersion) = (imports, world, minValue, year, hsVersion)
         if let reporter = origin.reporter {
-            guard let code = CountryCode(rawValue: reporter.uppercased()) else { throw UsageError(message: "empty --reporter") }
+            guard let code = CountryCode(rawValue: reporter.uppercased()) else { throw RequestError(nil, "empty --reporter") }
             request.reporter = code
         }
         request.generatedAt = timestamp ? Date() : nil

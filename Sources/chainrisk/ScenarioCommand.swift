@@ -93,6 +93,8 @@ struct ScenarioCommand: ParsableCommand {
     @Option(help: "Output format: table, markdown, csv, json, or xlsx (with --output).")
     var format: OutputFormat = .table
 
+    @OptionGroup var csvSafety: CSVSafetyOptions
+
     @OptionGroup(title: "Trade data for --model direct") var trade: ScenarioTradeOptions
     @OptionGroup var workbook: WorkbookOutput
 

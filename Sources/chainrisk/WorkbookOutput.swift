@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChainRiskReport
+import ChainRiskUseCases
 import Foundation
 
 /// `--output FILE`: where `--format xlsx` writes its workbook (a spreadsheet is binary: it goes to a file).
@@ -14,12 +15,8 @@ struct WorkbookOutput: ParsableArguments {
 
     /// Writes `workbook` to `output` (required: a workbook is not printed) and names the file on standard error.
     static func write(_ workbook: Workbook, to output: String?) throws {
-        guard let output else { throw UsageError(message: "--format xlsx writes a workbook: give --output FILE.xlsx") }
-        do {
-            try workbook.data().write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw UsageError(message: "cannot write \(output): \(error.localizedDescription)")
-        }
+        guard let output else { throw RequestError(nil, "--format xlsx writes a workbook: give --output FILE.xlsx") }
+        try OutputFile.write(workbook.data(), to: output)
         FileOutput.announce(output)
     }
 }

@@ -43,6 +43,8 @@ struct WorldMarketCommand: ParsableCommand {
     @Option(help: "Output format: table, markdown, csv, json, or xlsx (with --output).")
     var format: OutputFormat = .table
 
+    @OptionGroup var csvSafety: CSVSafetyOptions
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var workbook: WorkbookOutput
 
@@ -52,7 +54,7 @@ struct WorldMarketCommand: ParsableCommand {
 
     func run() throws {
         let years = try year.filter { $0 != "all" }.map { text in
-            guard let value = Int(text) else { throw UsageError(message: "--year takes a year such as 2017, or all") }
+            guard let value = Int(text) else { throw RequestError(nil, "--year takes a year such as 2017, or all") }
             return value
         }
         var request = WorldMarketRequest(

@@ -88,7 +88,7 @@ struct ConcentrationColumnarTests {
     /// the command to the general path — and then here; otherwise the columnar path would silently ignore it.
     static let columnarOptions: Set<String> = [
         "input", "input-format", "classification", "reporter", "year", "product", "flow", "level", "thresholds", "class",
-        "min-value", "top", "format", "lang", "db", "output",
+        "min-value", "top", "format", "lang", "db", "output", "raw-csv",
     ]
     static let generalOnlyOptions: Set<String> = [
         "dataset", "map", "file-flow", "file-year", "file-reporter", "unit", "relevant-only", "sensitivity", "drill",

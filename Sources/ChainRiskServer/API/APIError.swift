@@ -56,6 +56,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
             switch error.code {
             case .unknownDataset: return APIError(.notFound, "unknown_dataset", error.message)
             case .datasetExists, .duplicateFile: return APIError(.conflict, error.code.rawValue, error.message)
+            case .badName: return .badParameter("name", error.message)
             case .unavailable, .unreachable, .newerSchema, .badLocation, .inconsistent: return APIError(.serviceUnavailable, "store_unavailable", error.message)
             }
         case let error as InputError where error.code == .badOption: return .badParameter("options", error.description)

@@ -47,14 +47,12 @@ extension APIRoutes {
         let parameters = QueryParameters(request.uri)
         try parameters.allowOnly(["name", "format", "replace", "strict", "filename"])
         guard let name = try parameters.string("name") else { throw APIError.badParameter("name", "required: the dataset's name") }
-        guard Self.isSafeName(name) else {
-            throw APIError.badParameter("name", "'\(name)' must start with a letter or digit and hold only letters, digits, '.', '_' and '-' (at most 100)")
-        }
+        do { try DatasetName.require(name) } catch { throw APIError.badParameter("name", error.message) }
         guard !service.isBuiltIn(name) else { throw APIError(.conflict, "built_in_dataset", "'\(name)' is a built-in dataset; choose another name") }
         let format = try parameters.choice("format", ["auto"] + SourceFormat.allCases.map(\.rawValue), default: "auto")
         let (replace, strict) = (try parameters.flag("replace"), try parameters.flag("strict"))
         let filename = try parameters.string("filename").map { ($0 as NSString).lastPathComponent } ?? name
-        guard Self.isSafeName(filename) else { throw APIError.badParameter("filename", "'\(filename)' must be a plain file name") }
+        guard DatasetName.isValid(filename) else { throw APIError.badParameter("filename", "'\(filename)' must be a plain file name") }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chainrisk-upload-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -78,12 +76,6 @@ extension APIRoutes {
             let dataset: DatasetInfo
         }
         return try DatasetListing.render(Outcome(outcome: outcome, dataset: info))
-    }
-
-    /// Letters, digits, `.`, `_`, `-`, starting with a letter or digit, at most 100 characters.
-    static func isSafeName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, name.unicodeScalars.count <= 100, first.properties.isAlphabetic || ("0"..."9").contains(first) else { return false }
-        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || ".-_".unicodeScalars.contains($0)) }
     }
 }
 

@@ -55,11 +55,12 @@ struct APIRoutes: Sendable {
         try datasetName(parameters, name) ?? BuiltInDatasets.letterName
     }
 
-    /// A dataset name parameter (`dataset`, `world`, `imports`), nil when absent or empty; a name no dataset can have
-    /// (see `isSafeName`) is a bad parameter rather than an unknown dataset.
+    /// A dataset name parameter (`dataset`, `world`, `imports`), nil when absent or empty; a name that breaks
+    /// `DatasetName`'s rule is a bad parameter rather than an unknown dataset, unless a dataset stored before the rule
+    /// has it.
     func datasetName(_ parameters: QueryParameters, _ name: String) throws -> String? {
         guard let value = try parameters.string(name) else { return nil }
-        guard Self.isSafeName(value) else {
+        guard DatasetName.isValid(value) || (try? service.store.dataset(named: value)) != nil else {
             throw APIError.badParameter(name, "'\(value.prefix(100))' is not a dataset name (a letter or digit, then letters, digits, '.', '_' and '-')")
         }
         return value
