@@ -13,10 +13,9 @@ struct FetchCommand: AsyncParsableCommand {
             same fetch again makes no request unless --refresh is given; a cached answer that no longer matches its \
             SHA-256 is fetched again. Each answer becomes one file of the dataset, named by the URL that answered \
             (without the key), with its SHA-256 and retrieval time.
-            Only the configured source's origin (scheme, host and port; http or https) is asked: a redirect or \
-            next-page link elsewhere fails the fetch (exit 66), so the key never reaches another server. Each request \
-            has --timeout seconds in all (default 120, body included), connecting --connect-timeout (default 10); a \
-            fetch reads at most --max-pages answers (default 250 for UN Comtrade, 500 for CBS; exit 65 past it).
+            Only the source's origin (scheme, host, port; http or https) is asked: a redirect or next-page link \
+            elsewhere fails the fetch (exit 66), so the key never reaches another server. Each request has --timeout \
+            seconds in all (default 120, body included); past --max-pages answers a fetch fails (exit 65).
             """,
         subcommands: [FetchComtradeCommand.self, FetchCBSCommand.self]
     )
@@ -47,9 +46,7 @@ struct FetchOptions: ParsableArguments {
     @Option(help: "Seconds between two requests (default: 1 for UN Comtrade, 0.5 for CBS).")
     var interval: Double?
 
-    @Option(help: ArgumentHelp(
-        "The most answers (pages) one fetch reads, cached ones included (default: 250 for UN Comtrade, 500 for CBS, about 4 minutes at the default interval).",
-        valueName: "N"))
+    @Option(help: ArgumentHelp("The most answers (pages) one fetch reads (default: 250 for UN Comtrade, 500 for CBS: ~4 min).", valueName: "N"))
     var maxPages: Int?
 
     @Option(help: ArgumentHelp("Seconds one request may take in all: connecting, the headers and the whole body.", valueName: "seconds"))
