@@ -8,8 +8,11 @@ import Foundation
 /// (`http+unix://…`) or another service. Only `http` and `https` are origins; a missing port is the scheme's default
 /// (80, 443), and hosts compare without regard to case.
 public struct FetchOrigin: Sendable, Equatable, CustomStringConvertible {
+    /// `http` or `https`, lower case.
     public let scheme: String
+    /// The host name or address, lower case.
     public let host: String
+    /// The port, the scheme's default when the URL names none.
     public let port: Int
 
     /// The origin of `url`; nil for a URL that is not `http` or `https` or has no host.

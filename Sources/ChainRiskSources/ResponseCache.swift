@@ -57,6 +57,7 @@ public struct ResponseCache: Sendable {
             let (bodyPath, recordPath) = paths(key)
             guard let bytes = FileManager.default.contents(atPath: bodyPath.path) else {
                 records[key] = nil
+                try? FileManager.default.removeItem(at: recordPath)
                 return nil
             }
             guard bytes.count == entry.bytes, Self.sha256(bytes) == entry.sha256 else {
