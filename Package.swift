@@ -158,7 +158,16 @@ let package = Package(
         .testTarget(name: "ChainRiskReportTests", dependencies: ["ChainRiskReport"]),
         .testTarget(name: "ChainRiskUseCasesTests", dependencies: ["ChainRiskUseCases", "ChainRiskIngest"]),
         .testTarget(name: "ChainRiskIOTests", dependencies: ["ChainRiskIO", "ChainRiskIngest"]),
-        .testTarget(name: "ChainRiskSourcesTests", dependencies: ["ChainRiskSources"]),
+        .testTarget(
+            name: "ChainRiskSourcesTests",
+            dependencies: [
+                "ChainRiskSources",
+                // Loopback servers that redirect, drip and link pages on (the fetch-safety tests).
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "ChainRiskSimulationTests", dependencies: ["ChainRiskSimulation", "ChainRiskIngest"]),
         .testTarget(
             name: "ChainRiskCLITests",

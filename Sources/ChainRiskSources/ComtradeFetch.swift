@@ -82,20 +82,33 @@ public struct ComtradeFetch: Sendable {
         self.areas = areas
     }
 
+    /// The default most answers one fetch reads: at Comtrade's default interval of 1 s, 250 answers take about
+    /// 4 minutes.
+    public static let defaultAnswerLimit = 250
+
     /// The responses that hold the request's records, in query order, leaving out empty answers and answers that
-    /// reached the cap (their parts are fetched instead).
-    public func run(_ request: ComtradeRequest, fetcher: PoliteFetcher, refresh: Bool, progress: (@Sendable (FetchProgress) -> Void)? = nil) async throws -> [FetchedResponse] {
+    /// reached the cap (their parts are fetched instead). At most `answerLimit` answers are read (cached ones count),
+    /// else `badResponse` (exit 65) naming the cap.
+    public func run(_ request: ComtradeRequest, fetcher: PoliteFetcher, refresh: Bool, answerLimit: Int = ComtradeFetch.defaultAnswerLimit,
+                    progress: (@Sendable (FetchProgress) -> Void)? = nil) async throws -> [FetchedResponse] {
         var queue = try request.queries(areas: areas)
         var kept: [FetchedResponse] = []
         var state = FetchProgress(answered: 0, pending: queue.count, records: 0)
         while !queue.isEmpty {
+            guard state.answered < answerLimit else {
+                throw FetchError(.badResponse, """
+                    \(request.summary) needs more than \(answerLimit) answers, the most one fetch reads; nothing was \
+                    stored — ask for fewer products, partners or years, or raise --max-pages
+                    """)
+            }
             let query = queue.removeFirst()
-            let response = try await fetcher.get(query.url(base: base, maxRecords: request.maxRecords), refresh: refresh)
+            let url = query.url(base: base, maxRecords: request.maxRecords)
+            let response = try await fetcher.get(url, refresh: refresh)
             let records: Int
             do {
                 records = try Self.recordCount(response)
             } catch {
-                fetcher.cache.remove(response.url)
+                fetcher.cache.remove(url)
                 throw error
             }
             state.answered += 1

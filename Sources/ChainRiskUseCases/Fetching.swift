@@ -19,9 +19,17 @@ public struct FetchSettings: Sendable {
     public var hsVersion: HSEditionBridge.Edition?
     /// The environment: `COMTRADE_API_KEY`, `CHAINRISK_COMTRADE_URL`, `CHAINRISK_CBS_URL`, `CHAINRISK_CACHE`.
     public var environment: [String: String]
+    /// The most answers (pages) one fetch reads; nil for the source's default (`ComtradeFetch.defaultAnswerLimit`,
+    /// `CBSFetch.defaultPageLimit`).
+    public var maxPages: Int?
+    /// Seconds one request may take in all, body included.
+    public var deadline: Double
+    /// Seconds to open a connection.
+    public var connectTimeout: Double
 
     public init(
         name: String?, refresh: Bool, interval: Double, replace: Bool, hsVersion: HSEditionBridge.Edition? = nil,
+        maxPages: Int? = nil, deadline: Double = FetchPolicy.defaultDeadline, connectTimeout: Double = FetchPolicy.defaultConnectTimeout,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         self.name = name
@@ -29,16 +37,30 @@ public struct FetchSettings: Sendable {
         self.interval = interval
         self.replace = replace
         self.hsVersion = hsVersion
+        self.maxPages = maxPages
+        self.deadline = deadline
+        self.connectTimeout = connectTimeout
         self.environment = environment
+    }
+
+    /// How the source is asked: the interval, the deadline per request and the connect timeout; throws `badQuery`
+    /// for values that cannot be used.
+    func policy() throws -> FetchPolicy {
+        guard interval >= 0, interval.isFinite else { throw FetchError(.badQuery, "--interval must be 0 or more seconds") }
+        guard deadline > 0, deadline.isFinite else { throw FetchError(.badQuery, "--timeout must be more than 0 seconds") }
+        guard connectTimeout > 0, connectTimeout.isFinite else { throw FetchError(.badQuery, "--connect-timeout must be more than 0 seconds") }
+        if let maxPages, maxPages < 1 { throw FetchError(.badQuery, "--max-pages must be at least 1") }
+        return FetchPolicy(interval: interval, deadline: deadline, connectTimeout: connectTimeout)
     }
 }
 
-/// What a fetch did: the import's outcome, and how many requests went to the source and how many answers came from
-/// the cache.
+/// What a fetch did: the import's outcome, how many requests went to the source, how many answers came from the
+/// cache, and how many cached answers failed their SHA-256 check (and were fetched again).
 public struct FetchOutcome: Sendable {
     public let outcome: ImportOutcome
     public let requestsSent: Int
     public let answersFromCache: Int
+    public let cachedAnswersDiscarded: Int
 }
 
 extension Workspace {
@@ -56,11 +78,12 @@ extension Workspace {
         guard let key = settings.environment["COMTRADE_API_KEY"], !key.isEmpty else {
             throw FetchError(.badQuery, "set COMTRADE_API_KEY to your UN Comtrade subscription key (README: \"Fetching current data\"); no request was made")
         }
+        let base = ComtradeFetch.base(environment: settings.environment)
         let fetcher = PoliteFetcher(
-            cache: .standard(environment: settings.environment), policy: FetchPolicy(interval: settings.interval),
+            origin: try FetchOrigin(base: base), cache: .standard(environment: settings.environment), policy: try settings.policy(),
             secretHeaders: [("Ocp-Apim-Subscription-Key", key)])
-        let responses = try await ComtradeFetch(base: ComtradeFetch.base(environment: settings.environment))
-            .run(request, fetcher: fetcher, refresh: settings.refresh, progress: progress)
+        let responses = try await ComtradeFetch(base: base).run(
+            request, fetcher: fetcher, refresh: settings.refresh, answerLimit: settings.maxPages ?? ComtradeFetch.defaultAnswerLimit, progress: progress)
         guard !responses.isEmpty else {
             throw FetchError(.badResponse, "UN Comtrade has no records for \(request.summary); nothing was stored")
         }
@@ -83,9 +106,11 @@ extension Workspace {
 
     /// Fetches every page of a StatLine table's typed data set and stores them as one dataset read by the CBS reader.
     public func fetchCBS(table: String, filter: String?, settings: FetchSettings, progress: (@Sendable (FetchProgress) -> Void)? = nil) async throws -> FetchOutcome {
-        let fetcher = PoliteFetcher(cache: .standard(environment: settings.environment), policy: FetchPolicy(interval: settings.interval))
-        let pages = try await CBSFetch(base: CBSFetch.base(environment: settings.environment))
-            .run(table: table, filter: filter, fetcher: fetcher, refresh: settings.refresh, progress: progress)
+        let base = CBSFetch.base(environment: settings.environment)
+        let fetcher = PoliteFetcher(origin: try FetchOrigin(base: base), cache: .standard(environment: settings.environment), policy: try settings.policy())
+        let pages = try await CBSFetch(base: base).run(
+            table: table, filter: filter, fetcher: fetcher, refresh: settings.refresh, pageLimit: settings.maxPages ?? CBSFetch.defaultPageLimit,
+            progress: progress)
         return try store(pages, name: settings.name ?? "cbs-\(table)", reader: CBSReader(pagesFollowed: true), fetcher: fetcher, settings: settings)
     }
 
@@ -96,7 +121,8 @@ extension Workspace {
         }
         defer { storeChanged() }
         let outcome = try store().importDataset(ImportRequest(name: name, sources: sources, replace: settings.replace))
-        return FetchOutcome(outcome: outcome, requestsSent: fetcher.requestsSent, answersFromCache: responses.filter(\.fromCache).count)
+        return FetchOutcome(outcome: outcome, requestsSent: fetcher.requestsSent, answersFromCache: responses.filter(\.fromCache).count,
+                            cachedAnswersDiscarded: fetcher.cache.discardedEntries)
     }
 }
 
@@ -126,7 +152,8 @@ extension ImportOutcome {
 extension FetchOutcome {
     /// The import's summary and the requests the fetch made.
     public var summaryLines: [String] {
-        outcome.summaryLines(answers: true) + ["\(requestsSent) request(s) sent, \(answersFromCache) answer(s) from the cache"]
+        let discarded = cachedAnswersDiscarded == 0 ? "" : "; \(cachedAnswersDiscarded) cached answer(s) no longer matched their SHA-256 and were fetched again"
+        return outcome.summaryLines(answers: true) + ["\(requestsSent) request(s) sent, \(answersFromCache) answer(s) from the cache\(discarded)"]
     }
 }
 

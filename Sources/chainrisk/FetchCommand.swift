@@ -10,8 +10,12 @@ struct FetchCommand: AsyncParsableCommand {
         abstract: "Fetch trade data from UN Comtrade or CBS StatLine into the store.",
         discussion: """
             Answers are cached (~/.chainrisk/cache or $CHAINRISK_CACHE, at most $CHAINRISK_CACHE_LIMIT_MB MB): the \
-            same fetch again makes no request unless --refresh is given. Each answer becomes one file of the \
-            dataset, named by its URL (without the key), with its SHA-256 and retrieval time.
+            same fetch again makes no request unless --refresh is given; a cached answer that no longer matches its \
+            SHA-256 is fetched again. Each answer becomes one file of the dataset, named by the URL that answered \
+            (without the key), with its SHA-256 and retrieval time.
+            Only the source's origin (scheme, host, port; http or https) is asked: a redirect or next-page link \
+            elsewhere fails the fetch (exit 66), so the key never reaches another server. Each request has --timeout \
+            seconds in all (default 120, body included); past --max-pages answers a fetch fails (exit 65).
             """,
         subcommands: [FetchComtradeCommand.self, FetchCBSCommand.self]
     )
@@ -42,11 +46,22 @@ struct FetchOptions: ParsableArguments {
     @Option(help: "Seconds between two requests (default: 1 for UN Comtrade, 0.5 for CBS).")
     var interval: Double?
 
+    @Option(help: ArgumentHelp("The most answers (pages) one fetch reads (default: 250 for UN Comtrade, 500 for CBS: ~4 min).", valueName: "N"))
+    var maxPages: Int?
+
+    @Option(help: ArgumentHelp("Seconds one request may take in all: connecting, the headers and the whole body.", valueName: "seconds"))
+    var timeout: Double = FetchPolicy.defaultDeadline
+
+    @Option(help: ArgumentHelp("Seconds to open a connection (a refused connection fails at once).", valueName: "seconds"))
+    var connectTimeout: Double = FetchPolicy.defaultConnectTimeout
+
     @OptionGroup var store: StoreOptions
 
     func run(interval defaultInterval: Double, hsVersion: HSEditionBridge.Edition? = nil, planned: (Workspace, FetchSettings) throws -> [String],
              fetch: (Workspace, FetchSettings, @escaping @Sendable (FetchProgress) -> Void) async throws -> FetchOutcome) async throws {
-        let workspace = store.workspace(), settings = FetchSettings(name: name, refresh: refresh, interval: interval ?? defaultInterval, replace: replace, hsVersion: hsVersion)
+        let workspace = store.workspace(), settings = FetchSettings(
+            name: name, refresh: refresh, interval: interval ?? defaultInterval, replace: replace, hsVersion: hsVersion, maxPages: maxPages,
+            deadline: timeout, connectTimeout: connectTimeout)
         if dryRun { return FileOutput.standardOutput.write(try planned(workspace, settings).map { $0 + "\n" }.joined()) }
         let terminal = FileOutput.standardError.isTerminal
         defer { if terminal { FileOutput.standardError.write("\r\u{1B}[K") } }

@@ -167,4 +167,55 @@ struct FetchCommandTests {
         let again = try await run(["fetch", "cbs", "85427NED", "--interval", "0"], environment: environment(server))
         #expect(again.status == 0 && server.cbsRequestCount == 3 && again.stdout.contains("nothing imported"))
     }
+
+    @Test("a Comtrade 302 to another port: exit 66 naming the target, the key never sent there, nothing stored or cached")
+    func comtradeRedirectElsewhere() async throws {
+        let server = SourceStandIn(), other = SourceStandIn()
+        try await server.start()
+        try await other.start()
+        defer { server.stop(); other.stop() }
+        let target = other.base + "/data/v1/get/C/A/HS?reporterCode=528&period=2022&flowCode=M&cmdCode=4401"
+        server.comtradeRedirect = target
+        let result = try await run(["fetch", "comtrade", "--reporter", "NLD", "--year", "2022", "--product", "4401", "--interval", "0"],
+                                   environment: environment(server))
+        #expect(result.status == 66 && result.stderr.contains(target), "\(result.status) \(result.stderr)")
+        #expect(other.comtradeRequestCount == 0, "the key went to \(other.base)")
+        #expect(try runner.run(["datasets", "--format", "json"]).stdout.contains("comtrade-NLD") == false)
+        let info = try runner.run(["fetch", "--cache-info"], environment: environment(server))
+        #expect(info.stdout.contains("0 responses"), "\(info.stdout)")
+    }
+
+    @Test("a CBS next-page link to another port or a unix socket: exit 66 naming it, never asked, nothing stored")
+    func cbsNextLinkElsewhere() async throws {
+        let other = SourceStandIn()
+        try await other.start()
+        defer { other.stop() }
+        for link in [other.base + "/85427NED/TypedDataSet?$skip=50", "http+unix://%2Fvar%2Frun%2Fdocker.sock/85427NED/TypedDataSet"] {
+            let server = SourceStandIn(pageSize: 50)
+            server.cbsNextLink = link
+            try await server.start()
+            defer { server.stop() }
+            let result = try await run(["fetch", "cbs", "85427NED", "--interval", "0"], environment: environment(server))
+            #expect(result.status == 66 && result.stderr.contains(link), "\(result.status) \(result.stderr)")
+            #expect(server.cbsRequestCount == 1)
+            #expect(try runner.run(["datasets", "--format", "json"]).stdout.contains("cbs-85427NED") == false)
+        }
+        #expect(other.cbsRequestCount == 0)
+    }
+
+    @Test("--max-pages 2 on a table of 3 pages: exit 65 naming the cap and the option; --help states the cap, deadline and timeout")
+    func pageCap() async throws {
+        let server = SourceStandIn(pageSize: 50)
+        try await server.start()
+        defer { server.stop() }
+        let result = try await run(["fetch", "cbs", "85427NED", "--interval", "0", "--max-pages", "2"], environment: environment(server))
+        #expect(result.status == 65 && result.stderr.contains("more than 2 pages") && result.stderr.contains("--max-pages"), "\(result.stderr)")
+        #expect(server.cbsRequestCount == 2)
+        let help = try runner.run(["fetch", "cbs", "--help"])
+        for words in ["--max-pages", "500 for CBS", "--timeout", "--connect-timeout"] {
+            #expect(help.stdout.contains(words), "\(words) missing from: \(help.stdout)")
+        }
+        let bad = try await run(["fetch", "cbs", "85427NED", "--timeout", "0"], environment: environment(server))
+        #expect(bad.status == 64 && bad.stderr.contains("--timeout"), "\(bad.stderr)")
+    }
 }

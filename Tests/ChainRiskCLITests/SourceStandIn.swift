@@ -22,6 +22,10 @@ final class SourceStandIn: @unchecked Sendable {
 
     /// Whether records carry `classificationCode` (H5 until 2021, H6 from 2022, as the Netherlands reported).
     let classified: Bool
+    /// Where every Comtrade request is redirected (HTTP 302), when set: a source gone rogue.
+    var comtradeRedirect: String?
+    /// The next-page link every CBS page carries instead of its own, when set.
+    var cbsNextLink: String?
 
     init(cap: Int = 1_000, pageSize: Int = 50, records: [ComtradeRecord] = SourceStandIn.netherlands, classified: Bool = false) {
         self.cap = cap
@@ -118,6 +122,9 @@ final class SourceStandIn: @unchecked Sendable {
             defer { sent429 = true }
             return !sent429
         }
+        if let comtradeRedirect {
+            return Response(status: .found, headers: [.location: comtradeRedirect])
+        }
         guard request.headers[HTTPField.Name("Ocp-Apim-Subscription-Key")!] == Self.key else {
             return Self.json(.unauthorized, #"{"statusCode": 401, "message": "Access denied due to missing subscription key."}"#)
         }
@@ -156,7 +163,9 @@ final class SourceStandIn: @unchecked Sendable {
         let skip = request.uri.queryParameters.get("$skip").flatMap(Int.init) ?? 0
         let page = records.dropFirst(skip).prefix(pageSize)
         var body: [String: Any] = ["odata.metadata": object["odata.metadata"] ?? "", "value": Array(page)]
-        if skip + pageSize < records.count {
+        if let cbsNextLink {
+            body["odata.nextLink"] = cbsNextLink
+        } else if skip + pageSize < records.count {
             body["odata.nextLink"] = "\(base)/\(table)/TypedDataSet?$skip=\(skip + pageSize)"
         }
         let encoded = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data()

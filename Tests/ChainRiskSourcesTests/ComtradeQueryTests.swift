@@ -60,7 +60,8 @@ struct ComtradeQueryTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let cache = ResponseCache(directory: directory, limitBytes: 250)
         for (index, url) in ["http://a/1", "http://a/2", "http://a/3"].enumerated() {
-            try cache.store(Array(repeating: UInt8(index), count: 100), for: url, entry: .init(url: url, retrievedAt: "2026-12-05T00:00:0\(index)Z", sha256: "x", bytes: 100))
+            let body = Array(repeating: UInt8(index), count: 100)
+            try cache.store(body, for: url, entry: .init(url: url, retrievedAt: "2026-12-05T00:00:0\(index)Z", sha256: ResponseCache.sha256(body), bytes: 100))
             Thread.sleep(forTimeInterval: 0.02)
         }
         #expect(cache.lookup("http://a/1") == nil)
