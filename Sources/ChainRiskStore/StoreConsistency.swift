@@ -73,6 +73,11 @@ public struct StoreConsistency: Encodable, Sendable, Hashable {
 
     public var isConsistent: Bool { orphans.isEmpty && datasets.allSatisfy(\.isConsistent) }
 
+    /// Throws `inconsistent` with the summary unless the store holds exactly what its imports recorded.
+    public func requireConsistent() throws(StoreError) {
+        guard isConsistent else { throw StoreError(.inconsistent, "the store differs from what its imports recorded: \(summary)") }
+    }
+
     /// One line a person reads after a migration or a check: all is well, or how many problems and where.
     public var summary: String {
         let broken = datasets.filter { !$0.isConsistent }

@@ -38,19 +38,14 @@ struct DatasetsCommand: ParsableCommand {
         func run() throws {
             if check { return try runCheck() }
             let listing = try store.workspace().datasetListing()
-            let out = FileOutput.standardOutput
-            if format == .json { return out.write(try listing.renderJSON()) }
-            out.write(listing.renderTable())
+            FileOutput.standardOutput.write(format == .json ? try listing.renderJSON() : listing.renderTable())
         }
 
         private func runCheck() throws {
             let (consistency, removed) = try store.workspace().checkStore(removingOrphans: removeOrphans)
-            let out = FileOutput.standardOutput
             if removeOrphans { FileOutput.standardError.write("removed \(removed) flow(s) that belonged to no dataset\n") }
-            out.write(format == .json ? try DatasetListing.render(consistency) : consistency.renderTable())
-            guard consistency.isConsistent else {
-                throw StoreError(.inconsistent, "the store differs from what its imports recorded: \(consistency.summary)")
-            }
+            FileOutput.standardOutput.write(format == .json ? try DatasetListing.render(consistency) : consistency.renderTable())
+            try consistency.requireConsistent()
         }
     }
 
