@@ -58,6 +58,8 @@ public enum InputOutputTableReader {
         case .pymrioText: parts = try PymrioTextLayout.read(files)
         case .nationalTable: parts = try NationalTableLayout.read(files, region: options.region ?? "")
         }
+        // Dense layouts hold what their file holds; the analyses need several n × n matrices more.
+        try InputOutputLimits.require(sectors: parts.sectors.count, at: SourceLocation(file: files.intermediate.displayName, line: 1, column: 1))
         let table: InputOutputTable
         do {
             table = try InputOutputTable(

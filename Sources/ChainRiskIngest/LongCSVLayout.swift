@@ -21,6 +21,7 @@ enum LongCSVLayout {
             while try reader.nextRecord() {
                 try reader.requireFieldCount(3)
                 let label = IOSectorLabel(region: reader.string(0), sector: reader.string(1))
+                try InputOutputLimits.require(sectors: index.labels.count + 1, at: reader.location(0))
                 guard index.append(label) else {
                     throw InputError(.badStructure, "sector '\(label)' is listed twice", at: reader.location(0))
                 }
@@ -131,6 +132,8 @@ final class SectorIndex {
         } else if let fixedBy {
             throw InputError(.badValue, "sector '\(label)' is not in the \(fixedBy)", at: reader.location(field))
         } else {
+            // Checked as each new sector appears, so a small file naming too many stops at the line that passes the cap.
+            try InputOutputLimits.require(sectors: labels.count + 1, at: reader.location(field))
             _ = append(label)
             found = labels.count - 1
         }

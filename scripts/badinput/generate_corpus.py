@@ -821,6 +821,11 @@ def input_output(c, data):
     bad[20] = replace_field(bad[20], 3, b"c99")
     c.case("io_long_unknown_sector_Z_long.csv.gz", gz(join(bad)), long_args, 65,
            c.at("io_long_unknown_sector_Z_long.csv.gz", 21, col(bad[20], 2)))
+    # A small file naming 21,000 sectors (dense matrices of 3.5 GB each): refused where the 20,001st sector appears,
+    # before anything is allocated. Without a gross-output file the sectors come from the flows: each line adds one.
+    many = [long_lines[0]] + [("R,s%d,R,s0,1" % i).encode() for i in range(21000)]
+    c.case("io_long_21000_sectors_Z_long.csv.gz", gz(join(many)), "io validate --mrio {file} --final-demand {dir}/io_good_Y_long.csv.gz",
+           65, c.at("io_long_21000_sectors_Z_long.csv.gz", 20002, 1))
 
 
 def scenario_files(c, data):
