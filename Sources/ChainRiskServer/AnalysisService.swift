@@ -31,6 +31,8 @@ final class AnalysisService: Sendable {
     /// Imports and removals, apart from analyses (SQLite's WAL lets reads go on during a write).
     let writes = WorkQueue(label: "chainrisk.writes")
     private let writeCount = Count()
+    /// The store's generation as of the last request (`followStore`).
+    private let storeGeneration = LatestValue(Int64(-1))
     /// Responses computed (not answered from the cache or from a computation in flight), for tests.
     let computations = Count()
     /// The scenario context of the input-output table (region scaling, inventories), prepared once at start.
@@ -50,6 +52,13 @@ final class AnalysisService: Sendable {
 
     /// Bumped by every write; part of every cache key.
     var generation: Int { writeCount.value }
+
+    /// Empties every cache when the store's generation moved since the last request: another process (a CLI import
+    /// or removal, a second server) changed it.
+    func followStore() throws {
+        let current = try store.generation()
+        if storeGeneration.exchange(current) != current { invalidate() }
+    }
 
     /// Forgets cached results after a write.
     func invalidate() {
@@ -98,6 +107,22 @@ final class AnalysisService: Sendable {
             throw APIError(.notFound, "unknown_dataset", "no dataset named '\(name)'; GET /api/v1/datasets lists them")
         }
         return try workspace.provenanceInput(dataset: name)
+    }
+}
+
+/// A value shared between threads, replaced whole.
+final class LatestValue<Value: Sendable & Equatable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    /// Stores `newValue` and returns the value it replaced.
+    func exchange(_ newValue: Value) -> Value {
+        lock.withLock {
+            defer { value = newValue }
+            return value
+        }
     }
 }
 

@@ -32,6 +32,7 @@ public func buildRouter(configuration: ServerConfiguration, logger: Logger = Log
     router.add(middleware: HTTPSemanticsMiddleware(routes: routes))
     router.add(middleware: ErrorMiddleware(logger: logger))
     router.add(middleware: BodyLimitMiddleware(uploadPath: APIRoutes.uploadPath, uploadLimit: configuration.uploadLimit, bodyLimit: configuration.bodyLimit))
+    router.add(middleware: StoreGenerationMiddleware(service: service))
     let table = RouteTable(router: router)
     APIRoutes(service: service, access: WriteAccess(token: configuration.token)).register(on: table)
     DashboardRoutes(service: service).register(on: table)

@@ -31,7 +31,7 @@ extension PostgresTradeStore {
         try pool.withConnection { connection in
             let logger = pool.logger
             return try Self.transaction(connection, logger: logger) {
-                try Self.execute(connection, "SELECT pg_advisory_xact_lock(\(PostgresSchema.writerLock))", logger: logger, "lock the store for writing")
+                try PostgresSchema.lockForWriting(connection, logger: logger)
                 try Self.execute(connection, "DELETE FROM flow_blocks WHERE dataset_id NOT IN (SELECT id FROM datasets)", logger: logger, "remove column blocks of no dataset")
                 let rows = try Self.rows(connection, """
                     WITH gone AS (DELETE FROM flows WHERE dataset_id NOT IN (SELECT id FROM datasets) RETURNING 1)

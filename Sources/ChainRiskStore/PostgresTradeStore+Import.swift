@@ -31,7 +31,7 @@ extension PostgresTradeStore {
     private func importInTransaction(_ request: ImportRequest, hashes: [String], digests: [(hex: String, size: Int)], connection: PostgresConnection, logger: Logger,
                                      progress: ImportProgress?) throws -> ImportOutcome {
         return try Self.transaction(connection, logger: logger) { () throws -> ImportOutcome in
-            try Self.execute(connection, "SELECT pg_advisory_xact_lock(\(PostgresSchema.writerLock))", logger: logger, "lock the store for writing")
+            try PostgresSchema.lockForWriting(connection, logger: logger)
             if let existing = try Self.datasetID(connection, name: request.name, logger: logger) {
                 let stored = try Self.rows(connection, "SELECT sha256 FROM dataset_files WHERE dataset_id = \(existing) ORDER BY position", logger: logger, "read the files of '\(request.name)'")
                     .map { try $0.decode(String.self) }

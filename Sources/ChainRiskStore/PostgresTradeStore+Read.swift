@@ -11,6 +11,13 @@ extension PostgresTradeStore {
         }
     }
 
+    public func generation() throws -> Int64 {
+        try pool.withConnection { connection in
+            try Self.rows(connection, "SELECT value FROM store_generation", logger: pool.logger, "read the store's generation")
+                .first.map { try $0.decode(Int64.self) } ?? 0
+        }
+    }
+
     public func dataset(named name: String) throws -> DatasetInfo? {
         try pool.withConnection { connection in
             try Self.datasetID(connection, name: name, logger: pool.logger).map { try Self.datasetInfo(connection, id: $0, logger: pool.logger) }
@@ -20,7 +27,7 @@ extension PostgresTradeStore {
     public func removeDataset(named name: String) throws {
         try pool.withConnection { connection in
             try Self.transaction(connection, logger: pool.logger) {
-                try Self.execute(connection, "SELECT pg_advisory_xact_lock(\(PostgresSchema.writerLock))", logger: pool.logger, "lock the store for writing")
+                try PostgresSchema.lockForWriting(connection, logger: pool.logger)
                 guard let id = try Self.datasetID(connection, name: name, logger: pool.logger) else {
                     throw StoreError(.unknownDataset, "no dataset named '\(name)'")
                 }

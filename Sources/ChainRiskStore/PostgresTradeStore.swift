@@ -222,10 +222,20 @@ enum PostgresSchema {
         ALTER TABLE flow_blocks ALTER COLUMN country_words SET STORAGE EXTERNAL, ALTER COLUMN product_words SET STORAGE EXTERNAL,
             ALTER COLUMN value_words SET STORAGE EXTERNAL
         """,
+    ], [
+        // Version 5: a generation every write bumps, so a server sees datasets imported or removed by other processes.
+        "CREATE TABLE store_generation (value bigint NOT NULL)",
+        "INSERT INTO store_generation VALUES (0)",
     ]]
 
     /// A key for `pg_advisory_xact_lock` shared by migrations and imports ("chainrisk" in ASCII, folded to 63 bits).
     static let writerLock: Int64 = 0x6368_6169_6E72_6973
+
+    /// Takes the writers' lock for the transaction and bumps the store's generation (`TradeStore.generation`).
+    static func lockForWriting(_ connection: PostgresConnection, logger: Logger) throws {
+        try PostgresTradeStore.execute(connection, "SELECT pg_advisory_xact_lock(\(writerLock))", logger: logger, "lock the store for writing")
+        try PostgresTradeStore.execute(connection, "UPDATE store_generation SET value = value + 1", logger: logger, "count the write")
+    }
 
     /// Creates or upgrades the schema; throws `newerSchema` for a database a newer chainrisk wrote.
     ///

@@ -125,7 +125,15 @@ enum SQLiteSchema {
             try db.execute(sql: "ALTER TABLE dataset_files ADD COLUMN retrieved_at TEXT")
         }
         migrator.registerMigration(stableFlowSequence, migrate: rebuildWithStableSequence)
+        migrator.registerMigration("v5-store-generation") { db in
+            try db.execute(sql: "CREATE TABLE store_generation (value INTEGER NOT NULL); INSERT INTO store_generation VALUES (0)")
+        }
         return migrator
+    }
+
+    /// Bumps the store's generation (`TradeStore.generation`) inside a write transaction.
+    static func countWrite(_ db: Database) throws {
+        try db.execute(sql: "UPDATE store_generation SET value = value + 1")
     }
 
     /// The migration that gave flows a `seq` that maintenance keeps; a store opened before it is checked after it.

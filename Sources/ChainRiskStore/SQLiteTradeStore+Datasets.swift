@@ -21,9 +21,14 @@ extension SQLiteTradeStore {
         }
     }
 
+    public func generation() throws -> Int64 {
+        try writer.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM store_generation") ?? 0 }
+    }
+
     /// Removes a dataset and all its flows; throws `unknownDataset` when there is none of that name.
     public func removeDataset(named name: String) throws {
         try writer.write { db in
+            try SQLiteSchema.countWrite(db)
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM datasets WHERE name = ?", arguments: [name]) else {
                 throw StoreError(.unknownDataset, "no dataset named '\(name)'")
             }
@@ -74,6 +79,7 @@ extension SQLiteTradeStore {
     /// Deletes the flows whose dataset no longer exists; returns how many went.
     public func removeOrphans() throws -> Int {
         try writer.write { db in
+            try SQLiteSchema.countWrite(db)
             try db.execute(sql: "DELETE FROM flows WHERE dataset_id NOT IN (SELECT id FROM datasets)")
             return db.changesCount
         }

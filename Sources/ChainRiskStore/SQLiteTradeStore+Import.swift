@@ -10,6 +10,7 @@ extension SQLiteTradeStore {
         let digests = try request.digests()
         let hashes = digests.map(\.hex)
         return try writer.write { db -> ImportOutcome in
+            try SQLiteSchema.countWrite(db)
             if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM datasets WHERE name = ?", arguments: [request.name]) {
                 let stored = try String.fetchAll(db, sql: "SELECT sha256 FROM dataset_files WHERE dataset_id = ? ORDER BY position", arguments: [existing])
                 if stored == hashes {

@@ -38,6 +38,10 @@ public protocol TradeStore: AnyObject, Sendable {
     /// many went.
     func removeOrphans() throws -> Int
 
+    /// A number every import, removal and repair bumps, by any process: a server compares it per request, so a
+    /// dataset another process imported or removed is seen on the next request.
+    func generation() throws -> Int64
+
     /// Which reporters, partners and years each flow kind of a dataset holds, for messages about an empty selection.
     func flowCoverage(in dataset: String) throws -> [FlowKind: FlowCoverage]
 

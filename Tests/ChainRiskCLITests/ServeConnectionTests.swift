@@ -44,6 +44,11 @@ struct ServeConnectionTests {
         #expect(oversized.response.hasPrefix("HTTP/1.1 431"), "\(oversized.response.prefix(200))")
         #expect(oversized.response.contains("\"error\": \"request_too_large\"") && oversized.response.contains("80 KB"))
 
+        // 3,000 headers of 100 bytes (300 KB): the answer arrives whole although the client was still sending.
+        let headers = (0..<3_000).map { "X-Header-\($0): \(String(repeating: "v", count: 100))\r\n" }.joined()
+        let many = try Self.exchange(port: port, Array("GET /api/v1/datasets HTTP/1.1\r\nHost: x\r\n\(headers)\r\n".utf8), wait: 10)
+        #expect(many.response.hasPrefix("HTTP/1.1 431") && many.closed, "\(many.response.prefix(200))")
+
         let started = Date()
         let stalled = try Self.exchange(port: port, Array("GET /api/v1/datasets HTTP/1.1\r\nHost: x\r\n".utf8), wait: 10)
         #expect(stalled.closed && stalled.response.isEmpty, "\(stalled)")

@@ -113,6 +113,18 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 }
 
+/// Checks the store's generation before every request, so that datasets another process imported or removed are
+/// seen at once by every page and endpoint (their caches are emptied).
+struct StoreGenerationMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    let service: AnalysisService
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        try service.followStore()
+        return try await next(request, context)
+    }
+}
+
 /// Refuses a request whose declared body is larger than its limit before reading it (413); uploads stream and
 /// are counted as they arrive as well, since a chunked body declares no length.
 struct BodyLimitMiddleware: RouterMiddleware {
