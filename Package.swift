@@ -185,6 +185,9 @@ let package = Package(
             dependencies: [
                 "ChainRiskServer",
                 "ChainRiskIngest",
+                "ChainRiskUseCases",
+                "ChainRiskStore",
+                "ChainRiskSources",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,7 +1,7 @@
 import ArgumentParser
 import ChainRiskUseCases
 
-/// An error as the CLI reports it: `ExitStatus`'s code and message, exit 70 for anything unknown.
+/// An error as the CLI reports it: its `FailureClass`'s exit code and its message, exit 70 for anything unknown.
 struct CommandFailure {
     let message: String
     let code: Int32
@@ -9,6 +9,7 @@ struct CommandFailure {
     /// Nil for argument-parser's own errors (validation, help, exit codes), which it reports itself.
     init?(_ error: any Error) {
         if error is ValidationError || error is ExitCode || error is CleanExit { return nil }
-        (code, message) = ExitStatus.of(error) ?? (70, "internal error: \(error)")
+        let failure = ClassifiedFailure.classify(error)
+        (code, message) = (failure?.failureClass.exitCode ?? 70, failure?.message ?? "internal error: \(error)")
     }
 }

@@ -49,22 +49,29 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         switch error {
         case let error as APIError: return error
         case let error as ConcentrationQuery.InvalidParameter: return .badParameter(error.parameter, error.message)
-        case let error as RequestError: return .badParameter(error.parameter ?? "request", error.message)
-        case let error as NotFound: return APIError(.notFound, error.code, error.message)
-        case let error as EmptySelection: return APIError(.notFound, "empty_selection", error.message)
-        case let error as StoreError:
-            switch error.code {
-            case .unknownDataset: return APIError(.notFound, "unknown_dataset", error.message)
-            case .datasetExists, .duplicateFile: return APIError(.conflict, error.code.rawValue, error.message)
-            case .badName: return .badParameter("name", error.message)
-            case .unavailable, .unreachable, .newerSchema, .badLocation, .inconsistent: return APIError(.serviceUnavailable, "store_unavailable", error.message)
-            }
-        case let error as InputError where error.code == .badOption: return .badParameter("options", error.description)
-        case let error as InputError: return APIError(.unprocessableContent, "bad_data", error.description)
-        case let error as ChainRiskCore.IOError: return APIError(.unprocessableContent, "bad_table", error.description)
         case let error as HTTPError:
             return APIError(error.status, error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_"), error.body ?? error.status.reasonPhrase)
-        default: return APIError(.internalServerError, "internal", "internal error: \(error)")
+        default:
+            // Domain errors take their class's status from the one table the CLI's exit codes come from too.
+            guard let failure = ClassifiedFailure.classify(error) else {
+                return APIError(.internalServerError, "internal", "internal error: \(error)")
+            }
+            if failure.failureClass == .usage, failure.code == "bad_parameter" {
+                return .badParameter(failure.parameter ?? "request", failure.message)
+            }
+            return APIError(Self.status(failure.failureClass), failure.code, failure.message)
+        }
+    }
+
+    /// The status of `failureClass` (`FailureClass.httpStatus`) with its reason phrase.
+    static func status(_ failureClass: FailureClass) -> HTTPResponse.Status {
+        switch failureClass {
+        case .usage: .badRequest
+        case .badData: .unprocessableContent
+        case .notFound: .notFound
+        case .conflict: .conflict
+        case .unavailable: .serviceUnavailable
+        case .internal: .internalServerError
         }
     }
 }
