@@ -152,7 +152,9 @@ let package = Package(
         .testTarget(name: "ChainRiskCoreTests", dependencies: ["ChainRiskCore"]),
         .testTarget(name: "ChainRiskIngestTests", dependencies: ["ChainRiskIngest"]),
         // Test helpers shared by the test targets (a throwaway PostgreSQL server); not a product.
-        .target(name: "ChainRiskTestSupport", path: "Tests/ChainRiskTestSupport"),
+        .target(name: "ChainRiskTestSupport", dependencies: ["CTestScratch"], path: "Tests/ChainRiskTestSupport"),
+        // The test run's own TMPDIR, removed when the run ends (a C constructor: set before any test starts).
+        .target(name: "CTestScratch", path: "Tests/CTestScratch"),
         .testTarget(name: "ChainRiskStoreTests", dependencies: ["ChainRiskStore", "ChainRiskTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ChainRiskAnalysisTests", dependencies: ["ChainRiskAnalysis", "ChainRiskIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "ChainRiskReportTests", dependencies: ["ChainRiskReport"]),

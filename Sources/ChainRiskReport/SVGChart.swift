@@ -147,7 +147,7 @@ public enum SVGChart {
             let x = labelWidth + (Double(index) + 0.5) * cellWidth
             svg += "<text x=\"\(coordinate(x))\" y=\"\(coordinate(headerHeight - 8))\" text-anchor=\"middle\" font-size=\"11\">\(HTMLText.escape(label))</text>\n"
         }
-        for (rowIndex, label) in rowLabels.enumerated() {
+        for rowIndex in rowLabels.indices {
             let y = headerHeight + Double(rowIndex) * cellHeight
             svg += text(rowLines[rowIndex], x: labelWidth - 6, y: y + cellHeight / 2 + 4, anchor: "end", fontSize: 12)
             for (columnIndex, cell) in cells[rowIndex].enumerated() {

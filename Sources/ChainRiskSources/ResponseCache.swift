@@ -156,7 +156,7 @@ public struct ResponseCache: Sendable {
             guard let data = FileManager.default.contents(atPath: path),
                   let entry = try? JSONDecoder().decode(Entry.self, from: data) else { continue }
             let used = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast
-            records[String(name.dropLast(5))] = Record(entry: entry, used: used ?? .distantPast)
+            records[String(name.dropLast(5))] = Record(entry: entry, used: used)
         }
         return records
     }

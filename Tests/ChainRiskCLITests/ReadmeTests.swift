@@ -69,4 +69,42 @@ struct ReadmeTests {
             }
         }
     }
+
+    /// The lines of the ```sh block that holds the API's `curl` examples, continuation lines joined.
+    static func apiLines(_ readme: String) -> [String] {
+        let blocks = readme.components(separatedBy: "```sh\n").dropFirst().map { $0.components(separatedBy: "\n```")[0] }
+        guard let block = blocks.first(where: { $0.contains("curl ") }) else { return [] }
+        return block.replacingOccurrences(of: "\\\n", with: " ").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    @Test("the README's curl lines run as written against a server started as the README says (token exported first)")
+    func readmeCurlLines() throws {
+        let readme = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let lines = Self.apiLines(readme)
+        #expect(lines.filter { $0.hasPrefix("curl ") }.count >= 2, "\(lines)")
+        #expect(lines.first?.hasPrefix("export CHAINRISK_TOKEN=") == true, "the token must be exported before serve and curl: \(lines)")
+        let root = NSTemporaryDirectory() + "chainrisk-readme-api-\(UUID().uuidString)"
+        let work = root + "/work"
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createSymbolicLink(atPath: root + "/shared", withDestinationPath: CLIRunner.packageRoot.deletingLastPathComponent().appendingPathComponent("shared").path)
+        // The server the README's serve line starts, on a free port and with the token the export line would make.
+        let token = UUID().uuidString
+        let server = try ServedProcess(database: root + "/store.sqlite", environment: ["CHAINRISK_TOKEN": token])
+        defer { server.stop() }
+        let script = ["set -e", "export CHAINRISK_TOKEN=\(token)"] + lines.filter { $0.hasPrefix("curl ") }.map {
+            // -f: an HTTP error fails the line, as a person would notice it.
+            $0.replacingOccurrences(of: "curl ", with: "curl -sSf -o /dev/null ").replacingOccurrences(of: "http://127.0.0.1:8080", with: server.url)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script.joined(separator: "\n")]
+        process.currentDirectoryURL = URL(fileURLWithPath: work)
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(stderr)\n\(script.joined(separator: "\n"))")
+    }
 }

@@ -67,7 +67,7 @@ struct ReportCommandTests {
         #expect(!html.contains("src=\"http") && !html.contains("href=\"http"))
         #expect(html.components(separatedBy: "<svg ").count - 1 == 4)
         #expect(html.contains("class=\"num band-orange\">1</td>") || html.contains("band-orange"))
-        #expect(try HTMLStructure.unbalancedTags(in: html).isEmpty)
+        #expect(HTMLStructure.unbalancedTags(in: html).isEmpty)
     }
 
     @Test("report --imports computes Tables 4 and 5 from a stored Comtrade dataset, and options cite its numbers")

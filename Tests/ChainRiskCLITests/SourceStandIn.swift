@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
 
 /// A loopback stand-in for the UN Comtrade data API and CBS's OData feed, serving the real samples in
@@ -46,7 +47,7 @@ final class SourceStandIn: @unchecked Sendable {
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
+            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: Self.quietLogger)
         task = Task { try await app.run() }
         for await port in stream {
             self.port = port
@@ -55,6 +56,13 @@ final class SourceStandIn: @unchecked Sendable {
     }
 
     func stop() { task?.cancel() }
+
+    /// Stopping by cancellation is how a test ends the server, not an error to print.
+    static let quietLogger: Logger = {
+        var logger = Logger(label: "chainrisk.test-source")
+        logger.logLevel = .critical
+        return logger
+    }()
 
     // MARK: Comtrade
 

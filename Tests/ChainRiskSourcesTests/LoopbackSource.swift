@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
 
 /// A loopback HTTP server on a free 127.0.0.1 port that misbehaves on request, for the fetch-safety tests: it
@@ -59,7 +60,7 @@ final class LoopbackSource: @unchecked Sendable {
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
+            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: Self.quietLogger)
         task = Task { try await app.run() }
         for await port in stream {
             self.port = port
@@ -68,6 +69,13 @@ final class LoopbackSource: @unchecked Sendable {
     }
 
     func stop() { task?.cancel() }
+
+    /// Stopping by cancellation is how a test ends the server, not an error to print.
+    static let quietLogger: Logger = {
+        var logger = Logger(label: "chainrisk.test-source")
+        logger.logLevel = .critical
+        return logger
+    }()
 
     private func record(_ request: Request) {
         let key = HTTPField.Name(Self.keyHeader).flatMap { request.headers[$0] }
