@@ -8,7 +8,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
 connections=${2:-64}
-command -v wrk >/dev/null || { echo "serve_load: wrk is missing (apt-get install -y wrk)" >&2; exit 1; }
+if ! command -v wrk >/dev/null; then
+    # wrk is Debian's package; installed here as scripts/setup.sh installs the tests' tools (sudo when not root).
+    sudo_cmd=""
+    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    echo "serve_load: installing wrk" >&2
+    $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq wrk >/dev/null \
+        || { echo "serve_load: wrk is missing and could not be installed (apt-get install -y wrk)" >&2; exit 1; }
+fi
 swift build -c release --product chainrisk >&2
 binary=$(swift build -c release --show-bin-path)/chainrisk
 work=$(mktemp -d /tmp/chainrisk-serve-bench.XXXXXX)
