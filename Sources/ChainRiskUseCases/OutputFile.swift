@@ -17,6 +17,25 @@ public enum OutputFile {
         }
     }
 
+    /// Lets `body` write to a new file beside `path`, which then replaces `path` in one rename: a failure leaves
+    /// `path` as it was. The same rule as `write(_:to:)`.
+    public static func write(to path: String, streaming body: (FileHandle) throws -> Void) throws {
+        let target = try requireRegularOrNew(path)
+        let partial = target + ".partial-\(getpid())"
+        guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
+            throw RequestError("output", "cannot write \(path)")
+        }
+        do {
+            try body(handle)
+            try handle.close()
+            guard rename(partial, target) == 0 else { throw RequestError("output", "cannot write \(path): \(String(cString: strerror(errno)))") }
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: partial)
+            throw error
+        }
+    }
+
     /// The path to write for `path` (symbolic links resolved); throws when something other than a regular file is
     /// there.
     @discardableResult

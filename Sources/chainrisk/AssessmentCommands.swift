@@ -9,26 +9,24 @@ struct TableOutputOptions: ParsableArguments {
     @Option(help: "Language of labels: en or nl.")
     var lang: Language = .en
 
-    @Option(help: "Output format: table, markdown, csv, json, or xlsx (with --output).")
-    var format: OutputFormat = .table
+    @Option(name: .customLong("format"), help: "Output format (xlsx needs --output).")
+    var choice = FormatChoice<TableFormats>(.table)
 
     @OptionGroup var csvSafety: CSVSafetyOptions
 
-    func validate() throws {
-        guard format != .html else { throw ValidationError("use --format table, markdown, csv or json (HTML: chainrisk report --format html)") }
-    }
+    var format: OutputFormat { choice.format }
 
     /// A workspace for commands that need no store (the built-in letter, input-output files).
     func workspace() -> Workspace { Workspace(storeLocation: nil) }
 
-    /// Writes `tables` in the chosen format and language.
+    /// Writes `tables` in the chosen format and language to standard output.
     func write(_ tables: TableSet) {
         FileOutput.standardOutput.write(tables.render(format, language: lang))
     }
 
-    /// Writes `tables` as text, or as a workbook to `workbook`'s file for `--format xlsx`.
+    /// Writes `tables` in the chosen format to `--output` (a workbook for `--format xlsx`) or standard output.
     func write(_ tables: TableSet, workbook: WorkbookOutput) throws {
-        if format == .xlsx { try workbook.write(tables.workbook()) } else { write(tables) }
+        if format == .xlsx { try workbook.write(tables.workbook()) } else { try workbook.write(text: tables.render(format, language: lang)) }
     }
 }
 

@@ -53,8 +53,9 @@ struct ConcentrationCommand: ParsableCommand {
     @Option(name: .customLong("risk-scores"), help: "CSV of country-risk scores (iso3,score in [0,1]) for risk-weighted concentration.")
     var riskScores: String?
 
-    @Option(help: "Output format: table, markdown, csv, json, or xlsx (with --output).")
-    var format: OutputFormat = .table
+    @Option(name: .customLong("format"), help: "Output format (xlsx needs --output).")
+    var choice = FormatChoice<TableFormats>(.table)
+    var format: OutputFormat { choice.format }
 
     @OptionGroup var csvSafety: CSVSafetyOptions
 
@@ -65,7 +66,6 @@ struct ConcentrationCommand: ParsableCommand {
     @OptionGroup var workbook: WorkbookOutput
 
     func validate() throws {
-        try require(format, in: ConcentrationResult.formats, command: "concentration")
         if drill && filters.level == nil { throw ValidationError("--drill needs --level N (the level to drill from)") }
         try filters.validate()
     }
@@ -74,23 +74,13 @@ struct ConcentrationCommand: ParsableCommand {
         let workspace = store.workspace()
         var request = ConcentrationRequest(source: try reading.source(dataset: dataset, input: input), query: try filters.query())
         (request.sensitivity, request.drill, request.trend, request.riskScores, request.language) = (sensitivity, drill, trend, riskScores, lang)
-        request.criteria = try Self.criteria(criteria)
+        request.criteria = try DependencyCriterion.parse(criteria)
         if worldDataset != nil || worldInput != nil {
             request.world = try FlowSource(dataset: worldDataset, files: worldInput.map { [$0] } ?? [], option: "world-dataset", inputOption: "world-input")
         }
         let result = try workspace.concentration(request)
-        FileOutput.standardError.reportFindings(result.findings)
+        FileOutput.standardError.write(result.findings.inputSummary())
         if format == .xlsx { return try workbook.write(try result.output().workbook()) }
-        try result.write(format, to: FileOutput.standardOutput.handle)
-    }
-
-    /// The `--criteria` values, checked.
-    static func criteria(_ values: [String]) throws -> Set<DependencyCriterion> {
-        Set(try values.flatMap { $0.split(separator: ",") }.map { name in
-            guard let criterion = DependencyCriterion(rawValue: name.lowercased()) else {
-                throw RequestError(nil, "unknown --criteria '\(name.lowercased())'; use \(DependencyCriterion.allCases.map(\.rawValue).joined(separator: " or "))")
-            }
-            return criterion
-        })
+        try workbook.write(streaming: { try result.write(format, to: $0) })
     }
 }

@@ -19,8 +19,9 @@ struct DatasetsCommand: ParsableCommand {
             abstract: "List datasets: name, format, rows, value totals, file SHA-256, import time, findings."
         )
 
-        @Option(help: "Output format: table or json.")
-        var format: OutputFormat = .table
+        @Option(name: .customLong("format"), help: "Output format.")
+        var choice = FormatChoice<ListingFormats>(.table)
+        var format: OutputFormat { choice.format }
 
         @Flag(help: "Check the store instead of listing it: each dataset's recorded flow count against the flows stored and read for it, and flows that belong to no dataset. Exits 65 when anything differs.")
         var check = false
@@ -31,7 +32,6 @@ struct DatasetsCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            try require(format, in: [.table, .json], command: "datasets")
             if removeOrphans && !check { throw ValidationError("--remove-orphans goes with --check") }
         }
 

@@ -30,12 +30,4 @@ struct FileOutput {
     /// True when the handle is an interactive terminal.
     var isTerminal: Bool { isatty(handle.fileDescriptor) != 0 }
 
-    /// What the readers found in `--input` files: counts per kind and one example each (nothing when there are none).
-    func reportFindings(_ findings: FindingLog) {
-        guard !findings.isEmpty else { return }
-        write("chainrisk: findings in --input: " + findings.sortedCounts.map { "\($0.count) \($0.kind.rawValue)" }.joined(separator: ", ") + " (--strict makes them errors)\n")
-        for (kind, _) in findings.sortedCounts {
-            if let example = findings.examples.first(where: { $0.kind == kind }) { write("  e.g. \(example)\n") }
-        }
-    }
 }

@@ -26,15 +26,11 @@ struct OriginsCommand: ParsableCommand {
     @OptionGroup var output: TableOutputOptions
     @OptionGroup var workbook: WorkbookOutput
 
-    func validate() throws {
-        try require(output.format, in: OriginsResult.formats, command: "origins")
-    }
-
     func run() throws {
         let request = OriginsRequest(table: try io.required().load(), builder: try origin.builder(bySector: by == .sector), language: output.lang)
         let result = try output.workspace().origins(request)
         if output.format == .xlsx { return try workbook.write(result.output.workbook(provenance: result.provenance)) }
-        FileOutput.standardOutput.write(result.render(output.format))
+        try workbook.write(text: result.render(output.format))
     }
 }
 

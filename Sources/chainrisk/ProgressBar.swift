@@ -27,17 +27,9 @@ final class ProgressBar {
         let now = Date()
         guard now.timeIntervalSince(lastDraw) >= 0.2 else { return }
         lastDraw = now
-        let bytes = file.progress.bytesConsumed
-        let elapsed = max(now.timeIntervalSince(started), 0.001)
-        let rate = Double(bytes) / elapsed / 1_000_000
-        let fraction = fileSize > 0 ? min(1, Double(bytes) / Double(fileSize)) : 0
-        let width = 24
-        let filled = Int(fraction * Double(width))
-        let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
-        let remaining = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0
-        let eta = String(format: "%d:%02d", Int(remaining) / 60, Int(remaining) % 60)
-        let name = (file.displayName as NSString).lastPathComponent
-        output.write("\r\(name) [\(bar)] \(NumberFormat.fixed(fraction * 100, decimals: 0))%  \(NumberFormat.integer(flows)) rows  \(NumberFormat.fixed(rate, decimals: 1)) MB/s  ETA \(eta)\u{1B}[K")
+        let line = ProgressLine.text(name: (file.displayName as NSString).lastPathComponent, bytes: file.progress.bytesConsumed,
+                                     fileSize: fileSize, rows: flows, elapsed: now.timeIntervalSince(started))
+        output.write("\r\(line)\u{1B}[K")
     }
 
     /// Clears the line.

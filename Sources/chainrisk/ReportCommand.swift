@@ -23,15 +23,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Language of labels: en or nl.")
     var lang: Language = .en
 
-    @Option(help: "Output format: markdown, html, json, text, or xlsx (with --output).", transform: { token in
-        guard let format = OutputFormat(token: token), VulnerabilityReport.formats.contains(format) else {
-            throw ValidationError("report supports --format markdown, html, json, text or xlsx")
-        }
-        return format
-    })
-    var format: OutputFormat = .markdown
-
-    @OptionGroup var csvSafety: CSVSafetyOptions
+    @Option(name: .customLong("format"), help: "Output format (table is plain text, also spelled text; xlsx needs --output).")
+    var choice = FormatChoice<ReportFormats>(.markdown)
+    var format: OutputFormat { choice.format }
 
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?

@@ -90,8 +90,9 @@ struct ScenarioCommand: ParsableCommand {
     @Flag(help: "Print the per-day series of the reporter's sectors (ario) instead of the summary.")
     var series = false
 
-    @Option(help: "Output format: table, markdown, csv, json, or xlsx (with --output).")
-    var format: OutputFormat = .table
+    @Option(name: .customLong("format"), help: "Output format (xlsx needs --output).")
+    var choice = FormatChoice<TableFormats>(.table)
+    var format: OutputFormat { choice.format }
 
     @OptionGroup var csvSafety: CSVSafetyOptions
 
@@ -99,7 +100,6 @@ struct ScenarioCommand: ParsableCommand {
     @OptionGroup var workbook: WorkbookOutput
 
     func validate() throws {
-        try require(format, in: ScenarioReport.formats, command: "scenario")
         let sources = [event != nil, !shock.isEmpty, file != nil].filter { $0 }.count
         guard sources == 1 else { throw ValidationError("give exactly one of --event N, --shock SPEC or --file scenario.json") }
         if model != .direct && io.mrio == nil { throw ValidationError("--model \(model.rawValue) needs an input-output table: --mrio PATH") }
@@ -112,7 +112,7 @@ struct ScenarioCommand: ParsableCommand {
             FileOutput.standardError.write("chainrisk: read table \(read) s, ARIO \(days) days on \(result.sectorCount) industries \(NumberFormat.fixed(simulationSeconds, decimals: 3, grouping: false)) s\n")
         }
         if format == .xlsx { return try workbook.write(result.report.workbook()) }
-        FileOutput.standardOutput.write(result.report.render(format))
+        try workbook.write(text: result.report.render(format))
     }
 
     /// The request the options describe.

@@ -14,15 +14,6 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-extension OutputFormat: ExpressibleByArgument {}
-
 extension Language: ExpressibleByArgument {}
 
 extension HSEditionBridge.Edition: ExpressibleByArgument {}
-
-/// Throws a validation error unless `format` is one of `formats`.
-func require(_ format: OutputFormat, in formats: [OutputFormat], command: String) throws {
-    guard formats.contains(format) else {
-        throw ValidationError("\(command) supports --format \(formats.map(\.rawValue).joined(separator: ", "))")
-    }
-}

@@ -3,14 +3,27 @@ import ChainRiskReport
 import ChainRiskUseCases
 import Foundation
 
-/// `--output FILE`: where `--format xlsx` writes its workbook (a spreadsheet is binary: it goes to a file).
+/// `--output FILE`: where the output goes instead of standard output, in any format; `--format xlsx` needs it.
 struct WorkbookOutput: ParsableArguments {
-    @Option(help: "With --format xlsx: the workbook file to write (one sheet per table, and the provenance).")
+    @Option(help: "Write the output to this file instead of standard output (required for --format xlsx: one sheet per table, and the provenance).")
     var output: String?
 
     /// Writes `workbook` to `--output` and names the file on standard error.
     func write(_ workbook: Workbook) throws {
         try Self.write(workbook, to: output)
+    }
+
+    /// Writes `text` to `--output` (named on standard error) or to standard output.
+    func write(text: String) throws {
+        guard let output else { return FileOutput.standardOutput.write(text) }
+        try FileOutput.writeFile(text, to: output)
+    }
+
+    /// Lets `body` write to `--output` (atomically, named on standard error) or to standard output.
+    func write(streaming body: (FileHandle) throws -> Void) throws {
+        guard let output else { return try body(FileOutput.standardOutput.handle) }
+        try OutputFile.write(to: output, streaming: body)
+        FileOutput.announce(output)
     }
 
     /// Writes `workbook` to `output` (required: a workbook is not printed) and names the file on standard error.

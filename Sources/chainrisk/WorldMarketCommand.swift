@@ -40,17 +40,14 @@ struct WorldMarketCommand: ParsableCommand {
     @Option(help: "Threshold preset (letter, us2023, eu2004, eu-dependency) or custom edges such as 0.15,0.25.")
     var thresholds: String = "letter"
 
-    @Option(help: "Output format: table, markdown, csv, json, or xlsx (with --output).")
-    var format: OutputFormat = .table
+    @Option(name: .customLong("format"), help: "Output format (xlsx needs --output).")
+    var choice = FormatChoice<TableFormats>(.table)
+    var format: OutputFormat { choice.format }
 
     @OptionGroup var csvSafety: CSVSafetyOptions
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var workbook: WorkbookOutput
-
-    func validate() throws {
-        try require(format, in: WorldMarketOutput.formats, command: "world-market")
-    }
 
     func run() throws {
         let years = try year.filter { $0 != "all" }.map { text in
@@ -63,6 +60,6 @@ struct WorldMarketCommand: ParsableCommand {
         request.allYears = year.contains("all")
         let result = try store.workspace().worldMarket(request)
         if format == .xlsx { return try workbook.write(result.workbook()) }
-        FileOutput.standardOutput.write(result.render(format))
+        try workbook.write(text: result.render(format))
     }
 }
