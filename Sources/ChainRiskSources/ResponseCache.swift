@@ -41,9 +41,16 @@ public struct ResponseCache: Sendable {
     }
 
     /// `$CHAINRISK_CACHE` or `~/.chainrisk/cache`, bounded by `$CHAINRISK_CACHE_LIMIT_MB` (default 2,048 MB).
+    /// The cache's folder: `$CHAINRISK_CACHE`, else `$XDG_CACHE_HOME/chainrisk` when that is set, else
+    /// `$HOME/.chainrisk/cache` (the store's folder), `$HOME` as the environment says, as the store reads it.
+    public static func directoryPath(environment: [String: String]) -> String {
+        if let path = environment["CHAINRISK_CACHE"], !path.isEmpty { return path }
+        if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty { return xdg + "/chainrisk" }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.chainrisk/cache"
+    }
+
     public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> ResponseCache {
-        let directory = environment["CHAINRISK_CACHE"].map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".chainrisk/cache")
+        let directory = URL(fileURLWithPath: directoryPath(environment: environment))
         let megabytes = environment["CHAINRISK_CACHE_LIMIT_MB"].flatMap(Int.init) ?? 2_048
         return ResponseCache(directory: directory, limitBytes: max(0, megabytes) << 20)
     }

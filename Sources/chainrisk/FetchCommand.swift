@@ -9,7 +9,7 @@ struct FetchCommand: AsyncParsableCommand {
         commandName: "fetch",
         abstract: "Fetch trade data from UN Comtrade or CBS StatLine into the store.",
         discussion: """
-            Answers are cached (~/.chainrisk/cache or $CHAINRISK_CACHE, at most $CHAINRISK_CACHE_LIMIT_MB MB): the \
+            Answers are cached ($CHAINRISK_CACHE, $XDG_CACHE_HOME/chainrisk or ~/.chainrisk/cache, at most $CHAINRISK_CACHE_LIMIT_MB MB): the \
             same fetch again makes no request unless --refresh is given; a cached answer that no longer matches its \
             SHA-256 is fetched again. Each answer becomes one file of the dataset, named by the URL that answered \
             (without the key), with its SHA-256 and retrieval time.

@@ -174,3 +174,14 @@ struct FetchSafetyTests {
         #expect(third.fromCache && third.body == first.body)
     }
 }
+
+@Suite("the response cache's folder follows the environment as the store does")
+struct ResponseCacheFolderTests {
+    @Test("CHAINRISK_CACHE, then XDG_CACHE_HOME/chainrisk, then $HOME/.chainrisk/cache (HOME as the environment says)")
+    func folder() {
+        #expect(ResponseCache.directoryPath(environment: ["CHAINRISK_CACHE": "/c", "XDG_CACHE_HOME": "/x", "HOME": "/h"]) == "/c")
+        #expect(ResponseCache.directoryPath(environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"]) == "/x/chainrisk")
+        #expect(ResponseCache.directoryPath(environment: ["HOME": "/home/analyst"]) == "/home/analyst/.chainrisk/cache")
+        #expect(ResponseCache.directoryPath(environment: ["XDG_CACHE_HOME": "", "HOME": "/h"]) == "/h/.chainrisk/cache")
+    }
+}
