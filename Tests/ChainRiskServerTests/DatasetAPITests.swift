@@ -40,6 +40,14 @@ struct DatasetAPITests {
             #expect(file["sha256"] as? String == "b81396845349d370e636872f6b21af78a07d68a2296e349b788d49d7a27a5efd")
             #expect(file["path"] as? String == "nld_imports.csv")
 
+            // Without filename=, the name a Content-Disposition header gives is kept (made a plain file name).
+            var headers = TestServer.bearer
+            headers[.contentDisposition] = "attachment; filename=\"nld imports (2022).csv\""
+            let named = try await client.upload("nl2", data, headers: headers)
+            #expect(named.status == .created, "\(named.text)")
+            let namedFile = try #require(((try named.json()["dataset"] as? [String: Any])?["files"] as? [[String: Any]])?.first)
+            #expect(namedFile["path"] as? String == "nld_imports__2022_.csv")
+
             let concentration = try await client.get("/api/v1/concentration?dataset=nl&year=2022&product=4401")
             #expect(concentration.status == .ok, "\(concentration.text)")
             let rows = try #require(try concentration.json()["rows"] as? [[String: Any]])

@@ -51,7 +51,11 @@ extension APIRoutes {
         guard !service.isBuiltIn(name) else { throw APIError(.conflict, "built_in_dataset", "'\(name)' is a built-in dataset; choose another name") }
         let format = try parameters.choice("format", ["auto"] + SourceFormat.allCases.map(\.rawValue), default: "auto")
         let (replace, strict) = (try parameters.flag("replace"), try parameters.flag("strict"))
-        let filename = try parameters.string("filename").map { ($0 as NSString).lastPathComponent } ?? name
+        // The file's name for the provenance: `filename=`, else the name a `Content-Disposition` header gives (as curl's
+        // `-H 'Content-Disposition: attachment; filename="x.csv"'` or a browser sends it), else the dataset's name.
+        let filename = try parameters.string("filename").map { ($0 as NSString).lastPathComponent }
+            ?? Self.dispositionFilename(request.headers[.contentDisposition]).map { DatasetName.derived(from: ($0 as NSString).lastPathComponent) }
+            ?? name
         guard DatasetName.isValid(filename) else { throw APIError.badParameter("filename", "'\(filename)' must be a plain file name") }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chainrisk-upload-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -68,6 +72,14 @@ extension APIRoutes {
         case .alreadyImported(let info):
             return .json(try Self.outcomeJSON("already_imported", info))
         }
+    }
+
+    /// The `filename` of a `Content-Disposition` header (`attachment; filename="nld imports.csv"`), or nil.
+    static func dispositionFilename(_ header: String?) -> String? {
+        guard let header, let range = header.range(of: "filename=") else { return nil }
+        let value = header[range.upperBound...].prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces)
+        let name = value.hasPrefix("\"") ? String(value.dropFirst().prefix { $0 != "\"" }) : value
+        return name.isEmpty ? nil : name
     }
 
     private static func outcomeJSON(_ outcome: String, _ info: DatasetInfo) throws -> String {
