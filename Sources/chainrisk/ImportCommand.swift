@@ -8,14 +8,14 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import trade data files into the store as one dataset.",
         discussion: """
-            Formats are detected from the header unless --format says otherwise. All files of one call form one \
+            Formats are detected from the header unless --input-format says otherwise. All files of one call form one \
             dataset and are stored in one transaction: a malformed line leaves the database unchanged. Importing \
             the same files (by SHA-256) under the same name again does nothing.
             Examples:
               chainrisk import nld_imports.csv
-              chainrisk import world_exports_hs4_2017.csv --format csv \\
+              chainrisk import world_exports_hs4_2017.csv --input-format csv \\
                 --map reporter=reporter_iso,product=product_code \\
-                --map value=export_value_usd --flow export --year 2017 \\
+                --map value=export_value_usd --file-flow export --file-year 2017 \\
                 --classification HS4
             """
     )
