@@ -39,8 +39,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Long computations (scenario runs, analyses of stored datasets) run at once (default: the number of cores, at least 2).")
     var workers: Int?
 
-    @Option(name: .customLong("log-level"), help: "Access and error log level: trace, debug, info, notice, warning, error, critical.")
-    var logLevel: String = "info"
+    @Option(name: .customLong("log-level"), help: "Access and error log level.")
+    var logLevel: Logger.Level = .info
 
     @OptionGroup var store: StoreOptions
 
@@ -51,14 +51,13 @@ struct ServeCommand: AsyncParsableCommand {
         if let workers, !(1...256).contains(workers) { throw ValidationError("--workers must be between 1 and 256") }
         guard idleTimeout > 0, idleTimeout <= 86_400 else { throw ValidationError("--idle-timeout must be between 0 and 86400 seconds") }
         guard uploadLimit > 0, bodyLimit > 0 else { throw ValidationError("--upload-limit and --body-limit must be positive") }
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level takes trace, debug, info, notice, warning, error or critical") }
     }
 
     func run() async throws {
         let configuration = ServerConfiguration(
             host: host, port: port, database: store.db ?? Workspace.defaultStoreLocation,
             token: ProcessInfo.processInfo.environment["CHAINRISK_TOKEN"], uploadLimit: uploadLimit, bodyLimit: bodyLimit,
-            logLevel: Logger.Level(rawValue: logLevel) ?? .info,
+            logLevel: logLevel,
             inputOutput: try io.source()?.load(), workers: workers ?? ServerConfiguration.defaultWorkers,
             idleTimeout: idleTimeout
         )
@@ -69,3 +68,5 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

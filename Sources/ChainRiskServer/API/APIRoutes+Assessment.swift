@@ -21,10 +21,10 @@ extension APIRoutes {
         table.get(Self.prefix + "/events") { request, _ in
             let parameters = QueryParameters(request.uri)
             try parameters.allowOnly(["by", "lang"])
-            let by = try parameters.choice("by", EventGrouping.allCases.map(\.rawValue), default: "category")
+            let by = try parameters.choice("by", EventGrouping.allCases, default: .category)
             let language = try parameters.language()
             return try await cached(request, lane: .cheap) { [service] in
-                try service.workspace.events(by: EventGrouping(rawValue: by) ?? .category, language: language).render(.json, language: language)
+                try service.workspace.events(by: by, language: language).render(.json, language: language)
             }
         }
         table.get(Self.prefix + "/options") { request, _ in

@@ -19,8 +19,7 @@ extension APIRoutes {
             let reporter = try parameters.string("reporter", maximumLength: 40) ?? "NLD"
             try service.requireRegion(reporter, parameter: "reporter")
             let bySector = try parameters.choice("by", ["category", "sector"], default: "category") == "sector"
-            let measureName = try parameters.choice("measure", OriginMeasure.allCases.map(\.rawValue), default: OriginMeasure.importContent.rawValue)
-            let measure = OriginMeasure(rawValue: measureName) ?? .importContent
+            let measure = try parameters.choice("measure", OriginMeasure.allCases, default: .importContent)
             let language = try parameters.language()
             return try await cached(request) { [service] in
                 let builder = OriginTableBuilder(reporter: reporter, measure: measure, bySector: bySector)
@@ -30,7 +29,7 @@ extension APIRoutes {
         table.add(.post, Self.prefix + "/scenarios") { request, _ in
             let parameters = QueryParameters(request.uri)
             try parameters.allowOnly(["event", "model", "reporter", "days", "top", "loss", "sectors", "production", "substitution"])
-            let modelName = try parameters.choice("model", ScenarioModel.tableModels.map(\.rawValue), default: "ario")
+            let model = try parameters.choice("model", ScenarioModel.tableModels, default: .ario)
             let reporter = try parameters.string("reporter", maximumLength: 40) ?? "NLD"
             let days = try parameters.integer("days", in: 1...service.configuration.maximumScenarioDays) ?? 365
             let top = try parameters.integer("top", in: 1...10_000)
@@ -38,8 +37,7 @@ extension APIRoutes {
             let loss = try parameters.number("loss")
             if let loss, !(0...1).contains(loss) { throw APIError.badParameter("loss", "must be between 0 and 1") }
             let sectors = parameters.list("sectors")
-            let productionName = try parameters.choice("production", ProductionFunction.allCases.map(\.rawValue), default: ProductionFunction.partial.rawValue)
-            let production = ProductionFunction(rawValue: productionName) ?? .partial
+            let production = try parameters.choice("production", ProductionFunction.allCases, default: .partial)
             let substitution = try parameters.number("substitution") ?? ScenarioRequest.defaultSubstitution
             guard (0...1).contains(substitution) else { throw APIError.badParameter("substitution", "must be between 0 and 1") }
             var request = request
@@ -57,7 +55,7 @@ extension APIRoutes {
                 definition = .fileContents(Array(body.readableBytesView), name: "request body")
             }
             var scenario = ScenarioRequest(definition: definition, data: .prepared(context))
-            (scenario.model, scenario.reporter, scenario.days, scenario.top) = (ScenarioModel(rawValue: modelName) ?? .ario, reporter, days, top)
+            (scenario.model, scenario.reporter, scenario.days, scenario.top) = (model, reporter, days, top)
             (scenario.production, scenario.substitution) = (production, substitution)
             // The key is the scenario's definition itself with the run's settings (every field counts).
             let run = CacheKey.Body.scenario(definition, model: scenario.model, reporter: reporter, days: days, top: top, production: production, substitution: substitution)

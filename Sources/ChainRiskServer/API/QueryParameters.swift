@@ -58,6 +58,13 @@ struct QueryParameters: Sendable {
         return value
     }
 
+    /// One of `allowed` as its typed value (an unknown name is a 400 listing them), or `fallback` when absent.
+    func choice<Choice: RawRepresentable>(_ name: String, _ allowed: [Choice], default fallback: Choice) throws -> Choice where Choice.RawValue == String {
+        let raw = try choice(name, allowed.map(\.rawValue), default: fallback.rawValue)
+        guard let value = allowed.first(where: { $0.rawValue == raw }) else { throw APIError.badParameter(name, "'\(raw)' is not allowed") }
+        return value
+    }
+
     /// A whole number within `range`.
     func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let text = try string(name) else { return nil }
