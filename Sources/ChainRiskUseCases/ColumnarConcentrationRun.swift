@@ -28,6 +28,8 @@ struct ColumnarConcentrationRun: Sendable {
     let query: ConcentrationQuery
     let language: Language
     let provenance: Provenance
+    /// At most this many rows (the server's page limit), as the general path cuts them; nil for all.
+    let limit: Int?
 
     /// The run, or nil when the general path must take the request.
     init?(request: ConcentrationRequest, query: ConcentrationQuery, workspace: Workspace) throws {
@@ -45,6 +47,7 @@ struct ColumnarConcentrationRun: Sendable {
         self.blocks = query.years.isEmpty && !query.allYears ? columnar.latestYearBlocks : Array(0..<columnar.blockCount)
         self.query = query
         self.language = request.language
+        self.limit = request.limit
         self.provenance = Provenance(inputs: [try request.source.provenance(in: workspace)], settings: query.settings)
     }
 
@@ -91,7 +94,7 @@ struct ColumnarConcentrationRun: Sendable {
         }
         let query = request.query
         return ["import", "imports"].contains(query.flow.lowercased()) && !query.relevantOnly && !request.sensitivity
-            && !request.drill && request.world == nil && request.query.hsVersion == nil && !request.trend && request.criteria.isEmpty && request.riskScores == nil && request.limit == nil
+            && !request.drill && request.world == nil && request.query.hsVersion == nil && !request.trend && request.criteria.isEmpty && request.riskScores == nil
     }
 
     /// The rows `--class`, `--min-value` and `--top` keep in one block (one reporter and year, the groups top ranks in).
@@ -99,16 +102,23 @@ struct ColumnarConcentrationRun: Sendable {
         try Workspace.checked { try query.select(columnar.rows(inBlock: block)) }
     }
 
-    /// The rows through the same renderer, with provenance, as the general path.
+    /// The rows through the same renderer, with provenance (and the limit's cut, named there), as the general path.
     func output() throws -> ConcentrationOutput {
-        let rows = try ParallelMap.map(blocks.count) { try selectedRows(block: blocks[$0]) }.flatMap { $0 }
+        var rows = try ParallelMap.map(blocks.count) { try selectedRows(block: blocks[$0]) }.flatMap { $0 }
+        var provenance = provenance
+        if let limit, rows.count > limit {
+            provenance.settings["limit"] = "first \(limit) of \(rows.count) rows"
+            rows = Array(rows.prefix(limit))
+        }
         return ConcentrationOutput(
             rows: rows, thresholds: query.thresholds, language: language, worldMarket: nil, provenance: provenance,
             relevance: nil, sensitivity: nil, drill: nil)
     }
 
-    /// The CSV, blocks computed on all cores and written in block order as they complete.
+    /// The CSV, blocks computed on all cores and written in block order as they complete (through `output()` when a
+    /// limit may cut the rows).
     func writeCSV(to handle: FileHandle) throws {
+        if limit != nil { return try handle.write(contentsOf: Data(output().render(.csv).utf8)) }
         let writer = ConcentrationCSVWriter(products: columnar.productCodes)
         try handle.write(contentsOf: writer.header)
         let output = OrderedOutput(handle)

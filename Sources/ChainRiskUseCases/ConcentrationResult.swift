@@ -17,6 +17,13 @@ public struct ConcentrationResult: Sendable {
     /// The formats the result renders in.
     public static let formats = ConcentrationOutput.formats
 
+    /// The engine that computed the rows: `columnar` (plain BACI files, stored datasets that fit columns) or
+    /// `general`; the CLI and the API take the same one for the same request.
+    public var engine: String {
+        if case .columnar = body { return "columnar" }
+        return "general"
+    }
+
     /// The rendered output.
     public func output() throws -> ConcentrationOutput {
         switch body {

@@ -87,4 +87,24 @@ struct ConcentrationUseCaseTests {
         #expect(fromMemory.provenance.inputs == fromFile.provenance.inputs)
         #expect(try FileDigest.sha256(memory).hex == FileDigest.sha256(path: path).hex)
     }
+
+    /// The server's page limit no longer sends a stored BACI dataset to the general path: the CLI (no limit) and the
+    /// API (limit) take the columnar engine alike, and the limit cuts the same rows the general path would.
+    @Test("a stored BACI dataset with and without a row limit: the columnar engine both times, the limit a prefix named in the provenance")
+    func limitKeepsTheColumnarEngine() throws {
+        let fixture = try UseCaseFixture()
+        let baci = UseCaseFixture.sharedData + "/baci_sample/BACI_HS92_Y2022_V202501_sample0.1pct.csv"
+        _ = try fixture.workspace.importFiles(ImportFilesRequest(name: "baci", files: [InputFile(path: baci)]))
+        let query = ConcentrationQuery(reporters: [CountryCode(verbatim: "DEU")])
+        let all = try fixture.workspace.concentration(ConcentrationRequest(source: .dataset("baci"), query: query))
+        var limited = ConcentrationRequest(source: .dataset("baci"), query: query)
+        limited.limit = 5
+        let cut = try fixture.workspace.concentration(limited)
+        #expect(all.engine == "columnar" && cut.engine == "columnar")
+        let rows = try all.output().table.rows, cutRows = try cut.output().table.rows
+        #expect(rows.count > 5)
+        #expect(cutRows == Array(rows.prefix(5)))
+        #expect(try cut.output().provenance.settings["limit"] == "first 5 of \(rows.count) rows")
+        #expect(try all.output().provenance.settings["limit"] == nil)
+    }
 }
