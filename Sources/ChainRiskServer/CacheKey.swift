@@ -20,6 +20,6 @@ struct CacheKey: Hashable, Sendable {
     enum Body: Hashable, Sendable {
         case none
         /// A scenario run: its definition (a catalogue event with its settings, or the file's bytes) and the run's settings.
-        case scenario(ScenarioRequest.Definition, model: ScenarioModel, reporter: String, days: Int, top: Int?, production: ProductionFunction, substitution: Double)
+        case scenario(ScenarioRequest.Definition, ScenarioSettings)
     }
 }

@@ -28,7 +28,7 @@ extension Workspace {
         switch request.data {
         case .trade(let source, let years):
             try Self.requireKnownRegions(scenario) { CountryTable.shared.country(CountryCode(verbatim: $0)) != nil ? nil : "not a country of the country table (ISO 3166 alpha-3, e.g. CHN)" }
-            return ScenarioResult(report: try directExposure(scenario, source: source, years: years, top: request.top), simulation: nil, readSeconds: nil, simulationSeconds: nil, sectorCount: 0)
+            return ScenarioResult(report: try directExposure(scenario, source: source, years: years, top: request.settings.top), simulation: nil, readSeconds: nil, simulationSeconds: nil, sectorCount: 0)
         case .prepared(let prepared):
             context = prepared
         case .table(let source, let inventoryDays, let regionMap, let countryOutput):
@@ -36,8 +36,8 @@ extension Workspace {
             let started = clock.now
             let loaded = try source.load()
             readSeconds = (clock.now - started).seconds
-            guard !loaded.table.indices(ofRegion: request.reporter).isEmpty else {
-                throw RequestError("reporter", "--reporter \(request.reporter) is not a region of the table; it has \(loaded.table.regions.joined(separator: ", "))")
+            guard !loaded.table.indices(ofRegion: request.settings.reporter).isEmpty else {
+                throw RequestError("reporter", "--reporter \(request.settings.reporter) is not a region of the table; it has \(loaded.table.regions.joined(separator: ", "))")
             }
             context = try ScenarioRunner.Context.prepared(for: loaded, inventoryDays: inventoryDays, regionMap: regionMap, countryOutput: countryOutput)
         }
@@ -49,9 +49,9 @@ extension Workspace {
                 : "neither a region of the table (\(regions.sorted().joined(separator: ", "))) nor a country"
         }
         try Self.requireKnownSectors(scenario, sectors: context.loaded.table.sectors, productMap: try simulationBundle().productSectorMap)
-        try Self.requireStartWithinHorizon(scenario, days: request.days)
-        let runner = ScenarioRunner(model: request.model, reporter: request.reporter, days: request.days, top: request.top, series: request.series,
-                                    production: request.production, substitution: request.substitution)
+        try Self.requireStartWithinHorizon(scenario, days: request.settings.days)
+        let runner = ScenarioRunner(model: request.settings.model, reporter: request.settings.reporter, days: request.settings.days, top: request.settings.top, series: request.settings.series,
+                                    production: request.settings.production, substitution: request.settings.substitution)
         let run = try runner.run(scenario, context: context, resources: try simulationBundle())
         return ScenarioResult(report: run.report, simulation: run.simulation, readSeconds: readSeconds, simulationSeconds: run.simulationSeconds, sectorCount: context.loaded.table.sectorCount)
     }
@@ -105,9 +105,9 @@ extension Workspace {
             guard let chosen = catalogue.event(id: id) else {
                 throw RequestError("event", "no event \(id); `chainrisk events` lists ids \(catalogue.events.map { String($0.id) }.joined(separator: ", "))")
             }
-            return EventScenario(loss: loss, sectors: sectors, recovery: request.recovery, recoveryDays: request.recoveryDays, startDay: request.startDay).scenario(for: chosen)
+            return EventScenario(loss: loss, sectors: sectors, recovery: request.settings.recovery, recoveryDays: request.settings.recoveryDays, startDay: request.settings.startDay).scenario(for: chosen)
         case .shocks(let specs):
-            let shocks = try specs.map { try ShockSpecification.parse($0, recovery: request.recovery, recoveryDays: request.recoveryDays, startDay: request.startDay) }
+            let shocks = try specs.map { try ShockSpecification.parse($0, recovery: request.settings.recovery, recoveryDays: request.settings.recoveryDays, startDay: request.settings.startDay) }
             return Scenario(name: specs.joined(separator: " "), source: "--shock", shocks: shocks)
         }
     }

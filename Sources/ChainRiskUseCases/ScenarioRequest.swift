@@ -35,6 +35,34 @@ public struct ScenarioRequest: Sendable {
 
     public var definition: Definition
     public var data: Data
+    /// How the scenario is run, as one value (the server's cache key).
+    public var settings = ScenarioSettings()
+
+    public init(definition: Definition, data: Data, settings: ScenarioSettings = ScenarioSettings()) {
+        self.definition = definition
+        self.data = data
+        self.settings = settings
+    }
+
+    /// The longest scenario simulated, in days (100 years).
+    public static let maximumDays = ScenarioSettings.maximumDays
+
+    /// Throws `RequestError` for settings out of range or a combination the models cannot run.
+    public func validate() throws {
+        try settings.validate()
+        switch (settings.model, data) {
+        case (.direct, .trade): break
+        case (.direct, _): throw RequestError("model", "--model direct needs trade data: --dataset NAME or --input FILE")
+        case (_, .trade): throw RequestError("model", "--model \(settings.model.rawValue) needs an input-output table: --mrio PATH")
+        default: break
+        }
+        if case .event(_, _, let loss?, _) = definition, !(0...1).contains(loss) { throw RequestError("loss", "--loss must be between 0 and 1") }
+    }
+}
+
+/// How a scenario is run: model, horizon, reporter, recovery and the dynamic model's behaviour. One value, checked
+/// once (`validate`), hashed as the server's cache key and handed to the runner whole.
+public struct ScenarioSettings: Sendable, Hashable {
     public var model: ScenarioModel = .ario
     /// Recovery after the full loss, its days and the start day, for events and typed shocks.
     public var recovery: Shock.Recovery = .step
@@ -53,27 +81,17 @@ public struct ScenarioRequest: Sendable {
     /// ARIO and time to survive: φ, the share of what other supplier regions could replace that buyers switch to.
     public var substitution = SupplierSubstitution.defaultShare
 
-    public init(definition: Definition, data: Data) {
-        self.definition = definition
-        self.data = data
-    }
+    public init() {}
 
     /// The longest scenario simulated, in days (100 years).
     public static let maximumDays = 36_500
 
-    /// Throws `RequestError` for a combination the models cannot run.
+    /// Throws `RequestError` for a setting out of range or one the model does not take.
     public func validate() throws {
         guard (1...Self.maximumDays).contains(days) else { throw RequestError("days", "--days must be between 1 and \(Self.maximumDays)") }
         guard (0...Self.maximumDays).contains(startDay) else { throw RequestError("start-day", "--start-day must be between 0 and \(Self.maximumDays)") }
         guard (0...Self.maximumDays).contains(recoveryDays) else { throw RequestError("recovery-days", "--recovery-days must be between 0 and \(Self.maximumDays)") }
         guard substitution.isFinite, (0...1).contains(substitution) else { throw RequestError("substitution", "--substitution must be a number from 0 to 1") }
         if series && model != .ario { throw RequestError("series", "--series needs --model ario") }
-        switch (model, data) {
-        case (.direct, .trade): break
-        case (.direct, _): throw RequestError("model", "--model direct needs trade data: --dataset NAME or --input FILE")
-        case (_, .trade): throw RequestError("model", "--model \(model.rawValue) needs an input-output table: --mrio PATH")
-        default: break
-        }
-        if case .event(_, _, let loss?, _) = definition, !(0...1).contains(loss) { throw RequestError("loss", "--loss must be between 0 and 1") }
     }
 }

@@ -130,10 +130,10 @@ struct ScenarioCommand: ParsableCommand {
             ? .trade(try trade.reading.source(dataset: trade.dataset, input: trade.input), years: trade.year)
             : .table(try io.required(), inventoryDays: inventoryDays, regionMap: regionMap, countryOutput: countryOutput)
         var request = ScenarioRequest(definition: definition, data: data)
-        (request.model, request.recovery, request.recoveryDays, request.startDay) = (model, recovery, recoveryDays, startDay)
-        (request.days, request.reporter, request.series) = (days, reporter, series)
-        (request.production, request.substitution) = (production, substitution)
-        request.top = format == .table || format == .markdown ? top : nil
+        (request.settings.model, request.settings.recovery, request.settings.recoveryDays, request.settings.startDay) = (model, recovery, recoveryDays, startDay)
+        (request.settings.days, request.settings.reporter, request.settings.series) = (days, reporter, series)
+        (request.settings.production, request.settings.substitution) = (production, substitution)
+        request.settings.top = format == .table || format == .markdown ? top : nil
         return request
     }
 }

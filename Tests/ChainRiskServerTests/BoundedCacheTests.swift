@@ -67,18 +67,20 @@ struct BoundedCacheTests {
     /// Scenario keys compare the scenario's values: any field that differs (here the capacity loss, a shock's
     /// recovery, the run's days) makes another entry, and equal scenarios built separately share one.
     @Test func scenarioKeysCompareValues() {
-        func key(loss: Double = 0.2, recovery: Shock.Recovery = .step, days: Int = 365, generation: Int = 0) -> CacheKey {
+        func key(loss: Double = 0.2, recovery: Shock.Recovery = .step, days: Int = 365, substitution: Double = 0.5, generation: Int = 0) -> CacheKey {
             let scenario = Scenario(name: "2018-02 Earthquake (TWN)", source: "event 2", shocks: [
                 Shock(regions: ["TWN"], sectors: ["c14"], capacityLoss: loss, durationWeeks: 8, recovery: recovery, recoveryDays: 28),
             ])
-            return CacheKey(generation: generation, path: "/api/v1/scenarios", query: "",
-                            body: .scenario(.scenario(scenario), model: .ario, reporter: "NLD", days: days, top: nil, production: .partial, substitution: 0.5))
+            var settings = ScenarioSettings()
+            (settings.days, settings.substitution) = (days, substitution)
+            return CacheKey(generation: generation, path: "/api/v1/scenarios", query: "", body: .scenario(.scenario(scenario), settings))
         }
         #expect(key() == key())
         #expect(key().hashValue == key().hashValue)
         #expect(key() != key(loss: 0.2000001))
         #expect(key() != key(recovery: .linear))
         #expect(key() != key(days: 364))
+        #expect(key() != key(substitution: 0.4), "every setting of the run counts, as one value")
         #expect(key() != key(generation: 1), "a write makes older keys unreachable")
         let cache = BoundedCache<CacheKey, String>(capacity: 4)
         cache.store("run", for: key())

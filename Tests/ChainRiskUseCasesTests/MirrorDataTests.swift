@@ -88,7 +88,7 @@ struct MirrorDataTests {
         let fixture = try UseCaseFixture()
         let path = UseCaseFixture.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
         var request = ScenarioRequest(definition: .shocks(["CHN+IDN:0.5:13"]), data: .trade(.files([InputFile(path: path)], ReadSettings()), years: []))
-        request.model = .direct
+        request.settings.model = .direct
         let report = try fixture.workspace.scenario(request).report
         #expect(report.provenance.settings["years"] == "2022")
         #expect(report.title.hasSuffix(", 2022"))

@@ -11,7 +11,7 @@ struct ScenarioUseCaseTests {
     /// Direct exposure of the import flows in `path` to `shock`, every year of the file considered.
     static func direct(_ path: String, shock: String) -> ScenarioRequest {
         var request = ScenarioRequest(definition: .shocks([shock]), data: .trade(.files([InputFile(path: path)], ReadSettings()), years: []))
-        request.model = .direct
+        request.settings.model = .direct
         return request
     }
 
@@ -43,12 +43,12 @@ struct ScenarioUseCaseTests {
     func validation() throws {
         let fixture = try UseCaseFixture()
         var request = ScenarioRequest(definition: .shocks(["CHN:0.5:1"]), data: .trade(.dataset("none"), years: []))
-        request.model = .ario
+        request.settings.model = .ario
         #expect(try #require(throws: RequestError.self) { try fixture.workspace.scenario(request) }.parameter == "model")
-        request.model = .direct
-        request.series = true
+        request.settings.model = .direct
+        request.settings.series = true
         #expect(try #require(throws: RequestError.self) { try fixture.workspace.scenario(request) }.parameter == "series")
-        request.series = false
+        request.settings.series = false
         request.definition = .event(id: 2, eventsFile: nil, loss: 1.5, sectors: nil)
         #expect(try #require(throws: RequestError.self) { try fixture.workspace.scenario(request) }.parameter == "loss")
     }
@@ -78,11 +78,11 @@ struct ScenarioUseCaseTests {
         let fixture = try UseCaseFixture()
         let file = try fixture.file("long.json", #"{"name": "long", "shocks": [{"regions": ["TWN"], "loss": 0.5, "weeks": 2e18}]}"#)
         var request = ScenarioRequest(definition: .file(file), data: .trade(.dataset("none"), years: []))
-        request.model = .direct
+        request.settings.model = .direct
         let error = try #require(throws: InputError.self) { try fixture.workspace.scenario(request) }
         #expect(error.description.contains("long.json:1:") && error.description.contains("\"weeks\" must be above 0 and at most 5214"))
         request.definition = .shocks(["TWN:0.5:4"])
-        request.startDay = 40_000
+        request.settings.startDay = 40_000
         #expect(try #require(throws: RequestError.self) { try fixture.workspace.scenario(request) }.parameter == "start-day")
     }
 
@@ -91,11 +91,11 @@ struct ScenarioUseCaseTests {
         let fixture = try UseCaseFixture()
         let path = UseCaseFixture.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
         var request = ScenarioRequest(definition: .shocks(["QQQ:0.5:4"]), data: .trade(.files([InputFile(path: path)], ReadSettings()), years: []))
-        request.model = .direct
+        request.settings.model = .direct
         #expect(try #require(throws: RequestError.self) { try fixture.workspace.scenario(request) }.message.contains("unknown region 'QQQ'"))
         let table = InputOutputSource(intermediate: UseCaseFixture.sharedData + "/wiod2013/wiod2013_2011_nld11_Z.csv")
         request = ScenarioRequest(definition: .shocks(["ZZZ:0.5:4"]), data: .table(table, inventoryDays: nil, regionMap: nil, countryOutput: nil))
-        request.model = .iim
+        request.settings.model = .iim
         #expect(try #require(throws: RequestError.self) { try fixture.workspace.scenario(request) }.message.contains("neither a region of the table"))
         request.definition = .shocks(["PHL+TWN:c14:0.2:4"])
         let report = try fixture.workspace.scenario(request).report

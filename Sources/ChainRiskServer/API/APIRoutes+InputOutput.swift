@@ -55,10 +55,10 @@ extension APIRoutes {
                 definition = .fileContents(Array(body.readableBytesView), name: "request body")
             }
             var scenario = ScenarioRequest(definition: definition, data: .prepared(context))
-            (scenario.model, scenario.reporter, scenario.days, scenario.top) = (model, reporter, days, top)
-            (scenario.production, scenario.substitution) = (production, substitution)
-            // The key is the scenario's definition itself with the run's settings (every field counts).
-            let run = CacheKey.Body.scenario(definition, model: scenario.model, reporter: reporter, days: days, top: top, production: production, substitution: substitution)
+            (scenario.settings.model, scenario.settings.reporter, scenario.settings.days, scenario.settings.top) = (model, reporter, days, top)
+            (scenario.settings.production, scenario.settings.substitution) = (production, substitution)
+            // The key is the scenario's definition itself with the run's settings, one value (every field counts).
+            let run = CacheKey.Body.scenario(definition, scenario.settings)
             let fromBody = event == nil
             return try await service.cached(path: Self.prefix + "/scenarios", query: "", body: run, lane: .long, contentType: Self.json) { [service, scenario] in
                 do {

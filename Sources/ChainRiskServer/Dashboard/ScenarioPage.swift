@@ -16,7 +16,7 @@ struct ScenarioPage {
         let region = try parameters.string("region", maximumLength: 40) ?? "CHN"
         let weeks = try parameters.integer("weeks", in: 1...104) ?? 8
         let share = try parameters.integer("share", in: 1...100) ?? 50
-        let production = ProductionFunction(rawValue: try parameters.choice("production", ProductionFunction.allCases.map(\.rawValue), default: ProductionFunction.partial.rawValue)) ?? .partial
+        let production = try parameters.choice("production", ProductionFunction.allCases, default: .partial)
         let switching = try parameters.integer("switch", in: 0...100) ?? Int((ScenarioRequest.defaultSubstitution * 100).rounded())
         var body = "<p>\(context.text("What if a region stops supplying for a number of weeks? The scenario propagates the shock through an input-output table (Leontief, Ghosh, dynamic with inventories) and shows the output lost per sector over time.", "Wat als een regio een aantal weken niet levert? Het scenario laat de schok doorwerken in een input-outputtabel (Leontief, Ghosh, dynamisch met voorraden) en toont het productieverlies per sector in de tijd."))</p>\n"
         body += "<form class=\"filters\" method=\"get\" action=\"/scenario\">\n"
@@ -55,8 +55,8 @@ struct ScenarioPage {
             Shock(regions: [region], capacityLoss: Double(share) / 100, durationWeeks: Double(weeks)),
         ])
         var request = ScenarioRequest(definition: .scenario(scenario), data: .prepared(scenarioContext))
-        (request.model, request.reporter, request.days, request.top) = (.ario, reporter, 365, 10)
-        (request.production, request.substitution) = (production, Double(switching) / 100)
+        (request.settings.model, request.settings.reporter, request.settings.days, request.settings.top) = (.ario, reporter, 365, 10)
+        (request.settings.production, request.settings.substitution) = (production, Double(switching) / 100)
         let run = try context.service.workspace.scenario(request)
         let report = run.report
         guard let simulation = run.simulation else { return "" }
