@@ -50,8 +50,7 @@ extension Workspace {
         }
         try Self.requireKnownSectors(scenario, sectors: context.loaded.table.sectors, productMap: try simulationBundle().productSectorMap)
         try Self.requireStartWithinHorizon(scenario, days: request.settings.days)
-        let runner = ScenarioRunner(model: request.settings.model, reporter: request.settings.reporter, days: request.settings.days, top: request.settings.top, series: request.settings.series,
-                                    production: request.settings.production, substitution: request.settings.substitution)
+        let runner = ScenarioRunner(settings: request.settings)
         let run = try runner.run(scenario, context: context, resources: try simulationBundle())
         return ScenarioResult(report: run.report, simulation: run.simulation, readSeconds: readSeconds, simulationSeconds: run.simulationSeconds, sectorCount: context.loaded.table.sectorCount)
     }

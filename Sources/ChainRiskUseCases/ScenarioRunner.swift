@@ -9,32 +9,20 @@ import Foundation
 ///
 /// Shared by `chainrisk scenario` and the server's `/api/v1/scenarios`, so both give the same numbers and fields.
 public struct ScenarioRunner: Sendable {
-    /// A table model: `leontief`, `ghosh`, `iim` or `ario`.
-    public var model: ScenarioModel
-    public var reporter: String
-    /// Days simulated by ARIO.
-    public var days: Int
-    /// Rows shown in the per-sector and mitigation tables; nil for all.
-    public var top: Int?
-    /// ARIO only: the per-day series of the reporter's sectors instead of the summary.
-    public var series: Bool
-    /// How output depends on input stocks (ARIO; partial: IHS Markit's critical inputs, Pichler et al. 2022).
-    public var production: ProductionFunction
-    /// φ: the share of what other supplier regions could replace that buyers switch to (0 turns switching off).
-    public var substitution: Double
+    /// The run's settings, whole, as the request carries them (a table model: leontief, ghosh, iim or ario).
+    public var settings: ScenarioSettings
 
-    public init(
-        model: ScenarioModel, reporter: String, days: Int = 365, top: Int? = nil, series: Bool = false,
-        production: ProductionFunction = .partial, substitution: Double = SupplierSubstitution.defaultShare
-    ) {
-        self.model = model
-        self.reporter = reporter
-        self.days = days
-        self.top = top
-        self.series = series
-        self.production = production
-        self.substitution = substitution
+    public init(settings: ScenarioSettings) {
+        self.settings = settings
     }
+
+    var model: ScenarioModel { settings.model }
+    var reporter: String { settings.reporter }
+    var days: Int { settings.days }
+    var top: Int? { settings.top }
+    var series: Bool { settings.series }
+    var production: ProductionFunction { settings.production }
+    var substitution: Double { settings.substitution }
 
     /// What the run needs besides the scenario: the table and the resources placed around it.
     public struct Context: Sendable {
