@@ -35,6 +35,9 @@ __attribute__((constructor)) static void make_scratch(void) {
         scratch[0] = '\0';
         return;
     }
+    // Like /tmp itself (sticky, open to all): a throwaway PostgreSQL cluster runs as the postgres user and makes its
+    // folder in here.
+    chmod(scratch, 01777);
     owner = getpid();
     atexit(remove_scratch);
     setenv("TMPDIR", scratch, 1);

@@ -9,7 +9,7 @@ struct HelpTextTests {
     func noHandBreaks() throws {
         let folder = CLIRunner.packageRoot.appendingPathComponent("Sources/chainrisk").path
         var checked = 0
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".swift") {
+        for name in try FileManager.default.subpathsOfDirectory(atPath: folder) where name.hasSuffix(".swift") {
             let source = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
             var lines: [String] = []
             var inside = false

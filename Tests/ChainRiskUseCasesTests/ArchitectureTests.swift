@@ -44,7 +44,7 @@ struct ArchitectureTests {
     @Test("the executable is thin: at most 1,500 lines, no file over 150, no reader or engine called")
     func thinExecutable() throws {
         let folder = Self.packageRoot.appendingPathComponent("Sources/chainrisk")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
+        let files = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
         var total = 0
         for file in files {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
@@ -56,5 +56,18 @@ struct ArchitectureTests {
             }
         }
         #expect(total <= 1_500, "Sources/chainrisk has \(total) lines")
+    }
+
+    @Test("rooms: no folder of Sources holds more than 25 Swift files flat (sub-domains get folders of their own)")
+    func rooms() throws {
+        let sources = Self.packageRoot.appendingPathComponent("Sources").path
+        var counts: [String: Int] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: sources) where path.hasSuffix(".swift") {
+            counts[(path as NSString).deletingLastPathComponent, default: 0] += 1
+        }
+        #expect(counts.count >= 30, "\(counts)")
+        for (folder, count) in counts.sorted(by: { $0.key < $1.key }) {
+            #expect(count <= 25, "Sources/\(folder) holds \(count) Swift files")
+        }
     }
 }

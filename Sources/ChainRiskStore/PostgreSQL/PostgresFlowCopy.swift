@@ -41,7 +41,7 @@ struct PostgresFlowCopy {
         let stream = channel.stream
         // The writing task runs on a thread of its own: this thread blocks while it reads, and it may itself be one of
         // Swift's cooperative threads (a test, a server request), which a detached task would then wait for forever.
-        let executor = CopyThreadExecutor()
+        let executor = ThreadExecutor(name: "chainrisk.postgres-copy")
         defer { executor.shutdown() }
         let datasetID = datasetID
         Task(executorPreference: executor) {
@@ -271,48 +271,6 @@ final class CopyChannel: @unchecked Sendable {
     }
 }
 
-/// One thread that runs the jobs of the tasks that prefer it, in order, until it is shut down.
-final class CopyThreadExecutor: TaskExecutor, @unchecked Sendable {
-    private let condition = NSCondition()
-    private var jobs: [UnownedJob] = []
-    private var stopped = false
-
-    init() {
-        let thread = Thread { [self] in run() }
-        thread.name = "chainrisk.postgres-copy"
-        thread.start()
-    }
-
-    func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        condition.lock()
-        jobs.append(job)
-        condition.signal()
-        condition.unlock()
-    }
-
-    /// Lets the thread end once its queue is empty.
-    func shutdown() {
-        condition.lock()
-        stopped = true
-        condition.signal()
-        condition.unlock()
-    }
-
-    private func run() {
-        while true {
-            condition.lock()
-            while jobs.isEmpty && !stopped { condition.wait() }
-            if jobs.isEmpty {
-                condition.unlock()
-                return
-            }
-            let job = jobs.removeFirst()
-            condition.unlock()
-            job.runSynchronously(on: asUnownedTaskExecutor())
-        }
-    }
-}
 
 /// The COPY task's error, read by the importing thread after the task ended.
 final class CopyOutcome: @unchecked Sendable {
