@@ -32,6 +32,8 @@ struct ArchitectureTests {
         #expect(graph["ChainRiskAnalysis"] == ["ChainRiskCore"])
         #expect(try #require(graph["ChainRiskIO"]).isSubset(of: ["ChainRiskCore", "CLapack"]))
         #expect(try #require(graph["ChainRiskSimulation"]).isSubset(of: ["ChainRiskCore", "ChainRiskIO"]))
+        // Fetching knows the vocabulary and HTTP, nothing of the store, the analyses or the faces.
+        #expect(try #require(graph["ChainRiskSources"]).isSubset(of: ["ChainRiskCore", "AsyncHTTPClient", "Crypto", "NIOCore", "NIOHTTP1"]))
         let report = try #require(graph["ChainRiskReport"])
         #expect(report.isDisjoint(with: ["ChainRiskIngest", "ChainRiskStore", "ChainRiskUseCases", "ChainRiskServer"]))
         #expect(try #require(graph["ChainRiskStore"]).isDisjoint(with: ["ChainRiskAnalysis", "ChainRiskReport", "ChainRiskIO", "ChainRiskSimulation"]))
