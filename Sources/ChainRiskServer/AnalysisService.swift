@@ -103,7 +103,7 @@ final class AnalysisService: Sendable {
 
     /// The provenance entry of a stored dataset, or 404 when there is none of that name.
     func provenanceInput(dataset name: String) throws -> Provenance.Input {
-        guard try store.dataset(named: name) != nil else {
+        guard try workspace.datasetInfo(named: name) != nil else {
             throw APIError(.notFound, "unknown_dataset", "no dataset named '\(name)'; GET /api/v1/datasets lists them")
         }
         return try workspace.provenanceInput(dataset: name)

@@ -20,6 +20,9 @@ public final class Workspace: @unchecked Sendable {
     private var simulationValue: SimulationBundle?
     /// Concentration rows of recently analysed datasets (the server asks for the same dataset many times).
     let datasetRows = DatasetConcentrationCache(capacity: 8)
+    /// Datasets looked up since the store last changed, by name (nil: none of that name): one store look-up per
+    /// dataset however many steps of a request ask.
+    private var datasetInfos: [String: DatasetInfo?] = [:]
 
     /// A workspace over the store that `openStore` opens when first needed.
     public init(openStore: @escaping @Sendable () throws -> any TradeStore) {
@@ -84,11 +87,20 @@ public final class Workspace: @unchecked Sendable {
     /// Forgets what was computed from the store; every write through the workspace calls it.
     public func storeChanged() {
         datasetRows.removeAll()
+        lock.withLock { datasetInfos.removeAll() }
+    }
+
+    /// The stored dataset `name`, or nil: looked up in the store once until the store changes (`storeChanged`).
+    public func datasetInfo(named name: String) throws -> DatasetInfo? {
+        if let known = lock.withLock({ datasetInfos[name] }) { return known }
+        let info = try store().dataset(named: name)
+        lock.withLock { datasetInfos[name] = .some(info) }
+        return info
     }
 
     /// The provenance entry of the stored dataset `name`; `StoreError.unknownDataset` when there is none.
     public func provenanceInput(dataset name: String) throws -> Provenance.Input {
-        guard let info = try store().dataset(named: name) else {
+        guard let info = try datasetInfo(named: name) else {
             throw StoreError(.unknownDataset, "no dataset named '\(name)'; `chainrisk datasets` lists them")
         }
         return Provenance.Input(name: name, kind: "dataset", files: info.files.map { ($0.path, $0.sha256) }, importedAt: info.importedAt)

@@ -22,7 +22,7 @@ extension APIRoutes {
             let name = context.parameters.get("name") ?? ""
             return try await cached(request, lane: .cheap) { [service] in
                 if service.isBuiltIn(name) { return try DatasetListing.render(DatasetListing.BuiltIn(name: service.letter.name, files: service.letter.files)) }
-                guard let info = try service.store.dataset(named: name) else {
+                guard let info = try service.workspace.datasetInfo(named: name) else {
                     throw APIError(.notFound, "unknown_dataset", "no dataset named '\(name)'; GET /api/v1/datasets lists them")
                 }
                 return try DatasetListing.render(info)

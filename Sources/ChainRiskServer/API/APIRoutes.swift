@@ -3,6 +3,7 @@ import ChainRiskCore
 import ChainRiskIngest
 import ChainRiskReport
 import ChainRiskStore
+import ChainRiskUseCases
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
@@ -60,7 +61,7 @@ struct APIRoutes: Sendable {
     /// has it.
     func datasetName(_ parameters: QueryParameters, _ name: String) throws -> String? {
         guard let value = try parameters.string(name) else { return nil }
-        guard DatasetName.isValid(value) || (try? service.store.dataset(named: value)) != nil else {
+        guard DatasetName.isValid(value) || (try? service.workspace.datasetInfo(named: value)) != nil else {
             throw APIError.badParameter(name, "'\(value.prefix(100))' is not a dataset name (a letter or digit, then letters, digits, '.', '_' and '-')")
         }
         return value

@@ -73,7 +73,7 @@ struct ColumnarConcentrationRun: Sendable {
             return ValueMagnitude.isFinite(columns.lazy.flatMap(\.blocks).map(\.values)) ? columns : nil
         case .dataset(let name):
             let store = try workspace.store()
-            guard let info = try store.dataset(named: name) else { return nil }
+            guard let info = try workspace.datasetInfo(named: name) else { return nil }
             let mirrored = MirrorData.isMirror(info)
             return try store.flowColumns(in: name, stored: mirrored ? .exports : .imports, mirrored: mirrored).map { [$0] }
         }

@@ -24,7 +24,7 @@ extension Workspace {
         case .dataset(let dataset):
             name = "dataset '\(dataset)'"
             coverage = try store().flowCoverage(in: dataset)
-            mirror = try store().dataset(named: dataset).map(MirrorData.isMirror) ?? false
+            mirror = try datasetInfo(named: dataset).map(MirrorData.isMirror) ?? false
         case .files(let files, let reading):
             name = files.map(\.displayName).joined(separator: ", ")
             coverage = [:]

@@ -31,7 +31,7 @@ extension Workspace {
     /// answer as the partners' imports.
     public func forEachStoredFlow(in dataset: String, matching query: FlowQuery, _ body: (TradeFlow) throws -> Void) throws {
         let store = try store()
-        guard let info = try store.dataset(named: dataset) else {
+        guard let info = try datasetInfo(named: dataset) else {
             throw StoreError(.unknownDataset, "no dataset named '\(dataset)'; `chainrisk datasets` lists them")
         }
         guard MirrorData.isMirror(info) else {

@@ -120,6 +120,7 @@ extension Workspace {
             ImportRequest.Source(file: InputFile(bytes: response.body, name: response.url), reader: reader, retrievedAt: response.retrievedAt)
         }
         defer { storeChanged() }
+        defer { storeChanged() }
         let outcome = try store().importDataset(ImportRequest(name: name, sources: sources, replace: settings.replace))
         return FetchOutcome(outcome: outcome, requestsSent: fetcher.requestsSent, answersFromCache: responses.filter(\.fromCache).count,
                             cachedAnswersDiscarded: fetcher.cache.discardedEntries)
