@@ -10,7 +10,7 @@ import Testing
 @Suite("failure classes: the same class, exit code and HTTP status for an error on both faces")
 struct FailureClassTests {
     static let cases: [(error: any Error & Sendable, expected: FailureClass, exit: Int32, status: Int)] = [
-        (EmptySelection("dataset 'x' has no flows for year 1999"), .notFound, 66, 404),
+        (EmptySelection("dataset 'x' has no flows for year 1999"), .badData, 65, 422),
         (NotFound("unknown_event", "no event 99"), .notFound, 66, 404),
         (StoreError(.unknownDataset, "no dataset named 'x'"), .notFound, 66, 404),
         (InputError(.missingFile, "no such file: a.csv", at: nil), .notFound, 66, 404),

@@ -29,7 +29,10 @@ struct ReporterAPITests {
             let row = try #require((json["table4"] as? [[String: Any]])?.first)
             #expect(row["reporter"] as? String == "DEU" && row["level"] as? Double == 4)
             #expect(abs((row["hhi"] as? Double ?? 0) - 0.52) < 1e-12)
-            #expect(try await client.get("/api/v1/report?imports=two&reporter=USA").status == .notFound)
+            // A reporter the data holds nothing for: an empty selection, bad data on both faces (CLI 65, HTTP 422).
+            let absent = try await client.get("/api/v1/report?imports=two&reporter=USA")
+            let code = try absent.json()["error"] as? String
+            #expect(absent.status == .unprocessableContent && code == "empty_selection", "\(absent.text)")
             let products = try await client.get("/products?dataset=two")
             #expect(products.status == .ok)
             #expect(products.text.contains("NLD, 2022") && products.text.contains("<select name=\"reporter\">"))

@@ -4,7 +4,7 @@ import ChainRiskStore
 
 /// An analysis whose filters select no flow, with what the data does hold, so that nothing prints an empty table.
 ///
-/// Not found (`FailureClass.notFound`): exit code 66 on the CLI, 404 `empty_selection` from the server.
+/// Bad data (`FailureClass.badData`): exit code 65 on the CLI, 422 `empty_selection` from the server.
 public struct EmptySelection: Error, Sendable, CustomStringConvertible {
     public let message: String
 

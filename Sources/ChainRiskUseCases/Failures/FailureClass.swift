@@ -7,9 +7,9 @@ import ChainRiskStore
 public enum FailureClass: String, Sendable, CaseIterable {
     /// A wrong option, parameter or combination of them.
     case usage
-    /// Input data that cannot be read or used (a malformed line, an unproductive table).
+    /// Input data that cannot be read or used (a malformed line, an unproductive table, a selection it holds nothing for).
     case badData = "bad_data"
-    /// What was asked for does not exist: a file, a dataset, flows matching the selection.
+    /// What was asked for does not exist: a file, a dataset, an event.
     case notFound = "not_found"
     /// The request clashes with what is stored (a dataset of that name with other files).
     case conflict
@@ -70,7 +70,8 @@ public struct ClassifiedFailure: Sendable {
         case let error as StoreError: return classify(error)
         case let error as ChainRiskCore.IOError: return ClassifiedFailure(.badData, "bad_table", error.description)
         case let error as RequestError: return ClassifiedFailure(.usage, "bad_parameter", error.message, parameter: error.parameter)
-        case let error as EmptySelection: return ClassifiedFailure(.notFound, "empty_selection", error.message)
+        // The data holds nothing the analysis could use: a fact about the data, as the README and issue 24 say (65).
+        case let error as EmptySelection: return ClassifiedFailure(.badData, "empty_selection", error.message)
         case let error as NotFound: return ClassifiedFailure(.notFound, error.code, error.message)
         case let error as FetchError:
             switch error.code {
