@@ -84,8 +84,10 @@ let package = Package(
         ),
         .target(
             name: "ChainRiskReport",
-            dependencies: ["ChainRiskCore", "ChainRiskAnalysis", "ChainRiskIO", "ChainRiskSimulation",
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "ChainRiskCore", "ChainRiskAnalysis", "ChainRiskIO", "ChainRiskSimulation",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .target(
             name: "ChainRiskSources",
@@ -155,8 +157,12 @@ let package = Package(
         .target(name: "ChainRiskTestSupport", dependencies: ["CTestScratch"], path: "Tests/ChainRiskTestSupport"),
         // The test run's own TMPDIR, removed when the run ends (a C constructor: set before any test starts).
         .target(name: "CTestScratch", path: "Tests/CTestScratch"),
-        .testTarget(name: "ChainRiskStoreTests", dependencies: ["ChainRiskStore", "ChainRiskTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ChainRiskAnalysisTests", dependencies: ["ChainRiskAnalysis", "ChainRiskIngest"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ChainRiskStoreTests",
+            dependencies: ["ChainRiskStore", "ChainRiskTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "ChainRiskAnalysisTests", dependencies: ["ChainRiskAnalysis", "ChainRiskIngest"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "ChainRiskReportTests", dependencies: ["ChainRiskReport"]),
         .testTarget(name: "ChainRiskUseCasesTests", dependencies: ["ChainRiskUseCases", "ChainRiskIngest"]),
         .testTarget(name: "ChainRiskIOTests", dependencies: ["ChainRiskIO", "ChainRiskIngest"]),
@@ -204,9 +210,13 @@ let package = Package(
 if Context.environment["CHAINRISK_FUZZ"] == "1" {
     package.targets.append(.target(name: "CFuzzerDriver", path: "Fuzz/CFuzzerDriver"))
     package.targets.append(.target(name: "FuzzSupport", dependencies: ["CFuzzerDriver"], path: "Fuzz/FuzzSupport"))
-    for (name, folder) in [("fuzz-trade-files", "TradeFiles"), ("fuzz-json-files", "JSONFiles"),
-                           ("fuzz-input-output-tables", "InputOutputTables"), ("fuzz-scenario-files", "ScenarioFiles")] {
-        package.targets.append(.executableTarget(name: name, dependencies: ["ChainRiskIngest", "ChainRiskCore", "FuzzSupport"], path: "Fuzz/\(folder)"))
+    for (name, folder) in [
+        ("fuzz-trade-files", "TradeFiles"), ("fuzz-json-files", "JSONFiles"),
+        ("fuzz-input-output-tables", "InputOutputTables"), ("fuzz-scenario-files", "ScenarioFiles"),
+    ] {
+        package.targets.append(
+            .executableTarget(
+                name: name, dependencies: ["ChainRiskIngest", "ChainRiskCore", "FuzzSupport"], path: "Fuzz/\(folder)"))
     }
 }
 

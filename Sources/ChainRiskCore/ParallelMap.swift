@@ -14,7 +14,7 @@ public enum ParallelMap {
     /// When a piece throws, workers stop taking new pieces and the error of the lowest failed index is rethrown,
     /// so the error reported does not depend on thread timing.
     public static func map<State, Result: Sendable, Failure: Error>(
-        _ count: Int, workers: Int = processorCount, state makeState: @Sendable () -> State,
+        _ count: Int, workers: Int = processorCount, state makeState: @autoclosure @Sendable () -> State,
         _ body: @Sendable (inout State, Int) throws(Failure) -> Result
     ) throws(Failure) -> [Result] {
         let slots = Slots<Result, Failure>(count: count)
@@ -25,7 +25,9 @@ public enum ParallelMap {
         } else {
             DispatchQueue.concurrentPerform(iterations: threads) { _ in
                 var state = makeState()
-                while let index = slots.nextIndex() { slots.store(index) { () throws(Failure) in try body(&state, index) } }
+                while let index = slots.nextIndex() {
+                    slots.store(index) { () throws(Failure) in try body(&state, index) }
+                }
             }
         }
         return try slots.results()
@@ -35,7 +37,7 @@ public enum ParallelMap {
     public static func map<Result: Sendable, Failure: Error>(
         _ count: Int, workers: Int = processorCount, _ body: @Sendable (Int) throws(Failure) -> Result
     ) throws(Failure) -> [Result] {
-        try map(count, workers: workers, state: {}) { (_, index) throws(Failure) in try body(index) }
+        try map(count, workers: workers, state: ()) { (_, index) throws(Failure) in try body(index) }
     }
 }
 

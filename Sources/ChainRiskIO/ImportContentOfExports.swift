@@ -33,7 +33,8 @@ public struct ImportContentOfExports: Sendable {
         guard regions.contains(reporter) else { throw .unknownRegion(reporter, known: regions) }
         let origins = regions.filter { $0 != reporter }
         guard !origins.isEmpty else {
-            throw .dimensionMismatch("the table has only region '\(reporter)'; the origin of imported inputs needs a multi-regional table")
+            throw .dimensionMismatch(
+                "the table has only region '\(reporter)'; the origin of imported inputs needs a multi-regional table")
         }
         // The same rule as `io validate` and the multipliers: on a table that is not provably productive the solves
         // below return numbers (negative import content) that mean nothing.
@@ -52,7 +53,9 @@ public struct ImportContentOfExports: Sendable {
             for k in 0..<origins.count { embodied[k, j] = perUnit[j, k] * exports[j] }
         }
         if let bad = embodied.values.firstIndex(where: { !$0.isFinite }) {
-            throw .outOfRange("the \(measure.rawValue) of \(table.sectors[reporterRows[bad / origins.count]])'s exports from \(origins[bad % origins.count]) is not a finite number")
+            throw .outOfRange(
+                "the \(measure.rawValue) of \(table.sectors[reporterRows[bad / origins.count]])'s exports from \(origins[bad % origins.count]) is not a finite number"
+            )
         }
         self.reporter = reporter
         self.measure = measure
@@ -67,19 +70,24 @@ public struct ImportContentOfExports: Sendable {
     public var totalPerSector: [Double] { embodied.columnSums() }
 
     /// W (nᵣ × m): column k solves (I − A(r,r))ᵀ · w = A(s_k, r)ᵀ · 1.
-    private static func importContentPerUnit(table: InputOutputTable, reporterRows: [Int], origins: [String]) throws(IOError) -> Matrix {
+    private static func importContentPerUnit(table: InputOutputTable, reporterRows: [Int], origins: [String])
+        throws(IOError) -> Matrix
+    {
         let coefficients = table.technicalCoefficients()
         let domestic = coefficients.submatrix(rows: reporterRows, columns: reporterRows)
         var importCoefficients = Matrix(rows: reporterRows.count, columns: origins.count)
         for (k, origin) in origins.enumerated() {
-            let columnSums = coefficients.submatrix(rows: table.indices(ofRegion: origin), columns: reporterRows).columnSums()
+            let columnSums = coefficients.submatrix(rows: table.indices(ofRegion: origin), columns: reporterRows)
+                .columnSums()
             for (j, sum) in columnSums.enumerated() { importCoefficients[j, k] = sum }
         }
         return try LUFactorization(identityMinus(domestic)).solve(importCoefficients, transposed: true)
     }
 
     /// W (nᵣ × m): column k is the reporter's part of the solution of (I − A)ᵀ · w = v̂ restricted to s_k.
-    private static func foreignValueAddedPerUnit(table: InputOutputTable, reporterRows: [Int], origins: [String]) throws(IOError) -> Matrix {
+    private static func foreignValueAddedPerUnit(table: InputOutputTable, reporterRows: [Int], origins: [String])
+        throws(IOError) -> Matrix
+    {
         let n = table.sectorCount
         let valueAdded = table.valueAdded
         var shares = Matrix(rows: n, columns: origins.count)

@@ -7,7 +7,9 @@ extension InputOutputTable {
     /// concordance's group order (else their first appearance); final-demand columns are merged by region group and
     /// category. Every region (sector) of the table must be listed when its concordance is given.
     /// - Complexity: O(n² + n·k) for n sectors and k final-demand columns.
-    public func aggregated(regions regionMap: IOConcordance? = nil, sectors sectorMap: IOConcordance? = nil) throws(IOError) -> InputOutputTable {
+    public func aggregated(regions regionMap: IOConcordance? = nil, sectors sectorMap: IOConcordance? = nil)
+        throws(IOError) -> InputOutputTable
+    {
         func regionGroup(_ region: String) throws(IOError) -> String {
             guard let regionMap else { return region }
             guard let group = regionMap.group(of: region) else { throw .missingFromConcordance(region, kind: "region") }
@@ -37,8 +39,9 @@ extension InputOutputTable {
 
         var mappedColumns: [FinalDemandLabel] = []
         for column in finalDemandColumns {
-            mappedColumns.append(FinalDemandLabel(
-                region: column.region.isEmpty ? "" : try regionGroup(column.region), category: column.category))
+            mappedColumns.append(
+                FinalDemandLabel(
+                    region: column.region.isEmpty ? "" : try regionGroup(column.region), category: column.category))
         }
         let presentColumns = Set(mappedColumns)
         let columnRegions = Self.firstAppearance((regionMap?.groups ?? []) + mappedColumns.map(\.region))
@@ -53,7 +56,8 @@ extension InputOutputTable {
         for (index, label) in newColumns.enumerated() { columnPosition[label] = index }
         let columnTarget = mappedColumns.map { columnPosition[$0] ?? 0 }
 
-        let n = sectorCount, m = newSectors.count
+        let n = sectorCount
+        let m = newSectors.count
         var newIntermediate = [Double](repeating: 0, count: m * m)
         for j in 0..<n {
             let targetBase = rowTarget[j] * m

@@ -31,7 +31,9 @@ public struct LUFactorization: Sendable {
         oneNorm = norm
         original = values
         if order > 0 {
-            var n = Int32(order), lda = Int32(order), info: Int32 = 0
+            var n = Int32(order)
+            var lda = Int32(order)
+            var info: Int32 = 0
             values.withUnsafeMutableBufferPointer { a in
                 pivots.withUnsafeMutableBufferPointer { p in
                     dgetrf_(&n, &n, a.baseAddress, &lda, p.baseAddress, &info)
@@ -45,22 +47,26 @@ public struct LUFactorization: Sendable {
 
     /// Solves M·x = b (or Mᵀ·x = b with `transposed`).
     public func solve(_ rightHandSide: [Double], transposed: Bool = false) -> [Double] {
-        precondition(rightHandSide.count == order, "right-hand side has \(rightHandSide.count) values, expected \(order)")
+        precondition(
+            rightHandSide.count == order, "right-hand side has \(rightHandSide.count) values, expected \(order)")
         let solution = solve(Matrix(rows: order, columns: 1, columnMajor: rightHandSide), transposed: transposed)
         return solution.values
     }
 
     /// Solves M·X = B (or Mᵀ·X = B) for every column of B at once, each column refined (see the type's notes).
     public func solve(_ rightHandSides: Matrix, transposed: Bool = false) -> Matrix {
-        precondition(rightHandSides.rows == order, "right-hand sides have \(rightHandSides.rows) rows, expected \(order)")
+        precondition(
+            rightHandSides.rows == order, "right-hand sides have \(rightHandSides.rows) rows, expected \(order)")
         if order == 0 || rightHandSides.columns == 0 { return rightHandSides }
         let first = lapackSolve(rightHandSides.values, columns: rightHandSides.columns, transposed: transposed)
-        let n = order, columns = rightHandSides.columns
+        let n = order
+        let columns = rightHandSides.columns
         // Columns are independent; large systems refine them on all cores (same bits: no column depends on timing).
         let workers = n * n * columns >= 4_000_000 ? min(columns, ParallelMap.processorCount) : 1
         let refined = ParallelMap.map(columns, workers: workers) { column -> [Double] in
             let range = column * n..<(column + 1) * n
-            return refine(Array(first[range]), rightHandSide: Array(rightHandSides.values[range]), transposed: transposed)
+            return refine(
+                Array(first[range]), rightHandSide: Array(rightHandSides.values[range]), transposed: transposed)
         }
         return Matrix(rows: rightHandSides.rows, columns: rightHandSides.columns, columnMajor: refined.flatMap { $0 })
     }
@@ -102,9 +108,11 @@ public struct LUFactorization: Sendable {
                 }
             }
             // rᵢ = bᵢ − Σⱼ Mᵢⱼ xⱼ, accumulated column by column.
-            var high = b, low = [Double](repeating: 0, count: n)
+            var high = b
+            var low = [Double](repeating: 0, count: n)
             for j in 0..<n where x[j] != 0 {
-                let xj = x[j], column = j * n
+                let xj = x[j]
+                let column = j * n
                 for i in 0..<n {
                     var sum = DoubleDouble(high: high[i], low: low[i])
                     sum.subtractProduct(m[column + i], xj)
@@ -118,7 +126,10 @@ public struct LUFactorization: Sendable {
     /// LAPACK dgetrs on `columns` right-hand sides (column-major).
     private func lapackSolve(_ values: [Double], columns: Int, transposed: Bool) -> [Double] {
         var result = values
-        var n = Int32(order), nrhs = Int32(columns), lda = Int32(order), ldb = Int32(order)
+        var n = Int32(order)
+        var nrhs = Int32(columns)
+        var lda = Int32(order)
+        var ldb = Int32(order)
         var info: Int32 = 0
         var trans = CChar(UInt8(ascii: transposed ? "T" : "N"))
         factors.withUnsafeBufferPointer { a in
@@ -135,7 +146,9 @@ public struct LUFactorization: Sendable {
     public func inverse() -> Matrix {
         var values = factors
         if order == 0 { return Matrix(rows: 0, columns: 0) }
-        var n = Int32(order), lda = Int32(order), info: Int32 = 0
+        var n = Int32(order)
+        var lda = Int32(order)
+        var info: Int32 = 0
         var lwork = Int32(-1)
         var query = 0.0
         dgetri_(&n, &values, &lda, pivots, &query, &lwork, &info)
@@ -154,8 +167,11 @@ public struct LUFactorization: Sendable {
     /// An estimate of the reciprocal 1-norm condition number (LAPACK dgecon); near 0 means ill-conditioned.
     public func reciprocalCondition() -> Double {
         if order == 0 { return 1 }
-        var n = Int32(order), lda = Int32(order), info: Int32 = 0
-        var norm = oneNorm, rcond = 0.0
+        var n = Int32(order)
+        var lda = Int32(order)
+        var info: Int32 = 0
+        var norm = oneNorm
+        var rcond = 0.0
         var kind = CChar(UInt8(ascii: "1"))
         var work = [Double](repeating: 0, count: 4 * order)
         var iwork = [Int32](repeating: 0, count: order)
@@ -193,7 +209,8 @@ struct DoubleDouble {
     /// The exact rounding error of `product` = fl(a·b), from Veltkamp's split of a and b into 26-bit halves.
     @inline(__always)
     static func productError(_ a: Double, _ b: Double, product: Double) -> Double {
-        let (aHigh, aLow) = split(a), (bHigh, bLow) = split(b)
+        let (aHigh, aLow) = split(a)
+        let (bHigh, bLow) = split(b)
         return ((aHigh * bHigh - product) + aHigh * bLow + aLow * bHigh) + aLow * bLow
     }
 

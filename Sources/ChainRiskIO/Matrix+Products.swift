@@ -30,15 +30,21 @@ extension Matrix {
         if rows == 0 || other.columns == 0 || columns == 0 {
             return Matrix(rows: rows, columns: other.columns, columnMajor: result)
         }
-        var m = Int32(rows), n = Int32(other.columns), k = Int32(columns)
-        var alpha = 1.0, beta = 0.0
-        var lda = Int32(max(rows, 1)), ldb = Int32(max(other.rows, 1)), ldc = Int32(max(rows, 1))
+        var m = Int32(rows)
+        var n = Int32(other.columns)
+        var k = Int32(columns)
+        var alpha = 1.0
+        var beta = 0.0
+        var lda = Int32(max(rows, 1))
+        var ldb = Int32(max(other.rows, 1))
+        var ldc = Int32(max(rows, 1))
         var trans = CChar(UInt8(ascii: "N"))
         values.withUnsafeBufferPointer { a in
             other.values.withUnsafeBufferPointer { b in
                 result.withUnsafeMutableBufferPointer { c in
-                    dgemm_(&trans, &trans, &m, &n, &k, &alpha, a.baseAddress, &lda, b.baseAddress, &ldb, &beta,
-                           c.baseAddress, &ldc)
+                    dgemm_(
+                        &trans, &trans, &m, &n, &k, &alpha, a.baseAddress, &lda, b.baseAddress, &ldb, &beta,
+                        c.baseAddress, &ldc)
                 }
             }
         }
@@ -59,7 +65,8 @@ extension Matrix {
                 }
             } else {
                 for j in 0..<columns where vector[j] != 0 {
-                    let xj = vector[j], column = j * rows
+                    let xj = vector[j]
+                    let column = j * rows
                     for i in 0..<rows { result[i] += a[column + i] * xj }
                 }
             }

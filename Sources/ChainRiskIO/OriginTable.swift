@@ -63,7 +63,9 @@ public struct OriginTable: Sendable {
         let resolvedGroups = grouping.resolving(regions: content.origins)
         let resolvedCategories = categories.resolving(sectors: sectorCodes)
         var groupIndex: [String: Int] = [:]
-        for (index, group) in resolvedGroups.groups.enumerated() where groupIndex[group.id] == nil { groupIndex[group.id] = index }
+        for (index, group) in resolvedGroups.groups.enumerated() where groupIndex[group.id] == nil {
+            groupIndex[group.id] = index
+        }
         let originGroup = content.origins.map { groupIndex[resolvedGroups.groupOf[$0] ?? $0] ?? 0 }
         let perSector = (0..<sectorCodes.count).map { j in
             var values = [Double](repeating: 0, count: resolvedGroups.groups.count)
@@ -77,10 +79,13 @@ public struct OriginTable: Sendable {
                 exports += content.exports[j]
                 for g in byGroup.indices { byGroup[g] += perSector[j][g] }
             }
-            return CategoryRow(category: category, sectors: members.map { sectorCodes[$0] }, exports: exports, byGroup: byGroup)
+            return CategoryRow(
+                category: category, sectors: members.map { sectorCodes[$0] }, exports: exports, byGroup: byGroup)
         }
         let rows = resolvedCategories.categories.map { category in
-            row(category, members: sectorCodes.indices.filter { resolvedCategories.categoryOf[sectorCodes[$0]] == category.id })
+            row(
+                category,
+                members: sectorCodes.indices.filter { resolvedCategories.categoryOf[sectorCodes[$0]] == category.id })
         }
         reporter = content.reporter
         measure = content.measure
@@ -90,8 +95,9 @@ public struct OriginTable: Sendable {
         }
         self.categories = rows
         total = row(ExportCategory(id: "total", nameEN: "Total", nameNL: "Totaal"), members: Array(sectorCodes.indices))
-        notes = Self.notes(groups: groups, grouping: grouping, unlistedRegions: resolvedGroups.unlisted,
-                           unlistedSectors: resolvedCategories.unlisted, rows: rows)
+        notes = Self.notes(
+            groups: groups, grouping: grouping, unlistedRegions: resolvedGroups.unlisted,
+            unlistedSectors: resolvedCategories.unlisted, rows: rows)
     }
 
     /// The cells in long form, category by category, groups in column order.
@@ -99,37 +105,49 @@ public struct OriginTable: Sendable {
         categories.flatMap { category in
             let shares = category.shares
             return groups.indices.map { g in
-                Row(exportCategory: category.category.id, origin: groups[g].group.id, value: category.byGroup[g], share: shares[g])
+                Row(
+                    exportCategory: category.category.id, origin: groups[g].group.id, value: category.byGroup[g],
+                    share: shares[g])
             }
         }
     }
 
     private static func notes(
-        groups: [GroupColumn], grouping: OriginGrouping, unlistedRegions: [String], unlistedSectors: [String], rows: [CategoryRow]
+        groups: [GroupColumn], grouping: OriginGrouping, unlistedRegions: [String], unlistedSectors: [String],
+        rows: [CategoryRow]
     ) -> [OriginNote] {
         var notes: [OriginNote] = []
         for column in groups {
             for region in column.regions {
                 if let note = grouping.notes[region] {
-                    notes.append(OriginNote(en: "\(region) (\(column.group.nameEN)): \(note.en)", nl: "\(region) (\(column.group.nameNL)): \(note.nl)"))
+                    notes.append(
+                        OriginNote(
+                            en: "\(region) (\(column.group.nameEN)): \(note.en)",
+                            nl: "\(region) (\(column.group.nameNL)): \(note.nl)"))
                 }
             }
         }
         if !unlistedRegions.isEmpty {
             let list = unlistedRegions.joined(separator: ", ")
-            notes.append(OriginNote(en: "Regions not in the grouping, shown on their own: \(list)",
-                                    nl: "Regio's die niet in de indeling staan, apart getoond: \(list)"))
+            notes.append(
+                OriginNote(
+                    en: "Regions not in the grouping, shown on their own: \(list)",
+                    nl: "Regio's die niet in de indeling staan, apart getoond: \(list)"))
         }
         if !unlistedSectors.isEmpty {
             let list = unlistedSectors.joined(separator: ", ")
-            notes.append(OriginNote(en: "Sectors not in the export categories, shown on their own: \(list)",
-                                    nl: "Sectoren die niet in de uitvoercategorieën staan, apart getoond: \(list)"))
+            notes.append(
+                OriginNote(
+                    en: "Sectors not in the export categories, shown on their own: \(list)",
+                    nl: "Sectoren die niet in de uitvoercategorieën staan, apart getoond: \(list)"))
         }
         let empty = rows.filter { $0.embodied == 0 }.map(\.category.id)
         if !empty.isEmpty {
             let list = empty.joined(separator: ", ")
-            notes.append(OriginNote(en: "No imported inputs embodied (no exports), so no shares: \(list)",
-                                    nl: "Geen ingevoerde inputs (geen uitvoer), dus geen aandelen: \(list)"))
+            notes.append(
+                OriginNote(
+                    en: "No imported inputs embodied (no exports), so no shares: \(list)",
+                    nl: "Geen ingevoerde inputs (geen uitvoer), dus geen aandelen: \(list)"))
         }
         return notes
     }

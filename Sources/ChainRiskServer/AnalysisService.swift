@@ -75,7 +75,9 @@ final class AnalysisService: Sendable {
         path: String, query: String, body: CacheKey.Body = .none, lane: WorkPool.Lane, contentType: String,
         render: @escaping @Sendable () throws -> String
     ) async throws -> Response {
-        try await cachedBytes(path: path, query: query, body: body, lane: lane, contentType: contentType) { ByteBuffer(string: try render()) }
+        try await cachedBytes(path: path, query: query, body: body, lane: lane, contentType: contentType) {
+            ByteBuffer(string: try render())
+        }
     }
 
     /// As `cached`, for a rendering that is bytes rather than text (an xlsx workbook).

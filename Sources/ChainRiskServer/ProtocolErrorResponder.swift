@@ -38,14 +38,22 @@ final class ProtocolErrorResponder: ChannelInboundHandler, RemovableChannelHandl
         let (status, code, message): (HTTPResponse.Status, String, String)
         switch parserError {
         case .headerOverflow:
-            (status, code, message) = (.init(code: 431), "request_too_large", "the request line and headers exceed 80 KB; send long selections in the body or as several requests")
+            (status, code, message) = (
+                .init(code: 431), "request_too_large",
+                "the request line and headers exceed 80 KB; send long selections in the body or as several requests"
+            )
         default:
-            (status, code, message) = (.badRequest, "malformed_request", "the request is not valid HTTP/1.1 (\(parserError))")
+            (status, code, message) = (
+                .badRequest, "malformed_request", "the request is not valid HTTP/1.1 (\(parserError))"
+            )
         }
         let body = ByteBuffer(string: APIError(status, code, message).json)
-        let head = HTTPResponse(status: status, headerFields: [
-            .contentType: "application/json; charset=utf-8", .contentLength: String(body.readableBytes), .connection: "close",
-        ])
+        let head = HTTPResponse(
+            status: status,
+            headerFields: [
+                .contentType: "application/json; charset=utf-8", .contentLength: String(body.readableBytes),
+                .connection: "close",
+            ])
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.write(wrapOutboundOut(.body(body)), promise: nil)
         let channel = context.channel

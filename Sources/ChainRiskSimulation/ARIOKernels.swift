@@ -13,16 +13,25 @@ enum ARIOKernels {
         sectorOf: UnsafePointer<Int32>, flows z0: UnsafePointer<Double>, fill: UnsafePointer<Double>,
         previousWeight: UnsafePointer<Double>, weight: UnsafePointer<Double>, coefficients a: UnsafePointer<Double>,
         days: UnsafePointer<Double>, production: UnsafePointer<Double>, wanted: UnsafePointer<Double>, restore: Double,
-        extraDeliveries: UnsafePointer<Double>?, orderScale: UnsafeMutablePointer<Double>, stocks: UnsafeMutablePointer<Double>, demand: UnsafeMutablePointer<Double>,
+        extraDeliveries: UnsafePointer<Double>?, orderScale: UnsafeMutablePointer<Double>,
+        stocks: UnsafeMutablePointer<Double>, demand: UnsafeMutablePointer<Double>,
         scratch: UnsafeMutablePointer<Double>
     ) {
-        let delivered = scratch, supplierTotal = scratch + m, scale = scratch + 2 * m
+        let delivered = scratch
+        let supplierTotal = scratch + m
+        let scale = scratch + 2 * m
         for j in 0..<n {
             let base = j * m
-            for s in 0..<m { delivered[s] = 0; supplierTotal[s] = 0 }
-            let first = columnStarts[j], end = columnStarts[j + 1]
+            for s in 0..<m {
+                delivered[s] = 0
+                supplierTotal[s] = 0
+            }
+            let first = columnStarts[j]
+            let end = columnStarts[j + 1]
             for k in first..<end {
-                let i = Int(rows[k]), s = Int(sectorOf[i]), flow = z0[k]
+                let i = Int(rows[k])
+                let s = Int(sectorOf[i])
+                let flow = z0[k]
                 delivered[s] += flow * previousWeight[i] * fill[i]
                 supplierTotal[s] += flow * weight[i]
             }

@@ -75,7 +75,9 @@ public struct ARIOModel: Sendable {
         let inputs = table.intermediate.columnSums()
         // Clamped to 0…1: a row total below the column's inputs (an imbalanced table) would otherwise make value added
         // lost exceed output lost.
-        valueAddedShare = (0..<n).map { rowTotals[$0] <= 0 ? 0 : min(1, max(0, (rowTotals[$0] - inputs[$0]) / rowTotals[$0])) }
+        valueAddedShare = (0..<n).map {
+            rowTotals[$0] <= 0 ? 0 : min(1, max(0, (rowTotals[$0] - inputs[$0]) / rowTotals[$0]))
+        }
         flows = SparseColumnMatrix(table.intermediate, scale: 1.0 / 365)
         inputCount = inventory.inputSectors.count
         var sectorIndex: [String: Int] = [:]
@@ -86,13 +88,15 @@ public struct ARIOModel: Sendable {
         var coefficients = [Double](repeating: 0, count: n * inputCount)
         for j in 0..<n where rowTotals[j] != 0 {
             for k in flows.columnStarts[j]..<flows.columnStarts[j + 1] {
-                coefficients[j * inputCount + sectorOfIndustry[flows.rowIndices[k]]] += flows.values[k] / baselineOutput[j]
+                coefficients[j * inputCount + sectorOfIndustry[flows.rowIndices[k]]] +=
+                    flows.values[k] / baselineOutput[j]
             }
         }
         inputCoefficients = coefficients
         let m = inputCount
         if production == .partial, let criticality, criticality.inputSectors == inventory.inputSectors,
-           criticality.weights.count == n * m {
+            criticality.weights.count == n * m
+        {
             self.criticality = criticality.weights
         } else {
             self.criticality = [Double](repeating: 1, count: n * m)

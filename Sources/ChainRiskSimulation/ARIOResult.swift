@@ -54,22 +54,37 @@ public struct ARIOResult: Sendable {
 
     /// Totals for industry `i`.
     public func summary(industry i: Int) -> IndustrySummary {
-        let n = sectors.count, base = baselineOutput[i]
-        var lost = 0.0, gained = 0.0, trough = Double.infinity, troughDay = 0, below = 0, first: Int?, last: Int?
-        var shortage = 0, unmet = 0.0, peak = 0.0
+        let n = sectors.count
+        let base = baselineOutput[i]
+        var lost = 0.0
+        var gained = 0.0
+        var trough = Double.infinity
+        var troughDay = 0
+        var below = 0
+        var first: Int?
+        var last: Int?
+        var shortage = 0
+        var unmet = 0.0
+        var peak = 0.0
         var counts: [Int32: Int] = [:]
         for day in 0..<days {
             let value = production[day * n + i]
             if value < base { lost += base - value } else { gained += value - base }
             let level = base > 0 ? value / base : 1
-            if level < trough { trough = level; troughDay = day }
+            if level < trough {
+                trough = level
+                troughDay = day
+            }
             if level < 0.99 {
                 below += 1
                 if first == nil { first = day }
                 last = day
             }
             let limiting = limitingInput[day * n + i]
-            if limiting >= 0 { shortage += 1; counts[limiting, default: 0] += 1 }
+            if limiting >= 0 {
+                shortage += 1
+                counts[limiting, default: 0] += 1
+            }
             unmet += unmetFinalDemand[day * n + i]
             peak = max(peak, capacityLoss[day * n + i])
         }
@@ -107,9 +122,13 @@ public struct ARIOResult: Sendable {
     public func totals(industries: [Int]? = nil) -> Totals {
         var totals = Totals()
         for i in industries ?? Array(sectors.indices) {
-            var lost = 0.0, gained = 0.0, direct = 0.0
+            var lost = 0.0
+            var gained = 0.0
+            var direct = 0.0
             for day in 0..<days {
-                let at = day * sectors.count + i, value = production[at], base = baselineOutput[i]
+                let at = day * sectors.count + i
+                let value = production[at]
+                let base = baselineOutput[i]
                 if value < base { lost += base - value } else { gained += value - base }
                 direct += base * capacityLoss[at]
             }

@@ -26,7 +26,8 @@ struct ARIOState {
 
     init(model: ARIOModel) {
         self.model = model
-        let n = model.industryCount, m = model.inputCount
+        let n = model.industryCount
+        let m = model.inputCount
         overproduction = [Double](repeating: model.parameters.overproductionBase, count: n)
         production = model.baselineOutput
         capacity = model.baselineOutput
@@ -50,16 +51,24 @@ struct ARIOState {
 
     /// Advances one day with capacity losses `loss` (see `ARIOModel` for the equations).
     mutating func step(day: Int, loss: [Double]) {
-        let n = model.industryCount, m = model.inputCount
+        let n = model.industryCount
+        let m = model.inputCount
         let p = model.parameters
-        let x0 = model.baselineOutput, y = model.finalDemand, a = model.inputCoefficients
-        let starts = model.flows.columnStarts, rows = model.flowRows, z0 = model.flows.values
-        let tauAlpha = 1 / p.overproductionDays, restore = 1 / p.inventoryRestorationDays
+        let x0 = model.baselineOutput
+        let y = model.finalDemand
+        let a = model.inputCoefficients
+        let starts = model.flows.columnStarts
+        let rows = model.flowRows
+        let z0 = model.flows.values
+        let tauAlpha = 1 / p.overproductionDays
+        let restore = 1 / p.inventoryRestorationDays
         if day > 1 {
             for i in 0..<n {
                 let scarcity = demand[i] != 0 ? (demand[i] - production[i]) / demand[i] : 0
                 var alpha = overproduction[i]
-                alpha += scarcity == 0 ? (p.overproductionBase - alpha) * tauAlpha : (p.overproductionMax - alpha) * scarcity * tauAlpha
+                alpha +=
+                    scarcity == 0
+                    ? (p.overproductionBase - alpha) * tauAlpha : (p.overproductionMax - alpha) * scarcity * tauAlpha
                 overproduction[i] = max(alpha, 1)
             }
         }
@@ -75,7 +84,8 @@ struct ARIOState {
         days.withUnsafeBufferPointer { days in
             stocks.withUnsafeBufferPointer { stocks in
                 for j in 0..<n {
-                    let (ratio, limiting, cover) = model.production == .linear
+                    let (ratio, limiting, cover) =
+                        model.production == .linear
                         ? linearConstraint(j, wanted: wanted[j], days: days, stocks: stocks)
                         : criticalConstraint(j, wanted: wanted[j], days: days, stocks: stocks)
                     production[j] = wanted[j] * ratio
@@ -94,8 +104,10 @@ struct ARIOState {
         var scratch = [Double](repeating: 0, count: 3 * m)
         let distribute = { (extras: UnsafePointer<Double>?, state: inout ARIOState) in
             ARIOKernels.distributeAndOrder(
-                industries: n, inputs: m, columnStarts: starts, rows: rows, sectorOf: state.model.sectorOfIndustry, flows: z0,
-                fill: fill, previousWeight: state.orderWeight, weight: supplierWeight, coefficients: a, days: state.days,
+                industries: n, inputs: m, columnStarts: starts, rows: rows, sectorOf: state.model.sectorOfIndustry,
+                flows: z0,
+                fill: fill, previousWeight: state.orderWeight, weight: supplierWeight, coefficients: a,
+                days: state.days,
                 production: state.production, wanted: wanted, restore: restore, extraDeliveries: extras,
                 orderScale: &state.orderScale, stocks: &state.stocks, demand: &newDemand, scratch: &scratch)
         }
@@ -111,19 +123,31 @@ struct ARIOState {
     /// Φⱼ under Leontief or partial production: the tightest of 1 − cₛⱼ·(1 − rₛⱼ) (rₛⱼ itself when c = 1, as BoARIO
     /// computes it), the binding input (−1 when none binds) and the days of baseline use left of the scarcest input
     /// that constrains at all. Leontief needs ψ × the stock target (BoARIO), partial a day's use (Pichler et al.).
-    private func criticalConstraint(_ j: Int, wanted: Double, days: UnsafeBufferPointer<Double>, stocks: UnsafeBufferPointer<Double>) -> (Double, Int32, Double) {
-        let m = model.inputCount, base = j * m, x0 = model.baselineOutput[j], psi = model.parameters.psi
+    private func criticalConstraint(
+        _ j: Int, wanted: Double, days: UnsafeBufferPointer<Double>, stocks: UnsafeBufferPointer<Double>
+    ) -> (Double, Int32, Double) {
+        let m = model.inputCount
+        let base = j * m
+        let x0 = model.baselineOutput[j]
+        let psi = model.parameters.psi
         let threshold = model.parameters.inputThreshold
-        var ratio = 1.0, limiting: Int32 = -1, cover = Double.infinity
+        var ratio = 1.0
+        var limiting: Int32 = -1
+        var cover = Double.infinity
         for s in 0..<m {
-            let coefficient = model.inputCoefficients[base + s], held = days[base + s], weight = model.criticality[base + s]
+            let coefficient = model.inputCoefficients[base + s]
+            let held = days[base + s]
+            let weight = model.criticality[base + s]
             guard coefficient > threshold, held.isFinite, weight > 0 else { continue }
             // Leontief keeps BoARIO's order of operations, so the cross-check agrees to the last bits.
             let need = model.production == .leontief ? wanted * coefficient * psi * held : wanted * coefficient
             if need != 0, stocks[base + s] < need {
                 let r = stocks[base + s] / need
                 let factor = weight == 1 ? r : 1 - weight * (1 - r)
-                if factor < ratio { ratio = factor; limiting = Int32(s) }
+                if factor < ratio {
+                    ratio = factor
+                    limiting = Int32(s)
+                }
             }
             if x0 > 0 { cover = min(cover, stocks[base + s] / (x0 * coefficient)) }
         }
@@ -132,18 +156,30 @@ struct ARIOState {
 
     /// Φⱼ under linear production: all stocks together against a day's use of all inputs (Pichler et al.); the binding
     /// input is the scarcest one while the total falls short, and the cover is days of total baseline use.
-    private func linearConstraint(_ j: Int, wanted: Double, days: UnsafeBufferPointer<Double>, stocks: UnsafeBufferPointer<Double>) -> (Double, Int32, Double) {
-        let m = model.inputCount, base = j * m, x0 = model.baselineOutput[j]
+    private func linearConstraint(
+        _ j: Int, wanted: Double, days: UnsafeBufferPointer<Double>, stocks: UnsafeBufferPointer<Double>
+    ) -> (Double, Int32, Double) {
+        let m = model.inputCount
+        let base = j * m
+        let x0 = model.baselineOutput[j]
         let threshold = model.parameters.inputThreshold
-        var held = 0.0, needed = 0.0, use = 0.0, lowest = Double.infinity, scarcest: Int32 = -1
+        var held = 0.0
+        var needed = 0.0
+        var use = 0.0
+        var lowest = Double.infinity
+        var scarcest: Int32 = -1
         for s in 0..<m {
-            let coefficient = model.inputCoefficients[base + s], stockDays = days[base + s]
+            let coefficient = model.inputCoefficients[base + s]
+            let stockDays = days[base + s]
             guard coefficient > threshold, stockDays.isFinite else { continue }
             let need = wanted * coefficient
             held += stocks[base + s]
             needed += need
             use += x0 * coefficient
-            if need != 0, stocks[base + s] / need < lowest { lowest = stocks[base + s] / need; scarcest = Int32(s) }
+            if need != 0, stocks[base + s] / need < lowest {
+                lowest = stocks[base + s] / need
+                scarcest = Int32(s)
+            }
         }
         guard needed != 0, held < needed else { return (1, -1, use > 0 ? held / use : .infinity) }
         return (held / needed, scarcest, use > 0 ? held / use : .infinity)
@@ -155,9 +191,14 @@ struct ARIOState {
     /// capacity, less today's production: the headroom ARIO's overproduction builds over months is open at once to
     /// buyers who switch.
     private mutating func substitute(fill: [Double], inputRatio: [Double], loss: [Double]) -> [Double] {
-        let n = model.industryCount, m = model.inputCount
-        let starts = model.flows.columnStarts, rows = model.flowRows, z0 = model.flows.values
-        let sectorOf = model.sectorOfIndustry, shares = model.substitutionShares, days = model.inventory.days
+        let n = model.industryCount
+        let m = model.inputCount
+        let starts = model.flows.columnStarts
+        let rows = model.flowRows
+        let z0 = model.flows.values
+        let sectorOf = model.sectorOfIndustry
+        let shares = model.substitutionShares
+        let days = model.inventory.days
         var requests = [Double](repeating: 0, count: n * m)
         var requested = [Double](repeating: 0, count: m)
         var unmet = [Double](repeating: 0, count: m)
@@ -176,9 +217,13 @@ struct ARIOState {
                 unmet[s] = 0
             }
         }
-        var spare = [Double](repeating: 0, count: n), pool = [Double](repeating: 0, count: m)
+        var spare = [Double](repeating: 0, count: n)
+        var pool = [Double](repeating: 0, count: m)
         for i in 0..<n {
-            spare[i] = max(0, inputRatio[i] * model.baselineOutput[i] * (1 - loss[i]) * model.parameters.overproductionMax - production[i])
+            spare[i] = max(
+                0,
+                inputRatio[i] * model.baselineOutput[i] * (1 - loss[i]) * model.parameters.overproductionMax
+                    - production[i])
             pool[Int(sectorOf[i])] += spare[i]
         }
         for i in 0..<n {

@@ -35,7 +35,9 @@ public enum DirectExposure {
 
     /// Rows for every product with imports from a hit supplier, largest value at risk first (ties: product code).
     public static func rows(flows: [Flow], scenario: Scenario, map: ProductSectorMap) -> [Row] {
-        var total: [String: Double] = [:], affected: [String: Double] = [:], atRisk: [String: Double] = [:]
+        var total: [String: Double] = [:]
+        var affected: [String: Double] = [:]
+        var atRisk: [String: Double] = [:]
         var sectorCache: [String: String?] = [:]
         func sector(_ product: String) -> String? {
             if let cached = sectorCache[product] { return cached }
@@ -46,7 +48,10 @@ public enum DirectExposure {
         for flow in flows {
             total[flow.product, default: 0] += flow.value
             var share = 0.0
-            for shock in scenario.shocks where shock.regions.contains(where: { $0.uppercased() == flow.partner.uppercased() }) && covers(shock, product: flow.product, sector: sector(flow.product)) {
+            for shock in scenario.shocks
+            where shock.regions.contains(where: { $0.uppercased() == flow.partner.uppercased() })
+                && covers(shock, product: flow.product, sector: sector(flow.product))
+            {
                 share += shock.capacityLoss * shock.capacityWeeks / 52
             }
             if share > 0 {
@@ -55,15 +60,20 @@ public enum DirectExposure {
             }
         }
         return affected.keys.map { product in
-            let value = total[product] ?? 0, hit = affected[product] ?? 0
-            return Row(product: product, sector: sector(product), importValue: value, affectedValue: hit,
-                       valueAtRisk: atRisk[product] ?? 0, affectedShare: value > 0 ? hit / value : 0)
+            let value = total[product] ?? 0
+            let hit = affected[product] ?? 0
+            return Row(
+                product: product, sector: sector(product), importValue: value, affectedValue: hit,
+                valueAtRisk: atRisk[product] ?? 0, affectedShare: value > 0 ? hit / value : 0)
         }.sorted { ($1.valueAtRisk, $0.product) < ($0.valueAtRisk, $1.product) }
     }
 
     /// Value at risk per sector (products without a sector under `unmapped`), largest first.
-    public static func bySector(_ rows: [Row], unmapped: String = "unmapped") -> [(sector: String, valueAtRisk: Double, affectedValue: Double)] {
-        var risk: [String: Double] = [:], affected: [String: Double] = [:]
+    public static func bySector(_ rows: [Row], unmapped: String = "unmapped") -> [(
+        sector: String, valueAtRisk: Double, affectedValue: Double
+    )] {
+        var risk: [String: Double] = [:]
+        var affected: [String: Double] = [:]
         for row in rows {
             risk[row.sector ?? unmapped, default: 0] += row.valueAtRisk
             affected[row.sector ?? unmapped, default: 0] += row.affectedValue

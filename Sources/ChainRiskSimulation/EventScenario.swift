@@ -18,7 +18,10 @@ public struct EventScenario: Sendable {
     public var recoveryDays: Int
     public var startDay: Int
 
-    public init(loss: Double? = nil, sectors: [String]? = nil, recovery: Shock.Recovery = .step, recoveryDays: Int = 0, startDay: Int = 0) {
+    public init(
+        loss: Double? = nil, sectors: [String]? = nil, recovery: Shock.Recovery = .step, recoveryDays: Int = 0,
+        startDay: Int = 0
+    ) {
         self.loss = loss
         self.sectors = sectors
         self.recovery = recovery
@@ -34,21 +37,31 @@ public struct EventScenario: Sendable {
             chosenSectors = sectors
         } else if event.category == .natural {
             chosenSectors = Self.naturalEventSectors
-            assumptions.append("the catalogue does not name sectors: a natural event is taken to hit manufacturing (c3–c16); override with --sectors")
+            assumptions.append(
+                "the catalogue does not name sectors: a natural event is taken to hit manufacturing (c3–c16); override with --sectors"
+            )
         } else {
             chosenSectors = []
-            assumptions.append("the catalogue does not name sectors: every sector of the countries hit; override with --sectors")
+            assumptions.append(
+                "the catalogue does not name sectors: every sector of the countries hit; override with --sectors")
         }
         let chosenLoss = loss ?? Self.defaultLoss
         if loss == nil {
-            assumptions.append("the catalogue gives no capacity loss: \(Int((Self.defaultLoss * 100).rounded())) % of the hit sectors' capacity assumed; override with --loss")
+            assumptions.append(
+                "the catalogue gives no capacity loss: \(Int((Self.defaultLoss * 100).rounded())) % of the hit sectors' capacity assumed; override with --loss"
+            )
         }
-        assumptions.append("the full loss lasts the catalogue's \(Self.weeks(event.durationWeeks)) weeks, then recovery \(recovery.rawValue)" + (recoveryDays > 0 ? " over \(recoveryDays) days" : ""))
+        assumptions.append(
+            "the full loss lasts the catalogue's \(Self.weeks(event.durationWeeks)) weeks, then recovery \(recovery.rawValue)"
+                + (recoveryDays > 0 ? " over \(recoveryDays) days" : ""))
         let shock = Shock(
-            regions: event.regions.map(\.rawValue), sectors: chosenSectors, capacityLoss: chosenLoss, startDay: startDay,
+            regions: event.regions.map(\.rawValue), sectors: chosenSectors, capacityLoss: chosenLoss,
+            startDay: startDay,
             durationWeeks: event.durationWeeks, recovery: recovery, recoveryDays: recoveryDays)
         let places = event.regions.map(\.rawValue).joined(separator: " ")
-        return Scenario(name: "\(event.start) \(event.nameEN) (\(places))", source: "event \(event.id)", shocks: [shock], assumptions: assumptions)
+        return Scenario(
+            name: "\(event.start) \(event.nameEN) (\(places))", source: "event \(event.id)", shocks: [shock],
+            assumptions: assumptions)
     }
 
     static func weeks(_ value: Double) -> String {

@@ -30,7 +30,9 @@ public struct ShockPlan: Sendable, Hashable {
     /// What could not be placed (a country outside the table), and how products became sectors.
     public let notes: [String]
 
-    public init(scenario: Scenario, sectors: [IOSectorLabel], entries: [Entry], explanations: [Explanation], notes: [String]) {
+    public init(
+        scenario: Scenario, sectors: [IOSectorLabel], entries: [Entry], explanations: [Explanation], notes: [String]
+    ) {
         self.scenario = scenario
         self.sectors = sectors
         self.entries = entries

@@ -7,7 +7,10 @@ public struct ShockPlanner: Sendable {
     /// The input-output sector of an HS code (`854231` → `c14`), for shocks given by product; nil when unknown.
     public let sectorOfProduct: @Sendable (String) -> [String]
 
-    public init(sectors: [IOSectorLabel], scaling: RegionScaling = .none, sectorOfProduct: @escaping @Sendable (String) -> [String] = { _ in [] }) {
+    public init(
+        sectors: [IOSectorLabel], scaling: RegionScaling = .none,
+        sectorOfProduct: @escaping @Sendable (String) -> [String] = { _ in [] }
+    ) {
         self.sectors = sectors
         self.scaling = scaling
         self.sectorOfProduct = sectorOfProduct
@@ -30,25 +33,33 @@ public struct ShockPlanner: Sendable {
             hit = hit.filter { tableSectors.contains($0) }
             if !shock.products.isEmpty {
                 let mapped = Set(shock.products.flatMap(sectorOfProduct)).filter { tableSectors.contains($0) }
-                notes.append("shock \(number + 1): products \(shock.products.joined(separator: ", ")) hit sector(s) \(Self.sortedSectors(mapped).joined(separator: ", ")) in full (the table has no product detail)")
+                notes.append(
+                    "shock \(number + 1): products \(shock.products.joined(separator: ", ")) hit sector(s) \(Self.sortedSectors(mapped).joined(separator: ", ")) in full (the table has no product detail)"
+                )
                 hit = Self.sortedSectors(Set(hit).union(mapped))
             } else if hit.isEmpty && shock.sectors.isEmpty {
                 hit = tableSectors
             }
             for place in shock.regions {
-                let tableRegion = index[place] != nil ? place : index.keys.first { $0.uppercased() == place.uppercased() }
-                let country = tableRegion ?? scaling.regionOfCountry.keys.first { $0.uppercased() == place.uppercased() } ?? place
+                let tableRegion =
+                    index[place] != nil ? place : index.keys.first { $0.uppercased() == place.uppercased() }
+                let country =
+                    tableRegion ?? scaling.regionOfCountry.keys.first { $0.uppercased() == place.uppercased() } ?? place
                 let region: String
                 if let tableRegion {
                     region = tableRegion
                 } else if let mapped = scaling.regionOfCountry[country] {
                     region = mapped
                 } else {
-                    notes.append("shock \(number + 1): \(place) is neither a region of the table nor in its region map; left out")
+                    notes.append(
+                        "shock \(number + 1): \(place) is neither a region of the table nor in its region map; left out"
+                    )
                     continue
                 }
                 guard let regionIndex = index[region] else {
-                    notes.append("shock \(number + 1): \(place) maps to region \(region), which the table does not have; left out")
+                    notes.append(
+                        "shock \(number + 1): \(place) maps to region \(region), which the table does not have; left out"
+                    )
                     continue
                 }
                 for sector in hit {
@@ -56,20 +67,24 @@ public struct ShockPlanner: Sendable {
                     var share = 1.0
                     if country != region {
                         guard let scaled = scaling.share(ofCountry: country, inRegion: region, sector: sector) else {
-                            notes.append("shock \(number + 1): no output figures for \(country) \(sector) to scale by; left out")
+                            notes.append(
+                                "shock \(number + 1): no output figures for \(country) \(sector) to scale by; left out")
                             continue
                         }
                         share = scaled
                     }
                     let effective = shock.capacityLoss * share
                     entries.append(ShockPlan.Entry(industry: industry, shock: number, loss: effective))
-                    explanations.append(ShockPlan.Explanation(
-                        shock: number, country: country, region: region, sector: sector, statedLoss: shock.capacityLoss,
-                        outputShare: share, effectiveLoss: effective))
+                    explanations.append(
+                        ShockPlan.Explanation(
+                            shock: number, country: country, region: region, sector: sector,
+                            statedLoss: shock.capacityLoss,
+                            outputShare: share, effectiveLoss: effective))
                 }
             }
         }
-        return ShockPlan(scenario: scenario, sectors: sectors, entries: entries, explanations: explanations, notes: notes)
+        return ShockPlan(
+            scenario: scenario, sectors: sectors, entries: entries, explanations: explanations, notes: notes)
     }
 
     /// Sector codes in table order, each once.
@@ -80,7 +95,8 @@ public struct ShockPlanner: Sendable {
     /// Sector codes sorted as people count them (`c2` before `c10`).
     static func sortedSectors(_ codes: Set<String>) -> [String] {
         codes.sorted { lhs, rhs in
-            let (lp, ln) = split(lhs), (rp, rn) = split(rhs)
+            let (lp, ln) = split(lhs)
+            let (rp, rn) = split(rhs)
             if lp != rp { return lp < rp }
             return (ln ?? -1, lhs) < (rn ?? -1, rhs)
         }
@@ -92,7 +108,8 @@ public struct ShockPlanner: Sendable {
         for code in codes {
             let parts = code.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
             if parts.count == 2, !known.contains(code) {
-                let (prefix, low) = split(parts[0]), (otherPrefix, high) = split(parts[1])
+                let (prefix, low) = split(parts[0])
+                let (otherPrefix, high) = split(parts[1])
                 if let low, let high, prefix == otherPrefix || otherPrefix.isEmpty, low <= high {
                     result.append(contentsOf: (low...high).map { "\(prefix)\($0)" })
                     continue

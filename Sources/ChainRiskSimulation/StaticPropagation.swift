@@ -54,6 +54,8 @@ public enum StaticPropagation {
         }
         let valueAdded = (0..<n).map { x[$0] == 0 ? 0 : loss[$0] * v[$0] / x[$0] }
         let inoperability = (0..<n).map { x[$0] == 0 ? 0 : loss[$0] / x[$0] }
-        return Result(model: model, baselineOutput: x, directShock: shock, outputLoss: loss, valueAddedLoss: valueAdded, inoperability: inoperability)
+        return Result(
+            model: model, baselineOutput: x, directShock: shock, outputLoss: loss, valueAddedLoss: valueAdded,
+            inoperability: inoperability)
     }
 }

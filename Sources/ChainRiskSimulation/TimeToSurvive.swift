@@ -36,7 +36,10 @@ public enum TimeToSurvive {
         /// ψ of the Leontief (BoARIO) stock rule.
         public var psi: Double
 
-        public init(production: ProductionFunction, criticality: InputCriticality? = nil, substitution: SupplierSubstitution, psi: Double = ARIOParameters().psi) {
+        public init(
+            production: ProductionFunction, criticality: InputCriticality? = nil, substitution: SupplierSubstitution,
+            psi: Double = ARIOParameters().psi
+        ) {
             self.production = production
             self.criticality = criticality
             self.substitution = substitution
@@ -74,7 +77,9 @@ public enum TimeToSurvive {
     /// Output per table region and sector, for `worldHHI` when no country outputs are known.
     public static func outputByRegion(_ table: InputOutputTable) -> [String: [String: Double]] {
         var result: [String: [String: Double]] = [:]
-        for (index, label) in table.sectors.enumerated() { result[label.region, default: [:]][label.sector, default: 0] += table.grossOutput[index] }
+        for (index, label) in table.sectors.enumerated() {
+            result[label.region, default: [:]][label.sector, default: 0] += table.grossOutput[index]
+        }
         return result
     }
 
@@ -88,7 +93,8 @@ public enum TimeToSurvive {
         let recover = plan.scenario.timeToRecoverDays
         let m = inventory.inputSectors.count
         return industries.map { j in
-            var bought = [Double](repeating: 0, count: m), lost = [Double](repeating: 0, count: m)
+            var bought = [Double](repeating: 0, count: m)
+            var lost = [Double](repeating: 0, count: m)
             for i in 0..<table.sectorCount {
                 let flow = table.intermediate[i, j]
                 guard flow > 0, let s = sectorIndex[table.sectors[i].sector] else { continue }
@@ -103,10 +109,11 @@ public enum TimeToSurvive {
                 let share = lost[s] / bought[s]
                 let hhi = rule.substitution.worldHHI[code] ?? 1
                 let substitutable = rule.substitution.substitutableShare(of: code)
-                candidates.append(Row(
-                    industry: j, criticalInput: code, lostShare: share, worldHHI: hhi, substitutable: substitutable,
-                    shortfall: share * (1 - substitutable), stockDays: inventory.days(input: s, user: j),
-                    timeToSurviveDays: .infinity, timeToRecoverDays: recover))
+                candidates.append(
+                    Row(
+                        industry: j, criticalInput: code, lostShare: share, worldHHI: hhi, substitutable: substitutable,
+                        shortfall: share * (1 - substitutable), stockDays: inventory.days(input: s, user: j),
+                        timeToSurviveDays: .infinity, timeToRecoverDays: recover))
             }
             return rule.production == .linear
                 ? pooled(candidates, bought: bought, sectorIndex: sectorIndex, industry: j, recover: recover)
@@ -116,8 +123,9 @@ public enum TimeToSurvive {
 
     /// The input whose usable stock runs out first (Leontief, partial).
     private static func shortest(_ candidates: [Row], rule: Rule, industry: Int, recover: Int) -> Row {
-        var best = Row(industry: industry, criticalInput: nil, lostShare: 0, worldHHI: 0, substitutable: 0, shortfall: 0,
-                       stockDays: 0, timeToSurviveDays: .infinity, timeToRecoverDays: recover)
+        var best = Row(
+            industry: industry, criticalInput: nil, lostShare: 0, worldHHI: 0, substitutable: 0, shortfall: 0,
+            stockDays: 0, timeToSurviveDays: .infinity, timeToRecoverDays: recover)
         for var row in candidates where row.shortfall > 0 {
             row.timeToSurviveDays = row.stockDays.isFinite ? rule.usableDays(row.stockDays) / row.shortfall : .infinity
             if row.timeToSurviveDays < best.timeToSurviveDays || best.criticalInput == nil { best = row }
@@ -127,8 +135,12 @@ public enum TimeToSurvive {
 
     /// All stocked inputs pooled (linear): the days the pooled stock lasts against the pooled shortfall, named after
     /// the input with the largest shortfall.
-    private static func pooled(_ candidates: [Row], bought: [Double], sectorIndex: [String: Int], industry: Int, recover: Int) -> Row {
-        var held = 0.0, short = 0.0, largestShort = 0.0
+    private static func pooled(
+        _ candidates: [Row], bought: [Double], sectorIndex: [String: Int], industry: Int, recover: Int
+    ) -> Row {
+        var held = 0.0
+        var short = 0.0
+        var largestShort = 0.0
         var largest: Row?
         for row in candidates where row.stockDays.isFinite {
             guard let s = row.criticalInput.flatMap({ sectorIndex[$0] }) else { continue }
@@ -137,8 +149,9 @@ public enum TimeToSurvive {
             if row.shortfall * bought[s] > largestShort { (largest, largestShort) = (row, row.shortfall * bought[s]) }
         }
         guard var row = largest, short > 0 else {
-            return Row(industry: industry, criticalInput: nil, lostShare: 0, worldHHI: 0, substitutable: 0, shortfall: 0,
-                       stockDays: 0, timeToSurviveDays: .infinity, timeToRecoverDays: recover)
+            return Row(
+                industry: industry, criticalInput: nil, lostShare: 0, worldHHI: 0, substitutable: 0, shortfall: 0,
+                stockDays: 0, timeToSurviveDays: .infinity, timeToRecoverDays: recover)
         }
         row.timeToSurviveDays = held / short
         return row

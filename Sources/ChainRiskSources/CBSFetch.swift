@@ -16,7 +16,8 @@ public struct CBSFetch: Sendable {
     /// The first page's URL: `BASE/TABLE/TypedDataSet`, with `$filter` when given.
     public func url(table: String, filter: String?) throws -> String {
         guard !table.isEmpty, table.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-            throw FetchError(.badQuery, "'\(table)' is not a StatLine table identifier (letters and digits, e.g. 85427NED)")
+            throw FetchError(
+                .badQuery, "'\(table)' is not a StatLine table identifier (letters and digits, e.g. 85427NED)")
         }
         let base = base.hasSuffix("/") ? String(base.dropLast()) : base
         var url = "\(base)/\(table)/TypedDataSet"
@@ -38,15 +39,20 @@ public struct CBSFetch: Sendable {
     /// (exit 65) naming the cap. A next-page link off the fetcher's origin (another scheme, host or port, or not
     /// http(s)) fails the fetch with `unavailable` (exit 66) naming it, before any request to it, and the page that
     /// held it is dropped from the cache.
-    public func run(table: String, filter: String?, fetcher: PoliteFetcher, refresh: Bool, pageLimit: Int = CBSFetch.defaultPageLimit,
-                    progress: (@Sendable (FetchProgress) -> Void)? = nil) async throws -> [FetchedResponse] {
+    public func run(
+        table: String, filter: String?, fetcher: PoliteFetcher, refresh: Bool,
+        pageLimit: Int = CBSFetch.defaultPageLimit,
+        progress: (@Sendable (FetchProgress) -> Void)? = nil
+    ) async throws -> [FetchedResponse] {
         var next: String? = try url(table: table, filter: filter)
         var pages: [FetchedResponse] = []
         var asked: Set<String> = []
         var state = FetchProgress(answered: 0, pending: 1, records: 0)
         while let url = next {
             guard pages.count < pageLimit else {
-                throw FetchError(.badResponse, """
+                throw FetchError(
+                    .badResponse,
+                    """
                     \(table) has more than \(pageLimit) pages, the most one fetch reads; nothing was stored — narrow it \
                     with --filter or raise --max-pages
                     """)
@@ -54,7 +60,8 @@ public struct CBSFetch: Sendable {
             asked.insert(url)
             let page = try await fetcher.get(url, refresh: refresh)
             guard let object = try? JSONSerialization.jsonObject(with: Data(page.body)) as? [String: Any],
-                  let records = object["value"] as? [Any] else {
+                let records = object["value"] as? [Any]
+            else {
                 fetcher.cache.remove(url)
                 throw FetchError(.badResponse, "\(page.url) did not answer with an OData page (no 'value' array)")
             }
@@ -65,7 +72,10 @@ public struct CBSFetch: Sendable {
                     try fetcher.checkOrigin(link, reachedFrom: nil)
                 } catch {
                     fetcher.cache.remove(url)
-                    throw FetchError(.unavailable, "\(page.url) links to its next page at \(link): \((error as? FetchError)?.message ?? "\(error)")")
+                    throw FetchError(
+                        .unavailable,
+                        "\(page.url) links to its next page at \(link): \((error as? FetchError)?.message ?? "\(error)")"
+                    )
                 }
                 if asked.contains(link) {
                     throw FetchError(.badResponse, "\(page.url) links back to a page already read (\(link))")

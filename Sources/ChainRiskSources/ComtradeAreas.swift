@@ -43,9 +43,11 @@ public struct ComtradeAreas: Sendable {
             let matching = entries.filter { $0.iso3 == country.rawValue && $0.years.contains(year) }.map(\.code)
             guard !matching.isEmpty else {
                 let known = entries.contains { $0.iso3 == country.rawValue }
-                throw FetchError(.badQuery, known
-                    ? "UN Comtrade lists no \(role) code for \(country.rawValue) in \(year)"
-                    : "UN Comtrade lists no \(role) with the ISO3 code \(country.rawValue)")
+                throw FetchError(
+                    .badQuery,
+                    known
+                        ? "UN Comtrade lists no \(role) code for \(country.rawValue) in \(year)"
+                        : "UN Comtrade lists no \(role) with the ISO3 code \(country.rawValue)")
             }
             for code in matching { result[code, default: []].append(year) }
         }

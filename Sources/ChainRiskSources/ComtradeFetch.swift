@@ -11,7 +11,10 @@ public struct ComtradeRequest: Sendable {
     /// The most records one answer may hold; an answer with this many is taken as truncated and split.
     public var maxRecords: Int
 
-    public init(reporter: CountryCode, years: [Int], flow: FlowKind, products: [String]?, partners: [CountryCode]?, maxRecords: Int = 100_000) {
+    public init(
+        reporter: CountryCode, years: [Int], flow: FlowKind, products: [String]?, partners: [CountryCode]?,
+        maxRecords: Int = 100_000
+    ) {
         self.reporter = reporter
         self.years = years
         self.flow = flow
@@ -22,9 +25,13 @@ public struct ComtradeRequest: Sendable {
 
     /// A request from the words of the command line: ISO3 codes, `import` or `export`, codes that may be
     /// comma-separated; throws `badQuery` for anything the API cannot be asked.
-    public init(reporter: String, years: [Int], flow: String, products: [String], partners: [String], maxRecords: Int) throws {
+    public init(reporter: String, years: [Int], flow: String, products: [String], partners: [String], maxRecords: Int)
+        throws
+    {
         func country(_ code: some StringProtocol, _ option: String) throws -> CountryCode {
-            guard let country = CountryCode(rawValue: code.uppercased()) else { throw FetchError(.badQuery, "--\(option) '\(code)' is not an ISO3 code") }
+            guard let country = CountryCode(rawValue: code.uppercased()) else {
+                throw FetchError(.badQuery, "--\(option) '\(code)' is not an ISO3 code")
+            }
             return country
         }
         guard let flowKind = FlowKind(rawValue: flow), [.imports, .exports].contains(flowKind) else {
@@ -35,8 +42,10 @@ public struct ComtradeRequest: Sendable {
         }
         let products = products.flatMap { $0.split(separator: ",").map(String.init) }
         let partners = try partners.flatMap { $0.split(separator: ",") }.map { try country($0, "partner") }
-        self.init(reporter: try country(reporter, "reporter"), years: Array(Set(years)).sorted(), flow: flowKind,
-                  products: products.isEmpty ? nil : products, partners: partners.isEmpty ? nil : partners, maxRecords: maxRecords)
+        self.init(
+            reporter: try country(reporter, "reporter"), years: Array(Set(years)).sorted(), flow: flowKind,
+            products: products.isEmpty ? nil : products, partners: partners.isEmpty ? nil : partners,
+            maxRecords: maxRecords)
     }
 
     /// The request as words, for provenance: `reporter=NLD years=2022 flow=import products=4401,4402 partners=all`.
@@ -50,12 +59,17 @@ public struct ComtradeRequest: Sendable {
     public func queries(areas: ComtradeAreas) throws -> [ComtradeQuery] {
         guard !years.isEmpty else { throw FetchError(.badQuery, "give at least one --year") }
         guard maxRecords > 0 else { throw FetchError(.badQuery, "--max-records must be at least 1") }
-        if let products, let bad = products.first(where: { !(2...6).contains($0.count) || !$0.allSatisfy(\.isASCII) || !$0.allSatisfy(\.isNumber) }) {
+        if let products,
+            let bad = products.first(where: {
+                !(2...6).contains($0.count) || !$0.allSatisfy(\.isASCII) || !$0.allSatisfy(\.isNumber)
+            })
+        {
             throw FetchError(.badQuery, "'\(bad)' is not an HS code of 2 to 6 digits")
         }
         let partnerCodes = try partners.map { list in try list.flatMap { try areas.partnerCodes($0, years: years) } }
         return try areas.reporterCodes(reporter, years: years).sorted { $0.key < $1.key }.map { code, years in
-            ComtradeQuery(reporterCode: code, years: years.sorted(), flow: flow, products: products, partners: partnerCodes)
+            ComtradeQuery(
+                reporterCode: code, years: years.sorted(), flow: flow, products: products, partners: partnerCodes)
         }
     }
 }
@@ -89,14 +103,19 @@ public struct ComtradeFetch: Sendable {
     /// The responses that hold the request's records, in query order, leaving out empty answers and answers that
     /// reached the cap (their parts are fetched instead). At most `answerLimit` answers are read (cached ones count),
     /// else `badResponse` (exit 65) naming the cap.
-    public func run(_ request: ComtradeRequest, fetcher: PoliteFetcher, refresh: Bool, answerLimit: Int = ComtradeFetch.defaultAnswerLimit,
-                    progress: (@Sendable (FetchProgress) -> Void)? = nil) async throws -> [FetchedResponse] {
+    public func run(
+        _ request: ComtradeRequest, fetcher: PoliteFetcher, refresh: Bool,
+        answerLimit: Int = ComtradeFetch.defaultAnswerLimit,
+        progress: (@Sendable (FetchProgress) -> Void)? = nil
+    ) async throws -> [FetchedResponse] {
         var queue = try request.queries(areas: areas)
         var kept: [FetchedResponse] = []
         var state = FetchProgress(answered: 0, pending: queue.count, records: 0)
         while !queue.isEmpty {
             guard state.answered < answerLimit else {
-                throw FetchError(.badResponse, """
+                throw FetchError(
+                    .badResponse,
+                    """
                     \(request.summary) needs more than \(answerLimit) answers, the most one fetch reads; nothing was \
                     stored — ask for fewer products, partners or years, or raise --max-pages
                     """)
@@ -114,7 +133,9 @@ public struct ComtradeFetch: Sendable {
             state.answered += 1
             if records >= request.maxRecords {
                 guard let parts = query.split(areas: areas) else {
-                    throw FetchError(.badResponse, """
+                    throw FetchError(
+                        .badResponse,
+                        """
                         \(response.url) returned \(records) records, the cap, for one product, one partner and one year: \
                         the answer may be truncated and was not stored; raise --max-records
                         """)

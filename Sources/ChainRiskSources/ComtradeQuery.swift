@@ -39,14 +39,26 @@ public struct ComtradeQuery: Sendable, Equatable {
     /// nil when the query is one product, one partner and one year.
     public func split(areas: ComtradeAreas) -> [ComtradeQuery]? {
         if let products, products.count > 1 {
-            return Self.halves(products).map { var part = self; part.products = $0; return part }
+            return Self.halves(products).map {
+                var part = self
+                part.products = $0
+                return part
+            }
         }
         let partnerList = partners ?? ([0] + areas.allPartnerCodes(years: years))
         if partnerList.count > 1 {
-            return Self.halves(partnerList).map { var part = self; part.partners = $0; return part }
+            return Self.halves(partnerList).map {
+                var part = self
+                part.partners = $0
+                return part
+            }
         }
         if years.count > 1 {
-            return Self.halves(years).map { var part = self; part.years = $0; return part }
+            return Self.halves(years).map {
+                var part = self
+                part.years = $0
+                return part
+            }
         }
         return nil
     }

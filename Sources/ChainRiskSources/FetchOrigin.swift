@@ -18,7 +18,8 @@ public struct FetchOrigin: Sendable, Equatable, CustomStringConvertible {
     /// The origin of `url`; nil for a URL that is not `http` or `https` or has no host.
     public init?(url: String) {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = components.host?.lowercased(), !host.isEmpty else { return nil }
+            scheme == "http" || scheme == "https", let host = components.host?.lowercased(), !host.isEmpty
+        else { return nil }
         self.scheme = scheme
         self.host = host
         self.port = components.port ?? (scheme == "https" ? 443 : 80)

@@ -38,8 +38,10 @@ public struct FetchPolicy: Sendable {
     /// The default connect timeout (seconds).
     public static let defaultConnectTimeout: Double = 10
 
-    public init(interval: Double, attempts: Int = 5, longestWait: Double = 60, deadline: Double = FetchPolicy.defaultDeadline,
-                connectTimeout: Double = FetchPolicy.defaultConnectTimeout, redirectLimit: Int = 5) {
+    public init(
+        interval: Double, attempts: Int = 5, longestWait: Double = 60, deadline: Double = FetchPolicy.defaultDeadline,
+        connectTimeout: Double = FetchPolicy.defaultConnectTimeout, redirectLimit: Int = 5
+    ) {
         self.interval = interval
         self.attempts = attempts
         self.longestWait = longestWait
@@ -68,7 +70,8 @@ public final class PoliteFetcher: @unchecked Sendable {
     public private(set) var requestsSent = 0
     private var lastStart: Date?
 
-    public init(origin: FetchOrigin, cache: ResponseCache, policy: FetchPolicy, secretHeaders: [(String, String)] = []) {
+    public init(origin: FetchOrigin, cache: ResponseCache, policy: FetchPolicy, secretHeaders: [(String, String)] = [])
+    {
         self.origin = origin
         self.cache = cache
         self.policy = policy
@@ -80,8 +83,9 @@ public final class PoliteFetcher: @unchecked Sendable {
     public func get(_ url: String, refresh: Bool) async throws -> FetchedResponse {
         try checkOrigin(url, reachedFrom: nil)
         if !refresh, let cached = cache.lookup(url) {
-            return FetchedResponse(url: cached.entry.answeredBy ?? url, requestURL: url, body: cached.body, sha256: cached.entry.sha256,
-                                   retrievedAt: cached.entry.retrievedAt, fromCache: true)
+            return FetchedResponse(
+                url: cached.entry.answeredBy ?? url, requestURL: url, body: cached.body, sha256: cached.entry.sha256,
+                retrievedAt: cached.entry.retrievedAt, fromCache: true)
         }
         var attempt = 0
         while true {
@@ -90,13 +94,21 @@ public final class PoliteFetcher: @unchecked Sendable {
             if answer.status == 200 {
                 let sha = ResponseCache.sha256(answer.body)
                 let retrieved = Self.timestamp()
-                try cache.store(answer.body, for: url, entry: ResponseCache.Entry(
-                    url: url, retrievedAt: retrieved, sha256: sha, bytes: answer.body.count, answeredBy: answeredBy == url ? nil : answeredBy))
-                return FetchedResponse(url: answeredBy, requestURL: url, body: answer.body, sha256: sha, retrievedAt: retrieved, fromCache: false)
+                try cache.store(
+                    answer.body, for: url,
+                    entry: ResponseCache.Entry(
+                        url: url, retrievedAt: retrieved, sha256: sha, bytes: answer.body.count,
+                        answeredBy: answeredBy == url ? nil : answeredBy))
+                return FetchedResponse(
+                    url: answeredBy, requestURL: url, body: answer.body, sha256: sha, retrievedAt: retrieved,
+                    fromCache: false)
             }
             let retryable = answer.status == 429 || (500...599).contains(answer.status)
             guard retryable, attempt < policy.attempts else {
-                throw FetchError(.unavailable, "\(Self.host(answeredBy)) answered HTTP \(answer.status)\(retryable ? " \(attempt) times" : "") to \(answeredBy)\(Self.excerpt(answer.body))")
+                throw FetchError(
+                    .unavailable,
+                    "\(Self.host(answeredBy)) answered HTTP \(answer.status)\(retryable ? " \(attempt) times" : "") to \(answeredBy)\(Self.excerpt(answer.body))"
+                )
             }
             let wait = min(policy.longestWait, answer.retryAfter ?? pow(2, Double(attempt - 1)))
             try await Task.sleep(nanoseconds: UInt64(max(0, wait) * 1e9))
@@ -107,7 +119,9 @@ public final class PoliteFetcher: @unchecked Sendable {
     func checkOrigin(_ url: String, reachedFrom source: String?) throws {
         guard !origin.contains(url) else { return }
         let what = source.map { "\($0) redirected to \(url), which" } ?? url
-        throw FetchError(.unavailable, """
+        throw FetchError(
+            .unavailable,
+            """
             \(what) is not on the configured source's origin \(origin): redirects and next-page links are followed \
             only within its scheme, host and port (http or https), so that no key reaches another server; nothing was \
             stored
@@ -123,8 +137,11 @@ public final class PoliteFetcher: @unchecked Sendable {
             let answer = try await send(current)
             guard [301, 302, 303, 307, 308].contains(answer.status) else { return (answer, current) }
             guard let location = answer.location,
-                  let target = URL(string: location, relativeTo: URL(string: current))?.absoluteURL.absoluteString else {
-                throw FetchError(.unavailable, """
+                let target = URL(string: location, relativeTo: URL(string: current))?.absoluteURL.absoluteString
+            else {
+                throw FetchError(
+                    .unavailable,
+                    """
                     \(current) answered HTTP \(answer.status) to a Location that is not a URL (\(answer.location ?? "none")); \
                     nothing was stored
                     """)
@@ -132,7 +149,9 @@ public final class PoliteFetcher: @unchecked Sendable {
             try checkOrigin(target, reachedFrom: current)
             redirects += 1
             guard redirects <= policy.redirectLimit else {
-                throw FetchError(.unavailable, "\(url) redirected more than \(policy.redirectLimit) times (last to \(target)); nothing was stored")
+                throw FetchError(
+                    .unavailable,
+                    "\(url) redirected more than \(policy.redirectLimit) times (last to \(target)); nothing was stored")
             }
             current = target
         }
@@ -171,16 +190,19 @@ public final class PoliteFetcher: @unchecked Sendable {
             redirectConfiguration: .disallow, timeout: .init(connect: Self.amount(policy.connectTimeout)))
         configuration.connectionPool.retryConnectionEstablishment = false
         let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
-        let deadline = policy.deadline, prepared = request
+        let deadline = policy.deadline
+        let prepared = request
         let result: Result<Answer, any Error>
         do {
-            result = .success(try await Self.within(seconds: deadline) {
-                let response = try await client.execute(prepared, deadline: .now() + Self.amount(deadline))
-                let body = try await response.body.collect(upTo: 1 << 30)
-                return Answer(status: Int(response.status.code), body: Array(body.readableBytesView),
-                              retryAfter: response.headers.first(name: "Retry-After").flatMap(Self.seconds(retryAfter:)),
-                              location: response.headers.first(name: "Location"))
-            })
+            result = .success(
+                try await Self.within(seconds: deadline) {
+                    let response = try await client.execute(prepared, deadline: .now() + Self.amount(deadline))
+                    let body = try await response.body.collect(upTo: 1 << 30)
+                    return Answer(
+                        status: Int(response.status.code), body: Array(body.readableBytesView),
+                        retryAfter: response.headers.first(name: "Retry-After").flatMap(Self.seconds(retryAfter:)),
+                        location: response.headers.first(name: "Location"))
+                })
         } catch {
             result = .failure(error)
         }
@@ -201,7 +223,9 @@ public final class PoliteFetcher: @unchecked Sendable {
     }
 
     private func deadlineError(_ url: String) -> FetchError {
-        FetchError(.unavailable, """
+        FetchError(
+            .unavailable,
+            """
             \(url) did not answer in full within the deadline of \(Self.seconds(policy.deadline)) s per request \
             (--timeout); nothing was stored
             """)
@@ -211,7 +235,9 @@ public final class PoliteFetcher: @unchecked Sendable {
     private struct DeadlinePassed: Error {}
 
     /// `operation`'s result, or `DeadlinePassed` once `seconds` have passed (the operation is then cancelled).
-    private static func within<T: Sendable>(seconds: Double, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+    private static func within<T: Sendable>(seconds: Double, _ operation: @escaping @Sendable () async throws -> T)
+        async throws -> T
+    {
         try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask { try await operation() }
             group.addTask {

@@ -92,7 +92,8 @@ public struct ResponseCache: Sendable {
                 try Data(body).write(to: bodyPath, options: .atomic)
                 try encoder.encode(entry).write(to: recordPath, options: .atomic)
             } catch {
-                throw FetchError(.unavailable, "cannot write the response cache at \(directory.path): \(error.localizedDescription)")
+                throw FetchError(
+                    .unavailable, "cannot write the response cache at \(directory.path): \(error.localizedDescription)")
             }
             records[key] = Record(entry: entry, used: Date())
             trim(&records)
@@ -145,10 +146,12 @@ public struct ResponseCache: Sendable {
         func withRecords<T>(load: () -> [String: Record], _ body: (inout [String: Record]) throws -> T) rethrows -> T {
             lock.lock()
             defer { lock.unlock() }
-            var current = records ?? {
-                loads += 1
-                return load()
-            }()
+            var current =
+                records
+                ?? {
+                    loads += 1
+                    return load()
+                }()
             defer { records = current }
             return try body(&current)
         }
@@ -161,8 +164,10 @@ public struct ResponseCache: Sendable {
         for name in names where name.hasSuffix(".json") {
             let path = directory.appendingPathComponent(name).path
             guard let data = FileManager.default.contents(atPath: path),
-                  let entry = try? JSONDecoder().decode(Entry.self, from: data) else { continue }
-            let used = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast
+                let entry = try? JSONDecoder().decode(Entry.self, from: data)
+            else { continue }
+            let used =
+                (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast
             records[String(name.dropLast(5))] = Record(entry: entry, used: used)
         }
         return records

@@ -26,7 +26,10 @@ public struct ImportRequest: Sendable {
     /// Replace a dataset of the same name that holds other files.
     public var replace: Bool
 
-    public init(name: String, sources: [Source], options: ReadOptions = ReadOptions(), strict: Bool = false, replace: Bool = false) {
+    public init(
+        name: String, sources: [Source], options: ReadOptions = ReadOptions(), strict: Bool = false,
+        replace: Bool = false
+    ) {
         self.name = name
         self.sources = sources
         self.options = options

@@ -14,7 +14,10 @@ public struct DatasetInfo: Hashable, Sendable, Codable {
         /// file the user gave.
         public var retrievedAt: String?
 
-        public init(path: String, sha256: String, sizeBytes: Int, sourceFormat: String, records: Int, flows: Int, retrievedAt: String? = nil) {
+        public init(
+            path: String, sha256: String, sizeBytes: Int, sourceFormat: String, records: Int, flows: Int,
+            retrievedAt: String? = nil
+        ) {
             self.path = path
             self.sha256 = sha256
             self.sizeBytes = sizeBytes

@@ -18,13 +18,14 @@ struct DatasetValueTotals: Sendable {
 
     /// Total per unit token.
     func totals() -> [String: Double] {
-        Dictionary(uniqueKeysWithValues: sums.map { unit, products in
-            let covered = ProductCode.covered(in: Set(products.keys))
-            var total = CompensatedSum()
-            for (product, sum) in products.sorted(by: { $0.key < $1.key }) where !covered.contains(product) {
-                total.add(sum.value)
-            }
-            return (unit.token, total.value)
-        })
+        Dictionary(
+            uniqueKeysWithValues: sums.map { unit, products in
+                let covered = ProductCode.covered(in: Set(products.keys))
+                var total = CompensatedSum()
+                for (product, sum) in products.sorted(by: { $0.key < $1.key }) where !covered.contains(product) {
+                    total.add(sum.value)
+                }
+                return (unit.token, total.value)
+            })
     }
 }

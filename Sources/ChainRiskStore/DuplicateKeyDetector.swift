@@ -19,21 +19,25 @@ struct DuplicateKeyDetector: Sendable {
     /// True when a key did not fit the packing (or the import has more than 2³² flows): use another method.
     private(set) var overflowed = false
 
-    private static let flowKinds = Dictionary(uniqueKeysWithValues: FlowKind.allCases.enumerated().map { ($1, UInt64($0)) })
+    private static let flowKinds = Dictionary(
+        uniqueKeysWithValues: FlowKind.allCases.enumerated().map { ($1, UInt64($0)) })
 
     /// Records the key of the import's `row`-th flow (0-based).
     @inline(__always)
-    mutating func add(row: Int, reporter: Int64, partner: Int64, product: Int64, flow: FlowKind, year: Int, month: Int) {
+    mutating func add(row: Int, reporter: Int64, partner: Int64, product: Int64, flow: FlowKind, year: Int, month: Int)
+    {
         guard !overflowed else { return }
         let yearOffset = year - 1900
         guard (0..<(1 << 24)).contains(product), (0..<(1 << 12)).contains(reporter), (0..<(1 << 12)).contains(partner),
-              (0..<256).contains(yearOffset), (0..<16).contains(month), row <= Int(UInt32.max),
-              let kind = Self.flowKinds[flow] else {
+            (0..<256).contains(yearOffset), (0..<16).contains(month), row <= Int(UInt32.max),
+            let kind = Self.flowKinds[flow]
+        else {
             overflowed = true
             entries = []
             return
         }
-        let key = UInt64(product) << 40 | UInt64(reporter) << 28 | UInt64(partner) << 16 | UInt64(yearOffset) << 8
+        let key =
+            UInt64(product) << 40 | UInt64(reporter) << 28 | UInt64(partner) << 16 | UInt64(yearOffset) << 8
             | UInt64(month) << 4 | kind
         entries.append(Entry(key: key, row: UInt32(row)))
     }
@@ -74,12 +78,20 @@ struct DuplicateKeyGroup {
         // Examples in key order, as the v1 schema's index gave them: reporter, year, flow, product, partner, month.
         let described = groups.map { group -> (group: DuplicateKeyGroup, order: [String], text: String) in
             let product = codes.products[group.product]
-            let reporter = codes.countries[group.reporter] ?? "?", partner = codes.countries[group.partner] ?? "?"
-            let flow = codes.labels[group.flow] ?? "?", year = group.year, month = group.month
-            let classification = product?.classification.token ?? "?", code = product?.code ?? "?"
+            let reporter = codes.countries[group.reporter] ?? "?"
+            let partner = codes.countries[group.partner] ?? "?"
+            let flow = codes.labels[group.flow] ?? "?"
+            let year = group.year
+            let month = group.month
+            let classification = product?.classification.token ?? "?"
+            let code = product?.code ?? "?"
             let text = ImportRequest.describeKey(
-                reporter: reporter, partner: partner, classification: classification, product: code, flow: flow, year: year, month: month)
-            let order = [reporter, String(format: "%06d", year), flow, classification, code, partner, String(format: "%02d", month)]
+                reporter: reporter, partner: partner, classification: classification, product: code, flow: flow,
+                year: year, month: month)
+            let order = [
+                reporter, String(format: "%06d", year), flow, classification, code, partner,
+                String(format: "%02d", month),
+            ]
             return (group, order, text)
         }.sorted { $0.order.lexicographicallyPrecedes($1.order) }
         for (index, (group, _, description)) in described.enumerated() {
@@ -87,10 +99,12 @@ struct DuplicateKeyGroup {
                 log.record(Finding(.duplicateKey, "\(group.count) flows share the key \(description)"))
                 continue
             }
-            log.record(Finding(
-                .duplicateKey, "\(group.count) flows share the key \(description); first at line \(group.first.line)",
-                at: SourceLocation(file: files[group.last.file].displayName, line: group.last.line, column: 1)
-            ))
+            log.record(
+                Finding(
+                    .duplicateKey,
+                    "\(group.count) flows share the key \(description); first at line \(group.first.line)",
+                    at: SourceLocation(file: files[group.last.file].displayName, line: group.last.line, column: 1)
+                ))
         }
         return log
     }

@@ -33,7 +33,9 @@ struct FlowCodeBook: Sendable {
 
     /// The codes that got an id since the last call, to be written with `PendingCodes.write`.
     mutating func takePending() -> PendingCodes {
-        PendingCodes(countries: countryTable.takePending(), products: productTable.takePending(), labels: labelTable.takePending())
+        PendingCodes(
+            countries: countryTable.takePending(), products: productTable.takePending(),
+            labels: labelTable.takePending())
     }
 
     /// The id of a country code, added to `countries` when new.
@@ -72,7 +74,10 @@ struct FlowCodeBook: Sendable {
     /// A stored product from its classification token and code; throws for a classification this version cannot read.
     static func product(_ token: String, _ code: String) throws -> ProductCode {
         guard let classification = Classification(token: token) else {
-            throw StoreError(.unavailable, "the database holds a product classification chainrisk cannot read ('\(token)'); was it written by a newer version?")
+            throw StoreError(
+                .unavailable,
+                "the database holds a product classification chainrisk cannot read ('\(token)'); was it written by a newer version?"
+            )
         }
         return ProductCode(code, in: classification)
     }

@@ -31,12 +31,16 @@ struct FlowCoding: Sendable {
         let product = codes.product(flow.product)
         let labels = recent.labels(flow, &codes)
         totals.add(flow)
-        duplicates.add(row: count, reporter: reporter, partner: partner, product: product, flow: flow.flow, year: flow.year, month: flow.month)
+        duplicates.add(
+            row: count, reporter: reporter, partner: partner, product: product, flow: flow.flow, year: flow.year,
+            month: flow.month)
         count += 1
         return CodedFlow(
             year: Int64(flow.year), month: Int64(flow.month), reporter: reporter, partner: partner, product: product,
-            flow: labels.flow, unit: labels.unit, status: labels.status, quantityUnit: flow.quantityUnit.map { codes.label($0) } ?? 0,
-            value: flow.value ?? 0, quantity: flow.quantity ?? 0, hasValue: flow.value != nil, hasQuantity: flow.quantity != nil,
+            flow: labels.flow, unit: labels.unit, status: labels.status,
+            quantityUnit: flow.quantityUnit.map { codes.label($0) } ?? 0,
+            value: flow.value ?? 0, quantity: flow.quantity ?? 0, hasValue: flow.value != nil,
+            hasQuantity: flow.quantity != nil,
             line: Int64(line))
     }
 }
@@ -78,7 +82,9 @@ struct RecentIDs: Sendable {
         return (flowID, unitID, statusID)
     }
 
-    private static func cached<Value: Equatable>(_ slot: inout (Value, Int64)?, _ value: Value, _ lookUp: (Value) -> Int64) -> Int64 {
+    private static func cached<Value: Equatable>(
+        _ slot: inout (Value, Int64)?, _ value: Value, _ lookUp: (Value) -> Int64
+    ) -> Int64 {
         if let slot, slot.0 == value { return slot.1 }
         let id = lookUp(value)
         slot = (value, id)

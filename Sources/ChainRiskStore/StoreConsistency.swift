@@ -29,8 +29,12 @@ public struct StoreConsistency: Encodable, Sendable, Hashable {
         public var problem: String? {
             guard !isConsistent else { return nil }
             var parts: [String] = []
-            if storedFlows != recordedFlows { parts.append("\(storedFlows) stored flows against \(recordedFlows) recorded at import") }
-            if readableFlows != storedFlows { parts.append("\(storedFlows - readableFlows) of its flows outside the range the store reads") }
+            if storedFlows != recordedFlows {
+                parts.append("\(storedFlows) stored flows against \(recordedFlows) recorded at import")
+            }
+            if readableFlows != storedFlows {
+                parts.append("\(storedFlows - readableFlows) of its flows outside the range the store reads")
+            }
             return parts.joined(separator: "; ")
         }
 
@@ -75,7 +79,9 @@ public struct StoreConsistency: Encodable, Sendable, Hashable {
 
     /// Throws `inconsistent` with the summary unless the store holds exactly what its imports recorded.
     public func requireConsistent() throws(StoreError) {
-        guard isConsistent else { throw StoreError(.inconsistent, "the store differs from what its imports recorded: \(summary)") }
+        guard isConsistent else {
+            throw StoreError(.inconsistent, "the store differs from what its imports recorded: \(summary)")
+        }
     }
 
     /// One line a person reads after a migration or a check: all is well, or how many problems and where.
@@ -83,11 +89,13 @@ public struct StoreConsistency: Encodable, Sendable, Hashable {
         let broken = datasets.filter { !$0.isConsistent }
         let orphanRows = orphans.reduce(0) { $0 + $1.rows }
         if isConsistent {
-            return "\(datasets.count) dataset(s) hold exactly the flows their imports recorded; no flow without its dataset"
+            return
+                "\(datasets.count) dataset(s) hold exactly the flows their imports recorded; no flow without its dataset"
         }
         var parts: [String] = []
         if !broken.isEmpty {
-            parts.append("\(broken.count) dataset(s) differ from their imports (\(broken.map(\.name).joined(separator: ", ")))")
+            parts.append(
+                "\(broken.count) dataset(s) differ from their imports (\(broken.map(\.name).joined(separator: ", ")))")
         }
         if orphanRows > 0 { parts.append("\(orphanRows) flow(s) belong to no dataset") }
         return parts.joined(separator: "; ")

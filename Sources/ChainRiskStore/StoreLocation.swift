@@ -10,7 +10,10 @@ public enum StoreLocation: Sendable, Hashable {
     public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         if let scheme = Self.scheme(of: text) {
             guard ["postgresql", "postgres"].contains(scheme.lowercased()) else {
-                throw StoreError(.badLocation, "--db '\(Self.redacted(text))': chainrisk stores data in SQLite (a file path) or PostgreSQL (postgresql://user@host:port/database), not '\(scheme)'")
+                throw StoreError(
+                    .badLocation,
+                    "--db '\(Self.redacted(text))': chainrisk stores data in SQLite (a file path) or PostgreSQL (postgresql://user@host:port/database), not '\(scheme)'"
+                )
             }
             self = .postgres(try PostgresLocation(url: text, environment: environment))
         } else {
@@ -30,13 +33,16 @@ public enum StoreLocation: Sendable, Hashable {
         guard let range = text.range(of: "://") else { return nil }
         let scheme = text[..<range.lowerBound]
         guard let first = scheme.first, first.isLetter,
-              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return nil }
+            scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+        else { return nil }
         return String(scheme)
     }
 
     /// `text` with any password between `:` and `@` of a URL replaced, for messages.
     static func redacted(_ text: String) -> String {
-        guard let schemeEnd = text.range(of: "://"), let at = text[schemeEnd.upperBound...].lastIndex(of: "@") else { return text }
+        guard let schemeEnd = text.range(of: "://"), let at = text[schemeEnd.upperBound...].lastIndex(of: "@") else {
+            return text
+        }
         let credentials = text[schemeEnd.upperBound..<at]
         guard let colon = credentials.firstIndex(of: ":") else { return text }
         return String(text[..<colon]) + ":***" + String(text[at...])

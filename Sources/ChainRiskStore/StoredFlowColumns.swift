@@ -83,9 +83,12 @@ struct ColumnCodeBook: Sendable {
     func columns(_ pieces: [ColumnPiece], stored: FlowKind, mirrored: Bool) -> TradeFlowColumns? {
         let filled = pieces.filter { $0.unitID != nil }
         guard pieces.allSatisfy(\.fits), let first = filled.first, let unitID = first.unitID,
-              filled.allSatisfy({ $0.unitID == unitID && $0.productDigits == first.productDigits && $0.productClass == first.productClass }),
-              let token = unitTokens[unitID], let unit = ValueUnit(token: token), first.productDigits > 0,
-              classifications.indices.contains(Int(first.productClass)) else { return nil }
+            filled.allSatisfy({
+                $0.unitID == unitID && $0.productDigits == first.productDigits && $0.productClass == first.productClass
+            }),
+            let token = unitTokens[unitID], let unit = ValueUnit(token: token), first.productDigits > 0,
+            classifications.indices.contains(Int(first.productClass))
+        else { return nil }
         return TradeFlowColumns(
             flow: mirrored ? .imports : stored, unit: unit, classification: classifications[Int(first.productClass)],
             countries: countries, productDigits: Int(first.productDigits), blocks: pieces.flatMap(\.blocks))
@@ -113,10 +116,12 @@ struct ColumnPiece: Sendable {
             productDigits = book.productDigits[product]
             productClass = book.productClass[product]
         }
-        guard row.unit == unitID, book.productDigits[product] == productDigits, book.productClass[product] == productClass,
-              let reporter = Self.country(mirrored ? row.partner : row.reporter, book),
-              let partner = Self.country(mirrored ? row.reporter : row.partner, book),
-              (0...Int64(UInt16.max)).contains(row.year) else { return false }
+        guard row.unit == unitID, book.productDigits[product] == productDigits,
+            book.productClass[product] == productClass,
+            let reporter = Self.country(mirrored ? row.partner : row.reporter, book),
+            let partner = Self.country(mirrored ? row.reporter : row.partner, book),
+            (0...Int64(UInt16.max)).contains(row.year)
+        else { return false }
         let value: Double
         if row.value == nil || row.status == book.missingID {
             value = .nan

@@ -83,7 +83,9 @@ extension ImportRequest {
             }
             let digest = try FileDigest.sha256(source.file)
             if let earlier = digests.firstIndex(where: { $0.hex == digest.hex }) {
-                throw StoreError(.duplicateFile, "\(source.file.displayName) is the same file as \(sources[earlier].file.displayName)")
+                throw StoreError(
+                    .duplicateFile,
+                    "\(source.file.displayName) is the same file as \(sources[earlier].file.displayName)")
             }
             digests.append(digest)
         }
@@ -95,21 +97,28 @@ extension ImportRequest {
     func checkFile(_ summary: ReadSummary, _ file: InputFile) throws {
         try summary.requireFlows(in: file)
         if strict, let first = summary.findings.examples.first {
-            throw InputError(.strictFinding, "--strict: \(summary.findings.total) finding(s); the first: \(first.kind.rawValue): \(first.message)", at: first.location)
+            throw InputError(
+                .strictFinding,
+                "--strict: \(summary.findings.total) finding(s); the first: \(first.kind.rawValue): \(first.message)",
+                at: first.location)
         }
     }
 
     /// Under `strict`, flows that share their whole key refuse the import.
     func checkDuplicates(_ duplicates: FindingLog) throws {
         if strict, let first = duplicates.examples.first {
-            throw InputError(.strictFinding, "--strict: \(duplicates.total) duplicate key(s); the first: \(first.message)", at: first.location)
+            throw InputError(
+                .strictFinding, "--strict: \(duplicates.total) duplicate key(s); the first: \(first.message)",
+                at: first.location)
         }
     }
 
     /// Refusal of a dataset name that holds other files, unless `replace` allows replacing it.
     func checkReplaceable() throws {
         guard replace else {
-            throw StoreError(.datasetExists, "a dataset named '\(name)' already exists with other files; choose another --name or pass --replace")
+            throw StoreError(
+                .datasetExists,
+                "a dataset named '\(name)' already exists with other files; choose another --name or pass --replace")
         }
     }
 
@@ -119,18 +128,22 @@ extension ImportRequest {
     }
 
     /// A duplicate key as findings name it (`NLD CHN HS2017:440110 import 2021-3`).
-    static func describeKey(reporter: String, partner: String, classification: String, product: String, flow: String, year: Int, month: Int) -> String {
+    static func describeKey(
+        reporter: String, partner: String, classification: String, product: String, flow: String, year: Int, month: Int
+    ) -> String {
         "\(reporter) \(partner) \(classification):\(product) \(flow) \(year)\(month > 0 ? "-\(month)" : "")"
     }
 
     /// The reading options as stored with the dataset (`map.*` column mappings, flow, year, classification, …).
     var storedOptions: [String: String] {
         options.columnMap.reduce(into: [:]) { $0["map." + $1.key] = $1.value }
-            .merging([
-                "flow": options.flow?.rawValue, "year": options.year.map(String.init),
-                "classification": options.classification?.token, "reporter": options.reporter?.rawValue,
-                "unit": options.unit?.token,
-            ].compactMapValues { $0 }) { first, _ in first }
+            .merging(
+                [
+                    "flow": options.flow?.rawValue, "year": options.year.map(String.init),
+                    "classification": options.classification?.token, "reporter": options.reporter?.rawValue,
+                    "unit": options.unit?.token,
+                ].compactMapValues { $0 }
+            ) { first, _ in first }
     }
 }
 
@@ -139,8 +152,11 @@ extension ReadSummary {
     /// flows): a dataset without flows would make every later analysis of it an empty selection.
     func requireFlows(in file: InputFile) throws {
         guard flowsEmitted == 0 else { return }
-        let what = recordsRead == 0 ? "no data rows (a header alone?)" : "\(recordsRead) records but no trade flow among them"
-        throw InputError(.emptyFile, "\(file.displayName) holds \(what); nothing was imported", at: SourceLocation(file: file.displayName, line: recordsRead + 2, column: 1))
+        let what =
+            recordsRead == 0 ? "no data rows (a header alone?)" : "\(recordsRead) records but no trade flow among them"
+        throw InputError(
+            .emptyFile, "\(file.displayName) holds \(what); nothing was imported",
+            at: SourceLocation(file: file.displayName, line: recordsRead + 2, column: 1))
     }
 }
 

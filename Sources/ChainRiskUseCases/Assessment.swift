@@ -54,30 +54,47 @@ extension Workspace {
         var tables: [(key: String, table: DataTable)] = []
         switch (request.sourceScores, request.sourceMapping) {
         case (let scores?, let mapping?):
-            let links = try SourceRankingFiles.links(InputFile(path: mapping), sectors: letter.sectors.map(\.sector)).map {
-                SectorReranking.Link(sourceChain: $0.chain, sector: $0.sector, weight: $0.weight)
-            }
-            let result = SectorReranking(ties: request.ties).rerank(scores: try SourceRankingFiles.scores(InputFile(path: scores)), links: links)
+            let links = try SourceRankingFiles.links(InputFile(path: mapping), sectors: letter.sectors.map(\.sector))
+                .map {
+                    SectorReranking.Link(sourceChain: $0.chain, sector: $0.sector, weight: $0.weight)
+                }
+            let result = SectorReranking(ties: request.ties).rerank(
+                scores: try SourceRankingFiles.scores(InputFile(path: scores)), links: links)
             letter = letter.replacingSectors(result.applying(to: letter.sectors))
             assessment = try VulnerabilityAssessment(letter: letter, engine: try policyEngine())
             if !result.unmappedChains.isEmpty {
-                tables.append(("unmapped_chains", DataTable(title: "Source chains without a sector", columns: [DataTable.Column("chain", title: "Chain")], rows: result.unmappedChains.map { [.text($0)] })))
+                tables.append(
+                    (
+                        "unmapped_chains",
+                        DataTable(
+                            title: "Source chains without a sector",
+                            columns: [DataTable.Column("chain", title: "Chain")],
+                            rows: result.unmappedChains.map { [.text($0)] })
+                    ))
             }
         case (nil, nil): break
         default: throw RequestError("source-scores", "--source-scores and --source-mapping go together")
         }
-        let sectors = AssessmentTables(assessment: assessment, language: request.language).sectors(sortedBy: request.order.factor)
+        let sectors = AssessmentTables(assessment: assessment, language: request.language).sectors(
+            sortedBy: request.order.factor)
         return TableSet([("sectors", sectors)] + tables, provenance: letterProvenance(letter), textWidth: 60)
     }
 
     /// Table 1 and the further events of `eventsFile`, with their summary.
-    public func events(file eventsFile: String? = nil, by grouping: EventGrouping = .category, language: Language = .en) throws -> TableSet {
+    public func events(file eventsFile: String? = nil, by grouping: EventGrouping = .category, language: Language = .en)
+        throws -> TableSet
+    {
         let letter = try letter()
         var inputs: [Provenance.Input] = []
         let user = try userEvents(eventsFile, inputs: &inputs)
-        let assessment = user.isEmpty ? try letterAssessment() : try VulnerabilityAssessment(letter: letter, userEvents: user, engine: try policyEngine())
+        let assessment =
+            user.isEmpty
+            ? try letterAssessment()
+            : try VulnerabilityAssessment(letter: letter, userEvents: user, engine: try policyEngine())
         let tables = AssessmentTables(assessment: assessment, language: language)
-        return TableSet([("events", tables.events()), ("summary", tables.eventSummaries(by: grouping.rawValue))], provenance: letterProvenance(letter), textWidth: 60)
+        return TableSet(
+            [("events", tables.events()), ("summary", tables.eventSummaries(by: grouping.rawValue))],
+            provenance: letterProvenance(letter), textWidth: 60)
     }
 
     /// The policy options each diagnosis of the letter leads to, with the rule and numbers behind it.

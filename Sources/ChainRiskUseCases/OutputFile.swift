@@ -22,13 +22,17 @@ public enum OutputFile {
     public static func write(to path: String, streaming body: (FileHandle) throws -> Void) throws {
         let target = try requireRegularOrNew(path)
         let partial = target + ".partial-\(getpid())"
-        guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
+        guard FileManager.default.createFile(atPath: partial, contents: nil),
+            let handle = FileHandle(forWritingAtPath: partial)
+        else {
             throw RequestError("output", "cannot write \(path)")
         }
         do {
             try body(handle)
             try handle.close()
-            guard rename(partial, target) == 0 else { throw RequestError("output", "cannot write \(path): \(String(cString: strerror(errno)))") }
+            guard rename(partial, target) == 0 else {
+                throw RequestError("output", "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
         } catch {
             try? handle.close()
             try? FileManager.default.removeItem(atPath: partial)
@@ -45,7 +49,10 @@ public enum OutputFile {
         guard lstat(target, &info) == 0 else { return target }
         let kind = info.st_mode & S_IFMT
         guard kind == S_IFREG else {
-            throw RequestError("output", "\(path) is \(describe(kind)), not a regular file: chainrisk writes output only to a regular file or a new path")
+            throw RequestError(
+                "output",
+                "\(path) is \(describe(kind)), not a regular file: chainrisk writes output only to a regular file or a new path"
+            )
         }
         return target
     }

@@ -42,7 +42,9 @@ extension Workspace {
         var inputs = [Provenance.Input.builtIn(letter)]
         let userEvents = try self.userEvents(request.eventsFile, inputs: &inputs)
         let computed = try computedConcentration(request, inputs: &inputs)
-        if let computed, let imports = request.imports, let first = computed.rows.first, first.reporter != letter.reporter {
+        if let computed, let imports = request.imports, let first = computed.rows.first,
+            first.reporter != letter.reporter
+        {
             letter = letter.replacingSectors(try sectorTrade(letter.sectors, dataset: imports, imports: computed.rows))
         }
         let assessment: VulnerabilityAssessment
@@ -50,12 +52,16 @@ extension Workspace {
             assessment = try letterAssessment()
         } else {
             assessment = try VulnerabilityAssessment(
-                letter: letter, userEvents: userEvents, computed: computed, thresholds: request.thresholds, engine: try policyEngine(),
+                letter: letter, userEvents: userEvents, computed: computed, thresholds: request.thresholds,
+                engine: try policyEngine(),
                 published: try self.letter())
         }
-        var settings = VulnerabilityReport.settings(thresholds: request.thresholds, table5MinimumValue: request.imports == nil ? nil : request.minimumValue)
+        var settings = VulnerabilityReport.settings(
+            thresholds: request.thresholds, table5MinimumValue: request.imports == nil ? nil : request.minimumValue)
         if request.imports != nil { settings["table4_rule"] = NestedCodes.rule }
-        if let edition = request.hsVersion, request.imports != nil { (settings["hs_version"], settings["hs_version_rule"]) = (edition.rawValue, HSBridgingRule.text(edition)) }
+        if let edition = request.hsVersion, request.imports != nil {
+            (settings["hs_version"], settings["hs_version_rule"]) = (edition.rawValue, HSBridgingRule.text(edition))
+        }
         var origins: OriginsResult?
         if let originsRequest = request.origins {
             let result = try self.origins(originsRequest)
@@ -63,55 +69,80 @@ extension Workspace {
             settings.merge(result.settings) { _, new in new }
             origins = result
         }
-        let provenance = Provenance(inputs: inputs, settings: settings, generatedAt: request.generatedAt.map { ISO8601DateFormatter().string(from: $0) })
-        return VulnerabilityReport(assessment: assessment, language: request.language, provenance: provenance, origins: origins?.table, originsSource: origins?.output.source ?? "")
+        let provenance = Provenance(
+            inputs: inputs, settings: settings,
+            generatedAt: request.generatedAt.map { ISO8601DateFormatter().string(from: $0) })
+        return VulnerabilityReport(
+            assessment: assessment, language: request.language, provenance: provenance, origins: origins?.table,
+            originsSource: origins?.output.source ?? "")
     }
 
     /// The events of `path` (none without one), with the file in `inputs`.
     func userEvents(_ path: String?, inputs: inout [Provenance.Input]) throws -> [DisruptionEvent] {
         guard let path else { return [] }
         let events = try EventFileReader(existing: try letter().events).read(InputFile(path: path)).events
-        inputs.append(Provenance.Input(name: (path as NSString).lastPathComponent, kind: "file", files: [(path, try FileDigest.sha256(path: path).hex)]))
+        inputs.append(
+            Provenance.Input(
+                name: (path as NSString).lastPathComponent, kind: "file",
+                files: [(path, try FileDigest.sha256(path: path).hex)]))
         return events
     }
 
     /// Concentration rows of the import dataset (and world rows) when the request names one.
-    private func computedConcentration(_ request: ReportRequest, inputs: inout [Provenance.Input]) throws -> VulnerabilityAssessment.ComputedConcentration? {
+    private func computedConcentration(_ request: ReportRequest, inputs: inout [Provenance.Input]) throws
+        -> VulnerabilityAssessment.ComputedConcentration?
+    {
         guard let imports = request.imports else { return nil }
         let computed = try datasetConcentration(imports, thresholds: request.thresholds, hsVersion: request.hsVersion)
         inputs.append(computed.input)
-        let rows = try reporterRows(computed.rows.filter(\.flow.isImport), dataset: imports, reporter: request.reporter, year: request.year)
+        let rows = try reporterRows(
+            computed.rows.filter(\.flow.isImport), dataset: imports, reporter: request.reporter, year: request.year)
         var worldRows: [ImportConcentration]?
         if let world = request.world {
             var flows: [TradeFlow] = []
-            try FlowSource.dataset(world).forEachFlow(in: self, matching: FlowQuery(flows: [.exports])) { flows.append($0) }
+            try FlowSource.dataset(world).forEachFlow(in: self, matching: FlowQuery(flows: [.exports])) {
+                flows.append($0)
+            }
             worldRows = WorldMarketCheck(thresholds: request.thresholds).worldMarketRows(flows: flows)
             inputs.append(try provenanceInput(dataset: world))
         }
         let computedRows = rows
-        return VulnerabilityAssessment.ComputedConcentration(rows: computedRows, world: worldRows, minimumValue: request.minimumValue)
+        return VulnerabilityAssessment.ComputedConcentration(
+            rows: computedRows, world: worldRows, minimumValue: request.minimumValue)
     }
 
     /// The letter's sectors with the reporter's own imports and exports in place of the Dutch figures.
-    private func sectorTrade(_ profiles: [SectorRiskProfile], dataset: String, imports: [ImportConcentration]) throws -> [SectorRiskProfile] {
+    private func sectorTrade(_ profiles: [SectorRiskProfile], dataset: String, imports: [ImportConcentration]) throws
+        -> [SectorRiskProfile]
+    {
         guard let first = imports.first else { return profiles }
         let exports = try datasetConcentration(dataset, thresholds: .letter, flows: [.exports, .exportsOfOwnMake]).rows
             .filter { $0.reporter == first.reporter && $0.year == first.year }
-        return LetterSectorMapping(productSectorMap: try simulationBundle().productSectorMap).profiles(profiles, imports: imports, exports: exports)
+        return LetterSectorMapping(productSectorMap: try simulationBundle().productSectorMap).profiles(
+            profiles, imports: imports, exports: exports)
     }
 
     /// One reporter's import rows of one year: the reporter asked for (required when the data holds several) and
     /// the year asked for or its latest.
-    private func reporterRows(_ rows: [ImportConcentration], dataset: String, reporter: CountryCode?, year: Int?) throws -> [ImportConcentration] {
-        let query = FlowQuery(reporters: reporter.map { [$0] }, years: year.map { [$0] }, flows: [.imports, .importsForOwnUse])
+    private func reporterRows(_ rows: [ImportConcentration], dataset: String, reporter: CountryCode?, year: Int?) throws
+        -> [ImportConcentration]
+    {
+        let query = FlowQuery(
+            reporters: reporter.map { [$0] }, years: year.map { [$0] }, flows: [.imports, .importsForOwnUse])
         guard !rows.isEmpty else { throw try emptySelection(.dataset(dataset), query: query) }
         let reporters = Set(rows.map(\.reporter)).sorted()
         guard let chosen = reporter ?? (reporters.count == 1 ? reporters[0] : nil) else {
-            let list = reporters.prefix(40).map(\.rawValue).joined(separator: ", ") + (reporters.count > 40 ? ", …" : "")
-            throw RequestError("reporter", "dataset '\(dataset)' holds the imports of \(reporters.count) reporters (\(list)); choose one with --reporter ISO3")
+            let list =
+                reporters.prefix(40).map(\.rawValue).joined(separator: ", ") + (reporters.count > 40 ? ", …" : "")
+            throw RequestError(
+                "reporter",
+                "dataset '\(dataset)' holds the imports of \(reporters.count) reporters (\(list)); choose one with --reporter ISO3"
+            )
         }
         let ofReporter = rows.filter { $0.reporter == chosen }
-        guard let latest = year ?? ofReporter.map(\.year).max() else { throw try emptySelection(.dataset(dataset), query: query) }
+        guard let latest = year ?? ofReporter.map(\.year).max() else {
+            throw try emptySelection(.dataset(dataset), query: query)
+        }
         let selected = ofReporter.filter { $0.year == latest }
         guard !selected.isEmpty else { throw try emptySelection(.dataset(dataset), query: query) }
         return selected

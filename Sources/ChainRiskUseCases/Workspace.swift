@@ -79,8 +79,10 @@ public final class Workspace: @unchecked Sendable {
     /// The simulation's bundled resources (HS → sector map, sector names), read once.
     func simulationBundle() throws -> SimulationBundle {
         try once(\.simulationValue) {
-            SimulationBundle(productSectorMap: try SimulationResources.productSectorMap(), sectorNames: try SimulationResources.sectorNames(),
-                             criticality: try SimulationResources.criticalityRatings())
+            SimulationBundle(
+                productSectorMap: try SimulationResources.productSectorMap(),
+                sectorNames: try SimulationResources.sectorNames(),
+                criticality: try SimulationResources.criticalityRatings())
         }
     }
 
@@ -103,11 +105,14 @@ public final class Workspace: @unchecked Sendable {
         guard let info = try datasetInfo(named: name) else {
             throw StoreError(.unknownDataset, "no dataset named '\(name)'; `chainrisk datasets` lists them")
         }
-        return Provenance.Input(name: name, kind: "dataset", files: info.files.map { ($0.path, $0.sha256) }, importedAt: info.importedAt)
+        return Provenance.Input(
+            name: name, kind: "dataset", files: info.files.map { ($0.path, $0.sha256) }, importedAt: info.importedAt)
     }
 
     /// The value at `slot`, computed by `make` the first time.
-    private func once<Value>(_ slot: ReferenceWritableKeyPath<Workspace, Value?>, _ make: () throws -> Value) throws -> Value {
+    private func once<Value>(_ slot: ReferenceWritableKeyPath<Workspace, Value?>, _ make: () throws -> Value) throws
+        -> Value
+    {
         if let value = lock.withLock({ self[keyPath: slot] }) { return value }
         let value = try make()
         lock.withLock { self[keyPath: slot] = value }

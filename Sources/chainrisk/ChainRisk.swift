@@ -13,7 +13,11 @@ struct ChainRisk: AsyncParsableCommand {
             reports. Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 70 internal error.
             """,
         version: ChainRiskVersion.current,
-        subcommands: [ReportCommand.self, ImportCommand.self, DatasetsCommand.self, ConcentrationCommand.self, WorldMarketCommand.self, SectorsCommand.self, EventsCommand.self, OptionsCommand.self, InputOutputCommand.self, OriginsCommand.self, ScenarioCommand.self, FetchCommand.self, ServeCommand.self],
+        subcommands: [
+            ReportCommand.self, ImportCommand.self, DatasetsCommand.self, ConcentrationCommand.self,
+            WorldMarketCommand.self, SectorsCommand.self, EventsCommand.self, OptionsCommand.self,
+            InputOutputCommand.self, OriginsCommand.self, ScenarioCommand.self, FetchCommand.self, ServeCommand.self,
+        ],
         defaultSubcommand: nil
     )
 

@@ -29,7 +29,8 @@ struct ColumnarConcentrationTests {
                 blocks.append(block)
             }
             return TradeFlowColumns(
-                flow: flow, unit: unit, classification: classification, countries: countries, productDigits: 6, blocks: blocks)
+                flow: flow, unit: unit, classification: classification, countries: countries, productDigits: 6,
+                blocks: blocks)
         }
 
         var flows: [TradeFlow] {
@@ -45,13 +46,15 @@ struct ColumnarConcentrationTests {
 
     /// All rows of the columnar analysis, block after block.
     static func columnarRows(
-        _ analysis: ConcentrationAnalysis, _ files: [TradeFlowColumns], selection: ColumnarConcentration.Selection = .all
+        _ analysis: ConcentrationAnalysis, _ files: [TradeFlowColumns],
+        selection: ColumnarConcentration.Selection = .all
     ) throws -> [ImportConcentration] {
         let columnar = try #require(ColumnarConcentration(analysis: analysis, flows: files, selection: selection))
         return (0..<columnar.blockCount).flatMap { columnar.rows(inBlock: $0) }
     }
 
-    static let countries = ["NLD", "DEU", "BEL", "FRA", "CHN", "USA", "S19", "W00", "_X", "#999", "TWN", "JPN", "BEL"].map(CountryCode.init(verbatim:))
+    static let countries = ["NLD", "DEU", "BEL", "FRA", "CHN", "USA", "S19", "W00", "_X", "#999", "TWN", "JPN", "BEL"]
+        .map(CountryCode.init(verbatim:))
 
     /// A deterministic pseudo-random generator (SplitMix64), so that failures reproduce.
     struct SplitMix: RandomNumberGenerator {
@@ -73,12 +76,16 @@ struct ColumnarConcentrationTests {
         let products: [UInt32] = [10_119, 10_290, 440_110, 440_121, 440_122, 854_231, 20329]
         let values: [Double?] = [nil, 0, -3.5, 1.25, 1.25, 100, 0.001, 7.1, 12_345.678, 1e-3, 3]
         for _ in 0..<count {
-            fixture.rows.append((
-                year: UInt16(2019 + Int.random(in: 0..<2, using: &random)), reporter: Int.random(in: 0..<4, using: &random),
-                partner: Int.random(in: 0..<countries.count, using: &random),
-                product: products[Int.random(in: 0..<products.count, using: &random)],
-                value: Bool.random(using: &random) ? values[Int.random(in: 0..<values.count, using: &random)] : Double(Int.random(in: 1..<1000, using: &random)) / 7
-            ))
+            fixture.rows.append(
+                (
+                    year: UInt16(2019 + Int.random(in: 0..<2, using: &random)),
+                    reporter: Int.random(in: 0..<4, using: &random),
+                    partner: Int.random(in: 0..<countries.count, using: &random),
+                    product: products[Int.random(in: 0..<products.count, using: &random)],
+                    value: Bool.random(using: &random)
+                        ? values[Int.random(in: 0..<values.count, using: &random)]
+                        : Double(Int.random(in: 1..<1000, using: &random)) / 7
+                ))
         }
         return fixture
     }
@@ -120,9 +127,10 @@ struct ColumnarConcentrationTests {
         let fixture = Self.randomFixture(seed: 31, count: 2000)
         let analysis = ConcentrationAnalysis(level: 4)
         let reporters: Set<CountryCode> = [CountryCode(verbatim: "NLD"), CountryCode(verbatim: "FRA")]
-        let expected = analysis.rows(for: fixture.flows.filter {
-            reporters.contains($0.reporter) && $0.year == 2020 && $0.product.code.hasPrefix("44")
-        })
+        let expected = analysis.rows(
+            for: fixture.flows.filter {
+                reporters.contains($0.reporter) && $0.year == 2020 && $0.product.code.hasPrefix("44")
+            })
         let selection = ColumnarConcentration.Selection(
             reporter: { reporters.contains($0) }, year: { $0 == 2020 }, product: { $0.code.hasPrefix("44") })
         let rows = try Self.columnarRows(analysis, [fixture.columns(blockSize: 128)], selection: selection)
@@ -155,6 +163,8 @@ struct ColumnarConcentrationTests {
         let analysis = ConcentrationAnalysis()
         #expect(try Self.columnarRows(analysis, []).isEmpty)
         let fixture = Self.randomFixture(seed: 41, count: 100)
-        #expect(try Self.columnarRows(analysis, [fixture.columns(blockSize: 10)], selection: .init(year: { _ in false })).isEmpty)
+        #expect(
+            try Self.columnarRows(analysis, [fixture.columns(blockSize: 10)], selection: .init(year: { _ in false }))
+                .isEmpty)
     }
 }

@@ -4,7 +4,10 @@ import Testing
 
 @Suite("Concentration per reporter, year, flow and product")
 struct ConcentrationAnalysisTests {
-    func flow(_ partner: String, _ value: Double?, product: String = "440110", reporter: String = "NLD", status: ValueStatus = .reported) -> TradeFlow {
+    func flow(
+        _ partner: String, _ value: Double?, product: String = "440110", reporter: String = "NLD",
+        status: ValueStatus = .reported
+    ) -> TradeFlow {
         TradeFlow(
             year: 2020, reporter: CountryCode(verbatim: reporter), partner: CountryCode(verbatim: partner),
             product: ProductCode(product, in: .hs2017), flow: .imports, value: value, unit: .usd, status: status
@@ -46,7 +49,10 @@ struct ConcentrationAnalysisTests {
 
     @Test("aggregating to a level sums children per supplier before squaring shares")
     func levels() throws {
-        let flows = [flow("DEU", 30, product: "440110"), flow("DEU", 30, product: "440121"), flow("FRA", 40, product: "440122"), flow("FRA", 5, product: "4402")]
+        let flows = [
+            flow("DEU", 30, product: "440110"), flow("DEU", 30, product: "440121"), flow("FRA", 40, product: "440122"),
+            flow("FRA", 5, product: "4402"),
+        ]
         let rows = ConcentrationAnalysis(level: 4).rows(for: flows)
         #expect(rows.map(\.product.code) == ["4401", "4402"])
         // 4401: DEU 60, FRA 40 → 0.36 + 0.16 = 0.52.
@@ -62,7 +68,8 @@ struct ConcentrationAnalysisTests {
 
     @Test("a negative net supplier value stays out of the shares and counts as unallocated")
     func negativeSupplier() throws {
-        let row = try #require(ConcentrationAnalysis().rows(for: [flow("DEU", 75), flow("BEL", 25), flow("FRA", -10)]).first)
+        let row = try #require(
+            ConcentrationAnalysis().rows(for: [flow("DEU", 75), flow("BEL", 25), flow("FRA", -10)]).first)
         #expect(row.suppliers == 2)
         #expect(row.supplierValue == 100)
         #expect(row.totalValue == 90)

@@ -58,7 +58,8 @@ struct ConcentrationDrillTests {
     @Test("TOTAL is the parent of every code")
     func total() throws {
         let flows = [
-            Data.flow("DEU", 50, product: "TOTAL"), Data.flow("FRA", 50, product: "TOTAL"), Data.flow("DEU", 50, product: "4401"),
+            Data.flow("DEU", 50, product: "TOTAL"), Data.flow("FRA", 50, product: "TOTAL"),
+            Data.flow("DEU", 50, product: "4401"),
         ]
         let entries = ConcentrationDrill().entries(for: ConcentrationAnalysis().rows(for: flows))
         let entry = try #require(entries.first)

@@ -27,7 +27,11 @@ struct ConcentrationTrendTests {
         #expect(Data.close(trend.change, -0.9))
         #expect(Data.close(trend.changePerYear, -0.225))
         // 0.25 is the letter's lower edge of "highly": 2018 is still highly concentrated.
-        #expect(trend.classChanges == [ConcentrationTrend.ClassChange(fromYear: 2018, year: 2019, from: .highlyConcentrated, to: .notConcentrated)])
+        #expect(
+            trend.classChanges == [
+                ConcentrationTrend.ClassChange(
+                    fromYear: 2018, year: 2019, from: .highlyConcentrated, to: .notConcentrated)
+            ])
         #expect(trend.observedYears == 4)
         #expect(trend.flaggedYears == [2015, 2016, 2018])
         #expect(trend.longestRun == ConcentrationTrend.YearRun(first: 2015, last: 2016))
@@ -53,10 +57,12 @@ struct ConcentrationTrendTests {
         #expect(trend.points[1].hhi == nil && !trend.points[1].isFlagged)
         #expect(trend.missingYears == [2020])
         #expect(trend.flaggedYears == [2019, 2021])
-        #expect(trend.longestRun == ConcentrationTrend.YearRun(first: 2019, last: 2019), "a missing year breaks the run")
+        #expect(
+            trend.longestRun == ConcentrationTrend.YearRun(first: 2019, last: 2019), "a missing year breaks the run")
         #expect(Data.close(trend.change, -0.5))
         #expect(Data.close(trend.changePerYear, -0.25))
-        let single = try #require(ConcentrationTrend.trends(for: ConcentrationAnalysis().rows(for: [Data.flow("DEU", 1)])).first)
+        let single = try #require(
+            ConcentrationTrend.trends(for: ConcentrationAnalysis().rows(for: [Data.flow("DEU", 1)])).first)
         #expect(single.change == 0)
         #expect(single.changePerYear == nil)
         #expect(single.persistence == "highly concentrated in 1 of 1 years, longest run 2020 (1 year)")
@@ -69,6 +75,9 @@ struct ConcentrationTrendTests {
             Data.flow("DEU", 10, year: 2021),
         ]
         let trends = ConcentrationTrend.trends(for: ConcentrationAnalysis().rows(for: flows))
-        #expect(trends.map { "\($0.reporter) \($0.product.code) \($0.points.count)" } == ["BEL 100590 1", "NLD 100590 2", "NLD 847130 1"])
+        #expect(
+            trends.map { "\($0.reporter) \($0.product.code) \($0.points.count)" } == [
+                "BEL 100590 1", "NLD 100590 2", "NLD 847130 1",
+            ])
     }
 }

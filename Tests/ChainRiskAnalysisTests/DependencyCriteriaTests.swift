@@ -56,7 +56,8 @@ struct DependencyCriteriaTests {
         #expect(halfResult.extraEUShare.value == 0.5)
         #expect(!halfResult.extraEUShare.isMet)
         #expect(!halfResult.isDependent)
-        let inside = try #require(ConcentrationAnalysis().rows(for: [Data.flow("DEU", 50), Data.flow("FRA", 50)]).first)
+        let inside = try #require(
+            ConcentrationAnalysis().rows(for: [Data.flow("DEU", 50), Data.flow("FRA", 50)]).first)
         let insideResult = try #require(criteria.ec2021(inside, exports: nil))
         #expect(insideResult.concentration.value == nil)
         #expect(insideResult.concentration.explanation == "extra-EU import HHI: no extra-EU supplier")
@@ -80,7 +81,9 @@ struct DependencyCriteriaTests {
         #expect(results[1].basis == .withoutExportData)
     }
 
-    func observation(_ year: Int, flagged: Bool, world: Double? = 0.5, exports: Double? = 10) -> DependencyCriteria.GeoDepObservation {
+    func observation(_ year: Int, flagged: Bool, world: Double? = 0.5, exports: Double? = 10)
+        -> DependencyCriteria.GeoDepObservation
+    {
         DependencyCriteria.GeoDepObservation(
             year: year, importHHI: flagged ? 0.6 : 0.3, worldExportHHI: world, imports: 100, exports: exports
         )
@@ -89,37 +92,45 @@ struct DependencyCriteriaTests {
     @Test("GeoDep: flagged 2017 and 2019 is persistent (2 of 2017–2019); 2017 and 2020 is not")
     func geoDepPersistence() {
         let product = Data.hs("281820")
-        let persistent = criteria.geoDep(reporter: .netherlands, product: product, observations: [
-            observation(2019, flagged: true), observation(2017, flagged: true), observation(2018, flagged: false),
-            observation(2020, flagged: false),
-        ])
+        let persistent = criteria.geoDep(
+            reporter: .netherlands, product: product,
+            observations: [
+                observation(2019, flagged: true), observation(2017, flagged: true), observation(2018, flagged: false),
+                observation(2020, flagged: false),
+            ])
         #expect(persistent.years.map(\.year) == [2017, 2018, 2019, 2020])
         #expect(persistent.flaggedYears == [2017, 2019])
         #expect(persistent.isPersistent)
         #expect(persistent.persistentYears == [2017, 2019])
         #expect(persistent.rule == "flagged in at least 2 of 3 consecutive years")
-        let apart = criteria.geoDep(reporter: .netherlands, product: product, observations: [
-            observation(2017, flagged: true), observation(2020, flagged: true),
-        ])
+        let apart = criteria.geoDep(
+            reporter: .netherlands, product: product,
+            observations: [
+                observation(2017, flagged: true), observation(2020, flagged: true),
+            ])
         #expect(apart.flaggedYears == [2017, 2020])
         #expect(!apart.isPersistent)
         #expect(apart.persistentYears.isEmpty)
         // 2021 has no data (not flagged): 2019 and 2020 already make 2 of 2019–2021.
-        let recent = criteria.geoDep(reporter: .netherlands, product: product, observations: [
-            observation(2019, flagged: true), observation(2020, flagged: true),
-        ])
+        let recent = criteria.geoDep(
+            reporter: .netherlands, product: product,
+            observations: [
+                observation(2019, flagged: true), observation(2020, flagged: true),
+            ])
         #expect(recent.isPersistent)
         #expect(recent.persistentYears == [2019, 2020])
     }
 
     @Test("GeoDep per year: each test strict; missing world data → incomplete, not flagged; no exports → ratio met")
     func geoDepYears() throws {
-        let result = criteria.geoDep(reporter: .netherlands, product: Data.hs("281820"), observations: [
-            observation(2018, flagged: true, world: nil),
-            observation(2019, flagged: true, world: 0.4),
-            observation(2020, flagged: true, exports: 0),
-            observation(2021, flagged: true, exports: 100),
-        ])
+        let result = criteria.geoDep(
+            reporter: .netherlands, product: Data.hs("281820"),
+            observations: [
+                observation(2018, flagged: true, world: nil),
+                observation(2019, flagged: true, world: 0.4),
+                observation(2020, flagged: true, exports: 0),
+                observation(2021, flagged: true, exports: 100),
+            ])
         let years = result.years
         #expect(!years[0].isComplete && !years[0].isFlagged)
         #expect(years[0].worldConcentration.explanation == "world export HHI: no world-export data")
@@ -142,7 +153,8 @@ struct DependencyCriteriaTests {
         }
         let exports = [Data.flow("DEU", 5, year: 2019, kind: .exports)]
         let results = criteria.geoDep(
-            imports: ConcentrationAnalysis().rows(for: imports), world: WorldMarketCheck().worldMarketRows(flows: world),
+            imports: ConcentrationAnalysis().rows(for: imports),
+            world: WorldMarketCheck().worldMarketRows(flows: world),
             exports: ConcentrationAnalysis().rows(for: exports)
         )
         let result = try #require(results.first)

@@ -8,7 +8,10 @@ struct EventCatalogueTests {
         try EventCatalogue(dataset: try LetterTestData.dataset(), user: user)
     }
 
-    static func event(_ id: Int, _ name: String, _ category: CauseCategory, _ year: Int, _ month: Int, _ regions: [String], sites: Int, weeks: Double) -> DisruptionEvent {
+    static func event(
+        _ id: Int, _ name: String, _ category: CauseCategory, _ year: Int, _ month: Int, _ regions: [String],
+        sites: Int, weeks: Double
+    ) -> DisruptionEvent {
         DisruptionEvent(
             id: id, nameEN: name, nameNL: name, category: category, startYear: year, startMonth: month,
             regions: regions.map { CountryCode(verbatim: $0) }, productionSitesAffected: sites, durationWeeks: weeks
@@ -82,7 +85,10 @@ struct EventCatalogueTests {
     func causeTypes() {
         #expect(CauseCategory.allCases.map { $0.causeTypes.count } == [4, 4, 4, 5])
         #expect(CauseCategory.natural.causeTypes == [.earthquake, .pandemic, .flood, .hurricane])
-        #expect(CauseCategory.maliciousNonState.causeTypes.map(\.nameNL) == ["Cyberaanval", "Sabotage", "Terrorisme", "Piraterij"])
+        #expect(
+            CauseCategory.maliciousNonState.causeTypes.map(\.nameNL) == [
+                "Cyberaanval", "Sabotage", "Terrorisme", "Piraterij",
+            ])
         #expect(CauseType.itFailure.rawValue == "it_failure")
         #expect(CauseType.earthquake.riskFactor == .geophysical)
         #expect(CauseType.tradeDispute.riskFactor == .tradeDispute)

@@ -15,10 +15,12 @@ struct HerfindahlIndexTests {
         #expect(HerfindahlIndex.of(values: [0, 0]) == nil)
     }
 
-    @Test("letter bands: [0, 0.15) not, [0.15, 0.25) somewhat, [0.25, 1] highly", arguments: [
-        (0.0, ConcentrationClass.notConcentrated), (0.1499999, .notConcentrated), (0.15, .somewhatConcentrated),
-        (0.2499999, .somewhatConcentrated), (0.25, .highlyConcentrated), (1.0, .highlyConcentrated),
-    ])
+    @Test(
+        "letter bands: [0, 0.15) not, [0.15, 0.25) somewhat, [0.25, 1] highly",
+        arguments: [
+            (0.0, ConcentrationClass.notConcentrated), (0.1499999, .notConcentrated), (0.15, .somewhatConcentrated),
+            (0.2499999, .somewhatConcentrated), (0.25, .highlyConcentrated), (1.0, .highlyConcentrated),
+        ])
     func letterBands(hhi: Double, expected: ConcentrationClass) {
         #expect(ConcentrationThresholds.letter.classify(hhi) == expected)
     }
@@ -38,8 +40,11 @@ struct HerfindahlIndexTests {
         #expect(equal.classify(0.2) == .highlyConcentrated && equal.classify(0.19) == .notConcentrated)
         #expect(ConcentrationThresholds.named("0,0.2") == nil && ConcentrationThresholds.named("0.2,1.5") == nil)
         #expect(ConcentrationThresholds.named("abc") == nil)
-        #expect(ConcentrationThresholds.letter.rule == "[0, 0.15) not, [0.15, 0.25) somewhat, [0.25, 1] highly concentrated")
-        #expect(ConcentrationThresholds.us2023.rule == "[0, 0.1) not, [0.1, 0.18] somewhat, (0.18, 1] highly concentrated")
+        #expect(
+            ConcentrationThresholds.letter.rule == "[0, 0.15) not, [0.15, 0.25) somewhat, [0.25, 1] highly concentrated"
+        )
+        #expect(
+            ConcentrationThresholds.us2023.rule == "[0, 0.1) not, [0.1, 0.18] somewhat, (0.18, 1] highly concentrated")
     }
 
     @Test("values whose squares overflow give the same index as their scaled-down shares: one supplier of 1e200 is 1")

@@ -38,8 +38,14 @@ struct PolicyOptionEngineTests {
         #expect(first.figure("import_hhi")?.token == "highly_concentrated")
         #expect(first.figure("world_market")?.token == "alternatives_available")
         #expect(first.figure("imports")?.value == 5751)
-        #expect(first.evidenceEN == "import HHI 0.37 (highly concentrated), world exports not concentrated (alternative suppliers available), imports EUR 5,751 mln (2019)")
-        #expect(first.evidenceNL == "HHI invoer 0,37 (hoog geconcentreerd), wereldexport niet geconcentreerd (alternatieve leveranciers beschikbaar), invoer EUR 5.751 mln (2019)")
+        #expect(
+            first.evidenceEN
+                == "import HHI 0.37 (highly concentrated), world exports not concentrated (alternative suppliers available), imports EUR 5,751 mln (2019)"
+        )
+        #expect(
+            first.evidenceNL
+                == "HHI invoer 0,37 (hoog geconcentreerd), wereldexport niet geconcentreerd (alternatieve leveranciers beschikbaar), invoer EUR 5.751 mln (2019)"
+        )
         #expect(first.subject.nameNL == "Aardgas")
     }
 
@@ -47,17 +53,24 @@ struct PolicyOptionEngineTests {
     func coal() throws {
         let coal = recommendations(try letterRecommendations(), subject: "Coal (not agglomerated)")
         #expect(Set(coal.map(\.ruleID)) == ["product-concentrated-world-limited"])
-        #expect(coal.map(\.option.id) == ["firm-stockpiling", "gov-stockpiles", "gov-strategic-partnerships", "gov-eu-capacity"])
+        #expect(
+            coal.map(\.option.id) == [
+                "firm-stockpiling", "gov-stockpiles", "gov-strategic-partnerships", "gov-eu-capacity",
+            ])
         let first = try #require(coal.first)
         #expect(first.figure("import_hhi")?.value == 0.27)
         #expect(first.figure("world_market")?.token == "limited")
         #expect(first.figure("imports")?.value == 1071)
-        #expect(first.evidenceEN == "import HHI 0.27 (highly concentrated), world exports somewhat concentrated (limited alternatives), imports EUR 1,071 mln (2019)")
+        #expect(
+            first.evidenceEN
+                == "import HHI 0.27 (highly concentrated), world exports somewhat concentrated (limited alternatives), imports EUR 1,071 mln (2019)"
+        )
     }
 
     @Test("aircraft: HHI 0.83, not in Table 5 → 'world market not checked', map the dependency and screen suppliers")
     func aircraft() throws {
-        let aircraft = recommendations(try letterRecommendations(), subject: "Aircraft, spacecraft and launch vehicles, parts")
+        let aircraft = recommendations(
+            try letterRecommendations(), subject: "Aircraft, spacecraft and launch vehicles, parts")
         #expect(Set(aircraft.map(\.ruleID)) == ["product-concentrated-unchecked"])
         #expect(aircraft.map(\.option.id) == ["gov-map-dependencies", "firm-supplier-screening"])
         let first = try #require(aircraft.first)
@@ -65,11 +78,16 @@ struct PolicyOptionEngineTests {
         #expect(first.figure("world_market")?.token == "not_checked")
         #expect(first.figure("world_market")?.value == nil)
         #expect(first.figure("imports")?.value == 2494)
-        #expect(first.evidenceEN == "import HHI 0.83 (highly concentrated), world market not checked, imports EUR 2,494 mln (2019)")
-        #expect(first.evidenceNL == "HHI invoer 0,83 (hoog geconcentreerd), wereldmarkt niet onderzocht, invoer EUR 2.494 mln (2019)")
+        #expect(
+            first.evidenceEN
+                == "import HHI 0.83 (highly concentrated), world market not checked, imports EUR 2,494 mln (2019)")
+        #expect(
+            first.evidenceNL
+                == "HHI invoer 0,83 (hoog geconcentreerd), wereldmarkt niet onderzocht, invoer EUR 2.494 mln (2019)")
     }
 
-    @Test("crude petroleum (not concentrated, largest import) → diversification and stocks; passenger cars → drill down")
+    @Test(
+        "crude petroleum (not concentrated, largest import) → diversification and stocks; passenger cars → drill down")
     func largeProducts() throws {
         let all = try letterRecommendations()
         let crude = recommendations(all, subject: "Crude petroleum")
@@ -90,10 +108,19 @@ struct PolicyOptionEngineTests {
         #expect(first.figure("rank_trade_dispute")?.token == "orange")
         #expect(first.figure("sector_group")?.token == "high_tech")
         #expect(first.figure("importance_rank")?.value == 4)
-        #expect(first.evidenceEN == "trade dispute rank 1 of 17 (orange), high-tech sector, importance rank 4 of 17 (imports + exports of own make EUR 38,730 mln, 2018)")
-        #expect(first.evidenceNL == "handelsgeschil rang 1 van 17 (oranje), hightechsector, rang naar belang 4 van 17 (invoer + uitvoer eigen makelij EUR 38.730 mln, 2018)")
-        #expect(electro.map(\.ruleID) == [String](repeating: "sector-particular-importance", count: 5)
-            + [String](repeating: "sector-trade-dispute-high-tech", count: 3) + ["sector-natural-hazard", "sector-natural-hazard"])
+        #expect(
+            first.evidenceEN
+                == "trade dispute rank 1 of 17 (orange), high-tech sector, importance rank 4 of 17 (imports + exports of own make EUR 38,730 mln, 2018)"
+        )
+        #expect(
+            first.evidenceNL
+                == "handelsgeschil rang 1 van 17 (oranje), hightechsector, rang naar belang 4 van 17 (invoer + uitvoer eigen makelij EUR 38.730 mln, 2018)"
+        )
+        #expect(
+            electro.map(\.ruleID) == [String](repeating: "sector-particular-importance", count: 5)
+                + [String](repeating: "sector-trade-dispute-high-tech", count: 3) + [
+                    "sector-natural-hazard", "sector-natural-hazard",
+                ])
     }
 
     @Test("furniture: pandemic rank 1 (orange), labour-intensive with heat 3 → supplier screening and buffer stock")
@@ -115,8 +142,13 @@ struct PolicyOptionEngineTests {
         #expect(box.count == 25)
         var subjects: [String] = []
         for id in box.map(\.subject.id) where !subjects.contains(id) { subjects.append(id) }
-        #expect(subjects == [Letter.food, Letter.chemicals, Letter.petroleum, Letter.electrotechnical, Letter.machinery])
-        #expect(box.prefix(5).map(\.option.id) == ["firm-supplier-screening", "firm-diversification", "firm-stockpiling", "firm-crisis-management", "firm-outbidding"])
+        #expect(
+            subjects == [Letter.food, Letter.chemicals, Letter.petroleum, Letter.electrotechnical, Letter.machinery])
+        #expect(
+            box.prefix(5).map(\.option.id) == [
+                "firm-supplier-screening", "firm-diversification", "firm-stockpiling", "firm-crisis-management",
+                "firm-outbidding",
+            ])
         #expect(box.allSatisfy { $0.option.actor == .firm && $0.option.category == .firmMeasure })
     }
 
@@ -132,7 +164,9 @@ struct PolicyOptionEngineTests {
         #expect(kinds == kinds.sorted())
         #expect(expected.first?.subject.id == "Crude petroleum")
         let summaries = engine.byOption(expected)
-        #expect(summaries.map(\.option.id) == engine.rules.options.map(\.id).filter { id in expected.contains { $0.option.id == id } })
+        #expect(
+            summaries.map(\.option.id)
+                == engine.rules.options.map(\.id).filter { id in expected.contains { $0.option.id == id } })
         #expect(summaries.first { $0.option.id == "gov-trade-agreements" }?.subjects.count == 7)
     }
 
@@ -141,20 +175,30 @@ struct PolicyOptionEngineTests {
         typealias Data = AnalysisTestData
         let row = try #require(ConcentrationAnalysis().rows(for: [Data.flow("UKR", 80), Data.flow("FRA", 20)]).first)
         let check = WorldMarketCheck()
-        let world = check.worldMarketRows(flows: ["USA": 30.0, "BRA": 25, "ARG": 20, "UKR": 15, "FRA": 10].map { exporter, value in
-            Data.flow("W00", value, reporter: exporter, kind: .exports)
-        })
+        let world = check.worldMarketRows(
+            flows: ["USA": 30.0, "BRA": 25, "ARG": 20, "UKR": 15, "FRA": 10].map { exporter, value in
+                Data.flow("W00", value, reporter: exporter, kind: .exports)
+            })
         let result = check.check(row, world: world.first)
         let eu = DependencyCriteria().ec2021(row, exports: nil)
-        let product = ProductDiagnosis(concentration: row, worldMarket: result, euDependency: eu, nameEN: "Maize", nameNL: "Maïs")
+        let product = ProductDiagnosis(
+            concentration: row, worldMarket: result, euDependency: eu, nameEN: "Maize", nameNL: "Maïs")
         let found = try PolicyOptionEngine.bundled().recommendations(for: product)
         #expect(Set(found.map(\.ruleID)) == ["product-concentrated-world-limited", "product-strategic-dependency"])
         let first = try #require(found.first)
         #expect(first.subject.id == "HS2022:100590")
-        #expect(first.evidenceEN == "import HHI 0.680 (highly concentrated), world-export HHI 0.225 (limited alternatives), imports USD 100 (2020)")
+        #expect(
+            first.evidenceEN
+                == "import HHI 0.680 (highly concentrated), world-export HHI 0.225 (limited alternatives), imports USD 100 (2020)"
+        )
         let dependency = try #require(found.last?.figure("eu_dependency"))
         #expect(dependency.token == "dependent")
-        #expect(dependency.textEN == "EC 2021 dependent: extra-EU import HHI 1.000 > 0.4; extra-EU share of imports 0.800 > 0.5")
-        #expect(dependency.textNL == "EC 2021 afhankelijk: HHI invoer van buiten de EU 1,000 > 0,4; aandeel invoer van buiten de EU 0,800 > 0,5")
+        #expect(
+            dependency.textEN
+                == "EC 2021 dependent: extra-EU import HHI 1.000 > 0.4; extra-EU share of imports 0.800 > 0.5")
+        #expect(
+            dependency.textNL
+                == "EC 2021 afhankelijk: HHI invoer van buiten de EU 1,000 > 0,4; aandeel invoer van buiten de EU 0,800 > 0,5"
+        )
     }
 }

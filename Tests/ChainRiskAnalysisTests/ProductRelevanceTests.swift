@@ -39,19 +39,22 @@ struct ProductRelevanceTests {
     func furnitureByValue() throws {
         let products = [ProductValue(AnalysisTestData.hs("9403"), value: 100)]
         let detail = [
-            ProductValue(AnalysisTestData.hs("940391"), value: 60), ProductValue(AnalysisTestData.hs("940310"), value: 40),
+            ProductValue(AnalysisTestData.hs("940391"), value: 60),
+            ProductValue(AnalysisTestData.hs("940310"), value: 40),
         ]
         let result = try #require(relevance.assess(products, detail: detail).first)
         #expect(result.basis == .value)
         #expect(AnalysisTestData.close(result.nonBusinessShare, 0.6))
         #expect(!result.isRelevant)
         // Zero values give no split: back to counting.
-        let zero = try #require(relevance.assess(products, detail: [ProductValue(AnalysisTestData.hs("940391"), value: 0)]).first)
+        let zero = try #require(
+            relevance.assess(products, detail: [ProductValue(AnalysisTestData.hs("940391"), value: 0)]).first)
         #expect(zero.basis == .count)
         #expect(zero.isRelevant)
     }
 
-    @Test("consumer goods n.e.s. are not relevant: HS 2402 cigars and cigarettes and HS 3004 medicaments are all BEC 630")
+    @Test(
+        "consumer goods n.e.s. are not relevant: HS 2402 cigars and cigarettes and HS 3004 medicaments are all BEC 630")
     func consumerGoods() {
         // hs2022_bec4.csv: 240210, 240220, 240290 → 630; all twelve 3004 subheadings → 630.
         for code in ["2402", "240220", "3004"] {
@@ -77,7 +80,8 @@ struct ProductRelevanceTests {
         #expect(result.categoryShares.map(\.share) == [0.5, 0.5])
     }
 
-    @Test("match quality: other vintages and unknown subheadings are approximate, unknown chapters unmapped but relevant")
+    @Test(
+        "match quality: other vintages and unknown subheadings are approximate, unknown chapters unmapped but relevant")
     func quality() {
         // 440110 is an HS 2017 subheading, not in HS 2022: it borrows the targets of the other 4401 subheadings.
         let borrowed = relevance.assess(AnalysisTestData.hs("440110"))
@@ -118,9 +122,11 @@ struct ProductRelevanceTests {
 
     @Test("a hand-made table: counts give 50 % (relevant), values 65 % (not)")
     func handMadeTable() throws {
-        let table = Correspondence(source: .hs2022, target: .bec4, pairs: [
-            ("010101", "610"), ("010102", "410"), ("010103", "700"), ("010103", "220"),
-        ])
+        let table = Correspondence(
+            source: .hs2022, target: .bec4,
+            pairs: [
+                ("010101", "610"), ("010102", "410"), ("010103", "700"), ("010103", "220"),
+            ])
         let custom = ProductRelevance(hs2022: table)
         // Count: 610 1/3, 410 1/3, 700 1/6, 220 1/6 → non-business 1/3 + 1/6 = 0.5.
         let counted = custom.assess(AnalysisTestData.hs("0101"))
@@ -128,8 +134,10 @@ struct ProductRelevanceTests {
         #expect(counted.isRelevant)
         // Values 50 / 20 / 30: 610 0.5 + 700 0.15 = 0.65.
         let products = [
-            ProductValue(AnalysisTestData.hs("0101"), value: 100), ProductValue(AnalysisTestData.hs("010101"), value: 50),
-            ProductValue(AnalysisTestData.hs("010102"), value: 20), ProductValue(AnalysisTestData.hs("010103"), value: 30),
+            ProductValue(AnalysisTestData.hs("0101"), value: 100),
+            ProductValue(AnalysisTestData.hs("010101"), value: 50),
+            ProductValue(AnalysisTestData.hs("010102"), value: 20),
+            ProductValue(AnalysisTestData.hs("010103"), value: 30),
         ]
         let results = custom.assess(products)
         #expect(results.map(\.product.code) == ["0101", "010101", "010102", "010103"])

@@ -25,7 +25,8 @@ struct RealDataComparison: CustomStringConvertible {
 
     init(actual: [ImportConcentration], expected: [RealDataExpectedRow]) {
         let computed = Dictionary(
-            actual.map { ("\($0.reporter.rawValue) \($0.year) \($0.product.code)", $0) }, uniquingKeysWith: { first, _ in first })
+            actual.map { ("\($0.reporter.rawValue) \($0.year) \($0.product.code)", $0) },
+            uniquingKeysWith: { first, _ in first })
         let expectedKeys = Set(expected.map(\.key))
         unexpected = computed.keys.filter { !expectedKeys.contains($0) }.sorted()
         for row in expected {
@@ -55,23 +56,32 @@ struct RealDataComparison: CustomStringConvertible {
         if let expected = row.topValue, let actual = result.topSupplierValue {
             value("top value", actual, expected, row)
         } else if (row.topValue == nil) != (result.topSupplierValue == nil) {
-            mismatches.append("\(row.key) top value \(String(describing: result.topSupplierValue)) ≠ \(String(describing: row.topValue))")
+            mismatches.append(
+                "\(row.key) top value \(String(describing: result.topSupplierValue)) ≠ \(String(describing: row.topValue))"
+            )
         }
         share("HHI", result.hhi, row.hhi, row)
         share("top share", result.topSupplierShare, row.topShare, row)
         share("CR3", result.cr3, row.cr3, row)
         share("extra-EU share", result.extraEUShare, row.extraEUShare, row)
         share("extra-EU HHI", result.extraEUHHI, row.extraEUHHI, row)
-        if result.suppliers != row.suppliers { mismatches.append("\(row.key) suppliers \(result.suppliers) ≠ \(row.suppliers)") }
+        if result.suppliers != row.suppliers {
+            mismatches.append("\(row.key) suppliers \(result.suppliers) ≠ \(row.suppliers)")
+        }
         if result.topSupplier?.rawValue != row.topSupplier {
-            mismatches.append("\(row.key) top \(String(describing: result.topSupplier)) ≠ \(String(describing: row.topSupplier))")
+            mismatches.append(
+                "\(row.key) top \(String(describing: result.topSupplier)) ≠ \(String(describing: row.topSupplier))")
         }
         if result.concentrationClass != row.concentrationClass {
-            mismatches.append("\(row.key) class \(String(describing: result.concentrationClass)) ≠ \(String(describing: row.concentrationClass))")
+            mismatches.append(
+                "\(row.key) class \(String(describing: result.concentrationClass)) ≠ \(String(describing: row.concentrationClass))"
+            )
         }
     }
 
-    private mutating func value(_ name: String, _ actual: Double, _ expected: Double, _ row: RealDataExpectedRow, scale: Double? = nil) {
+    private mutating func value(
+        _ name: String, _ actual: Double, _ expected: Double, _ row: RealDataExpectedRow, scale: Double? = nil
+    ) {
         let difference = abs(actual - expected) / max(abs(scale ?? expected), 1)
         largestValueDifference = max(largestValueDifference, difference)
         if !(difference <= Self.valueTolerance) { mismatches.append("\(row.key) \(name) \(actual) ≠ \(expected)") }

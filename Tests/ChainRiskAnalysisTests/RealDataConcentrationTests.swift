@@ -70,7 +70,8 @@ struct RealDataConcentrationTests {
         #expect(sulphatePulp.hhi == nil && sulphatePulp.concentrationClass == nil && sulphatePulp.topSupplier == nil)
 
         // AUT 2018 4406 railway sleepers: DEU and CZE only, so no extra-EU supplier: share 0, extra-EU HHI absent.
-        let sleepers = try #require(rows.first { $0.reporter.rawValue == "AUT" && $0.year == 2018 && $0.product.code == "4406" })
+        let sleepers = try #require(
+            rows.first { $0.reporter.rawValue == "AUT" && $0.year == 2018 && $0.product.code == "4406" })
         #expect(sleepers.suppliers == 2)
         #expect(abs(sleepers.extraEUShare ?? .nan) <= 1e-12)
         #expect(sleepers.extraEUHHI == nil)

@@ -54,7 +54,9 @@ struct RealDataExpectedRow {
         extraEUHHI = try optional("extra_eu_hhi")
         let classText = record["class"] ?? ""
         concentrationClass = ConcentrationClass(rawValue: classText)
-        if !classText.isEmpty && concentrationClass == nil { throw RealDataFixtureError(column: "class", record: record) }
+        if !classText.isEmpty && concentrationClass == nil {
+            throw RealDataFixtureError(column: "class", record: record)
+        }
     }
 
     /// The rows of a fixture, in file order.
@@ -67,5 +69,7 @@ struct RealDataExpectedRow {
 struct RealDataFixtureError: Error, CustomStringConvertible {
     let column: String
     let record: [String: String]
-    var description: String { "fixture column '\(column)' missing or unreadable in \(record.sorted { $0.key < $1.key })" }
+    var description: String {
+        "fixture column '\(column)' missing or unreadable in \(record.sorted { $0.key < $1.key })"
+    }
 }

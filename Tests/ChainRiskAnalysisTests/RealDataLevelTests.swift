@@ -71,7 +71,8 @@ struct RealDataLevelTests {
             (2020, Array(pulp.dropFirst()), ["940330", "940340"]), (2021, pulp, ["940340"]),
             (2022, pulp, ["940330", "940340"]),
         ] {
-            expectedHeadings += pulpChildren.map { "\(year) 4706 \($0)" } + furnitureChildren.map { "\(year) 9403 \($0)" }
+            expectedHeadings +=
+                pulpChildren.map { "\(year) 4706 \($0)" } + furnitureChildren.map { "\(year) 9403 \($0)" }
         }
         #expect(headings == expectedHeadings)
         // 2020: 470610 (HHI 0.2600) is below its heading 4706 (0.3028), the one year it is not listed.

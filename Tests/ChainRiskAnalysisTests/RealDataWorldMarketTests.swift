@@ -23,7 +23,10 @@ struct RealDataWorldMarketTests {
         let expected = try RealDataExpectedRow.rows("world_exports_hs4_2017_concentration.csv")
         #expect(expected.count == 1_222)
         #expect(rows.count == 1_222)
-        #expect(rows.allSatisfy { $0.reporter == .world && $0.year == 2017 && $0.flow == .exports && $0.unallocatedValue == 0 })
+        #expect(
+            rows.allSatisfy {
+                $0.reporter == .world && $0.year == 2017 && $0.flow == .exports && $0.unallocatedValue == 0
+            })
         let comparison = RealDataComparison(actual: rows, expected: expected)
         #expect(comparison.compared == 1_222)
         #expect(comparison.agrees)

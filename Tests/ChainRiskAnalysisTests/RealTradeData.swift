@@ -32,7 +32,9 @@ enum RealTradeData {
     /// The NL file's flows, read once for all tests (`ComtradeReader`).
     static let netherlandsFlows = Result { try flows(of: netherlandsImports) }
     /// The world-export file's flows, read once for all tests (`MappedCSVReader` with `worldExportOptions`).
-    static let worldExportFlows = Result { try flows(of: worldExports, reader: MappedCSVReader(), options: worldExportOptions) }
+    static let worldExportFlows = Result {
+        try flows(of: worldExports, reader: MappedCSVReader(), options: worldExportOptions)
+    }
 
     static func comtrade(_ name: String) -> InputFile {
         InputFile(path: sharedData + "/comtrade_comtradr/" + name, displayName: name)
@@ -66,7 +68,9 @@ enum RealTradeData {
         guard let header = lines.first else { return [] }
         return try lines.dropFirst().map { fields in
             let record = Dictionary(uniqueKeysWithValues: zip(header, fields))
-            guard fields.count == header.count else { throw RealDataFixtureError(column: "\(fields.count) of \(header.count) fields", record: record) }
+            guard fields.count == header.count else {
+                throw RealDataFixtureError(column: "\(fields.count) of \(header.count) fields", record: record)
+            }
             return record
         }
     }

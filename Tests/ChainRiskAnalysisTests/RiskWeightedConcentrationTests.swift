@@ -12,8 +12,10 @@ struct RiskWeightedConcentrationTests {
 
     @Test("CHN 60 % (risk 0.8), USA 30 % (0.2), DEU 10 % unscored (0.5): SR 0.311, weighted share 0.59")
     func handComputed() {
-        let measure = RiskWeightedConcentration(scores: [Data.code("CHN"): 0.8, Data.code("USA"): 0.2], scoreName: "test")
-            .measure(suppliers([("CHN", 60), ("USA", 30), ("DEU", 10)]))
+        let measure = RiskWeightedConcentration(
+            scores: [Data.code("CHN"): 0.8, Data.code("USA"): 0.2], scoreName: "test"
+        )
+        .measure(suppliers([("CHN", 60), ("USA", 30), ("DEU", 10)]))
         // 0.36·0.8 + 0.09·0.2 + 0.01·0.5 = 0.288 + 0.018 + 0.005; 0.6·0.8 + 0.3·0.2 + 0.1·0.5 = 0.48 + 0.06 + 0.05.
         #expect(Data.close(measure.supplyRiskIndex, 0.311))
         #expect(Data.close(measure.riskWeightedShare, 0.59))
@@ -33,7 +35,9 @@ struct RiskWeightedConcentrationTests {
         let measure = weighting.measure(suppliers([("CHN", 60), ("USA", 30), ("DEU", 10)]))
         #expect(Data.close(measure.supplyRiskIndex, 0.31))
         #expect(Data.close(measure.riskWeightedShare, 0.58))
-        #expect(RiskWeightedConcentration(scores: [:], scoreName: "none", missingScore: .meanOfKnownScores).defaultScore == 0.5)
+        #expect(
+            RiskWeightedConcentration(scores: [:], scoreName: "none", missingScore: .meanOfKnownScores).defaultScore
+                == 0.5)
     }
 
     @Test("edges: one supplier with risk 1 gives 1; no supplier value gives nil; invalid scores are rejected")
@@ -61,8 +65,10 @@ struct RiskWeightedConcentrationTests {
         #expect(breakdown.unallocatedValue == 10)
         let row = try #require(ConcentrationAnalysis().rows(for: flows).first)
         #expect(HerfindahlIndex.of(values: breakdown.suppliers.map(\.value)) == row.hhi)
-        let weighted = RiskWeightedConcentration(scores: [CountryCode.taiwan: 0.9, Data.code("JPN"): 0.1], scoreName: "hazard")
-            .rows([breakdown])
+        let weighted = RiskWeightedConcentration(
+            scores: [CountryCode.taiwan: 0.9, Data.code("JPN"): 0.1], scoreName: "hazard"
+        )
+        .rows([breakdown])
         // 0.75²·0.9 + 0.25²·0.1 = 0.50625 + 0.00625.
         #expect(Data.close(weighted.first?.measure.supplyRiskIndex, 0.5125))
         #expect(weighted.first?.product == Data.hs("100590"))

@@ -36,9 +36,11 @@ struct SectorRerankingTests {
         #expect(TieConvention.consistent(with: [2, 3]).isEmpty)
     }
 
-    static let textiles = Sector(nameEN: "Textiles, apparel, leather and footwear", nameNL: "Textiel, kleding, leer- en schoenenindustrie")
+    static let textiles = Sector(
+        nameEN: "Textiles, apparel, leather and footwear", nameNL: "Textiel, kleding, leer- en schoenenindustrie")
     static let furniture = Sector(nameEN: "Furniture", nameNL: "Meubelindustrie")
-    static let electro = Sector(nameEN: "Computer electronic and optical products", nameNL: "Elektrotechnische industrie")
+    static let electro = Sector(
+        nameEN: "Computer electronic and optical products", nameNL: "Elektrotechnische industrie")
     static let chemicals = Sector(nameEN: "Chemicals", nameNL: "Chemische industrie")
     static let pharma = Sector(nameEN: "Pharmaceuticals", nameNL: "Farmaceutische industrie")
 
@@ -63,7 +65,11 @@ struct SectorRerankingTests {
     @Test("re-ranking: textiles 1, furniture 2, electrotechnical and chemicals share 3, pharmaceuticals 4 (dense)")
     func rerankDense() throws {
         let result = SectorReranking().rerank(scores: [.pandemic: Self.pandemicScores], links: Self.links)
-        #expect(result.sectors.map(\.sector.id) == ["chemicals", "computer-electronic-and-optical-products", "furniture", "pharmaceuticals", "textiles-apparel-leather-and-footwear"])
+        #expect(
+            result.sectors.map(\.sector.id) == [
+                "chemicals", "computer-electronic-and-optical-products", "furniture", "pharmaceuticals",
+                "textiles-apparel-leather-and-footwear",
+            ])
         #expect(result.rank(of: Self.textiles, on: .pandemic) == 1)
         #expect(result.rank(of: Self.furniture, on: .pandemic) == 2)
         #expect(result.rank(of: Self.electro, on: .pandemic) == 3)
@@ -80,7 +86,8 @@ struct SectorRerankingTests {
 
     @Test("re-ranking with competition ties: pharmaceuticals 5")
     func rerankCompetition() {
-        let result = SectorReranking(ties: .competition).rerank(scores: [.pandemic: Self.pandemicScores], links: Self.links)
+        let result = SectorReranking(ties: .competition).rerank(
+            scores: [.pandemic: Self.pandemicScores], links: Self.links)
         #expect(result.rank(of: Self.pharma, on: .pandemic) == 5)
         #expect(result.ties == .competition)
     }
@@ -102,8 +109,10 @@ struct SectorRerankingTests {
     func sourceRanks() {
         let ranks: [String: Double] = ["A": 2, "B": 5, "C": 3, "D": 4, "E": 1]
         let links = [
-            SectorReranking.Link(sourceChain: "A", sector: Self.chemicals), SectorReranking.Link(sourceChain: "B", sector: Self.chemicals),
-            SectorReranking.Link(sourceChain: "C", sector: Self.electro), SectorReranking.Link(sourceChain: "D", sector: Self.electro),
+            SectorReranking.Link(sourceChain: "A", sector: Self.chemicals),
+            SectorReranking.Link(sourceChain: "B", sector: Self.chemicals),
+            SectorReranking.Link(sourceChain: "C", sector: Self.electro),
+            SectorReranking.Link(sourceChain: "D", sector: Self.electro),
             SectorReranking.Link(sourceChain: "E", sector: Self.pharma),
         ]
         let result = SectorReranking(higherIsMoreSensitive: false).rerank(scores: [.tradeDispute: ranks], links: links)

@@ -6,15 +6,21 @@ import Testing
 struct WorldMarketAlignmentTests {
     func importRow(_ code: String, year: Int) throws -> ImportConcentration {
         let flows = [
-            TradeFlow(year: year, reporter: .netherlands, partner: CountryCode(verbatim: "DEU"), product: ProductCode(code, in: .hs2017), flow: .imports, value: 90, unit: .usd),
-            TradeFlow(year: year, reporter: .netherlands, partner: CountryCode(verbatim: "CHN"), product: ProductCode(code, in: .hs2017), flow: .imports, value: 10, unit: .usd),
+            TradeFlow(
+                year: year, reporter: .netherlands, partner: CountryCode(verbatim: "DEU"),
+                product: ProductCode(code, in: .hs2017), flow: .imports, value: 90, unit: .usd),
+            TradeFlow(
+                year: year, reporter: .netherlands, partner: CountryCode(verbatim: "CHN"),
+                product: ProductCode(code, in: .hs2017), flow: .imports, value: 10, unit: .usd),
         ]
         return try #require(ConcentrationAnalysis().rows(for: flows).first)
     }
 
     func worldRows(_ code: String, year: Int, values: [String: Double]) -> [ImportConcentration] {
         let flows = values.keys.sorted().map { exporter in
-            TradeFlow(year: year, reporter: CountryCode(verbatim: exporter), partner: .world, product: ProductCode(code, in: .hs), flow: .exports, value: values[exporter], unit: .usd)
+            TradeFlow(
+                year: year, reporter: CountryCode(verbatim: exporter), partner: .world,
+                product: ProductCode(code, in: .hs), flow: .exports, value: values[exporter], unit: .usd)
         }
         return WorldMarketCheck().worldMarketRows(flows: flows)
     }
@@ -34,8 +40,11 @@ struct WorldMarketAlignmentTests {
 
     @Test("the same year is preferred; a product without any world row gets nil")
     func sameYearAndMissing() throws {
-        let world = worldRows("4401", year: 2021, values: ["USA": 50, "LVA": 50]) + worldRows("4401", year: 2022, values: ["USA": 25, "LVA": 25, "EST": 25, "RUS": 25])
-        let results = WorldMarketCheck().aligned(imports: [try importRow("4401", year: 2022), try importRow("2709", year: 2022)], world: world)
+        let world =
+            worldRows("4401", year: 2021, values: ["USA": 50, "LVA": 50])
+            + worldRows("4401", year: 2022, values: ["USA": 25, "LVA": 25, "EST": 25, "RUS": 25])
+        let results = WorldMarketCheck().aligned(
+            imports: [try importRow("4401", year: 2022), try importRow("2709", year: 2022)], world: world)
         #expect(results.count == 2)
         #expect(results[0]?.worldHHI == 0.25)
         #expect(results[1] == nil)

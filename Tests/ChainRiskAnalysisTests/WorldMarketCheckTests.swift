@@ -7,14 +7,19 @@ struct WorldMarketCheckTests {
     typealias Data = AnalysisTestData
     let check = WorldMarketCheck()
 
-    func worldFlow(_ exporter: String, _ value: Double?, partner: String = "W00", product: String = "100590",
-                   in classification: Classification = .hs2022) -> TradeFlow {
+    func worldFlow(
+        _ exporter: String, _ value: Double?, partner: String = "W00", product: String = "100590",
+        in classification: Classification = .hs2022
+    ) -> TradeFlow {
         Data.flow(partner, value, product: product, in: classification, reporter: exporter, kind: .exports)
     }
 
     @Test("world rows from exporter totals: USA 30, BRA 25, ARG 20, UKR 15, FRA 10 → HHI 0.225, somewhat, limited")
     func worldRows() throws {
-        let flows = [worldFlow("USA", 30), worldFlow("BRA", 25), worldFlow("ARG", 20), worldFlow("UKR", 15), worldFlow("FRA", 10)]
+        let flows = [
+            worldFlow("USA", 30), worldFlow("BRA", 25), worldFlow("ARG", 20), worldFlow("UKR", 15),
+            worldFlow("FRA", 10),
+        ]
         let row = try #require(check.worldMarketRows(flows: flows).first)
         #expect(row.reporter == .world)
         #expect(row.flow == .exports)
@@ -25,11 +30,14 @@ struct WorldMarketCheckTests {
         #expect(row.extraEUShare == nil)
     }
 
-    @Test("an exporter's W00 total wins over its bilateral rows; bilateral-only exporters are summed; areas n.e.s. unallocated")
+    @Test(
+        "an exporter's W00 total wins over its bilateral rows; bilateral-only exporters are summed; areas n.e.s. unallocated"
+    )
     func bilateral() throws {
         let flows = [
             worldFlow("USA", 30), worldFlow("USA", 20, partner: "MEX"), worldFlow("CHN", 5, partner: "JPN"),
-            worldFlow("CHN", 5, partner: "KOR"), worldFlow("_X", 7), Data.flow("USA", 99, reporter: "CHN", kind: .imports),
+            worldFlow("CHN", 5, partner: "KOR"), worldFlow("_X", 7),
+            Data.flow("USA", 99, reporter: "CHN", kind: .imports),
         ]
         let row = try #require(check.worldMarketRows(flows: flows).first)
         // USA 30, CHN 10 → 0.75² + 0.25² = 0.625; imports are not world exports.
@@ -57,7 +65,8 @@ struct WorldMarketCheckTests {
             Data.flow("UKR", 80), Data.flow("FRA", 20), Data.flow("DEU", 5, product: "270112"),
         ])
         let world = check.worldMarketRows(flows: [
-            worldFlow("USA", 30), worldFlow("BRA", 25), worldFlow("ARG", 20), worldFlow("UKR", 15), worldFlow("FRA", 10),
+            worldFlow("USA", 30), worldFlow("BRA", 25), worldFlow("ARG", 20), worldFlow("UKR", 15),
+            worldFlow("FRA", 10),
         ])
         let results = check.check(imports: imports, world: world)
         #expect(results.map(\.product.code) == ["100590", "270112"])
@@ -78,9 +87,11 @@ struct WorldMarketCheckTests {
     @Test("SITC reporter, HS world data: HS 100510 and 100590 summed into SITC 044 (04410, 04490), exact")
     func sitcReporter() throws {
         // hs2022_sitc4.csv: 100510 → 04410, 100590 → 04490, one target each.
-        let mapping = WorldExportMapping(flows: [
-            worldFlow("USA", 10, product: "100510"), worldFlow("USA", 20), worldFlow("BRA", 30), worldFlow("ARG", 40),
-        ], through: .hs2022ToSITC4)
+        let mapping = WorldExportMapping(
+            flows: [
+                worldFlow("USA", 10, product: "100510"), worldFlow("USA", 20), worldFlow("BRA", 30),
+                worldFlow("ARG", 40),
+            ], through: .hs2022ToSITC4)
         #expect(mapping.qualities.map(\.product.code) == ["04410", "04490"])
         let world = check.worldMarketRows(flows: mapping.flows, level: 3)
         let imports = ConcentrationAnalysis().rows(for: [
@@ -93,14 +104,17 @@ struct WorldMarketCheckTests {
         #expect(result.quality == .exact)
     }
 
-    @Test("mapping: a code missing from the table is split over its heading's targets and approximate; unmapped kept apart")
+    @Test(
+        "mapping: a code missing from the table is split over its heading's targets and approximate; unmapped kept apart"
+    )
     func approximateMapping() throws {
         // 100580 is not in HS 2022: it borrows 1005's targets 04410 and 04490, half its value each.
-        let mapping = WorldExportMapping(flows: [
-            worldFlow("USA", 10, product: "100510"), worldFlow("USA", 10, product: "100580"),
-            worldFlow("USA", 3, product: "770000"), worldFlow("USA", 4, product: "044", in: .sitc4),
-            worldFlow("USA", 6, product: "100590", in: .hs2017),
-        ], through: .hs2022ToSITC4)
+        let mapping = WorldExportMapping(
+            flows: [
+                worldFlow("USA", 10, product: "100510"), worldFlow("USA", 10, product: "100580"),
+                worldFlow("USA", 3, product: "770000"), worldFlow("USA", 4, product: "044", in: .sitc4),
+                worldFlow("USA", 6, product: "100590", in: .hs2017),
+            ], through: .hs2022ToSITC4)
         #expect(mapping.flows.map(\.product.code) == ["04410", "04410", "04490", "04490"])
         #expect(mapping.flows.map(\.value) == [10, 5, 5, 6])
         let seed = try #require(mapping.qualities.first)
@@ -116,26 +130,33 @@ struct WorldMarketCheckTests {
 
     @Test("reversed: a SITC value is split equally over the HS codes that map into it")
     func reversedMapping() {
-        let table = Correspondence(source: .hs2022, target: .sitc4, pairs: [
-            ("100510", "04410"), ("100590", "04490"), ("100599", "04490"),
-        ])
-        let mapping = WorldExportMapping(flows: [
-            worldFlow("USA", 30, product: "04490", in: .sitc4), worldFlow("BRA", 8, product: "04410", in: .sitc4),
-        ], through: table, reversed: true)
+        let table = Correspondence(
+            source: .hs2022, target: .sitc4,
+            pairs: [
+                ("100510", "04410"), ("100590", "04490"), ("100599", "04490"),
+            ])
+        let mapping = WorldExportMapping(
+            flows: [
+                worldFlow("USA", 30, product: "04490", in: .sitc4), worldFlow("BRA", 8, product: "04410", in: .sitc4),
+            ], through: table, reversed: true)
         #expect(mapping.source == .sitc4 && mapping.target == .hs2022)
-        #expect(mapping.flows.map { "\($0.product.code) \($0.value ?? -1)" } == ["100590 15.0", "100599 15.0", "100510 8.0"])
+        #expect(
+            mapping.flows.map { "\($0.product.code) \($0.value ?? -1)" } == [
+                "100590 15.0", "100599 15.0", "100510 8.0",
+            ])
         #expect(mapping.qualities.map(\.splitShare) == [0, 1, 1])
         #expect(mapping.qualities.allSatisfy { $0.quality == .exact })
     }
 
     @Test("the letter's Table 5 selection: highly concentrated and above EUR 250 mln, largest first")
     func letterSelection() {
-        let flows = [
-            Data.flow("DEU", 300, product: "270112", unit: .millionEUR),
-            Data.flow("DEU", 250, product: "100590", unit: .millionEUR),
-            Data.flow("RUS", 900, product: "271111", unit: .millionEUR),
-            Data.flow("DEU", 1000, product: "880240", unit: .usd),
-        ] + ["DEU", "FRA", "BEL", "POL", "CHN"].map { Data.flow($0, 100, product: "870323", unit: .millionEUR) }
+        let flows =
+            [
+                Data.flow("DEU", 300, product: "270112", unit: .millionEUR),
+                Data.flow("DEU", 250, product: "100590", unit: .millionEUR),
+                Data.flow("RUS", 900, product: "271111", unit: .millionEUR),
+                Data.flow("DEU", 1000, product: "880240", unit: .usd),
+            ] + ["DEU", "FRA", "BEL", "POL", "CHN"].map { Data.flow($0, 100, product: "870323", unit: .millionEUR) }
         let selected = WorldMarketCheck.letterSelection(ConcentrationAnalysis().rows(for: flows))
         #expect(selected.map(\.product.code) == ["271111", "270112"])
     }

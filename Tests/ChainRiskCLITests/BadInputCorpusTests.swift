@@ -14,7 +14,8 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
     /// The argument list with the placeholders filled in (space-separated; no argument holds a space).
     func argumentList(corpus: String) -> [String] {
         arguments.split(separator: " ").map {
-            $0.replacingOccurrences(of: "{file}", with: corpus + "/" + file).replacingOccurrences(of: "{dir}", with: corpus)
+            $0.replacingOccurrences(of: "{file}", with: corpus + "/" + file).replacingOccurrences(
+                of: "{dir}", with: corpus)
         }
     }
 }
@@ -40,7 +41,8 @@ enum BadInputCorpus {
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() where index > 0 {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 4, let exit = Int32(fields[2]) else {
-                throw ManifestError(description: "manifest.csv line \(index + 1) is not file,arguments,exit,message: \(line)")
+                throw ManifestError(
+                    description: "manifest.csv line \(index + 1) is not file,arguments,exit,message: \(line)")
             }
             rows.append(BadInputCase(file: fields[0], arguments: fields[1], exit: exit, message: fields[3]))
         }
@@ -50,19 +52,24 @@ enum BadInputCorpus {
 
 @Suite("bad-input corpus: every broken file is refused with its exit code and location, and the store stays as it was")
 struct BadInputCorpusTests {
-    @Test("the manifest lists the generated corpus (at least 60 cases, each file present unless it stands for a missing one)")
+    @Test(
+        "the manifest lists the generated corpus (at least 60 cases, each file present unless it stands for a missing one)"
+    )
     func manifestIsComplete() throws {
         let cases = try BadInputCorpus.load()
         #expect(cases.count >= 60, "run scripts/badinput/generate_corpus.py")
         #expect(FileManager.default.fileExists(atPath: BadInputCorpus.baseline))
         for row in cases where row.exit != 66 {
-            #expect(FileManager.default.fileExists(atPath: BadInputCorpus.folder + "/" + row.file), "\(row.file) is missing")
+            #expect(
+                FileManager.default.fileExists(atPath: BadInputCorpus.folder + "/" + row.file), "\(row.file) is missing"
+            )
         }
         #expect(Set(cases.map(\.file)).count == cases.count, "a file is listed twice")
     }
 
-    @Test("a bad input exits with the manifest's code, names its location, and leaves the datasets listing unchanged",
-          arguments: BadInputCorpus.cases)
+    @Test(
+        "a bad input exits with the manifest's code, names its location, and leaves the datasets listing unchanged",
+        arguments: BadInputCorpus.cases)
     func refused(_ row: BadInputCase) throws {
         let cli = CLIRunner()
         let baseline = try cli.run(["import", BadInputCorpus.baseline, "--name", "baseline"])
@@ -73,14 +80,17 @@ struct BadInputCorpusTests {
         let result = try cli.run(row.argumentList(corpus: BadInputCorpus.folder))
 
         if result.status != row.exit {
-            Issue.record("\(row.file): exit \(result.status), expected \(row.exit) (chainrisk \(row.arguments)); stderr: \(result.stderr.prefix(500))")
+            Issue.record(
+                "\(row.file): exit \(result.status), expected \(row.exit) (chainrisk \(row.arguments)); stderr: \(result.stderr.prefix(500))"
+            )
         }
         if !result.stderr.contains(row.message) {
             Issue.record("\(row.file): standard error lacks '\(row.message)'; it says: \(result.stderr.prefix(500))")
         }
         let after = try cli.run(["datasets", "--format", "json"])
         if after.stdout != before.stdout {
-            Issue.record("\(row.file): the datasets listing changed although the command failed (chainrisk \(row.arguments))")
+            Issue.record(
+                "\(row.file): the datasets listing changed although the command failed (chainrisk \(row.arguments))")
         }
     }
 }

@@ -12,7 +12,8 @@ struct CLIRunner {
     let database = NSTemporaryDirectory() + "chainrisk-cli-\(UUID().uuidString)/store.sqlite"
 
     /// The package root, from this file's location.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The shared real data beside the checkout.
     static let sharedData = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data").path
@@ -21,7 +22,9 @@ struct CLIRunner {
     static let binary: String = {
         let besideTests = Bundle.main.bundleURL.appendingPathComponent("chainrisk").path
         if FileManager.default.isExecutableFile(atPath: besideTests) { return besideTests }
-        let bundles = Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("chainrisk").path }
+        let bundles = Bundle.allBundles.map {
+            $0.bundleURL.deletingLastPathComponent().appendingPathComponent("chainrisk").path
+        }
         if let found = bundles.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) { return found }
         return packageRoot.appendingPathComponent(".build/debug/chainrisk").path
     }()
@@ -60,7 +63,9 @@ struct CLIRunner {
         DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
         process.waitUntilExit()
         group.wait()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// Writes `text` to a new temporary file with `name` and returns its path.

@@ -3,10 +3,13 @@ import Testing
 
 @Suite("chainrisk concentration and world-market, end to end")
 struct ConcentrationCommandTests {
-    static let comtradeNL = CLIRunner.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
+    static let comtradeNL =
+        CLIRunner.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
     static let worldHS4 = CLIRunner.sharedData + "/world_exports_oec/world_exports_by_country_hs4_2017.csv"
-    static let worldReading = ["--input-format", "csv", "--map", "reporter=reporter_iso,product=product_code,value=export_value_usd",
-                               "--file-flow", "export", "--file-year", "2017", "--classification", "HS4"]
+    static let worldReading = [
+        "--input-format", "csv", "--map", "reporter=reporter_iso,product=product_code,value=export_value_usd",
+        "--file-flow", "export", "--file-year", "2017", "--classification", "HS4",
+    ]
 
     func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -15,7 +18,9 @@ struct ConcentrationCommandTests {
     @Test("NL fuel wood 2022 straight from the Comtrade file: HHI, suppliers, top supplier, unallocated value")
     func fuelWood() throws {
         let cli = CLIRunner()
-        let result = try cli.run(["concentration", "--input", Self.comtradeNL, "--year", "2022", "--product", "4401", "--format", "json"])
+        let result = try cli.run([
+            "concentration", "--input", Self.comtradeNL, "--year", "2022", "--product", "4401", "--format", "json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let document = try json(result.stdout)
         let rows = try #require(document["rows"] as? [[String: Any]])
@@ -47,7 +52,9 @@ struct ConcentrationCommandTests {
         let fromFile = try cli.run(["concentration", "--input", Self.comtradeNL, "--format", "csv", "--year", "all"])
         #expect(fromStore.status == 0)
         #expect(fromStore.stdout == fromFile.stdout)
-        #expect(try cli.run(["concentration", "--dataset", "nl", "--format", "csv", "--year", "all"]).stdout == fromStore.stdout)
+        #expect(
+            try cli.run(["concentration", "--dataset", "nl", "--format", "csv", "--year", "all"]).stdout
+                == fromStore.stdout)
         // 191 rows: python3 len({(r['refYear'], r['cmdCode']) for r in csv.DictReader(f)}) (39 products, not all
         // in every year), plus the header.
         #expect(fromStore.stdout.split(separator: "\n").count == 192)
@@ -59,19 +66,31 @@ struct ConcentrationCommandTests {
     @Test("--top 10 keeps the ten largest products per year; --class high --min-value filters like Table 5")
     func tableShapes() throws {
         let cli = CLIRunner()
-        let top = try json(try cli.run(["concentration", "--input", Self.comtradeNL, "--top", "10", "--year", "all", "--format", "json"]).stdout)
+        let top = try json(
+            try cli.run([
+                "concentration", "--input", Self.comtradeNL, "--top", "10", "--year", "all", "--format", "json",
+            ]).stdout)
         #expect((top["rows"] as? [Any])?.count == 50)
-        let latest = try json(try cli.run(["concentration", "--input", Self.comtradeNL, "--top", "10", "--format", "json"]).stdout)
+        let latest = try json(
+            try cli.run(["concentration", "--input", Self.comtradeNL, "--top", "10", "--format", "json"]).stdout)
         #expect((latest["rows"] as? [[String: Any]])?.map { $0["year"] as? Int } == Array(repeating: 2022, count: 10))
-        let high = try json(try cli.run(["concentration", "--input", Self.comtradeNL, "--year", "2022", "--class", "high", "--min-value", "100e6", "--format", "json"]).stdout)
+        let high = try json(
+            try cli.run([
+                "concentration", "--input", Self.comtradeNL, "--year", "2022", "--class", "high", "--min-value",
+                "100e6", "--format", "json",
+            ]).stdout)
         let rows = try #require(high["rows"] as? [[String: Any]])
-        #expect(rows.allSatisfy { $0["class"] as? String == "highly_concentrated" && ($0["total_value"] as? Double ?? 0) > 100e6 })
+        #expect(
+            rows.allSatisfy {
+                $0["class"] as? String == "highly_concentrated" && ($0["total_value"] as? Double ?? 0) > 100e6
+            })
         #expect(rows.compactMap { $0["product"] as? String }.contains("4401"))
     }
 
     @Test("world-market on the OEC HS4 file: coal is somewhat concentrated, as in the letter's Table 5")
     func worldMarketCoal() throws {
-        let result = try CLIRunner().run(["world-market", "--input", Self.worldHS4] + Self.worldReading + ["--product", "2701", "--format", "json"])
+        let result = try CLIRunner().run(
+            ["world-market", "--input", Self.worldHS4] + Self.worldReading + ["--product", "2701", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try #require(try json(result.stdout)["rows"] as? [[String: Any]])
         let coal = try #require(rows.first)
@@ -96,8 +115,10 @@ struct ConcentrationCommandTests {
     func sections() throws {
         let cli = CLIRunner()
         let scores = try cli.file("risk.csv", "iso3,score\nUSA,0.2\nDEU,0.1\n")
-        let result = try cli.run(["concentration", "--input", Self.comtradeNL, "--product", "4401", "--trend", "--criteria", "ec2021",
-                                  "--risk-scores", scores, "--format", "json"])
+        let result = try cli.run([
+            "concentration", "--input", Self.comtradeNL, "--product", "4401", "--trend", "--criteria", "ec2021",
+            "--risk-scores", scores, "--format", "json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let document = try json(result.stdout)
         let trends = try #require(document["trends"] as? [[String: Any]])
@@ -117,9 +138,16 @@ struct ConcentrationCommandTests {
     func crossClassificationWorld() throws {
         let cli = CLIRunner()
         let sitc = CLIRunner.sharedData + "/world_exports_oec/world_exports_by_country_sitc2_4digit_avg_1998_2000.csv"
-        #expect(try cli.run(["import", sitc, "--format", "csv", "--map", "reporter=country,product=product,value=value", "--flow", "export",
-                             "--year", "2000", "--classification", "SITC4", "--name", "world-sitc"]).status == 0)
-        let result = try cli.run(["concentration", "--input", Self.comtradeNL, "--year", "2022", "--product", "4401", "--world-dataset", "world-sitc", "--format", "json"])
+        #expect(
+            try cli.run([
+                "import", sitc, "--format", "csv", "--map", "reporter=country,product=product,value=value", "--flow",
+                "export",
+                "--year", "2000", "--classification", "SITC4", "--name", "world-sitc",
+            ]).status == 0)
+        let result = try cli.run([
+            "concentration", "--input", Self.comtradeNL, "--year", "2022", "--product", "4401", "--world-dataset",
+            "world-sitc", "--format", "json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let document = try json(result.stdout)
         let row = try #require((document["rows"] as? [[String: Any]])?.first)

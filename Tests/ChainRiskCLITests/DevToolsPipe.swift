@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A headless Chromium driven through the DevTools protocol over `--remote-debugging-pipe` (commands on fd 3,
@@ -35,16 +36,20 @@ final class DevToolsPipe {
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let arguments = [
-            Self.chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-            "--hide-scrollbars", "--remote-debugging-pipe", "--user-data-dir=\(profile)", "--window-size=\(width),\(height)", "about:blank",
+            Self.chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--hide-scrollbars", "--remote-debugging-pipe", "--user-data-dir=\(profile)",
+            "--window-size=\(width),\(height)", "about:blank",
         ]
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var child: pid_t = 0
         let status = posix_spawn(&child, Self.chromium, &actions, nil, argv, environ)
         close(commands[0])
         close(replies[1])
-        guard status == 0 else { throw Failure(description: "cannot start \(Self.chromium): \(String(cString: strerror(status)))") }
+        guard status == 0 else {
+            throw Failure(description: "cannot start \(Self.chromium): \(String(cString: strerror(status)))")
+        }
         pid = child
         toBrowser = commands[1]
         fromBrowser = replies[0]
@@ -61,7 +66,9 @@ final class DevToolsPipe {
     /// Opens a page and attaches to it; later commands go to that page.
     func openPage() throws {
         let target = try send("Target.createTarget", ["url": "about:blank"], toPage: false)
-        guard let targetID = target["targetId"] as? String else { throw Failure(description: "no targetId in \(target)") }
+        guard let targetID = target["targetId"] as? String else {
+            throw Failure(description: "no targetId in \(target)")
+        }
         let attached = try send("Target.attachToTarget", ["targetId": targetID, "flatten": true], toPage: false)
         session = attached["sessionId"] as? String
         _ = try send("Page.enable")
@@ -70,7 +77,9 @@ final class DevToolsPipe {
 
     /// Sends one command and returns its result, skipping the events that arrive meanwhile.
     @discardableResult
-    func send(_ method: String, _ parameters: [String: Any] = [:], toPage: Bool = true, timeout: TimeInterval = 30) throws -> [String: Any] {
+    func send(_ method: String, _ parameters: [String: Any] = [:], toPage: Bool = true, timeout: TimeInterval = 30)
+        throws -> [String: Any]
+    {
         nextID += 1
         var message: [String: Any] = ["id": nextID, "method": method, "params": parameters]
         if toPage, let session { message["sessionId"] = session }
@@ -95,14 +104,17 @@ final class DevToolsPipe {
 
     /// Evaluates `expression` in the page and returns its value (JSON-compatible values only).
     func evaluate(_ expression: String) throws -> Any? {
-        let result = try send("Runtime.evaluate", ["expression": expression, "returnByValue": true, "awaitPromise": true])
+        let result = try send(
+            "Runtime.evaluate", ["expression": expression, "returnByValue": true, "awaitPromise": true])
         if let exception = result["exceptionDetails"] { throw Failure(description: "\(expression): \(exception)") }
         return (result["result"] as? [String: Any])?["value"]
     }
 
     /// The numbers an expression returning an array of numbers gives.
     func numbers(_ expression: String) throws -> [Double] {
-        guard let values = try evaluate(expression) as? [Any] else { throw Failure(description: "not an array: \(expression)") }
+        guard let values = try evaluate(expression) as? [Any] else {
+            throw Failure(description: "not an array: \(expression)")
+        }
         return values.compactMap { ($0 as? NSNumber)?.doubleValue }
     }
 
@@ -120,19 +132,24 @@ final class DevToolsPipe {
     /// as a person's mouse would make it.
     func click(_ selector: String) throws {
         let escaped = selector.replacingOccurrences(of: "'", with: "\\'")
-        let box = try numbers("(function(){var e=document.querySelector('\(escaped)');if(!e)return [];e.scrollIntoView({block:'center'});var r=e.getClientRects()[0]||e.getBoundingClientRect();return [r.x+r.width/2,r.y+r.height/2];})()")
+        let box = try numbers(
+            "(function(){var e=document.querySelector('\(escaped)');if(!e)return [];e.scrollIntoView({block:'center'});var r=e.getClientRects()[0]||e.getBoundingClientRect();return [r.x+r.width/2,r.y+r.height/2];})()"
+        )
         guard box.count == 2 else {
             throw Failure(description: "no element matches \(selector)")
         }
         for type in ["mousePressed", "mouseReleased"] {
-            try send("Input.dispatchMouseEvent", ["type": type, "x": box[0], "y": box[1], "button": "left", "clickCount": 1])
+            try send(
+                "Input.dispatchMouseEvent", ["type": type, "x": box[0], "y": box[1], "button": "left", "clickCount": 1])
         }
     }
 
     /// Saves a PNG of the whole page to `path`.
     func screenshot(_ path: String) throws {
         let result = try send("Page.captureScreenshot", ["format": "png", "captureBeyondViewport": true])
-        guard let text = result["data"] as? String, let data = Data(base64Encoded: text) else { throw Failure(description: "no screenshot data") }
+        guard let text = result["data"] as? String, let data = Data(base64Encoded: text) else {
+            throw Failure(description: "no screenshot data")
+        }
         try data.write(to: URL(fileURLWithPath: path))
     }
 
@@ -146,7 +163,9 @@ final class DevToolsPipe {
             let remaining = deadline.timeIntervalSinceNow
             guard remaining > 0 else { throw Failure(description: "Chromium did not answer in time") }
             var descriptor = pollfd(fd: fromBrowser, events: Int16(POLLIN), revents: 0)
-            guard poll(&descriptor, 1, Int32(min(remaining, 1) * 1000)) >= 0 else { throw Failure(description: "poll failed") }
+            guard poll(&descriptor, 1, Int32(min(remaining, 1) * 1000)) >= 0 else {
+                throw Failure(description: "poll failed")
+            }
             guard descriptor.revents != 0 else { continue }
             var buffer = [UInt8](repeating: 0, count: 1 << 16)
             let count = read(fromBrowser, &buffer, buffer.count)

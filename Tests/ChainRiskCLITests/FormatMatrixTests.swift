@@ -5,15 +5,20 @@ import Testing
 @Suite("every --format value a command's --help lists works, on standard output and with --output")
 struct FormatMatrixTests {
     static let nld11 = CLIRunner.sharedData + "/wiod2013/wiod2013_2011_nld11_Z.csv"
-    static let comtrade = CLIRunner.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
+    static let comtrade =
+        CLIRunner.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
     static let world = CLIRunner.sharedData + "/world_exports_oec/world_exports_by_country_hs4_2017.csv"
 
     static let commands: [[String]] = [
         ["report"], ["sectors"], ["events"], ["options"],
         ["concentration", "--input", comtrade, "--year", "2022", "--top", "5"],
-        ["world-market", "--input", world, "--input-format", "csv", "--map", "reporter=reporter_iso,product=product_code,value=export_value_usd",
-         "--file-flow", "export", "--file-year", "2017", "--classification", "HS4", "--product", "44"],
-        ["origins", "--mrio", nld11], ["io", "multipliers", "--mrio", nld11, "--top", "3"], ["io", "validate", "--mrio", nld11],
+        [
+            "world-market", "--input", world, "--input-format", "csv", "--map",
+            "reporter=reporter_iso,product=product_code,value=export_value_usd",
+            "--file-flow", "export", "--file-year", "2017", "--classification", "HS4", "--product", "44",
+        ],
+        ["origins", "--mrio", nld11], ["io", "multipliers", "--mrio", nld11, "--top", "3"],
+        ["io", "validate", "--mrio", nld11],
         ["scenario", "--mrio", nld11, "--shock", "DEU:c14:0.5:8", "--model", "iim"],
     ]
 
@@ -27,8 +32,9 @@ struct FormatMatrixTests {
         return list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
-    @Test("each listed format: exit 0 with output on standard output (a file for xlsx), and the same bytes through --output",
-          arguments: commands)
+    @Test(
+        "each listed format: exit 0 with output on standard output (a file for xlsx), and the same bytes through --output",
+        arguments: commands)
     func formatsWork(command: [String]) throws {
         let cli = CLIRunner()
         let help = try cli.run(command.prefix { !$0.hasPrefix("--") } + ["--help"])
@@ -46,8 +52,12 @@ struct FormatMatrixTests {
             #expect(written.stdout.isEmpty, "\(command) --format \(format) --output also printed")
             guard format != "xlsx" else { continue }
             let printed = try cli.run(command + ["--format", format])
-            #expect(printed.status == 0 && !printed.stdout.isEmpty, "\(command) --format \(format): \(printed.stderr.prefix(300))")
-            #expect(Data(printed.stdout.utf8) == FileManager.default.contents(atPath: file), "\(command) --format \(format): --output differs from standard output")
+            #expect(
+                printed.status == 0 && !printed.stdout.isEmpty,
+                "\(command) --format \(format): \(printed.stderr.prefix(300))")
+            #expect(
+                Data(printed.stdout.utf8) == FileManager.default.contents(atPath: file),
+                "\(command) --format \(format): --output differs from standard output")
         }
     }
 }

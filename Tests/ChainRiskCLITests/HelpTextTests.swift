@@ -5,7 +5,9 @@ import Testing
 /// inside a sentence shows as a ragged line at every other width.
 @Suite("--help discussions: paragraphs, not hand-wrapped lines")
 struct HelpTextTests {
-    @Test("in every command's discussion, a prose line that continues a paragraph ends with a line continuation; example lines fit 80 columns")
+    @Test(
+        "in every command's discussion, a prose line that continues a paragraph ends with a line continuation; example lines fit 80 columns"
+    )
     func noHandBreaks() throws {
         let folder = CLIRunner.packageRoot.appendingPathComponent("Sources/chainrisk").path
         var checked = 0
@@ -14,7 +16,11 @@ struct HelpTextTests {
             var lines: [String] = []
             var inside = false
             for line in source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-                if line.hasSuffix("discussion: \"\"\"") { inside = true; lines = []; continue }
+                if line.hasSuffix("discussion: \"\"\"") {
+                    inside = true
+                    lines = []
+                    continue
+                }
                 guard inside else { continue }
                 if line.trimmingCharacters(in: .whitespaces) == "\"\"\"" {
                     inside = false
@@ -40,7 +46,9 @@ struct HelpTextTests {
                 #expect(line.hasSuffix("\\"), "\(file): a paragraph is broken by hand after '\(line.suffix(40))'")
             }
             if indent(line) > 12 {
-                #expect(line.count - 12 <= 80, "\(file): example line over 80 columns: \(line.trimmingCharacters(in: .whitespaces))")
+                #expect(
+                    line.count - 12 <= 80,
+                    "\(file): example line over 80 columns: \(line.trimmingCharacters(in: .whitespaces))")
             }
         }
     }

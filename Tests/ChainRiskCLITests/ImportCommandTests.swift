@@ -3,7 +3,8 @@ import Testing
 
 @Suite("chainrisk import and datasets, end to end")
 struct ImportCommandTests {
-    static let comtradeNL = CLIRunner.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
+    static let comtradeNL =
+        CLIRunner.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
 
     @Test("the Comtrade NL file stores 10,631 flows with its SHA-256 and value total; a second import adds nothing")
     func comtradeImportIsIdempotent() throws {
@@ -35,11 +36,25 @@ struct ImportCommandTests {
         #expect(again.stdout == listing.stdout)
     }
 
-    @Test("malformed files exit 65 with file:line:column and leave the database unchanged", arguments: [
-        ("bad-number.csv", "year,reporter,partner,product,flow,value\n2019,NLD,DEU,4401,import,12.5\n2019,NLD,BEL,4401,import,1O0\n", ":3:"),
-        ("bad-columns.csv", "year,reporter,partner,product,flow,value\n2019,NLD,DEU,4401,import,12.5\n2019,NLD,BEL,4401,import\n", ":3:"),
-        ("bad-quote.csv", "year,reporter,partner,product,flow,value\n2019,NLD,DEU,4401,import,12.5\n2019,NLD,\"BEL,4401,import,3\n", ":3:10"),
-    ])
+    @Test(
+        "malformed files exit 65 with file:line:column and leave the database unchanged",
+        arguments: [
+            (
+                "bad-number.csv",
+                "year,reporter,partner,product,flow,value\n2019,NLD,DEU,4401,import,12.5\n2019,NLD,BEL,4401,import,1O0\n",
+                ":3:"
+            ),
+            (
+                "bad-columns.csv",
+                "year,reporter,partner,product,flow,value\n2019,NLD,DEU,4401,import,12.5\n2019,NLD,BEL,4401,import\n",
+                ":3:"
+            ),
+            (
+                "bad-quote.csv",
+                "year,reporter,partner,product,flow,value\n2019,NLD,DEU,4401,import,12.5\n2019,NLD,\"BEL,4401,import,3\n",
+                ":3:10"
+            ),
+        ])
     func malformed(name: String, text: String, location: String) throws {
         let cli = CLIRunner()
         let good = try cli.file("good.csv", "year,reporter,partner,product,flow,value\n2019,NLD,DEU,4401,import,1\n")
@@ -55,7 +70,10 @@ struct ImportCommandTests {
     @Test("a Latin-1 file is refused as an unknown encoding with its location")
     func latin1() throws {
         let cli = CLIRunner()
-        let bytes = Data("year,reporter,partner,product,flow,value,note\n2019,NLD,DEU,4401,import,1,ok\n2019,NLD,CUW,4401,import,2,Cura".utf8) + Data([0xE7, 0x61, 0x6F, 0x0A])
+        let bytes =
+            Data(
+                "year,reporter,partner,product,flow,value,note\n2019,NLD,DEU,4401,import,1,ok\n2019,NLD,CUW,4401,import,2,Cura"
+                    .utf8) + Data([0xE7, 0x61, 0x6F, 0x0A])
         let path = try cli.file("latin1.csv", bytes)
         let result = try cli.run(["import", path, "--format", "canonical"])
         #expect(result.status == 65)
@@ -74,10 +92,13 @@ struct ImportCommandTests {
         #expect(try cli.run(["--frobnicate"]).status == 64)
     }
 
-    @Test("a gzip file cut in the middle is refused at the line where it stops (exit 65), never imported in part, also with --strict")
+    @Test(
+        "a gzip file cut in the middle is refused at the line where it stops (exit 65), never imported in part, also with --strict"
+    )
     func truncatedGzip() throws {
         let runner = CLIRunner()
-        let source = CLIRunner.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
+        let source =
+            CLIRunner.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
         let gzip = Process()
         gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         gzip.arguments = ["gzip", "-c", source]
@@ -91,7 +112,9 @@ struct ImportCommandTests {
         for strict in [[], ["--strict"]] {
             let refused = try runner.run(["import", cut, "--name", "cut"] + strict)
             #expect(refused.status == 65, "\(refused.stdout)")
-            #expect(refused.stderr.contains("cut.csv.gz:") && refused.stderr.contains("the file is cut off"), "\(refused.stderr)")
+            #expect(
+                refused.stderr.contains("cut.csv.gz:") && refused.stderr.contains("the file is cut off"),
+                "\(refused.stderr)")
         }
         #expect(try runner.run(["datasets", "--format", "json"]).stdout.contains("\"cut\"") == false)
         let analysed = try runner.run(["concentration", "--input", cut])
@@ -100,7 +123,9 @@ struct ImportCommandTests {
         #expect(imported.status == 0 && imported.stdout.contains("imported 10,631 flows"), "\(imported.stderr)")
     }
 
-    @Test("a directory given as input is missing input (66); a file with a header and no rows is bad data (65) and stores nothing")
+    @Test(
+        "a directory given as input is missing input (66); a file with a header and no rows is bad data (65) and stores nothing"
+    )
     func directoryAndHeaderOnly() throws {
         let runner = CLIRunner()
         let folder = NSTemporaryDirectory() + "chainrisk-dir-\(UUID().uuidString)"
@@ -111,11 +136,15 @@ struct ImportCommandTests {
         }
         let header = try runner.file("header.csv", "t,i,j,k,v,q\n")
         let empty = try runner.run(["import", header, "--name", "empty", "--format", "baci"])
-        #expect(empty.status == 65 && empty.stderr.contains("header.csv:2:1:") && empty.stderr.contains("no data rows"), "\(empty.stderr)")
+        #expect(
+            empty.status == 65 && empty.stderr.contains("header.csv:2:1:") && empty.stderr.contains("no data rows"),
+            "\(empty.stderr)")
         #expect(try runner.run(["datasets", "--format", "json"]).stdout.contains("\"empty\"") == false)
     }
 
-    @Test("three imports into one database at once all succeed: a writer waits for the other instead of failing with 'database is locked'")
+    @Test(
+        "three imports into one database at once all succeed: a writer waits for the other instead of failing with 'database is locked'"
+    )
     func concurrentImports() throws {
         let database = NSTemporaryDirectory() + "chainrisk-concurrent-\(UUID().uuidString)/store.sqlite"
         let years = [2017, 2018, 2019]

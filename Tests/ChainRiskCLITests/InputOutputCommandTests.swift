@@ -41,7 +41,9 @@ struct InputOutputCommandTests {
 
     @Test("io multipliers --sort multiplier --top 1 is CHN_c14 (3.609688067719533, numpy)")
     func multipliersSorted() throws {
-        let result = try CLIRunner().run(["io", "multipliers", "--mrio", Self.nld11, "--sort", "multiplier", "--top", "1", "--format", "csv"])
+        let result = try CLIRunner().run([
+            "io", "multipliers", "--mrio", Self.nld11, "--sort", "multiplier", "--top", "1", "--format", "csv",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.first == "region,sector,output_multiplier,backward_linkage,forward_linkage")
@@ -62,7 +64,8 @@ struct InputOutputCommandTests {
     func malformedCell() throws {
         let cli = CLIRunner()
         let z = try cli.file("bad_Z.csv", "row,A_s1,A_s2\nA_s1,1,2\nA_s2,3,x\n")
-        try Data("row,A_h\nA_s1,1\nA_s2,1\n".utf8).write(to: URL(fileURLWithPath: z.replacingOccurrences(of: "bad_Z.csv", with: "bad_Y.csv")))
+        try Data("row,A_h\nA_s1,1\nA_s2,1\n".utf8).write(
+            to: URL(fileURLWithPath: z.replacingOccurrences(of: "bad_Z.csv", with: "bad_Y.csv")))
         let result = try cli.run(["io", "multipliers", "--mrio", z])
         #expect(result.status == 65)
         #expect(result.stderr.contains("bad_Z.csv:3:8:"))
@@ -70,7 +73,10 @@ struct InputOutputCommandTests {
 
     @Test("io validate reports the national Belgian table: 63 sectors, productive, no findings")
     func validateNational() throws {
-        let result = try CLIRunner().run(["io", "validate", "--mrio", CLIRunner.sharedData + "/io_be_pichler/IO_BE_NACE64.csv", "--national-region", "BEL", "--format", "json"])
+        let result = try CLIRunner().run([
+            "io", "validate", "--mrio", CLIRunner.sharedData + "/io_be_pichler/IO_BE_NACE64.csv", "--national-region",
+            "BEL", "--format", "json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let document = try json(result.stdout)
         let summary = try #require(document["summary"] as? [[String: Any]])
@@ -97,13 +103,22 @@ struct InputOutputCommandTests {
     func aggregateRoundTrip() throws {
         let cli = CLIRunner()
         let folder = NSTemporaryDirectory() + "chainrisk-io-aggregate-\(UUID().uuidString)"
-        let map = try cli.file("identity.csv", "region,group\n" + ["NLD", "DEU", "BEL", "FRA", "GBR", "EU_OTH", "USA", "CHN", "RUS", "ASIAPAC_OTH", "ROW"].map { "\($0),\($0)" }.joined(separator: "\n") + "\n")
-        let written = try cli.run(["io", "aggregate", "--mrio", Self.nld11, "--regions", map, "--output", folder, "--name", "same"])
+        let map = try cli.file(
+            "identity.csv",
+            "region,group\n"
+                + ["NLD", "DEU", "BEL", "FRA", "GBR", "EU_OTH", "USA", "CHN", "RUS", "ASIAPAC_OTH", "ROW"].map {
+                    "\($0),\($0)"
+                }.joined(separator: "\n") + "\n")
+        let written = try cli.run([
+            "io", "aggregate", "--mrio", Self.nld11, "--regions", map, "--output", folder, "--name", "same",
+        ])
         #expect(written.status == 0, "\(written.stderr)")
         #expect(written.stdout.contains("same_Z.csv sha256"))
         let original = try String(contentsOfFile: Self.nld11, encoding: .utf8)
         let copy = try String(contentsOfFile: folder + "/same_Z.csv", encoding: .utf8)
-        #expect(copy == original.replacingOccurrences(of: "\r\n", with: "\n"), "an identity map writes the shipped integers back unchanged")
+        #expect(
+            copy == original.replacingOccurrences(of: "\r\n", with: "\n"),
+            "an identity map writes the shipped integers back unchanged")
         let before = try cli.run(["io", "multipliers", "--mrio", Self.nld11, "--format", "csv"])
         let after = try cli.run(["io", "multipliers", "--mrio", folder + "/same_Z.csv", "--format", "csv"])
         #expect(before.stdout == after.stdout)
@@ -118,13 +133,17 @@ struct InputOutputCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         // Standard error: the timings as one JSON line, then the line naming the file written.
         let errorLines = result.stderr.split(separator: "\n").map(String.init)
-        #expect(errorLines.count == 2 && errorLines.last?.hasPrefix("chainrisk: wrote \(path) (") == true, "\(result.stderr)")
+        #expect(
+            errorLines.count == 2 && errorLines.last?.hasPrefix("chainrisk: wrote \(path) (") == true,
+            "\(result.stderr)")
         let timing = try json(errorLines.first ?? "")
-        #expect(Set(timing.keys) == ["read", "coefficients", "productivity", "factorise", "solve", "inverse", "sectors"])
+        #expect(
+            Set(timing.keys) == ["read", "coefficients", "productivity", "factorise", "solve", "inverse", "sectors"])
         let rows = try #require(try json(result.stdout)["rows"] as? [[String: Any]])
         // pymrio: x = row totals of Z and Y, so L·y = x exactly up to rounding.
         for row in rows {
-            let output = try #require(row["gross_output"] as? Double), solved = try #require(row["leontief_output"] as? Double)
+            let output = try #require(row["gross_output"] as? Double)
+            let solved = try #require(row["leontief_output"] as? Double)
             #expect(abs(solved - output) <= 1e-9 * output)
         }
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
@@ -135,10 +154,14 @@ struct InputOutputCommandTests {
         #expect(abs(first - 1.1101020720270822) < 1e-9)
     }
 
-    @Test("io --help exits 0 and lists the subcommands (a group's help request is argument-parser's, not an internal error)")
+    @Test(
+        "io --help exits 0 and lists the subcommands (a group's help request is argument-parser's, not an internal error)"
+    )
     func groupHelp() throws {
         let result = try CLIRunner().run(["io", "--help"])
         #expect(result.status == 0, "\(result.stderr)")
-        for subcommand in ["validate", "multipliers", "aggregate", "leontief"] { #expect(result.stdout.contains(subcommand)) }
+        for subcommand in ["validate", "multipliers", "aggregate", "leontief"] {
+            #expect(result.stdout.contains(subcommand))
+        }
     }
 }

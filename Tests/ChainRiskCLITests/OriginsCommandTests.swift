@@ -6,8 +6,10 @@ import Testing
 @Suite("chainrisk origins, end to end")
 struct OriginsCommandTests {
     static let wiod = "../shared/data/wiod2013"
-    static let nld11 = ["--mrio", "\(wiod)/wiod2013_2011_nld11_Z.csv", "--final-demand", "\(wiod)/wiod2013_2011_nld11_Y.csv",
-                        "--gross-output", "\(wiod)/wiod2013_2011_nld11_x.csv"]
+    static let nld11 = [
+        "--mrio", "\(wiod)/wiod2013_2011_nld11_Z.csv", "--final-demand", "\(wiod)/wiod2013_2011_nld11_Y.csv",
+        "--gross-output", "\(wiod)/wiod2013_2011_nld11_x.csv",
+    ]
 
     @Test("JSON rows: export_sector, origin, import_content, share; shares sum to 1 per category")
     func jsonRows() throws {
@@ -28,7 +30,11 @@ struct OriginsCommandTests {
         let inputs = try #require(provenance["inputs"] as? [[String: Any]])
         #expect(inputs.map { $0["kind"] as? String } == ["input_output_table", "builtin", "builtin"])
         let files = try #require(inputs.first?["files"] as? [[String: Any]])
-        #expect(files.map { $0["path"] as? String } == ["\(Self.wiod)/wiod2013_2011_nld11_Z.csv", "\(Self.wiod)/wiod2013_2011_nld11_Y.csv", "\(Self.wiod)/wiod2013_2011_nld11_x.csv"])
+        #expect(
+            files.map { $0["path"] as? String } == [
+                "\(Self.wiod)/wiod2013_2011_nld11_Z.csv", "\(Self.wiod)/wiod2013_2011_nld11_Y.csv",
+                "\(Self.wiod)/wiod2013_2011_nld11_x.csv",
+            ])
         #expect(files.allSatisfy { ($0["sha256"] as? String)?.count == 64 })
     }
 
@@ -36,13 +42,17 @@ struct OriginsCommandTests {
     func tableSnapshot() throws {
         let result = try CLIRunner().run(["origins"] + Self.nld11)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Total                                         34.4              11.1              8.9      5.3       9.2             31.0                       212,502                534,997                        39.7"))
+        #expect(
+            result.stdout.contains(
+                "Total                                         34.4              11.1              8.9      5.3       9.2             31.0                       212,502                534,997                        39.7"
+            ))
         try ReportSnapshotTests.compare(result.stdout, snapshot: "origins.nld11.txt")
     }
 
     @Test("--by sector gives every NLD sector; foreign value added is a measure")
     func bySectorAndMeasure() throws {
-        let result = try CLIRunner().run(["origins"] + Self.nld11 + ["--by", "sector", "--measure", "foreign-value-added", "--format", "csv"])
+        let result = try CLIRunner().run(
+            ["origins"] + Self.nld11 + ["--by", "sector", "--measure", "foreign-value-added", "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.first == "export_sector,origin,foreign_value_added,share")
@@ -55,7 +65,9 @@ struct OriginsCommandTests {
     func unknownReporter() throws {
         let result = try CLIRunner().run(["origins"] + Self.nld11 + ["--reporter", "XYZ"])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("unknown region 'XYZ'; the table has NLD, DEU, BEL, FRA, GBR, EU_OTH, USA, CHN, RUS, ASIAPAC_OTH, ROW"))
+        #expect(
+            result.stderr.contains(
+                "unknown region 'XYZ'; the table has NLD, DEU, BEL, FRA, GBR, EU_OTH, USA, CHN, RUS, ASIAPAC_OTH, ROW"))
     }
 
     @Test("no --mrio is a usage error; a missing --groups file is missing input")
@@ -69,14 +81,17 @@ struct OriginsCommandTests {
     @Test("a user grouping replaces the built-in one")
     func userGrouping() throws {
         let cli = CLIRunner()
-        let groups = try cli.file("groups.csv", "region,group,group_en\nDEU,neighbours,Neighbours\nBEL,neighbours,Neighbours\n")
+        let groups = try cli.file(
+            "groups.csv", "region,group,group_en\nDEU,neighbours,Neighbours\nBEL,neighbours,Neighbours\n")
         let result = try cli.run(["origins"] + Self.nld11 + ["--groups", groups, "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let groupIDs = (object["groups"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
         #expect(groupIDs == ["neighbours", "FRA", "GBR", "EU_OTH", "USA", "CHN", "RUS", "ASIAPAC_OTH", "ROW"])
         let notes = object["notes"] as? [String] ?? []
-        #expect(notes.contains("Regions not in the grouping, shown on their own: FRA, GBR, EU_OTH, USA, CHN, RUS, ASIAPAC_OTH, ROW"))
+        #expect(
+            notes.contains(
+                "Regions not in the grouping, shown on their own: FRA, GBR, EU_OTH, USA, CHN, RUS, ASIAPAC_OTH, ROW"))
     }
 
     @Test("report --mrio fills the origin section with Table 3 and lists the table's files")

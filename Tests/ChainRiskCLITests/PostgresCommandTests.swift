@@ -4,10 +4,15 @@ import Testing
 
 /// Issue 12's acceptance runs against a real PostgreSQL server: the same rows as SQLite, idempotent and atomic imports,
 /// nothing stored locally, and `serve` on the shared database.
-@Suite("chainrisk with --db postgresql://: the shared store",
-       .enabled(if: TestPostgres.isAvailable, "needs PostgreSQL: CHAINRISK_TEST_POSTGRES_URL or the server binaries (initdb, pg_ctl, psql; scripts/setup.sh installs them)"))
+@Suite(
+    "chainrisk with --db postgresql://: the shared store",
+    .enabled(
+        if: TestPostgres.isAvailable,
+        "needs PostgreSQL: CHAINRISK_TEST_POSTGRES_URL or the server binaries (initdb, pg_ctl, psql; scripts/setup.sh installs them)"
+    ))
 struct PostgresCommandTests {
-    let comtrade = CLIRunner.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
+    let comtrade =
+        CLIRunner.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
 
     /// The rows of `concentration --format json` (the provenance names the store and the import time, which differ).
     func rows(_ json: String) throws -> String {
@@ -16,7 +21,9 @@ struct PostgresCommandTests {
         return String(decoding: try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys]), as: UTF8.self)
     }
 
-    @Test("the NL Comtrade file in SQLite and in PostgreSQL gives identical concentration rows; re-import adds nothing; a bad file changes nothing")
+    @Test(
+        "the NL Comtrade file in SQLite and in PostgreSQL gives identical concentration rows; re-import adds nothing; a bad file changes nothing"
+    )
     func sameRowsAsSQLite() throws {
         let url = try TestPostgres.freshDatabase()
         let runner = CLIRunner()
@@ -28,7 +35,10 @@ struct PostgresCommandTests {
         #expect(again.status == 0 && again.stdout.contains("already holds this file"))
         #expect(try TestPostgres.psql(url, "SELECT count(*) FROM flows") == "10631")
         #expect(try TestPostgres.psql(url, "SELECT count(*) FROM datasets") == "1")
-        let bad = try runner.file("bad.csv", try String(contentsOfFile: comtrade, encoding: .utf8).split(separator: "\n").prefix(40).joined(separator: "\n") + "\nx,\"unclosed\n")
+        let bad = try runner.file(
+            "bad.csv",
+            try String(contentsOfFile: comtrade, encoding: .utf8).split(separator: "\n").prefix(40).joined(
+                separator: "\n") + "\nx,\"unclosed\n")
         let refused = try runner.run(["import", bad, "--name", "bad", "--db", url])
         #expect(refused.status == 65 && refused.stderr.contains("bad.csv:41:"), "\(refused.stderr)")
         #expect(try TestPostgres.psql(url, "SELECT count(*) FROM flows") == "10631")
@@ -40,10 +50,14 @@ struct PostgresCommandTests {
         #expect(try rows(fromPostgres.stdout) == (try rows(fromSQLite.stdout)))
         let fromFile = try runner.run(["concentration", "--input", comtrade, "--format", "json"])
         #expect(try rows(fromPostgres.stdout) == (try rows(fromFile.stdout)), "stored and file results are identical")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: CLIRunner.packageRoot.path) == localBefore, "no local file or folder appears")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: CLIRunner.packageRoot.path) == localBefore,
+            "no local file or folder appears")
     }
 
-    @Test("an unknown URL scheme is a usage error (64); wrong credentials and a closed port exit 66 without showing the password")
+    @Test(
+        "an unknown URL scheme is a usage error (64); wrong credentials and a closed port exit 66 without showing the password"
+    )
     func badLocations() throws {
         let runner = CLIRunner()
         let scheme = try runner.run(["datasets", "--db", "mysql://ana:topsecret@localhost/trade"])
@@ -51,14 +65,19 @@ struct PostgresCommandTests {
         var wrong = try #require(URLComponents(string: try TestPostgres.freshDatabase()))
         wrong.password = "not-the-password"
         let refused = try runner.run(["datasets", "--db", try #require(wrong.string)])
-        #expect(refused.status == 66 && refused.stderr.contains("password authentication failed") && !refused.stderr.contains("not-the-password"))
+        #expect(
+            refused.status == 66 && refused.stderr.contains("password authentication failed")
+                && !refused.stderr.contains("not-the-password"))
         wrong.port = 1
         let closed = try runner.run(["datasets", "--db", try #require(wrong.string)])
         #expect(closed.status == 66 && closed.stderr.contains("cannot connect to PostgreSQL"))
-        #expect(!FileManager.default.fileExists(atPath: CLIRunner.packageRoot.appendingPathComponent("postgresql:").path))
+        #expect(
+            !FileManager.default.fileExists(atPath: CLIRunner.packageRoot.appendingPathComponent("postgresql:").path))
     }
 
-    @Test("serve --db postgresql:// answers /api/v1/concentration from the shared database: 4401 in 2022, HHI 0.35421884085271105")
+    @Test(
+        "serve --db postgresql:// answers /api/v1/concentration from the shared database: 4401 in 2022, HHI 0.35421884085271105"
+    )
     func serveFromPostgres() throws {
         let url = try TestPostgres.freshDatabase()
         #expect(try CLIRunner().run(["import", comtrade, "--name", "nl", "--db", url]).status == 0)

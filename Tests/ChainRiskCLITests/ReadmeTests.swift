@@ -44,8 +44,12 @@ struct ReadmeTests {
         let work = root + "/work"
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.createSymbolicLink(atPath: root + "/shared", withDestinationPath: CLIRunner.packageRoot.deletingLastPathComponent().appendingPathComponent("shared").path)
-        try FileManager.default.createSymbolicLink(atPath: work + "/docs", withDestinationPath: CLIRunner.packageRoot.appendingPathComponent("docs").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: root + "/shared",
+            withDestinationPath: CLIRunner.packageRoot.deletingLastPathComponent().appendingPathComponent("shared").path
+        )
+        try FileManager.default.createSymbolicLink(
+            atPath: work + "/docs", withDestinationPath: CLIRunner.packageRoot.appendingPathComponent("docs").path)
 
         for line in lines {
             let command = line.replacingOccurrences(of: "swift run chainrisk", with: "'\(CLIRunner.binary)'")
@@ -62,19 +66,28 @@ struct ReadmeTests {
             try process.run()
             let stderr = errors.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "README line failed (exit \(process.terminationStatus)): \(line)\n\(String(decoding: stderr.prefix(1_000), as: UTF8.self))")
+            #expect(
+                process.terminationStatus == 0,
+                "README line failed (exit \(process.terminationStatus)): \(line)\n\(String(decoding: stderr.prefix(1_000), as: UTF8.self))"
+            )
             if let range = line.range(of: #"--output [^ ]+\.(html|json|csv|xlsx)"#, options: .regularExpression) {
                 let file = String(line[range].dropFirst("--output ".count))
-                #expect(FileManager.default.fileExists(atPath: file.hasPrefix("/") ? file : work + "/" + file), "\(line) wrote no \(file)")
+                #expect(
+                    FileManager.default.fileExists(atPath: file.hasPrefix("/") ? file : work + "/" + file),
+                    "\(line) wrote no \(file)")
             }
         }
     }
 
     /// The lines of the ```sh block that holds the API's `curl` examples, continuation lines joined.
     static func apiLines(_ readme: String) -> [String] {
-        let blocks = readme.components(separatedBy: "```sh\n").dropFirst().map { $0.components(separatedBy: "\n```")[0] }
+        let blocks = readme.components(separatedBy: "```sh\n").dropFirst().map {
+            $0.components(separatedBy: "\n```")[0]
+        }
         guard let block = blocks.first(where: { $0.contains("curl ") }) else { return [] }
-        return block.replacingOccurrences(of: "\\\n", with: " ").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        return block.replacingOccurrences(of: "\\\n", with: " ").split(separator: "\n").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
     }
 
     @Test("the README's curl lines run as written against a server started as the README says (token exported first)")
@@ -82,20 +95,28 @@ struct ReadmeTests {
         let readme = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let lines = Self.apiLines(readme)
         #expect(lines.filter { $0.hasPrefix("curl ") }.count >= 2, "\(lines)")
-        #expect(lines.first?.hasPrefix("export CHAINRISK_TOKEN=") == true, "the token must be exported before serve and curl: \(lines)")
+        #expect(
+            lines.first?.hasPrefix("export CHAINRISK_TOKEN=") == true,
+            "the token must be exported before serve and curl: \(lines)")
         let root = NSTemporaryDirectory() + "chainrisk-readme-api-\(UUID().uuidString)"
         let work = root + "/work"
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.createSymbolicLink(atPath: root + "/shared", withDestinationPath: CLIRunner.packageRoot.deletingLastPathComponent().appendingPathComponent("shared").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: root + "/shared",
+            withDestinationPath: CLIRunner.packageRoot.deletingLastPathComponent().appendingPathComponent("shared").path
+        )
         // The server the README's serve line starts, on a free port and with the token the export line would make.
         let token = UUID().uuidString
         let server = try ServedProcess(database: root + "/store.sqlite", environment: ["CHAINRISK_TOKEN": token])
         defer { server.stop() }
-        let script = ["set -e", "export CHAINRISK_TOKEN=\(token)"] + lines.filter { $0.hasPrefix("curl ") }.map {
-            // -f: an HTTP error fails the line, as a person would notice it.
-            $0.replacingOccurrences(of: "curl ", with: "curl -sSf -o /dev/null ").replacingOccurrences(of: "http://127.0.0.1:8080", with: server.url)
-        }
+        let script =
+            ["set -e", "export CHAINRISK_TOKEN=\(token)"]
+            + lines.filter { $0.hasPrefix("curl ") }.map {
+                // -f: an HTTP error fails the line, as a person would notice it.
+                $0.replacingOccurrences(of: "curl ", with: "curl -sSf -o /dev/null ").replacingOccurrences(
+                    of: "http://127.0.0.1:8080", with: server.url)
+            }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", script.joined(separator: "\n")]

@@ -15,17 +15,26 @@ struct ReportCommandTests {
         let cli = CLIRunner()
         let first = try cli.run(["report"])
         #expect(first.status == 0, "\(first.stderr)")
-        let headings = ["## Context", "## Causes and events of disruption", "## Sector vulnerability", "## Origin of inputs used for exports",
-                        "## Import concentration and world-market alternatives", "## Caveats", "## Policy options", "## Differences from the letter", "## Provenance"]
+        let headings = [
+            "## Context", "## Causes and events of disruption", "## Sector vulnerability",
+            "## Origin of inputs used for exports",
+            "## Import concentration and world-market alternatives", "## Caveats", "## Policy options",
+            "## Differences from the letter", "## Provenance",
+        ]
         let positions = headings.compactMap { first.stdout.range(of: $0)?.lowerBound }
         #expect(positions.count == headings.count)
         #expect(positions == positions.sorted())
         #expect(first.stdout.contains("| Petroleum industry | 2 | 4 | 7 | 5 | 8 | 13 | 24,509 | 20,585 | 45,094 |"))
         // Imports + exports of own make 2018 (EUR mln): food 60,442, chemicals 50,392, petroleum 45,094,
         // electrotechnical 38,730, machinery 29,692 — the five largest of Table 2.
-        #expect(first.stdout.contains("- Food, beverages and tobacco — imports + exports EUR 60,442 mln; orange on: Flood 5"))
+        #expect(
+            first.stdout.contains(
+                "- Food, beverages and tobacco — imports + exports EUR 60,442 mln; orange on: Flood 5"))
         #expect(first.stdout.contains("- Machinery — imports + exports EUR 29,692 mln; orange on: Trade dispute 4"))
-        #expect(first.stdout.contains("| Coal (not agglomerated) | Public or private stockpiles | Government | product-concentrated-world-limited |"))
+        #expect(
+            first.stdout.contains(
+                "| Coal (not agglomerated) | Public or private stockpiles | Government | product-concentrated-world-limited |"
+            ))
         #expect(first.stdout.contains("Machinery and appliances n.e.s."))
         #expect(try cli.run(["report"]).stdout == first.stdout)
     }
@@ -46,14 +55,24 @@ struct ReportCommandTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect((json["table2_sectors"] as? [Any])?.count == 17)
         let top = try #require(json["sectors_of_particular_importance"] as? [[String: Any]])
-        #expect(top.compactMap { $0["sector"] as? String } == ["food-beverages-and-tobacco", "chemicals", "petroleum-industry", "computer-electronic-and-optical-products", "machinery"])
+        #expect(
+            top.compactMap { $0["sector"] as? String } == [
+                "food-beverages-and-tobacco", "chemicals", "petroleum-industry",
+                "computer-electronic-and-optical-products", "machinery",
+            ])
         #expect((json["table4"] as? [Any])?.count == 10)
         #expect((json["table5"] as? [Any])?.count == 9)
         let differences = try #require(json["differences_from_letter"] as? [[String: Any]])
         #expect(differences.contains { ($0["text"] as? String ?? "").contains("Machinery and appliances n.e.s.") })
         let options = try #require(json["policy_options"] as? [[String: Any]])
-        #expect(options.contains { $0["subject_name"] as? String == "Natural gas" && $0["rule"] as? String == "product-concentrated-alternatives" })
-        let keys = result.stdout.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { String($0.split(separator: "\"")[1]) }
+        #expect(
+            options.contains {
+                $0["subject_name"] as? String == "Natural gas"
+                    && $0["rule"] as? String == "product-concentrated-alternatives"
+            })
+        let keys = result.stdout.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map {
+            String($0.split(separator: "\"")[1])
+        }
         #expect(keys == keys.sorted())
     }
 
@@ -73,7 +92,12 @@ struct ReportCommandTests {
     @Test("report --imports computes Tables 4 and 5 from a stored Comtrade dataset, and options cite its numbers")
     func reportFromData() throws {
         let cli = CLIRunner()
-        #expect(try cli.run(["import", CLIRunner.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv", "--name", "nl"]).status == 0)
+        #expect(
+            try cli.run([
+                "import",
+                CLIRunner.sharedData
+                    + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv", "--name", "nl",
+            ]).status == 0)
         let result = try cli.run(["report", "--imports", "nl", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -87,27 +111,40 @@ struct ReportCommandTests {
         // furniture (HHI 0.694, 643 mln), from `chainrisk concentration --class high --min-value 250e6`.
         #expect(table5.compactMap { $0["product"] as? String }.sorted() == ["4401", "940340"])
         let options = try #require(json["policy_options"] as? [[String: Any]])
-        #expect(options.contains { ($0["subject_name"] as? String ?? "").hasPrefix("4401") && ($0["evidence"] as? String ?? "").contains("0.354") })
+        #expect(
+            options.contains {
+                ($0["subject_name"] as? String ?? "").hasPrefix("4401")
+                    && ($0["evidence"] as? String ?? "").contains("0.354")
+            })
     }
 }
 
 /// A minimal well-formedness check: every non-void tag is closed in order.
 enum HTMLStructure {
-    static let voidElements: Set<String> = ["meta", "br", "hr", "img", "input", "link", "area", "base", "col", "source", "wbr"]
+    static let voidElements: Set<String> = [
+        "meta", "br", "hr", "img", "input", "link", "area", "base", "col", "source", "wbr",
+    ]
 
     static func unbalancedTags(in html: String) -> [String] {
         var stack: [String] = []
         var problems: [String] = []
         var index = html.startIndex
         while let open = html[index...].firstIndex(of: "<") {
-            guard let close = html[open...].firstIndex(of: ">") else { problems.append("unclosed <"); break }
+            guard let close = html[open...].firstIndex(of: ">") else {
+                problems.append("unclosed <")
+                break
+            }
             let tag = html[html.index(after: open)..<close]
             index = html.index(after: close)
             if tag.hasPrefix("!") { continue }
             let selfClosing = tag.hasSuffix("/")
             let name = tag.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }.lowercased()
             if tag.hasPrefix("/") {
-                if stack.last == name { stack.removeLast() } else { problems.append("</\(name)> closes <\(stack.last ?? "")>") }
+                if stack.last == name {
+                    stack.removeLast()
+                } else {
+                    problems.append("</\(name)> closes <\(stack.last ?? "")>")
+                }
             } else if !selfClosing && !voidElements.contains(name) {
                 stack.append(name)
             }
@@ -133,19 +170,28 @@ struct ReportOutputTests {
 
 @Suite("report: the policy section reads as a brief")
 struct PolicyBriefTests {
-    @Test("the Markdown policy section has at most 40 table rows and names every option that applies; the appendix keeps every rule and product")
+    @Test(
+        "the Markdown policy section has at most 40 table rows and names every option that applies; the appendix keeps every rule and product"
+    )
     func brief() throws {
         let cli = CLIRunner()
         let markdown = try cli.run(["report"]).stdout
-        let section = try #require(markdown.components(separatedBy: "\n## Policy options\n").dropFirst().first?.components(separatedBy: "\n## ").first)
+        let section = try #require(
+            markdown.components(separatedBy: "\n## Policy options\n").dropFirst().first?.components(
+                separatedBy: "\n## "
+            ).first)
         let rows = section.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| Option") }
         #expect(rows.count <= 40 && rows.count >= 5)
-        let options = try #require(try JSONSerialization.jsonObject(with: Data(cli.run(["options", "--format", "json"]).stdout.utf8)) as? [String: Any])
-        let all = try #require(options.values.compactMap { $0 as? [[String: Any]] }.first { $0.first?["option"] != nil })
+        let options = try #require(
+            try JSONSerialization.jsonObject(with: Data(cli.run(["options", "--format", "json"]).stdout.utf8))
+                as? [String: Any])
+        let all = try #require(
+            options.values.compactMap { $0 as? [[String: Any]] }.first { $0.first?["option"] != nil })
         let names = Set(all.compactMap { $0["option"] as? String })
         #expect(names.count >= 5)
         for name in names { #expect(section.contains("| \(name) |"), "the brief does not name '\(name)'") }
-        let appendix = try #require(markdown.components(separatedBy: "\n## Appendix: policy options by product and rule\n").dropFirst().first)
+        let appendix = try #require(
+            markdown.components(separatedBy: "\n## Appendix: policy options by product and rule\n").dropFirst().first)
         #expect(appendix.split(separator: "\n").filter { $0.hasPrefix("| ") }.count == all.count + 1)
     }
 }
@@ -159,9 +205,14 @@ struct ReportChartTests {
 
     /// The point labels of the page's scatter charts as boxes (0.6 em a character, ascent 0.8 em, descent 0.25 em).
     static func pointLabels(_ html: String) throws -> [TextBox] {
-        let pattern = try NSRegularExpression(pattern: #"<text class="point-label" x="([0-9.]+)" y="([0-9.]+)" text-anchor="(start|middle|end)" font-size="([0-9.]+)">([^<]*)</text>"#)
+        let pattern = try NSRegularExpression(
+            pattern:
+                #"<text class="point-label" x="([0-9.]+)" y="([0-9.]+)" text-anchor="(start|middle|end)" font-size="([0-9.]+)">([^<]*)</text>"#
+        )
         return pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)).compactMap { match in
-            func group(_ index: Int) -> String { Range(match.range(at: index), in: html).map { String(html[$0]) } ?? "" }
+            func group(_ index: Int) -> String {
+                Range(match.range(at: index), in: html).map { String(html[$0]) } ?? ""
+            }
             guard let x = Double(group(1)), let y = Double(group(2)), let size = Double(group(4)) else { return nil }
             let text = group(5).replacingOccurrences(of: "&amp;", with: "&")
             let width = Double(text.count) * 0.6 * size
@@ -170,7 +221,9 @@ struct ReportChartTests {
         }
     }
 
-    @Test("no two point labels of the HHI scatter overlap, in English and Dutch, letter and mrio reports; axes read 100 mln, 1 bn (1 mld)")
+    @Test(
+        "no two point labels of the HHI scatter overlap, in English and Dutch, letter and mrio reports; axes read 100 mln, 1 bn (1 mld)"
+    )
     func labelsAndAxes() throws {
         let cli = CLIRunner()
         for arguments in [["report", "--format", "html"], ["report", "--format", "html", "--lang", "nl"]] {
@@ -185,7 +238,9 @@ struct ReportChartTests {
             }
             #expect(!html.contains(">1e"), "an axis still reads 1e…")
             #expect(html.contains(arguments.contains("nl") ? ">1 mld<" : ">1 bn<") && html.contains(">100 mln<"))
-            #expect(html.contains(#"width="100%""#) && !html.contains("…</text>"), "charts are full width and names are not cut")
+            #expect(
+                html.contains(#"width="100%""#) && !html.contains("…</text>"),
+                "charts are full width and names are not cut")
         }
     }
 }

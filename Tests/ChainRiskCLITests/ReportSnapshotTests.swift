@@ -8,14 +8,17 @@ struct ReportSnapshotTests {
     static let folder = CLIRunner.packageRoot.appendingPathComponent("Tests/ChainRiskCLITests/Snapshots")
     static let recording = ProcessInfo.processInfo.environment["CHAINRISK_RECORD_SNAPSHOTS"] == "1"
 
-    @Test("rendered report matches its snapshot", arguments: [
-        (["report"], "report.en.md"), (["report", "--lang", "nl"], "report.nl.md"),
-        (["report", "--format", "html"], "report.en.html"), (["report", "--format", "json"], "report.en.json"),
-        (["report", "--format", "html", "--lang", "nl"], "report.nl.html"),
-        (["report"] + OriginsCommandTests.nld11, "report.mrio.en.md"), (["report", "--lang", "nl"] + OriginsCommandTests.nld11, "report.mrio.nl.md"),
-        (["report", "--format", "json"] + OriginsCommandTests.nld11, "report.mrio.en.json"),
-        (["report", "--format", "html", "--lang", "nl"] + OriginsCommandTests.nld11, "report.mrio.nl.html"),
-    ])
+    @Test(
+        "rendered report matches its snapshot",
+        arguments: [
+            (["report"], "report.en.md"), (["report", "--lang", "nl"], "report.nl.md"),
+            (["report", "--format", "html"], "report.en.html"), (["report", "--format", "json"], "report.en.json"),
+            (["report", "--format", "html", "--lang", "nl"], "report.nl.html"),
+            (["report"] + OriginsCommandTests.nld11, "report.mrio.en.md"),
+            (["report", "--lang", "nl"] + OriginsCommandTests.nld11, "report.mrio.nl.md"),
+            (["report", "--format", "json"] + OriginsCommandTests.nld11, "report.mrio.en.json"),
+            (["report", "--format", "html", "--lang", "nl"] + OriginsCommandTests.nld11, "report.mrio.nl.html"),
+        ])
     func snapshot(arguments: [String], name: String) throws {
         let result = try CLIRunner().run(arguments)
         #expect(result.status == 0, "\(result.stderr)")
@@ -37,7 +40,9 @@ struct ReportSnapshotTests {
         guard output != expected else { return }
         let diff = SnapshotDiff(expected: expected, actual: output)
         if !diff.differences.isEmpty {
-            Issue.record("\(name) differs from its snapshot in \(diff.differences.count) line(s); record with CHAINRISK_RECORD_SNAPSHOTS=1 and review:\n\(diff.summary(limit: 15))")
+            Issue.record(
+                "\(name) differs from its snapshot in \(diff.differences.count) line(s); record with CHAINRISK_RECORD_SNAPSHOTS=1 and review:\n\(diff.summary(limit: 15))"
+            )
         }
     }
 }
@@ -60,14 +65,17 @@ struct SnapshotDiff {
         let new = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var found: [Difference] = []
         for index in 0..<max(old.count, new.count) {
-            let a = index < old.count ? old[index] : "(no line)", b = index < new.count ? new[index] : "(no line)"
+            let a = index < old.count ? old[index] : "(no line)"
+            let b = index < new.count ? new[index] : "(no line)"
             if !Self.equivalent(a, b) { found.append(Difference(line: index + 1, expected: a, actual: b)) }
         }
         differences = found
     }
 
     func summary(limit: Int) -> String {
-        var lines = differences.prefix(limit).map { "line \($0.line):\n  - \($0.expected.prefix(200))\n  + \($0.actual.prefix(200))" }
+        var lines = differences.prefix(limit).map {
+            "line \($0.line):\n  - \($0.expected.prefix(200))\n  + \($0.actual.prefix(200))"
+        }
         if differences.count > limit { lines.append("… and \(differences.count - limit) more") }
         return lines.joined(separator: "\n")
     }
@@ -75,7 +83,8 @@ struct SnapshotDiff {
     /// Same text between numbers, and numbers within the tolerance.
     static func equivalent(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
-        let (textA, numbersA) = split(a), (textB, numbersB) = split(b)
+        let (textA, numbersA) = split(a)
+        let (textB, numbersB) = split(b)
         guard textA == textB, numbersA.count == numbersB.count else { return false }
         return zip(numbersA, numbersB).allSatisfy { x, y in
             x == y || abs(x - y) <= relativeTolerance * max(abs(x), abs(y))
@@ -84,7 +93,8 @@ struct SnapshotDiff {
 
     /// The line with each number replaced by `#`, and the numbers.
     static func split(_ line: String) -> (String, [Double]) {
-        var text = "", numbers: [Double] = []
+        var text = ""
+        var numbers: [Double] = []
         var current = ""
         func flush() {
             guard !current.isEmpty else { return }
@@ -98,8 +108,13 @@ struct SnapshotDiff {
         }
         for character in line {
             if character.isNumber || character == "." || character == "e" || character == "E"
-                || ((character == "-" || character == "+") && (current.isEmpty || current.last == "e" || current.last == "E")) {
-                if character == "e" || character == "E", current.isEmpty { text.append(character); continue }
+                || ((character == "-" || character == "+")
+                    && (current.isEmpty || current.last == "e" || current.last == "E"))
+            {
+                if character == "e" || character == "E", current.isEmpty {
+                    text.append(character)
+                    continue
+                }
                 current.append(character)
             } else {
                 flush()

@@ -11,12 +11,17 @@ struct ScenarioCommandTests {
 
     @Test("--event 2 --model ario: the Taiwan earthquake scaled into ASIAPAC_OTH, Dutch sectors ranked, stocks judged")
     func earthquakeARIO() throws {
-        let result = try CLIRunner().run(["scenario", "--mrio", nld11, "--event", "2", "--model", "ario", "--format", "json"])
+        let result = try CLIRunner().run([
+            "scenario", "--mrio", nld11, "--event", "2", "--model", "ario", "--format", "json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let document = try json(result.stdout)
         let sectors = try #require(document["sectors"] as? [[String: Any]])
         #expect(sectors.count == 35)
-        #expect(sectors.allSatisfy { $0["region"] as? String == "NLD" && ["yes", "no"].contains($0["stocks_bridge"] as? String) })
+        #expect(
+            sectors.allSatisfy {
+                $0["region"] as? String == "NLD" && ["yes", "no"].contains($0["stocks_bridge"] as? String)
+            })
         let losses = sectors.compactMap { $0["output_lost"] as? Double }
         #expect(losses == losses.sorted(by: >))
         #expect((losses.first ?? 0) > 0)
@@ -33,10 +38,13 @@ struct ScenarioCommandTests {
         #expect((document["mitigation"] as? [Any])?.count == 35)
     }
 
-    @Test("inventory days beyond ten years are refused with the limit, not turned into infinite stocks and NaN rows",
-          arguments: ["1e308", "c14=1e308", "3651"])
+    @Test(
+        "inventory days beyond ten years are refused with the limit, not turned into infinite stocks and NaN rows",
+        arguments: ["1e308", "c14=1e308", "3651"])
     func inventoryDaysBounded(days: String) throws {
-        let result = try CLIRunner().run(["scenario", "--mrio", nld11, "--shock", "DEU:c14:0.5:8", "--inventory-days", days])
+        let result = try CLIRunner().run([
+            "scenario", "--mrio", nld11, "--shock", "DEU:c14:0.5:8", "--inventory-days", days,
+        ])
         #expect(result.status == 64, "\(result.stderr)")
         #expect(result.stderr.contains("at most 3650"), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
@@ -45,24 +53,34 @@ struct ScenarioCommandTests {
     @Test("the same run gives the same bytes")
     func deterministic() throws {
         let arguments = ["scenario", "--mrio", nld11, "--shock", "TWN:c14:0.5:8", "--model", "iim", "--format", "json"]
-        let first = try CLIRunner().run(arguments), second = try CLIRunner().run(arguments)
+        let first = try CLIRunner().run(arguments)
+        let second = try CLIRunner().run(arguments)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == second.stdout)
     }
 
     @Test("--series --format csv prints one row per day and Dutch sector")
     func series() throws {
-        let result = try CLIRunner().run(["scenario", "--mrio", nld11, "--shock", "CHN:c14:0.3:2", "--days", "20", "--series", "--format", "csv"])
+        let result = try CLIRunner().run([
+            "scenario", "--mrio", nld11, "--shock", "CHN:c14:0.3:2", "--days", "20", "--series", "--format", "csv",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.first == "day,region,sector,production,baseline,level,unmet_final_demand,inventory_cover_days,limiting_input,capacity_loss")
+        #expect(
+            lines.first
+                == "day,region,sector,production,baseline,level,unmet_final_demand,inventory_cover_days,limiting_input,capacity_loss"
+        )
         #expect(lines.count == 1 + 20 * 35)
     }
 
     @Test("--model direct: import value at risk from Comtrade flows, 9401 from CHN and IDN in 2021")
     func direct() throws {
-        let file = CLIRunner.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
-        let result = try CLIRunner().run(["scenario", "--model", "direct", "--input", file, "--shock", "CHN+IDN:0.5:13", "--year", "2021", "--format", "json"])
+        let file =
+            CLIRunner.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
+        let result = try CLIRunner().run([
+            "scenario", "--model", "direct", "--input", file, "--shock", "CHN+IDN:0.5:13", "--year", "2021", "--format",
+            "json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let products = try #require(try json(result.stdout)["products"] as? [[String: Any]])
         let seats = try #require(products.first)
@@ -73,7 +91,9 @@ struct ScenarioCommandTests {
         #expect(abs((seats["value_at_risk"] as? Double ?? 0) - 125_010_450.84925) < 1e-3)
     }
 
-    @Test("bad shocks, unknown events and missing tables are usage errors (64); a bad scenario file is bad data (65) at file:line:column")
+    @Test(
+        "bad shocks, unknown events and missing tables are usage errors (64); a bad scenario file is bad data (65) at file:line:column"
+    )
     func errors() throws {
         let cli = CLIRunner()
         let badShock = try cli.run(["scenario", "--mrio", nld11, "--shock", "TWN:2:5"])

@@ -15,10 +15,15 @@ struct ScenarioDefaultsTests {
 
     func totals(_ document: [String: Any]) throws -> [String: Double] {
         let rows = try #require(document["totals"] as? [[String: Any]])
-        return Dictionary(uniqueKeysWithValues: rows.compactMap { row in (row["key"] as? String).map { ($0, row["value"] as? Double ?? .nan) } })
+        return Dictionary(
+            uniqueKeysWithValues: rows.compactMap { row in
+                (row["key"] as? String).map { ($0, row["value"] as? Double ?? .nan) }
+            })
     }
 
-    @Test("CHN −50 % for 8 weeks: world loss ≤ 3 × the direct loss, Dutch troughs ≥ 80 %, losses and gains apart, one verdict")
+    @Test(
+        "CHN −50 % for 8 weeks: world loss ≤ 3 × the direct loss, Dutch troughs ≥ 80 %, losses and gains apart, one verdict"
+    )
     func chinaEightWeeks() throws {
         let document = try run(["--shock", "CHN:0.5:8"])
         let totals = try totals(document)
@@ -31,15 +36,20 @@ struct ScenarioDefaultsTests {
         let sectors = try #require(document["sectors"] as? [[String: Any]])
         #expect(sectors.count == 35)
         for row in sectors {
-            let lost = row["output_lost"] as? Double ?? -1, gained = row["output_gained"] as? Double ?? -1
+            let lost = row["output_lost"] as? Double ?? -1
+            let gained = row["output_gained"] as? Double ?? -1
             #expect(lost >= 0 && gained >= 0)
             #expect((row["value_added_lost"] as? Double ?? .infinity) <= lost)
             #expect((row["trough_level_pct"] as? Double ?? 0) >= 80)
             #expect((row["days_below_99pct"] as? Int ?? 999) <= 300)
         }
         let mitigation = try #require(document["mitigation"] as? [[String: Any]])
-        let verdicts = Dictionary(uniqueKeysWithValues: mitigation.map { ($0["sector"] as? String ?? "", ($0["stocks_bridge"] as? String ?? "").hasPrefix("yes")) })
-        #expect(sectors.allSatisfy { verdicts[$0["sector"] as? String ?? ""] == ($0["stocks_bridge"] as? String == "yes") })
+        let verdicts = Dictionary(
+            uniqueKeysWithValues: mitigation.map {
+                ($0["sector"] as? String ?? "", ($0["stocks_bridge"] as? String ?? "").hasPrefix("yes"))
+            })
+        #expect(
+            sectors.allSatisfy { verdicts[$0["sector"] as? String ?? ""] == ($0["stocks_bridge"] as? String == "yes") })
         #expect(mitigation.allSatisfy { ($0["time_to_survive_days"] as? Double ?? .infinity) <= 365 })
         let settings = try #require((document["provenance"] as? [String: Any])?["settings"] as? [String: String])
         #expect(settings["production_function"]?.hasPrefix("partial: ") == true)
@@ -57,7 +67,8 @@ struct ScenarioDefaultsTests {
         #expect(twice["direct_output_lost"] == once["direct_output_lost"])
     }
 
-    @Test("BoARIO's setting (leontief, no switching) on the same shock is reported as a collapse regime, not a forecast")
+    @Test(
+        "BoARIO's setting (leontief, no switching) on the same shock is reported as a collapse regime, not a forecast")
     func leontiefCollapse() throws {
         let document = try run(["--shock", "CHN:0.5:8", "--production", "leontief", "--substitution", "0"])
         let totals = try totals(document)
@@ -66,20 +77,26 @@ struct ScenarioDefaultsTests {
         #expect(notes.contains { $0.hasPrefix("finding: collapse regime.") })
         #expect(notes.contains { $0.hasPrefix("finding: output lost worldwide is") })
         let sectors = try #require(document["sectors"] as? [[String: Any]])
-        #expect(sectors.allSatisfy { ($0["output_lost"] as? Double ?? -1) >= 0 && ($0["value_added_lost"] as? Double ?? .infinity) <= ($0["output_lost"] as? Double ?? 0) })
+        #expect(
+            sectors.allSatisfy {
+                ($0["output_lost"] as? Double ?? -1) >= 0
+                    && ($0["value_added_lost"] as? Double ?? .infinity) <= ($0["output_lost"] as? Double ?? 0)
+            })
     }
 
-    @Test("shocks that would do nothing or cannot be simulated are usage errors (64) naming the field", arguments: [
-        (["--shock", "ZZZ:0.5:8"], "unknown region 'ZZZ'"),
-        (["--shock", "TWN:c14:0.5:1e300"], "the weeks '1e300'"),
-        (["--shock", "TWN:c14:1.5:8"], "the loss '1.5'"),
-        (["--shock", "TWN:c14:0.5:-3"], "the weeks '-3'"),
-        (["--shock", "TWN:c14:0.5:0"], "the weeks '0'"),
-        (["--shock", "TWN:c99:0.5:8"], "unknown sector 'c99'"),
-        (["--shock", "TWN:hs9999:0.5:8"], "product '9999'"),
-        (["--shock", "CHN:0.5:8", "--start-day", "365"], "beyond the 365 simulated days"),
-        (["--shock", "CHN:0.5:8", "--substitution", "1.5"], "--substitution must be a number from 0 to 1"),
-    ])
+    @Test(
+        "shocks that would do nothing or cannot be simulated are usage errors (64) naming the field",
+        arguments: [
+            (["--shock", "ZZZ:0.5:8"], "unknown region 'ZZZ'"),
+            (["--shock", "TWN:c14:0.5:1e300"], "the weeks '1e300'"),
+            (["--shock", "TWN:c14:1.5:8"], "the loss '1.5'"),
+            (["--shock", "TWN:c14:0.5:-3"], "the weeks '-3'"),
+            (["--shock", "TWN:c14:0.5:0"], "the weeks '0'"),
+            (["--shock", "TWN:c99:0.5:8"], "unknown sector 'c99'"),
+            (["--shock", "TWN:hs9999:0.5:8"], "product '9999'"),
+            (["--shock", "CHN:0.5:8", "--start-day", "365"], "beyond the 365 simulated days"),
+            (["--shock", "CHN:0.5:8", "--substitution", "1.5"], "--substitution must be a number from 0 to 1"),
+        ])
     func refused(_ arguments: [String], _ message: String) throws {
         let result = try CLIRunner().run(["scenario", "--mrio", nld11, "--model", "ario"] + arguments)
         #expect(result.status == 64)

@@ -5,9 +5,11 @@ import Testing
 /// headless Chromium: the overview, a click that sorts the product table, a product page and the language switch.
 @Suite("chainrisk serve in a real browser", .serialized)
 struct ServeBrowserTests {
-    @Test("overview, sorting the product table by HHI, a product page and the Dutch switch, with screenshots",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: DevToolsPipe.chromium),
-                   "skipped: /usr/bin/chromium is missing (apt-get install -y chromium; scripts/setup.sh installs it)"))
+    @Test(
+        "overview, sorting the product table by HHI, a product page and the Dutch switch, with screenshots",
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: DevToolsPipe.chromium),
+            "skipped: /usr/bin/chromium is missing (apt-get install -y chromium; scripts/setup.sh installs it)"))
     func browse() throws {
         let folder = NSTemporaryDirectory() + "chainrisk-browser-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder + "/profile", withIntermediateDirectories: true)
@@ -19,30 +21,39 @@ struct ServeBrowserTests {
 
         try browser.send("Page.navigate", ["url": server.url + "/"])
         try browser.wait(for: "document.readyState === 'complete' && location.pathname === '/'")
-        #expect(try browser.evaluate("document.querySelector('h1').textContent") as? String == "Vulnerability of Dutch business to disruptions in global value chains")
+        #expect(
+            try browser.evaluate("document.querySelector('h1').textContent") as? String
+                == "Vulnerability of Dutch business to disruptions in global value chains")
         #expect(try browser.numbers("[document.querySelectorAll('svg').length]").first ?? 0 >= 2)
         try browser.screenshot(folder + "/1-overview.png")
 
         try browser.click("nav a[href^='/products']")
         try browser.wait(for: "document.readyState === 'complete' && location.pathname === '/products'")
-        let hhiColumn = "Array.prototype.map.call(document.querySelectorAll('#products tbody tr'), function (r) { return Number(r.children[2].getAttribute('data-value')); })"
+        let hhiColumn =
+            "Array.prototype.map.call(document.querySelectorAll('#products tbody tr'), function (r) { return Number(r.children[2].getAttribute('data-value')); })"
         let before = try browser.numbers(hhiColumn)
         #expect(before.count == 18)
         #expect(before != before.sorted(), "the letter's order (by value) is not already by HHI")
         try browser.click("#products thead th:nth-child(3) button")
-        try browser.wait(for: "document.querySelector('#products thead th:nth-child(3)').getAttribute('aria-sort') === 'ascending'")
+        try browser.wait(
+            for: "document.querySelector('#products thead th:nth-child(3)').getAttribute('aria-sort') === 'ascending'")
         let after = try browser.numbers(hhiColumn)
         #expect(after == before.sorted())
         try browser.screenshot(folder + "/2-products-sorted-by-hhi.png")
 
         // A second click sorts descending; the first row is then a product with the highest HHI.
         try browser.click("#products thead th:nth-child(3) button")
-        try browser.wait(for: "document.querySelector('#products thead th:nth-child(3)').getAttribute('aria-sort') === 'descending'")
-        let product = try #require(try browser.evaluate("document.querySelector('#products tbody tr th a').textContent") as? String)
+        try browser.wait(
+            for: "document.querySelector('#products thead th:nth-child(3)').getAttribute('aria-sort') === 'descending'")
+        let product = try #require(
+            try browser.evaluate("document.querySelector('#products tbody tr th a').textContent") as? String)
         try browser.click("#products tbody tr th a")
         try browser.wait(for: "document.readyState === 'complete' && location.pathname.indexOf('/products/') === 0")
         #expect(try browser.evaluate("document.querySelector('h1').textContent") as? String == product)
-        #expect(try browser.evaluate("document.querySelector('#suppliers') !== null && document.querySelector('svg') !== null") as? Bool == true)
+        #expect(
+            try browser.evaluate(
+                "document.querySelector('#suppliers') !== null && document.querySelector('svg') !== null") as? Bool
+                == true)
         try browser.screenshot(folder + "/3-product.png")
 
         try browser.click("#lang-switch")

@@ -15,7 +15,9 @@ struct ServeConnectionTests {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         try #require(connected == 0)
         var timeout = timeval(tv_sec: Int(seconds), tv_usec: Int((seconds - seconds.rounded(.down)) * 1_000_000))
@@ -31,7 +33,9 @@ struct ServeConnectionTests {
         }
     }
 
-    @Test("a 100 KB query string gets 431 with a JSON body naming the limit; a connection stopped mid-header is closed after --idle-timeout")
+    @Test(
+        "a 100 KB query string gets 431 with a JSON body naming the limit; a connection stopped mid-header is closed after --idle-timeout"
+    )
     func oversizedAndStalled() throws {
         let folder = NSTemporaryDirectory() + "chainrisk-serve-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -39,22 +43,26 @@ struct ServeConnectionTests {
         defer { server.stop() }
         let port = try #require(server.url.split(separator: ":").last.flatMap { Int($0) })
 
-        let long = Array("GET /api/v1/datasets?x=\(String(repeating: "a", count: 100_000)) HTTP/1.1\r\nHost: x\r\n\r\n".utf8)
+        let long = Array(
+            "GET /api/v1/datasets?x=\(String(repeating: "a", count: 100_000)) HTTP/1.1\r\nHost: x\r\n\r\n".utf8)
         let oversized = try Self.exchange(port: port, long, wait: 10)
         #expect(oversized.response.hasPrefix("HTTP/1.1 431"), "\(oversized.response.prefix(200))")
         #expect(oversized.response.contains("\"error\": \"request_too_large\"") && oversized.response.contains("80 KB"))
 
         // 3,000 headers of 100 bytes (300 KB): the answer arrives whole although the client was still sending.
         let headers = (0..<3_000).map { "X-Header-\($0): \(String(repeating: "v", count: 100))\r\n" }.joined()
-        let many = try Self.exchange(port: port, Array("GET /api/v1/datasets HTTP/1.1\r\nHost: x\r\n\(headers)\r\n".utf8), wait: 10)
+        let many = try Self.exchange(
+            port: port, Array("GET /api/v1/datasets HTTP/1.1\r\nHost: x\r\n\(headers)\r\n".utf8), wait: 10)
         #expect(many.response.hasPrefix("HTTP/1.1 431") && many.closed, "\(many.response.prefix(200))")
 
         let started = Date()
-        let stalled = try Self.exchange(port: port, Array("GET /api/v1/datasets HTTP/1.1\r\nHost: x\r\n".utf8), wait: 10)
+        let stalled = try Self.exchange(
+            port: port, Array("GET /api/v1/datasets HTTP/1.1\r\nHost: x\r\n".utf8), wait: 10)
         #expect(stalled.closed && stalled.response.isEmpty, "\(stalled)")
         #expect(Date().timeIntervalSince(started) < 8)
 
-        let normal = try Self.exchange(port: port, Array("GET /api/v1/datasets HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8), wait: 10)
+        let normal = try Self.exchange(
+            port: port, Array("GET /api/v1/datasets HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8), wait: 10)
         #expect(normal.response.hasPrefix("HTTP/1.1 200"), "\(normal.response.prefix(200))")
     }
 }

@@ -5,7 +5,8 @@ import Testing
 /// A running server against changes another process makes to its store.
 @Suite("serve follows the store: a dataset imported or removed by another process is seen on the next request")
 struct ServeStoreGenerationTests {
-    let comtrade = CLIRunner.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
+    let comtrade =
+        CLIRunner.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
 
     /// The status and body of GET `url`.
     func get(_ url: String) throws -> (status: Int, body: String) {
@@ -34,7 +35,9 @@ struct ServeStoreGenerationTests {
         #expect(try get(server.url + "/api/v1/datasets").body.contains("\"tmpx\""))
         #expect(try get(server.url + "/datasets").body.contains("tmpx"))
         #expect(try cli.run(["datasets", "remove", "tmpx", "--db", database]).status == 0)
-        for page in pages { #expect(try get(server.url + page).status == 404, "\(page) still answers after the removal") }
+        for page in pages {
+            #expect(try get(server.url + page).status == 404, "\(page) still answers after the removal")
+        }
         #expect(!(try get(server.url + "/api/v1/datasets").body.contains("tmpx")))
         #expect(!(try get(server.url + "/datasets").body.contains("tmpx")))
         #expect(!(try get(server.url + "/datasets?lang=nl").body.contains("tmpx")))

@@ -28,7 +28,10 @@ final class SourceStandIn: @unchecked Sendable {
     /// The next-page link every CBS page carries instead of its own, when set.
     var cbsNextLink: String?
 
-    init(cap: Int = 1_000, pageSize: Int = 50, records: [ComtradeRecord] = SourceStandIn.netherlands, classified: Bool = false) {
+    init(
+        cap: Int = 1_000, pageSize: Int = 50, records: [ComtradeRecord] = SourceStandIn.netherlands,
+        classified: Bool = false
+    ) {
         self.cap = cap
         self.pageSize = pageSize
         self.records = records
@@ -43,11 +46,14 @@ final class SourceStandIn: @unchecked Sendable {
     func start() async throws {
         let router = Router()
         router.get("data/v1/get/C/A/HS") { request, _ in self.comtrade(request) }
-        router.get(":table/TypedDataSet") { request, context in self.cbs(request, table: context.parameters.get("table") ?? "") }
+        router.get(":table/TypedDataSet") { request, context in
+            self.cbs(request, table: context.parameters.get("table") ?? "")
+        }
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: Self.quietLogger)
+            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
+            logger: Self.quietLogger)
         task = Task { try await app.run() }
         for await port in stream {
             self.port = port
@@ -84,28 +90,41 @@ final class SourceStandIn: @unchecked Sendable {
         let data = CLIRunner.sharedData + "/comtrade_comtradr/"
         func codes(_ list: String) -> [String: Set<Int>] {
             var codes: [String: Set<Int>] = [:]
-            for line in (try? String(contentsOfFile: data + list, encoding: .utf8))?.split(separator: "\n").dropFirst() ?? [] {
+            for line in (try? String(contentsOfFile: data + list, encoding: .utf8))?.split(separator: "\n").dropFirst()
+                ?? []
+            {
                 let cells = csvCells(String(line))
-                if cells.count > 2, let code = Int(cells[0]) { codes[cells[2].trimmingCharacters(in: .whitespaces), default: []].insert(code) }
+                if cells.count > 2, let code = Int(cells[0]) {
+                    codes[cells[2].trimmingCharacters(in: .whitespaces), default: []].insert(code)
+                }
             }
             return codes
         }
-        let reporters = codes("ref_reporters.csv"), partners = codes("ref_partners.csv")
+        let reporters = codes("ref_reporters.csv")
+        let partners = codes("ref_partners.csv")
         let lines = text(of: data + file).split(separator: "\n")
         let header = lines.first.map { csvCells(String($0)) } ?? []
         return lines.dropFirst().map { line in
             let row = Dictionary(uniqueKeysWithValues: zip(header, csvCells(String(line))))
-            let reporterISO = row["reporterISO"] ?? "", partnerISO = row["partnerISO"] ?? ""
-            let reporterCodes = reporters[reporterISO] ?? [], partnerCodes = partners[partnerISO.trimmingCharacters(in: .whitespaces)] ?? []
+            let reporterISO = row["reporterISO"] ?? ""
+            let partnerISO = row["partnerISO"] ?? ""
+            let reporterCodes = reporters[reporterISO] ?? []
+            let partnerCodes = partners[partnerISO.trimmingCharacters(in: .whitespaces)] ?? []
             let fields = [
-                "typeCode": "\"C\"", "freqCode": "\"A\"", "refYear": row["refYear"] ?? "0", "period": "\"\(row["refYear"] ?? "")\"",
-                "reporterCode": String(reporterCodes.min() ?? 0), "reporterISO": json(reporterISO), "reporterDesc": json(row["reporterDesc"]),
+                "typeCode": "\"C\"", "freqCode": "\"A\"", "refYear": row["refYear"] ?? "0",
+                "period": "\"\(row["refYear"] ?? "")\"",
+                "reporterCode": String(reporterCodes.min() ?? 0), "reporterISO": json(reporterISO),
+                "reporterDesc": json(row["reporterDesc"]),
                 "flowCode": "\"M\"", "flowDesc": json(row["flowDesc"]), "partnerCode": String(partnerCodes.min() ?? 0),
-                "partnerISO": json(partnerISO), "partnerDesc": json(row["partnerDesc"]), "cmdCode": json(row["cmdCode"]),
+                "partnerISO": json(partnerISO), "partnerDesc": json(row["partnerDesc"]),
+                "cmdCode": json(row["cmdCode"]),
                 "primaryValue": row["primaryValue_usd"] ?? "null",
             ]
-            let json = "{" + fields.keys.sorted().map { "\"\($0)\":\(fields[$0] ?? "null")" }.joined(separator: ",") + "}"
-            return ComtradeRecord(json: json, reporterCodes: reporterCodes, year: row["refYear"] ?? "", product: row["cmdCode"] ?? "", partnerCodes: partnerCodes)
+            let json =
+                "{" + fields.keys.sorted().map { "\"\($0)\":\(fields[$0] ?? "null")" }.joined(separator: ",") + "}"
+            return ComtradeRecord(
+                json: json, reporterCodes: reporterCodes, year: row["refYear"] ?? "", product: row["cmdCode"] ?? "",
+                partnerCodes: partnerCodes)
         }
     }
 
@@ -134,17 +153,21 @@ final class SourceStandIn: @unchecked Sendable {
             return Response(status: .found, headers: [.location: comtradeRedirect])
         }
         guard request.headers[HTTPField.Name("Ocp-Apim-Subscription-Key")!] == Self.key else {
-            return Self.json(.unauthorized, #"{"statusCode": 401, "message": "Access denied due to missing subscription key."}"#)
+            return Self.json(
+                .unauthorized, #"{"statusCode": 401, "message": "Access denied due to missing subscription key."}"#)
         }
         if first {
-            var response = Self.json(.tooManyRequests, #"{"statusCode": 429, "message": "Rate limit is exceeded. Try again in 1 seconds."}"#)
+            var response = Self.json(
+                .tooManyRequests, #"{"statusCode": 429, "message": "Rate limit is exceeded. Try again in 1 seconds."}"#)
             response.headers[HTTPField.Name("Retry-After")!] = "1"
             return response
         }
         func list(_ name: String) -> Set<String>? {
             query.get(name).map { Set($0.split(separator: ",").map(String.init)) }
         }
-        let years = list("period") ?? [], products = list("cmdCode"), partners = list("partnerCode").map { Set($0.compactMap(Int.init)) }
+        let years = list("period") ?? []
+        let products = list("cmdCode")
+        let partners = list("partnerCode").map { Set($0.compactMap(Int.init)) }
         let limit = min(cap, query.get("maxRecords").flatMap(Int.init) ?? 500)
         let reporter = query.get("reporterCode").flatMap(Int.init) ?? -1
         let matching = records.filter { record in
@@ -153,9 +176,13 @@ final class SourceStandIn: @unchecked Sendable {
                 && (partners == nil || !(partners ?? []).isDisjoint(with: record.partnerCodes))
         }.prefix(limit)
         let data = matching.map { record in
-            classified ? "{\"classificationCode\":\"\((Int(record.year) ?? 0) >= 2022 ? "H6" : "H5")\"," + record.json.dropFirst() : record.json
+            classified
+                ? "{\"classificationCode\":\"\((Int(record.year) ?? 0) >= 2022 ? "H6" : "H5")\","
+                    + record.json.dropFirst() : record.json
         }
-        return Self.json(.ok, #"{"elapsedTime":"0.01 secs","count":\#(data.count),"data":[\#(data.joined(separator: ","))],"error":""}"#)
+        return Self.json(
+            .ok,
+            #"{"elapsedTime":"0.01 secs","count":\#(data.count),"data":[\#(data.joined(separator: ","))],"error":""}"#)
     }
 
     // MARK: CBS
@@ -164,9 +191,11 @@ final class SourceStandIn: @unchecked Sendable {
         lock.withLock { cbsRequests.append(request.uri.description) }
         let path = CLIRunner.sharedData + "/cbs/\(table)_TypedDataSet_excerpt.json"
         guard let data = FileManager.default.contents(atPath: path),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let records = object["value"] as? [Any] else {
-            return Self.json(.notFound, #"{"odata.error":{"code":"","message":{"lang":"en-US","value":"No table \#(table)"}}}"#)
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let records = object["value"] as? [Any]
+        else {
+            return Self.json(
+                .notFound, #"{"odata.error":{"code":"","message":{"lang":"en-US","value":"No table \#(table)"}}}"#)
         }
         let skip = request.uri.queryParameters.get("$skip").flatMap(Int.init) ?? 0
         let page = records.dropFirst(skip).prefix(pageSize)
@@ -183,29 +212,45 @@ final class SourceStandIn: @unchecked Sendable {
     // MARK: Helpers
 
     private static func json(_ status: HTTPResponse.Status, _ body: String) -> Response {
-        Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+        Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
     }
 
     private static func json(_ text: String?) -> String {
         guard let text else { return "null" }
-        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            + "\""
     }
 
     /// The cells of one CSV line (quoted cells may hold commas and doubled quotes).
     static func csvCells(_ line: String) -> [String] {
-        var cells: [String] = [], cell = "", quoted = false
+        var cells: [String] = []
+        var cell = ""
+        var quoted = false
         var characters = line.makeIterator()
         while let character = characters.next() {
             switch character {
             case "\"" where quoted:
                 if let next = characters.next() {
-                    if next == "\"" { cell.append("\"") } else {
+                    if next == "\"" {
+                        cell.append("\"")
+                    } else {
                         quoted = false
-                        if next == "," { cells.append(cell); cell = "" } else if next != "\r" { cell.append(next) }
+                        if next == "," {
+                            cells.append(cell)
+                            cell = ""
+                        } else if next != "\r" {
+                            cell.append(next)
+                        }
                     }
-                } else { quoted = false }
+                } else {
+                    quoted = false
+                }
             case "\"": quoted = true
-            case "," where !quoted: cells.append(cell); cell = ""
+            case "," where !quoted:
+                cells.append(cell)
+                cell = ""
             case "\r" where !quoted: break
             default: cell.append(character)
             }

@@ -26,12 +26,16 @@ struct StreamInputTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("imported 10,631 flows"), "\(result.stdout)")
         let listing = try cli.run(["datasets", "--format", "json"])
-        #expect(listing.stdout.contains("\"sha256\" : \"b81396845349d370e636872f6b21af78a07d68a2296e349b788d49d7a27a5efd\"")
-            || listing.stdout.contains("\"sha256\":\"b81396845349d370e636872f6b21af78a07d68a2296e349b788d49d7a27a5efd\""), "\(listing.stdout.prefix(600))")
+        #expect(
+            listing.stdout.contains("\"sha256\" : \"b81396845349d370e636872f6b21af78a07d68a2296e349b788d49d7a27a5efd\"")
+                || listing.stdout.contains(
+                    "\"sha256\":\"b81396845349d370e636872f6b21af78a07d68a2296e349b788d49d7a27a5efd\""),
+            "\(listing.stdout.prefix(600))")
         #expect(listing.stdout.contains("/dev/stdin"))
     }
 
-    @Test("a FIFO carrying gzip bytes imports like the file, and concentration --input on a FIFO prints the file's bytes")
+    @Test(
+        "a FIFO carrying gzip bytes imports like the file, and concentration --input on a FIFO prints the file's bytes")
     func fifoGzipAndAnalysis() throws {
         let gzip = Process()
         gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -50,7 +54,10 @@ struct StreamInputTests {
 
         let arguments = ["concentration", "--year", "2022", "--product", "4401", "--format", "json"]
         let fromFile = try cli.run(arguments + ["--input", ImportCommandTests.comtradeNL])
-        let fromFIFO = try cli.run(arguments + ["--input", try Self.fifo(try Data(contentsOf: URL(fileURLWithPath: ImportCommandTests.comtradeNL)))])
+        let fromFIFO = try cli.run(
+            arguments + [
+                "--input", try Self.fifo(try Data(contentsOf: URL(fileURLWithPath: ImportCommandTests.comtradeNL))),
+            ])
         #expect(fromFIFO.status == 0, "\(fromFIFO.stderr)")
         // The provenance names each input as given (and hashes the same bytes); the rows are the same.
         func rows(_ output: String) throws -> NSArray {

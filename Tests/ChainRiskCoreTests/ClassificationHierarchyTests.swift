@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChainRiskCore
 
 @Suite("Classification hierarchies")
@@ -24,7 +25,10 @@ struct ClassificationHierarchyTests {
         #expect(hs.parent(of: "TOTAL") == nil)
         // Children of 4401 in datasets_harmonized-system.csv (rows with parent 4401):
         // python3 -c "import csv; print(sorted(r['hscode'] for r in csv.DictReader(open('../shared/data/hs_codes/datasets_harmonized-system.csv')) if r['parent']=='4401'))"
-        #expect(hs.children(of: "4401") == ["440111", "440112", "440121", "440122", "440131", "440132", "440139", "440141", "440149"])
+        #expect(
+            hs.children(of: "4401") == [
+                "440111", "440112", "440121", "440122", "440131", "440132", "440139", "440141", "440149",
+            ])
         // 21 headings in chapter 44 (4401 ... 4421), same one-liner with parent=='44' and len().
         #expect(hs.children(of: "44").count == 21)
         #expect(hs.children(of: "TOTAL").count == 97)

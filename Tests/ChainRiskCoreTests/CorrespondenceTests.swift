@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChainRiskCore
 
 @Suite("Correspondences")
@@ -87,7 +88,8 @@ struct CorrespondenceTests {
         let briquettes = hs2017.match("440132")
         #expect(briquettes.quality == .approximate)
         #expect(briquettes.targets == ["210", "310"])
-        #expect(Correspondence.hsToBEC4(vintage: .hs2022)?.match(ProductCode("440132", in: .hs2022))?.targets == ["210"])
+        #expect(
+            Correspondence.hsToBEC4(vintage: .hs2022)?.match(ProductCode("440132", in: .hs2022))?.targets == ["210"])
         #expect(Correspondence.hsToBEC4(vintage: .hs1992) == nil)
         #expect(hs2017.match(ProductCode("440132", in: .hs2022)) == nil)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChainRiskCore
 
 @Suite("Country table")

@@ -3,11 +3,14 @@ import Testing
 
 @Suite("Domain vocabulary: codes, classifications, flows, units")
 struct DomainVocabularyTests {
-    @Test("classification tokens parse, including UN Comtrade codes", arguments: [
-        ("HS2017", "HS2017"), ("hs92", "HS1992"), ("H0", "HS1992"), ("H6", "HS2022"), ("HS", "HS"), ("HS4", "HS"),
-        ("HS17", "HS2017"), ("HS02", "HS2002"), ("HS6", "HS"), ("SITC4", "SITC4"), ("S3", "SITC3"), ("BEC4", "BEC4"), ("B5", "BEC5"), ("CN8", "CN8"),
-        ("CPA2.1", "CPA2.1"),
-    ])
+    @Test(
+        "classification tokens parse, including UN Comtrade codes",
+        arguments: [
+            ("HS2017", "HS2017"), ("hs92", "HS1992"), ("H0", "HS1992"), ("H6", "HS2022"), ("HS", "HS"), ("HS4", "HS"),
+            ("HS17", "HS2017"), ("HS02", "HS2002"), ("HS6", "HS"), ("SITC4", "SITC4"), ("S3", "SITC3"),
+            ("BEC4", "BEC4"), ("B5", "BEC5"), ("CN8", "CN8"),
+            ("CPA2.1", "CPA2.1"),
+        ])
     func classificationTokens(token: String, expected: String) {
         #expect(Classification(token: token)?.token == expected)
     }
@@ -18,10 +21,13 @@ struct DomainVocabularyTests {
         #expect(Classification(token: "HSABC") == nil)
     }
 
-    @Test("flow kinds parse from Comtrade codes and words", arguments: [
-        ("M", FlowKind.imports), ("Import", .imports), ("X", .exports), ("RX", .reExports), ("DX", .exportsOfOwnMake),
-        ("re-export", .reExports), ("import_own_use", .importsForOwnUse), ("RM", .reImports),
-    ])
+    @Test(
+        "flow kinds parse from Comtrade codes and words",
+        arguments: [
+            ("M", FlowKind.imports), ("Import", .imports), ("X", .exports), ("RX", .reExports),
+            ("DX", .exportsOfOwnMake),
+            ("re-export", .reExports), ("import_own_use", .importsForOwnUse), ("RM", .reImports),
+        ])
     func flowTokens(token: String, expected: FlowKind) {
         #expect(FlowKind(token: token) == expected)
     }
@@ -100,9 +106,15 @@ struct DomainVocabularyTests {
 struct ValueUnitLabelTests {
     @Test("mEUR reads EUR mln / mln euro, kUSD USD thousand / duizend USD; tokens stay for files")
     func labels() {
-        #expect(ValueUnit.millionEUR.label(dutch: false) == "EUR mln" && ValueUnit.millionEUR.label(dutch: true) == "mln euro")
-        #expect(ValueUnit.thousandUSD.label(dutch: false) == "USD thousand" && ValueUnit.thousandUSD.label(dutch: true) == "duizend USD")
-        #expect(ValueUnit.usd.label(dutch: true) == "USD" && ValueUnit(currency: "USD", scale: 9).label(dutch: true) == "mld USD")
+        #expect(
+            ValueUnit.millionEUR.label(dutch: false) == "EUR mln"
+                && ValueUnit.millionEUR.label(dutch: true) == "mln euro")
+        #expect(
+            ValueUnit.thousandUSD.label(dutch: false) == "USD thousand"
+                && ValueUnit.thousandUSD.label(dutch: true) == "duizend USD")
+        #expect(
+            ValueUnit.usd.label(dutch: true) == "USD"
+                && ValueUnit(currency: "USD", scale: 9).label(dutch: true) == "mld USD")
         #expect(ValueUnit.millionEUR.token == "mEUR")
     }
 }

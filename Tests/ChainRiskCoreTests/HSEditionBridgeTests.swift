@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ChainRiskCore
 
 /// Expected values are printed by `python3 scripts/expected/hs_bridge_expected.py`, which reads the source
@@ -36,12 +37,16 @@ struct HSEditionBridgeTests {
         #expect(bridge.mapping(of: "4401", from: .hs2017, to: .hs2022) == .code("4401"))
         #expect(bridge.mapping(of: "44", from: .hs2022, to: .hs2017) == .code("44"))
         // Cadmium left 8107 for 8112: neither heading is the same product in both editions.
-        #expect(bridge.mapping(of: "8107", from: .hs2017, to: .hs2022)
-            == .notComparable(reasons: ["810720→811269", "810730→811261", "810790 not in the table"]))
-        #expect(bridge.mapping(of: "8112", from: .hs2022, to: .hs2017)
-            == .notComparable(reasons: ["810720→811269", "810730→811261"]))
+        #expect(
+            bridge.mapping(of: "8107", from: .hs2017, to: .hs2022)
+                == .notComparable(reasons: ["810720→811269", "810730→811261", "810790 not in the table"]))
+        #expect(
+            bridge.mapping(of: "8112", from: .hs2022, to: .hs2017)
+                == .notComparable(reasons: ["810720→811269", "810730→811261"]))
         // 490510 (globes) is missing from the table, so chapter 49 is not compared across editions.
-        #expect(bridge.mapping(of: "49", from: .hs2017, to: .hs2022) == .notComparable(reasons: ["490510 not in the table"]))
+        #expect(
+            bridge.mapping(of: "49", from: .hs2017, to: .hs2022) == .notComparable(reasons: ["490510 not in the table"])
+        )
         #expect(bridge.mapping(of: "620112", from: .hs2017, to: .hs2022) == .unknown)
         #expect(bridge.mapping(of: "7700", from: .hs2017, to: .hs2022) == .unknown)
         #expect(bridge.mapping(of: "44011", from: .hs2017, to: .hs2022) == .unknown)
@@ -65,8 +70,12 @@ struct HSEditionBridgeTests {
         let result = bridge.convert(flows, to: .hs2022)
         #expect(result.flows.count == 54)
         let totals = Self.totals(result.flows)
-        try Self.expect(totals, ProductCode("440141", in: .hs2022), flows: 27, value: 1_879_064_007.953, quantity: 16_148_860_090.7375)
-        try Self.expect(totals, ProductCode("440149", in: .hs2022), flows: 27, value: 1_879_064_007.953, quantity: 16_148_860_090.7375)
+        try Self.expect(
+            totals, ProductCode("440141", in: .hs2022), flows: 27, value: 1_879_064_007.953,
+            quantity: 16_148_860_090.7375)
+        try Self.expect(
+            totals, ProductCode("440149", in: .hs2022), flows: 27, value: 1_879_064_007.953,
+            quantity: 16_148_860_090.7375)
         #expect(abs(Self.sum(result.flows.map { $0.value ?? 0 }) - 3_758_128_015.906) < Self.cent)
         #expect(abs(Self.sum(result.flows.map { $0.quantity ?? 0 }) - 32_297_720_181.475) < Self.cent)
         // Austria 2018: 288,806,084.289 USD, 3,296,546,333.349 kg, halved.
@@ -77,19 +86,27 @@ struct HSEditionBridgeTests {
         let split = try #require(result.splits.first)
         #expect(split.code == "440140" && split.targets == ["440141", "440149"] && split.shares == [0.5, 0.5])
         #expect(split.rule == .equalShares && split.reason == "no weights given" && split.flows == 27)
-        #expect(result.findings.examples.first?.message
-            == "HS2017 440140 (27 flows) split over HS2022 440141 50%, 440149 50% by equal shares (no weights given)")
+        #expect(
+            result.findings.examples.first?.message
+                == "HS2017 440140 (27 flows) split over HS2022 440141 50%, 440149 50% by equal shares (no weights given)"
+        )
     }
 
     @Test(.enabled(if: SharedData.isAvailable)) func weightedSplit() throws {
-        let result = bridge.convert(try Self.standIn440140(), to: .hs2022, weights: ["440141": 1, "440149": 3, "999999": 7])
+        let result = bridge.convert(
+            try Self.standIn440140(), to: .hs2022, weights: ["440141": 1, "440149": 3, "999999": 7])
         let totals = Self.totals(result.flows)
-        try Self.expect(totals, ProductCode("440141", in: .hs2022), flows: 27, value: 939_532_003.9765, quantity: 8_074_430_045.36875)
-        try Self.expect(totals, ProductCode("440149", in: .hs2022), flows: 27, value: 2_818_596_011.9295, quantity: 24_223_290_136.10625)
+        try Self.expect(
+            totals, ProductCode("440141", in: .hs2022), flows: 27, value: 939_532_003.9765,
+            quantity: 8_074_430_045.36875)
+        try Self.expect(
+            totals, ProductCode("440149", in: .hs2022), flows: 27, value: 2_818_596_011.9295,
+            quantity: 24_223_290_136.10625)
         #expect(abs((result.flows[0].value ?? 0) - 72_201_521.07225) < 1e-6)
         #expect(abs((result.flows[1].value ?? 0) - 216_604_563.21674997) < 1e-6)
         #expect(result.splits.first?.rule == .weights && result.splits.first?.shares == [0.25, 0.75])
-        #expect(result.findings.examples.first?.message.hasSuffix("440141 25%, 440149 75% by world-trade weights") == true)
+        #expect(
+            result.findings.examples.first?.message.hasSuffix("440141 25%, 440149 75% by world-trade weights") == true)
     }
 
     @Test(.enabled(if: SharedData.isAvailable)) func roundTripRestoresTheTotals() throws {
@@ -97,19 +114,24 @@ struct HSEditionBridgeTests {
         let back = bridge.convert(forward.flows, to: .hs2017)
         let totals = Self.totals(back.flows)
         #expect(totals.count == 1)
-        try Self.expect(totals, ProductCode("440140", in: .hs2017), flows: 54, value: 3_758_128_015.906, quantity: 32_297_720_181.475)
+        try Self.expect(
+            totals, ProductCode("440140", in: .hs2017), flows: 54, value: 3_758_128_015.906,
+            quantity: 32_297_720_181.475)
         #expect(back.splits.isEmpty)
         #expect(back.findings.counts == [.mappedCode: 2])
-        #expect(back.findings.examples.map(\.message) == [
-            "HS2022 440141 (27 flows) → HS2017 440140; together with HS2022 440149",
-            "HS2022 440149 (27 flows) → HS2017 440140; together with HS2022 440141",
-        ])
+        #expect(
+            back.findings.examples.map(\.message) == [
+                "HS2022 440141 (27 flows) → HS2017 440140; together with HS2022 440149",
+                "HS2022 440149 (27 flows) → HS2017 440140; together with HS2022 440141",
+            ])
     }
 
     @Test func ruleForMissingOrZeroWeights() {
         let targets = ["440141", "440149"]
         #expect(HSEditionBridge.shares(of: targets, weights: ["440141": 5]).reason == "no weight for 440149")
-        #expect(HSEditionBridge.shares(of: targets, weights: ["440141": 0, "440149": 0]).reason == "the weights sum to zero")
+        #expect(
+            HSEditionBridge.shares(of: targets, weights: ["440141": 0, "440149": 0]).reason == "the weights sum to zero"
+        )
         #expect(HSEditionBridge.shares(of: targets, weights: ["440141": -1, "440149": 2]).rule == .equalShares)
         #expect(HSEditionBridge.shares(of: targets, weights: ["440141": .nan, "440149": 2]).rule == .equalShares)
         let zero = HSEditionBridge.shares(of: targets, weights: ["440141": 0, "440149": 2])
@@ -131,21 +153,33 @@ struct HSEditionBridgeTests {
         #expect(totals.keys.filter { $0.classification != .hs2022 } == [ProductCode("49", in: .hs2017)])
         try Self.expect(totals, ProductCode("49", in: .hs2017), flows: 108, value: 51_075_495_313.872, quantity: 0)
         try Self.expect(totals, ProductCode("49", in: .hs2022), flows: 27, value: 13_190_897_424.385, quantity: 0)
-        try Self.expect(totals, ProductCode("4401", in: .hs2022), flows: 135, value: 21_351_397_024.984, quantity: 139_452_254_762.595)
-        try Self.expect(totals, ProductCode("470693", in: .hs2022), flows: 101, value: 429_472_002.567, quantity: 138_237_142.113)
+        try Self.expect(
+            totals, ProductCode("4401", in: .hs2022), flows: 135, value: 21_351_397_024.984,
+            quantity: 139_452_254_762.595)
+        try Self.expect(
+            totals, ProductCode("470693", in: .hs2022), flows: 101, value: 429_472_002.567, quantity: 138_237_142.113)
         #expect(result.findings.counts == [.unconvertedCode: 1])
-        #expect(result.findings.examples.first?.message
-            == "HS2017 49 (108 flows) kept in HS2017: the chapter differs between the editions (490510 not in the table)")
+        #expect(
+            result.findings.examples.first?.message
+                == "HS2017 49 (108 flows) kept in HS2017: the chapter differs between the editions (490510 not in the table)"
+        )
     }
 
     @Test(.enabled(if: SharedData.isAvailable)) func realExtractToHS2017() throws {
         let result = bridge.convert(try Self.eu27WorldImports(), to: .hs2017)
         let totals = Self.totals(result.flows)
         #expect(totals.keys.filter { $0.classification != .hs2017 } == [ProductCode("49", in: .hs2022)])
-        try Self.expect(totals, ProductCode("940390", in: .hs2017), flows: 26, value: 2_702_417_289.648, quantity: 1_183_431_594.034)
-        try Self.expect(totals, ProductCode("4401", in: .hs2017), flows: 135, value: 21_351_397_024.984, quantity: 139_452_254_762.595)
+        try Self.expect(
+            totals, ProductCode("940390", in: .hs2017), flows: 26, value: 2_702_417_289.648, quantity: 1_183_431_594.034
+        )
+        try Self.expect(
+            totals, ProductCode("4401", in: .hs2017), flows: 135, value: 21_351_397_024.984,
+            quantity: 139_452_254_762.595)
         #expect(result.findings.counts == [.mappedCode: 1, .unconvertedCode: 1])
-        #expect(result.findings.examples.contains { $0.message == "HS2022 940391 (26 flows) → HS2017 940390; together with HS2022 940399" })
+        #expect(
+            result.findings.examples.contains {
+                $0.message == "HS2022 940391 (26 flows) → HS2017 940390; together with HS2022 940399"
+            })
     }
 
     @Test(.enabled(if: SharedData.isAvailable)) func weightsFromTheData() throws {
@@ -174,16 +208,18 @@ struct HSEditionBridgeTests {
             Self.flow("TOTAL", in: .hs2017, value: 70, quantity: nil),
         ]
         let result = bridge.convert(flows, to: .hs2022)
-        #expect(result.flows.map(\.product) == Array(flows.map(\.product).dropLast()) + [ProductCode("TOTAL", in: .hs2022)])
+        #expect(
+            result.flows.map(\.product) == Array(flows.map(\.product).dropLast()) + [ProductCode("TOTAL", in: .hs2022)])
         #expect(result.flows.map(\.value) == flows.map(\.value))
         #expect(result.findings.counts == [.unknownCode: 1, .unconvertedCode: 4])
-        #expect(result.findings.examples.map(\.message) == [
-            "HS2017 620112 (1 flow) kept in HS2017: an HS2017 subheading the HS2017→HS2022 table lacks (merged into another subheading in HS2022)",
-            "HS2017 8107 (1 flow) kept in HS2017: the heading differs between the editions (810720→811269, 810730→811261, 810790 not in the table)",
-            "HS without a vintage (1 flow) kept as it is: the HS edition bridge converts HS2017 and HS2022 only",
-            "HS1992 (1 flow) kept as it is: the HS edition bridge converts HS2017 and HS2022 only",
-            "SITC4 (1 flow) kept as it is: the HS edition bridge converts HS2017 and HS2022 only",
-        ])
+        #expect(
+            result.findings.examples.map(\.message) == [
+                "HS2017 620112 (1 flow) kept in HS2017: an HS2017 subheading the HS2017→HS2022 table lacks (merged into another subheading in HS2022)",
+                "HS2017 8107 (1 flow) kept in HS2017: the heading differs between the editions (810720→811269, 810730→811261, 810790 not in the table)",
+                "HS without a vintage (1 flow) kept as it is: the HS edition bridge converts HS2017 and HS2022 only",
+                "HS1992 (1 flow) kept as it is: the HS edition bridge converts HS2017 and HS2022 only",
+                "SITC4 (1 flow) kept as it is: the HS edition bridge converts HS2017 and HS2022 only",
+            ])
     }
 
     @Test func suppressedValuesStaySuppressedInEveryPart() {
@@ -198,40 +234,48 @@ struct HSEditionBridgeTests {
     @Test func reverseIntoAHeadingWithUnplacedSubheadingsIsMarkedApproximate() {
         let result = bridge.convert([Self.flow("620130", in: .hs2022, value: 1, quantity: nil)], to: .hs2017)
         #expect(result.flows.first?.product == ProductCode("620192", in: .hs2017))
-        #expect(result.findings.examples.map(\.message) == [
-            "HS2022 620130 (1 flow) → HS2017 620192; approximate: HS2017 heading 6201 also has 620112, 620113, 620119, 620191, which the table places nowhere",
-        ])
+        #expect(
+            result.findings.examples.map(\.message) == [
+                "HS2022 620130 (1 flow) → HS2017 620192; approximate: HS2017 heading 6201 also has 620112, 620113, 620119, 620191, which the table places nowhere"
+            ])
     }
 
     @Test func aCorruptUnmatchedListIsATypedError() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chainrisk-hs-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Data("source,target\n440140,440141\n440140,440149\n".utf8).write(to: folder.appendingPathComponent("hs2017_hs2022.csv"))
-        try Data("source\n251830\n440140\n".utf8).write(to: folder.appendingPathComponent("hs2017_hs2022_unmatched.csv"))
+        try Data("source,target\n440140,440141\n440140,440149\n".utf8).write(
+            to: folder.appendingPathComponent("hs2017_hs2022.csv"))
+        try Data("source\n251830\n440140\n".utf8).write(
+            to: folder.appendingPathComponent("hs2017_hs2022_unmatched.csv"))
         let error = #expect(throws: ReferenceDataError.self) { try HSEditionBridge(directory: folder) }
         #expect(error?.code == .badValue && error?.line == 3)
         try Data("source\n251830\n".utf8).write(to: folder.appendingPathComponent("hs2017_hs2022_unmatched.csv"))
         let small = try HSEditionBridge(directory: folder)
-        #expect(small.mapping(of: "25", from: .hs2017, to: .hs2022) == .notComparable(reasons: ["251830 not in the table"]))
+        #expect(
+            small.mapping(of: "25", from: .hs2017, to: .hs2022) == .notComparable(reasons: ["251830 not in the table"]))
     }
 
     // MARK: Helpers
 
-    static func flow(_ code: String, in classification: Classification, value: Double?, quantity: Double?) -> TradeFlow {
-        TradeFlow(year: 2021, reporter: .netherlands, partner: .world, product: ProductCode(code, in: classification),
-                  flow: .imports, value: value, unit: .usd, quantity: quantity, quantityUnit: quantity == nil ? nil : "kg")
+    static func flow(_ code: String, in classification: Classification, value: Double?, quantity: Double?) -> TradeFlow
+    {
+        TradeFlow(
+            year: 2021, reporter: .netherlands, partner: .world, product: ProductCode(code, in: classification),
+            flow: .imports, value: value, unit: .usd, quantity: quantity, quantityUnit: quantity == nil ? nil : "kg")
     }
 
     /// The 5,004 rows of the Comtrade extract: primary value in USD, `qty` as quantity, H5/H6 as HS 2017/2022.
     static func eu27WorldImports() throws -> [TradeFlow] {
         let table = try SharedData.table("comtrade_comtradr/eu27_imports_from_world_full_api_columns_2018_2022.csv")
-        let column = try table.columns("ref_year", "reporter_iso", "classification_code", "cmd_code", "primary_value", "qty")
+        let column = try table.columns(
+            "ref_year", "reporter_iso", "classification_code", "cmd_code", "primary_value", "qty")
         return try table.records.map { record in
             let field = { (index: Int) in record.fields[column[index]] }
             let value: Double = try #require(Double(field(4)))
             return TradeFlow(
-                year: try #require(Int(field(0))), reporter: try #require(CountryCode(rawValue: field(1))), partner: .world,
+                year: try #require(Int(field(0))), reporter: try #require(CountryCode(rawValue: field(1))),
+                partner: .world,
                 product: ProductCode(field(3), in: try #require(Classification(token: field(2)))), flow: .imports,
                 value: value, unit: .usd, quantity: Double(field(5)))
         }
@@ -265,6 +309,8 @@ struct HSEditionBridgeTests {
         let total = try #require(totals[product], "no flows of \(product)", sourceLocation: sourceLocation)
         #expect(total.flows == flows, "\(product) flows", sourceLocation: sourceLocation)
         #expect(abs(total.value - value) < cent, "\(product) value \(total.value)", sourceLocation: sourceLocation)
-        #expect(abs(total.quantity - quantity) < cent, "\(product) quantity \(total.quantity)", sourceLocation: sourceLocation)
+        #expect(
+            abs(total.quantity - quantity) < cent, "\(product) quantity \(total.quantity)",
+            sourceLocation: sourceLocation)
     }
 }

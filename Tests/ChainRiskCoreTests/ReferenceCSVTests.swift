@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChainRiskCore
 
 @Suite("Reference CSV reader")
@@ -13,14 +14,18 @@ struct ReferenceCSVTests {
     }
 
     @Test func quotedFieldsKeepCommasQuotesAndLineBreaks() throws {
-        let rows = try parse("code,description\n11,\"Food and beverages, primary\"\n12,\"say \"\"hi\"\"\"\n13,\"two\nlines\"\n")
-        #expect(rows == [
-            ["code", "description"], ["11", "Food and beverages, primary"], ["12", "say \"hi\""], ["13", "two\nlines"],
-        ])
+        let rows = try parse(
+            "code,description\n11,\"Food and beverages, primary\"\n12,\"say \"\"hi\"\"\"\n13,\"two\nlines\"\n")
+        #expect(
+            rows == [
+                ["code", "description"], ["11", "Food and beverages, primary"], ["12", "say \"hi\""],
+                ["13", "two\nlines"],
+            ])
     }
 
     @Test func emptyFieldsCRLFBlankLinesAndBOM() throws {
-        #expect(try parse("\u{FEFF}a,b,c\r\n,,\r\n\r\nx,\"\",z\r\n") == [["a", "b", "c"], ["", "", ""], ["x", "", "z"]])
+        #expect(
+            try parse("\u{FEFF}a,b,c\r\n,,\r\n\r\nx,\"\",z\r\n") == [["a", "b", "c"], ["", "", ""], ["x", "", "z"]])
     }
 
     @Test func recordsCarryTheLineTheyStartOn() throws {

@@ -1,17 +1,20 @@
 import Foundation
 import Testing
+
 @testable import ChainRiskCore
 
 @Suite("Loading reference data from a directory")
 struct ReferenceLoadingTests {
     /// A fresh directory with copies of the bundled country files, one of them replaced by `broken`.
     private func directory(replacing name: String, with broken: String) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chainrisk-ref-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "chainrisk-ref-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for resource in ["countries", "special_areas", "cepii_codes", "comtrade_codes", "cbs_landen"] {
-            let source = try #require(Bundle.module.url(
-                forResource: resource, withExtension: "csv", subdirectory: ReferenceTable.bundleSubdirectory
-            ))
+            let source = try #require(
+                Bundle.module.url(
+                    forResource: resource, withExtension: "csv", subdirectory: ReferenceTable.bundleSubdirectory
+                ))
             try FileManager.default.copyItem(at: source, to: directory.appendingPathComponent(resource + ".csv"))
         }
         let target = directory.appendingPathComponent(name + ".csv")
@@ -28,7 +31,8 @@ struct ReferenceLoadingTests {
     }
 
     @Test func unknownSpecialKindNamesFileAndLine() throws {
-        let folder = try directory(replacing: "special_areas", with: "code,kind,name_en,maps_to\nW00,world,World,\nX9,planet,Mars,\n")
+        let folder = try directory(
+            replacing: "special_areas", with: "code,kind,name_en,maps_to\nW00,world,World,\nX9,planet,Mars,\n")
         defer { try? FileManager.default.removeItem(at: folder) }
         let error = #expect(throws: ReferenceDataError.self) { try CountryTable(directory: folder) }
         #expect(error?.code == .badValue)
@@ -49,7 +53,8 @@ struct ReferenceLoadingTests {
     }
 
     @Test func missingFileIsATypedError() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chainrisk-none-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "chainrisk-none-\(UUID().uuidString)")
         let error = #expect(throws: ReferenceDataError.self) { try ClassificationHierarchy(.bec4, directory: folder) }
         #expect(error?.code == .missingResource)
         #expect(error?.resource == "bec4.csv")

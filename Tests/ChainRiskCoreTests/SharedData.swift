@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ChainRiskCore
 
 /// The shared public data next to the repository (`../shared/data`), which some tests read to check the bundled

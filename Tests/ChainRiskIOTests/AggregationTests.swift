@@ -17,7 +17,10 @@ struct AggregationTests {
         let shipped = try IOTestData.nld11Table().table
         #expect(aggregated.sectorCount == 385)
         #expect(Set(aggregated.sectors) == Set(shipped.sectors))
-        #expect(aggregated.regions == ["ASIAPAC_OTH", "EU_OTH", "BEL", "ROW", "CHN", "DEU", "FRA", "GBR", "NLD", "RUS", "USA"], "groups in the map's order")
+        #expect(
+            aggregated.regions == [
+                "ASIAPAC_OTH", "EU_OTH", "BEL", "ROW", "CHN", "DEU", "FRA", "GBR", "NLD", "RUS", "USA",
+            ], "groups in the map's order")
         let row = Dictionary(uniqueKeysWithValues: aggregated.sectors.enumerated().map { ($1, $0) })
         var largestDifference = 0.0
         for (i, label) in shipped.sectors.enumerated() {
@@ -25,7 +28,8 @@ struct AggregationTests {
             largestDifference = max(largestDifference, abs(aggregated.grossOutput[ai] - shipped.grossOutput[i]))
             for (j, other) in shipped.sectors.enumerated() {
                 let aj = try #require(row[other])
-                largestDifference = max(largestDifference, abs(aggregated.intermediate[ai, aj] - shipped.intermediate[i, j]))
+                largestDifference = max(
+                    largestDifference, abs(aggregated.intermediate[ai, aj] - shipped.intermediate[i, j]))
             }
         }
         #expect(largestDifference < 1e-6)
@@ -35,7 +39,9 @@ struct AggregationTests {
         for (k, label) in shipped.finalDemandColumns.enumerated() {
             let ak = try #require(column[label])
             for (i, sector) in shipped.sectors.enumerated() {
-                largestDemandDifference = max(largestDemandDifference, abs(aggregated.finalDemand[try #require(row[sector]), ak] - shipped.finalDemand[i, k]))
+                largestDemandDifference = max(
+                    largestDemandDifference,
+                    abs(aggregated.finalDemand[try #require(row[sector]), ak] - shipped.finalDemand[i, k]))
             }
         }
         #expect(largestDemandDifference < 1e-6)
@@ -47,17 +53,26 @@ struct AggregationTests {
         let table = try PymrioCrossCheckTests.loaded().table
         let folder = IOTestData.sharedData + "/pymrio_testmrio/concordance"
         let sectorPairs = try ["sector1", "sector2", "sector3"].flatMap { name in
-            try Self.pairs(ConcordanceFileReader.read(InputFile(path: "\(folder)/\(name).txt"), knownCodes: Set(table.sectors.map(\.sector))))
+            try Self.pairs(
+                ConcordanceFileReader.read(
+                    InputFile(path: "\(folder)/\(name).txt"), knownCodes: Set(table.sectors.map(\.sector))))
         }
         let regionPairs = try ["supreg1", "supreg2"].flatMap { name in
-            try Self.pairs(ConcordanceFileReader.read(InputFile(path: "\(folder)/\(name).txt"), knownCodes: Set(table.regions)))
+            try Self.pairs(
+                ConcordanceFileReader.read(InputFile(path: "\(folder)/\(name).txt"), knownCodes: Set(table.regions)))
         }
         let aggregated = try table.aggregated(
             regions: IOConcordance(pairs: regionPairs.filter { $0.group != "None" }),
             sectors: IOConcordance(pairs: sectorPairs.filter { $0.group != "None" }))
-        #expect(aggregated.sectors.map(\.combined) == ["supreg1_sector1", "supreg1_sector2", "supreg1_sector3", "supreg2_sector1", "supreg2_sector2", "supreg2_sector3"])
+        #expect(
+            aggregated.sectors.map(\.combined) == [
+                "supreg1_sector1", "supreg1_sector2", "supreg1_sector3", "supreg2_sector1", "supreg2_sector2",
+                "supreg2_sector3",
+            ])
         #expect(IOTestData.close(aggregated.grossOutput.reduce(0, +), table.grossOutput.reduce(0, +), relative: 1e-12))
-        #expect(IOTestData.close(aggregated.intermediate.values.reduce(0, +), table.intermediate.values.reduce(0, +), relative: 1e-12))
+        #expect(
+            IOTestData.close(
+                aggregated.intermediate.values.reduce(0, +), table.intermediate.values.reduce(0, +), relative: 1e-12))
         #expect(aggregated.finalDemandColumns.count == 14)
     }
 

@@ -14,8 +14,12 @@ enum IOTestData {
     static let fullLong = wiod + "/wiod2013_2011_full_Z_long.csv.gz"
     static let nld11 = wiod + "/wiod2013_2011_nld11_Z.csv"
 
-    private static let fullResult = Result { try InputOutputTableReader.read(InputOutputFiles.resolve(intermediatePath: fullLong)) }
-    private static let nld11Result = Result { try InputOutputTableReader.read(InputOutputFiles.resolve(intermediatePath: nld11)) }
+    private static let fullResult = Result {
+        try InputOutputTableReader.read(InputOutputFiles.resolve(intermediatePath: fullLong))
+    }
+    private static let nld11Result = Result {
+        try InputOutputTableReader.read(InputOutputFiles.resolve(intermediatePath: nld11))
+    }
 
     /// The full WIOD 2011 table (41 regions × 35 industries) from its long files.
     static func fullTable() throws -> LoadedInputOutputTable { try fullResult.get() }

@@ -19,16 +19,20 @@ struct ImportContentOfExportsTests {
     /// IC(XX, a) = 40/3, IC(XX, b) = 60 · 14/27 = 280/9; total 400/9 of exports 100.
     static func twoRegionTable(originBuysFromReporter: Bool = true) throws -> InputOutputTable {
         let label = { (region: String, sector: String) in IOSectorLabel(region: region, sector: sector) }
-        let flows: [[Double]] = originBuysFromReporter
+        let flows: [[Double]] =
+            originBuysFromReporter
             ? [[10, 20, 15, 5], [0, 10, 10, 20], [20, 10, 10, 10], [10, 30, 10, 10]]
             : [[10, 20, 0, 0], [0, 10, 0, 0], [20, 10, 10, 10], [10, 30, 10, 10]]
-        let demand: [[Double]] = originBuysFromReporter
+        let demand: [[Double]] =
+            originBuysFromReporter
             ? [[30, 20], [30, 30], [0, 50], [0, 40]]
             : [[30, 40], [30, 60], [0, 50], [0, 40]]
         return try InputOutputTable(
             sectors: [label("NL", "a"), label("NL", "b"), label("XX", "a"), label("XX", "b")],
             intermediate: Matrix(rowArrays: flows), finalDemand: Matrix(rowArrays: demand),
-            finalDemandColumns: [FinalDemandLabel(region: "NL", category: "fd"), FinalDemandLabel(region: "XX", category: "fd")],
+            finalDemandColumns: [
+                FinalDemandLabel(region: "NL", category: "fd"), FinalDemandLabel(region: "XX", category: "fd"),
+            ],
             grossOutput: [100, 100, 100, 100], unit: "EUR")
     }
 
@@ -40,8 +44,11 @@ struct ImportContentOfExportsTests {
         #expect(OriginTestData.close(content.embodied[0, 0], 40.0 / 3, relative: 1e-14))
         #expect(OriginTestData.close(content.embodied[0, 1], 280.0 / 9, relative: 1e-14))
         let categories = ExportCategories(
-            categories: [ExportCategory(id: "all", nameEN: "All", nameNL: "Alles")], categoryOfSector: ["a": "all", "b": "all"])
-        let grouping = OriginGrouping(groups: [OriginGroup(id: "abroad", nameEN: "Abroad", nameNL: "Buitenland")], groupOfRegion: ["XX": "abroad"])
+            categories: [ExportCategory(id: "all", nameEN: "All", nameNL: "Alles")],
+            categoryOfSector: ["a": "all", "b": "all"])
+        let grouping = OriginGrouping(
+            groups: [OriginGroup(id: "abroad", nameEN: "Abroad", nameNL: "Buitenland")], groupOfRegion: ["XX": "abroad"]
+        )
         let table = OriginTable(content: content, grouping: grouping, categories: categories)
         #expect(table.rows.count == 1)
         #expect(OriginTestData.close(table.rows[0].value, 400.0 / 9, relative: 1e-14))
@@ -68,10 +75,13 @@ struct ImportContentOfExportsTests {
         let table = try Self.twoRegionTable()
         var flows = table.intermediate
         flows[2, 2] = 105
-        let heavy = try InputOutputTable(sectors: table.sectors, intermediate: flows, finalDemand: table.finalDemand,
-                                         finalDemandColumns: table.finalDemandColumns, grossOutput: table.grossOutput, unit: "EUR")
+        let heavy = try InputOutputTable(
+            sectors: table.sectors, intermediate: flows, finalDemand: table.finalDemand,
+            finalDemandColumns: table.finalDemandColumns, grossOutput: table.grossOutput, unit: "EUR")
         #expect(throws: IOError.self) { _ = try ImportContentOfExports(table: heavy, reporter: "NL") }
-        let error = #expect(throws: IOError.self) { _ = try ImportContentOfExports(table: heavy, reporter: "NL", measure: .foreignValueAdded) }
+        let error = #expect(throws: IOError.self) {
+            _ = try ImportContentOfExports(table: heavy, reporter: "NL", measure: .foreignValueAdded)
+        }
         guard case .notProductive(let radius, _)? = error else {
             Issue.record("\(String(describing: error))")
             return
@@ -86,8 +96,9 @@ struct ImportContentOfExportsTests {
         flows[0, 1] = 1e308
         flows[3, 2] = 1e308
         let error = #expect(throws: IOError.self) {
-            _ = try InputOutputTable(sectors: table.sectors, intermediate: flows, finalDemand: table.finalDemand,
-                                     finalDemandColumns: table.finalDemandColumns, grossOutput: table.grossOutput, unit: "EUR")
+            _ = try InputOutputTable(
+                sectors: table.sectors, intermediate: flows, finalDemand: table.finalDemand,
+                finalDemandColumns: table.finalDemandColumns, grossOutput: table.grossOutput, unit: "EUR")
         }
         guard case .outOfRange(let message)? = error else {
             Issue.record("\(String(describing: error))")
@@ -158,24 +169,34 @@ struct ImportContentOfExportsTests {
             let k = try #require(originIndex[row["origin"] ?? ""], "\(row)")
             #expect(OriginTestData.close(content.exports[j], OriginTestData.number(row, "exports")), "\(row)")
             let value = OriginTestData.number(row, measure.key)
-            #expect(OriginTestData.close(content.embodied[k, j], value), "\(name) \(row["sector"] ?? "") \(row["origin"] ?? ""): \(content.embodied[k, j]) vs \(value)")
+            #expect(
+                OriginTestData.close(content.embodied[k, j], value),
+                "\(name) \(row["sector"] ?? "") \(row["origin"] ?? ""): \(content.embodied[k, j]) vs \(value)")
         }
     }
 
     private func compareCategories(table: InputOutputTable, expected name: String, measure: OriginMeasure) throws {
         let (grouping, categories) = try OriginTestData.bundledGrouping()
-        let origins = OriginTable(content: try ImportContentOfExports(table: table, reporter: "NLD", measure: measure), grouping: grouping, categories: categories)
+        let origins = OriginTable(
+            content: try ImportContentOfExports(table: table, reporter: "NLD", measure: measure), grouping: grouping,
+            categories: categories)
         let expected = try OriginTestData.rows(name)
         #expect(origins.groups.map(\.group.id) == ["eu", "rest_of_europe", "us", "china", "russia", "rest_of_world"])
         #expect(origins.categories.count == 9)
         #expect(expected.count == (origins.categories.count + 1) * origins.groups.count)
         for row in origins.categories + [origins.total] {
-            #expect(abs(row.shares.reduce(0, +) - 1) < 1e-12, "\(row.category.id) shares sum to \(row.shares.reduce(0, +))")
+            #expect(
+                abs(row.shares.reduce(0, +) - 1) < 1e-12, "\(row.category.id) shares sum to \(row.shares.reduce(0, +))")
             for (g, column) in origins.groups.enumerated() {
-                let match = try #require(expected.first { $0["category"] == row.category.id && $0["group"] == column.group.id })
+                let match = try #require(
+                    expected.first { $0["category"] == row.category.id && $0["group"] == column.group.id })
                 #expect(OriginTestData.close(row.exports, OriginTestData.number(match, "exports")))
-                #expect(OriginTestData.close(row.byGroup[g], OriginTestData.number(match, measure.key)), "\(row.category.id) \(column.group.id)")
-                #expect(OriginTestData.close(row.shares[g], OriginTestData.number(match, measure.key + "_share")), "\(row.category.id) \(column.group.id) share")
+                #expect(
+                    OriginTestData.close(row.byGroup[g], OriginTestData.number(match, measure.key)),
+                    "\(row.category.id) \(column.group.id)")
+                #expect(
+                    OriginTestData.close(row.shares[g], OriginTestData.number(match, measure.key + "_share")),
+                    "\(row.category.id) \(column.group.id) share")
             }
         }
     }

@@ -37,7 +37,10 @@ struct InputOutputLayoutTests {
         #expect(table.regions == ["BEL"])
         #expect(table.sectors[3] == IOSectorLabel(region: "BEL", sector: "B05-09"))
         #expect(table.unit == "M€")
-        #expect(table.finalDemandColumns.map(\.category) == ["households", "IZW", "government", "investments", "inventory changes", "exports"])
+        #expect(
+            table.finalDemandColumns.map(\.category) == [
+                "households", "IZW", "government", "investments", "inventory changes", "exports",
+            ])
         #expect(table.grossOutput[0] == 16900.5040969993)
         #expect(table.finalDemand[0, 0] == 2383.89211759081)
         #expect(table.intermediate[0, 0] == 1037.74112009094)
@@ -48,29 +51,36 @@ struct InputOutputLayoutTests {
         #expect(try InputOutputLayout.detect(InputFile(path: IOTestData.nld11)) == .matrixCSV)
         #expect(try InputOutputLayout.detect(InputFile(path: IOTestData.fullLong)) == .longCSV)
         #expect(try InputOutputLayout.detect(InputFile(path: IOTestData.pymrio + "/trade_flows_Z.txt")) == .pymrioText)
-        #expect(try InputOutputLayout.detect(InputFile(path: IOTestData.national + "/IO_SWE_NACE64.csv")) == .nationalTable)
+        #expect(
+            try InputOutputLayout.detect(InputFile(path: IOTestData.national + "/IO_SWE_NACE64.csv")) == .nationalTable)
     }
 
     /// A long file without a gross-output file: sectors in first appearance, x = row totals of Z and Y.
     @Test func longTableWithoutGrossOutputUsesRowTotals() throws {
-        let z = try IOTestData.temporaryFile("t_Z_long.csv", "row_country,row_industry,col_country,col_industry,value\nA,s1,A,s1,10\nB,s1,A,s1,5\nA,s1,B,s1,2\n")
+        let z = try IOTestData.temporaryFile(
+            "t_Z_long.csv",
+            "row_country,row_industry,col_country,col_industry,value\nA,s1,A,s1,10\nB,s1,A,s1,5\nA,s1,B,s1,2\n")
         let y = z.sibling("t_Y_long.csv")
-        try IOTestData.write(y, "row_country,row_industry,col_country,fd_category,value\nA,s1,A,h,20\nB,s1,B,h,30\nB,s1,B,g,1\n")
+        try IOTestData.write(
+            y, "row_country,row_industry,col_country,fd_category,value\nA,s1,A,h,20\nB,s1,B,h,30\nB,s1,B,g,1\n")
         let loaded = try InputOutputTableReader.read(InputOutputFiles.resolve(intermediatePath: z))
         let table = loaded.table
         #expect(table.sectors == [IOSectorLabel(region: "A", sector: "s1"), IOSectorLabel(region: "B", sector: "s1")])
         #expect(table.grossOutput == [32, 36])
-        #expect(table.finalDemandColumns == [
-            FinalDemandLabel(region: "A", category: "h"), FinalDemandLabel(region: "A", category: "g"),
-            FinalDemandLabel(region: "B", category: "h"), FinalDemandLabel(region: "B", category: "g"),
-        ])
+        #expect(
+            table.finalDemandColumns == [
+                FinalDemandLabel(region: "A", category: "h"), FinalDemandLabel(region: "A", category: "g"),
+                FinalDemandLabel(region: "B", category: "h"), FinalDemandLabel(region: "B", category: "g"),
+            ])
         #expect(loaded.findings.counts[.unitAssumed] == 1)
     }
 
     /// A bad number names the file, its line and the column (byte) where the field starts.
     @Test func malformedCellNamesFileLineAndColumn() throws {
-        let z = try IOTestData.temporaryFile("bad_Z_long.csv", "row_country,row_industry,col_country,col_industry,value\nA,s1,A,s1,10\nA,s1,B,s1,1O\n")
-        try IOTestData.write(z.sibling("bad_Y_long.csv"), "row_country,row_industry,col_country,fd_category,value\nA,s1,A,h,1\n")
+        let z = try IOTestData.temporaryFile(
+            "bad_Z_long.csv", "row_country,row_industry,col_country,col_industry,value\nA,s1,A,s1,10\nA,s1,B,s1,1O\n")
+        try IOTestData.write(
+            z.sibling("bad_Y_long.csv"), "row_country,row_industry,col_country,fd_category,value\nA,s1,A,h,1\n")
         do {
             _ = try InputOutputTableReader.read(InputOutputFiles.resolve(intermediatePath: z))
             Issue.record("expected a bad-number error")
@@ -92,8 +102,10 @@ struct InputOutputLayoutTests {
     }
 
     @Test func unknownSectorInAFlowNamesItsPlace() throws {
-        let z = try IOTestData.temporaryFile("u_Z_long.csv", "row_country,row_industry,col_country,col_industry,value\nA,s1,A,s1,10\nA,s1,C,s9,1\n")
-        try IOTestData.write(z.sibling("u_Y_long.csv"), "row_country,row_industry,col_country,fd_category,value\nA,s1,A,h,1\n")
+        let z = try IOTestData.temporaryFile(
+            "u_Z_long.csv", "row_country,row_industry,col_country,col_industry,value\nA,s1,A,s1,10\nA,s1,C,s9,1\n")
+        try IOTestData.write(
+            z.sibling("u_Y_long.csv"), "row_country,row_industry,col_country,fd_category,value\nA,s1,A,h,1\n")
         try IOTestData.write(z.sibling("u_x.csv"), "country,industry,gross_output\nA,s1,20\n")
         #expect {
             _ = try InputOutputTableReader.read(InputOutputFiles.resolve(intermediatePath: z))

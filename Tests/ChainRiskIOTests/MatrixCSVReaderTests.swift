@@ -26,7 +26,11 @@ struct MatrixCSVReaderTests {
     }
 
     @Test func longFileNamesMapToTheirSiblings() {
-        #expect(InputOutputFiles.sibling(of: "/d/wiod2013_2011_full_Z_long.csv.gz", role: "Y") == "/d/wiod2013_2011_full_Y_long.csv.gz")
-        #expect(InputOutputFiles.sibling(of: "/d/wiod2013_2011_full_Z_long.csv.gz", role: "x") == "/d/wiod2013_2011_full_x.csv")
+        #expect(
+            InputOutputFiles.sibling(of: "/d/wiod2013_2011_full_Z_long.csv.gz", role: "Y")
+                == "/d/wiod2013_2011_full_Y_long.csv.gz")
+        #expect(
+            InputOutputFiles.sibling(of: "/d/wiod2013_2011_full_Z_long.csv.gz", role: "x")
+                == "/d/wiod2013_2011_full_x.csv")
     }
 }

@@ -22,7 +22,10 @@ struct ProductivityTests {
         do {
             _ = try InputOutputAccounts(table: table)
         } catch {
-            guard case .notProductive(let radius, _) = error else { Issue.record("expected notProductive, got \(error)"); return }
+            guard case .notProductive(let radius, _) = error else {
+                Issue.record("expected notProductive, got \(error)")
+                return
+            }
             #expect(abs(radius - 1.1) < 1e-9)
         }
     }
@@ -43,7 +46,8 @@ struct ProductivityTests {
 
     /// A sector with zero output gets a zero column in A (not NaN), multiplier 1, and a `zero_output` finding.
     @Test func zeroOutputSectorGetsZeroCoefficients() throws {
-        let table = try Self.table([[10, 0, 0], [5, 20, 0], [0, 0, 0]], output: [100, 50, 0], finalDemand: [90, 25, 0])
+        let table = try Self.table(
+            [[10, 0, 0], [5, 20, 0], [0, 0, 0]], output: [100, 50, 0], finalDemand: [90, 25, 0])
         let a = table.technicalCoefficients()
         #expect((0..<3).allSatisfy { a[$0, 2] == 0 })
         let multipliers = try InputOutputAccounts(table: table).outputMultipliers()
@@ -59,12 +63,15 @@ struct ProductivityTests {
     @Test func imbalancesAndNegativeFlowsAreFindings() throws {
         let table = try Self.table([[10, 30], [-2, 40]], output: [100, 60], finalDemand: [50, 22])
         let findings = table.balanceFindings(tolerance: 0.01)
-        #expect(findings.map(\.message) == [
-            "row R_s1: deliveries 90 vs gross output 100 (-10.0 %)",
-            "column R_s2: intermediate inputs 70 exceed gross output 60; value added -10 (-16.67 %)",
-            "intermediate flow R_s2 → R_s1 is -2",
-        ])
+        #expect(
+            findings.map(\.message) == [
+                "row R_s1: deliveries 90 vs gross output 100 (-10.0 %)",
+                "column R_s2: intermediate inputs 70 exceed gross output 60; value added -10 (-16.67 %)",
+                "intermediate flow R_s2 → R_s1 is -2",
+            ])
         #expect(findings.map(\.kind) == [.imbalance, .imbalance, .negativeValue])
-        #expect(table.balanceFindings(tolerance: 0.2).filter { $0.kind == .imbalance }.count == 1, "negative value added is reported whatever the tolerance")
+        #expect(
+            table.balanceFindings(tolerance: 0.2).filter { $0.kind == .imbalance }.count == 1,
+            "negative value added is reported whatever the tolerance")
     }
 }

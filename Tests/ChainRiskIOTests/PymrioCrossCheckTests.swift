@@ -9,7 +9,8 @@ import Testing
 @Suite("pymrio cross-check")
 struct PymrioCrossCheckTests {
     static func loaded() throws -> LoadedInputOutputTable {
-        try InputOutputTableReader.read(InputOutputFiles.resolve(intermediatePath: IOTestData.pymrio + "/trade_flows_Z.txt"))
+        try InputOutputTableReader.read(
+            InputOutputFiles.resolve(intermediatePath: IOTestData.pymrio + "/trade_flows_Z.txt"))
     }
 
     @Test func readsTheTextLayout() throws {

@@ -51,7 +51,9 @@ struct WIODAccountsTests {
         let accounts = try InputOutputAccounts(table: table)
         let linkages = accounts.sectorLinkages()
         let index = Dictionary(uniqueKeysWithValues: table.sectors.enumerated().map { ($1.combined, $0) })
-        let nld14 = try #require(index["NLD_c14"]), nld9 = try #require(index["NLD_c9"]), chn12 = try #require(index["CHN_c12"])
+        let nld14 = try #require(index["NLD_c14"])
+        let nld9 = try #require(index["NLD_c9"])
+        let chn12 = try #require(index["CHN_c12"])
 
         let multipliers = linkages.map(\.outputMultiplier)
         #expect(IOTestData.close(multipliers.reduce(0, +), expected.sumOfMultipliers))
@@ -74,13 +76,17 @@ struct WIODAccountsTests {
         #expect(IOTestData.close(inverse[nld9, nld14], expected.leontiefNLDc9NLDc14))
         #expect(IOTestData.close((0..<table.sectorCount).reduce(0) { $0 + inverse[$1, $1] }, expected.traceOfL))
         let columnSums = inverse.columnSums()
-        #expect(IOTestData.close(columnSums[nld14], multipliers[nld14], relative: 1e-12), "multipliers from the transposed solve equal column sums of L")
+        #expect(
+            IOTestData.close(columnSums[nld14], multipliers[nld14], relative: 1e-12),
+            "multipliers from the transposed solve equal column sums of L")
 
         let output = accounts.output(for: table.totalFinalDemand)
         #expect(IOTestData.close(output[nld14], expected.outputNLDc14))
 
         let bounds = table.coefficientSpectralRadius()
-        #expect(bounds.lower <= expected.spectralRadius * (1 + 1e-10) && expected.spectralRadius <= bounds.upper * (1 + 1e-10))
+        #expect(
+            bounds.lower <= expected.spectralRadius * (1 + 1e-10)
+                && expected.spectralRadius <= bounds.upper * (1 + 1e-10))
         #expect(IOTestData.close(bounds.estimate, expected.spectralRadius, relative: 1e-10))
     }
 }

@@ -71,7 +71,10 @@ struct BACIReaderTests {
 
     /// CEPII's own codes through the bundled country table (`scripts/cepii_codes.csv`).
     @Test func cepiiCodesThatDifferFromISO() throws {
-        let rows = [(251, "FRA"), (842, "USA"), (699, "IND"), (757, "CHE"), (579, "NOR"), (490, "TWN"), (58, "BEL"), (711, "ZA1"), (528, "NLD")]
+        let rows = [
+            (251, "FRA"), (842, "USA"), (699, "IND"), (757, "CHE"), (579, "NOR"), (490, "TWN"), (58, "BEL"),
+            (711, "ZA1"), (528, "NLD"),
+        ]
         let text = "t,i,j,k,v,q\n" + rows.map { "1998,\($0.0),528,10121,1,1\n" }.joined()
         let file = try BACITestData.file(named: "BACI_HS92_Y1998_V202501.csv", contents: text)
         let (flows, _, summary) = try BACITestData.readAll(BACIReader(), file)
@@ -81,14 +84,16 @@ struct BACIReaderTests {
 
     @Test func importViewSwapsReporterAndPartner() throws {
         let options = ReadOptions(flow: .imports)
-        let (flows, _, _) = try BACITestData.readAll(BACIReader(), BACITestData.baciSample(year: 2017), options: options)
+        let (flows, _, _) = try BACITestData.readAll(
+            BACIReader(), BACITestData.baciSample(year: 2017), options: options)
         let first = try #require(flows.first)
         #expect(first.reporter.rawValue == "BHS" && first.partner.rawValue == "AGO" && first.flow == .imports)
     }
 
     @Test func otherFlowConceptsAreRefused() throws {
         let error = #expect(throws: InputError.self) {
-            try BACITestData.readAll(BACIReader(), BACITestData.baciSample(year: 2017), options: ReadOptions(flow: .reExports))
+            try BACITestData.readAll(
+                BACIReader(), BACITestData.baciSample(year: 2017), options: ReadOptions(flow: .reExports))
         }
         // The option, not the file, is wrong: a usage error (exit 64).
         #expect(error?.code == .badOption)
@@ -97,7 +102,9 @@ struct BACIReaderTests {
     @Test func unknownCodesAreKeptWithOneFindingPerCode() throws {
         let file = try BACITestData.file(
             named: "BACI_HS17_Y2020_V202501.csv",
-            contents: "t,i,j,k,v,q\n2020,251,999,10121,1.5,\n2020,999,842,10121,2.5,3\n2020,251,998,10121,1,1\n2020,251,1234,10121,1,1\n")
+            contents:
+                "t,i,j,k,v,q\n2020,251,999,10121,1.5,\n2020,999,842,10121,2.5,3\n2020,251,998,10121,1,1\n2020,251,1234,10121,1,1\n"
+        )
         let (flows, _, summary) = try BACITestData.readAll(BACIReader(), file)
         #expect(flows.map(\.partner.rawValue) == ["#999", "USA", "#998", "#1234"])
         #expect(flows[1].reporter.rawValue == "#999")
@@ -130,12 +137,17 @@ struct BACIReaderTests {
         #expect(given.summary.findings.counts[.unitAssumed] == nil)
     }
 
-    @Test("a year outside 1900–2100 (a lost sign, a day number) is refused at its line, by the reader and by the byte scanner")
+    @Test(
+        "a year outside 1900–2100 (a lost sign, a day number) is refused at its line, by the reader and by the byte scanner"
+    )
     func implausibleYearsAreRefused() throws {
         for (year, line) in [("-2021", 3), ("99999", 3), ("1899", 3)] {
-            let file = try BACITestData.file(named: "BACI_HS92_Y2021_V202501.csv", contents: "t,i,j,k,v,q\n2021,251,842,10121,1.5,\n\(year),251,842,10121,1.5,\n")
+            let file = try BACITestData.file(
+                named: "BACI_HS92_Y2021_V202501.csv",
+                contents: "t,i,j,k,v,q\n2021,251,842,10121,1.5,\n\(year),251,842,10121,1.5,\n")
             let error = try #require(throws: InputError.self) { try BACITestData.readAll(BACIReader(), file) }
-            #expect(error.location == SourceLocation(file: "BACI_HS92_Y2021_V202501.csv", line: line, column: 1), "\(year)")
+            #expect(
+                error.location == SourceLocation(file: "BACI_HS92_Y2021_V202501.csv", line: line, column: 1), "\(year)")
             #expect(error.message.contains("not a year of trade statistics"))
             // The byte scanner leaves the line to the reader (nil: the general path reports it).
             #expect(try BACIColumnReader().read(file, options: ReadOptions()) == nil, "\(year)")
@@ -143,7 +155,8 @@ struct BACIReaderTests {
     }
 
     @Test func negativeAndMissingValuesAreFindings() throws {
-        let file = try BACITestData.file(named: "BACI_HS92_Y2020.csv", contents: "t,i,j,k,v,q\n2020,251,842,10121,-1.5,\n2020,251,842,10121,,2\n")
+        let file = try BACITestData.file(
+            named: "BACI_HS92_Y2020.csv", contents: "t,i,j,k,v,q\n2020,251,842,10121,-1.5,\n2020,251,842,10121,,2\n")
         let (flows, _, summary) = try BACITestData.readAll(BACIReader(), file)
         #expect(flows[0].value == -1.5 && flows[0].status == .reported)
         #expect(flows[1].value == nil && flows[1].status == .missing)

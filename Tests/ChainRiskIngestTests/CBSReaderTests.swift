@@ -23,7 +23,9 @@ struct CBSReaderTests {
             sums[flow.flow, default: 0] += flow.value ?? 0
             products.insert(flow.product)
             years.insert(flow.year)
-            if flow.partner == CountryCode(verbatim: "CUW"), flow.year == 2015, flow.flow == .imports, !flow.product.isTotal {
+            if flow.partner == CountryCode(verbatim: "CUW"), flow.year == 2015, flow.flow == .imports,
+                !flow.product.isTotal
+            {
                 suppressedCuracao = flow
             }
         }
@@ -45,10 +47,13 @@ struct CBSReaderTests {
         #expect(sums[.reExports] == 3_732_690)
         #expect(sums[.exportsOfOwnMake] == 5_910_136)
         // Counter(r['Landen'] for r in full) -> T001047 22, L008587 22, L008588 22, L008589 22, L008586 18, L007935 5
-        #expect(tally.partners == [
-            CountryCode(verbatim: "T001047"): 88, CountryCode(verbatim: "CYP"): 88, CountryCode(verbatim: "DNK"): 88,
-            CountryCode(verbatim: "DJI"): 88, CountryCode(verbatim: "CUW"): 72, CountryCode(verbatim: "L007935"): 20,
-        ])
+        #expect(
+            tally.partners == [
+                CountryCode(verbatim: "T001047"): 88, CountryCode(verbatim: "CYP"): 88,
+                CountryCode(verbatim: "DNK"): 88,
+                CountryCode(verbatim: "DJI"): 88, CountryCode(verbatim: "CUW"): 72,
+                CountryCode(verbatim: "L007935"): 20,
+            ])
         #expect(summary.findings.counts[.aggregatePartner] == 2)
         #expect(products == [.total(in: .sitc4), ProductCode("3", in: .sitc4)])
         #expect(tally.world == 0)
@@ -113,9 +118,11 @@ struct CBSReaderTests {
         #expect(unknown.product == ProductCode("NPNL", in: .sitc4))
         let belgium = try #require(flows.first { $0.partner == CountryCode(verbatim: "BEL") })
         #expect(belgium.month == 12 && belgium.status == .provisional)
-        #expect(summary.findings.counts == [
-            .unknownCode: 2, .suppressedCell: 2, .skippedRow: 1, .partialPeriod: 1, .aggregatePartner: 1, .mappedCode: 1,
-        ])
+        #expect(
+            summary.findings.counts == [
+                .unknownCode: 2, .suppressedCell: 2, .skippedRow: 1, .partialPeriod: 1, .aggregatePartner: 1,
+                .mappedCode: 1,
+            ])
     }
 
     @Test func statLineCSVErrors() throws {
@@ -123,7 +130,9 @@ struct CBSReaderTests {
         func failure(_ row: String) throws -> InputError? {
             let file = try ComtradeTestData.temporaryFile(header + row, name: "s.csv")
             defer { ComtradeTestData.remove(file) }
-            return ComtradeTestData.inputError { _ = try CBSReader(currentYear: 2026).read(file, options: ReadOptions()) { _, _ in } }
+            return ComtradeTestData.inputError {
+                _ = try CBSReader(currentYear: 2026).read(file, options: ReadOptions()) { _, _ in }
+            }
         }
         // `1;"L008575";"A018743";"2024JJ00";` is 33 bytes: the value's opening quote is column 34.
         let number = try #require(try failure("1;\"L008575\";\"A018743\";\"2024JJ00\";\"45.123,4\"\n"))
@@ -150,9 +159,13 @@ struct CBSReaderTests {
         #expect(flows.map(\.partner) == [CountryCode(verbatim: "DEU")])
         #expect(summary.findings.counts == [.skippedRow: 1])
 
-        let truncated = try ComtradeTestData.temporaryFile(#"{"value":[{"ID":0,"Landen":"L008592","TotaleInvoerwaarde_1":nul"#, name: "t.json")
+        let truncated = try ComtradeTestData.temporaryFile(
+            #"{"value":[{"ID":0,"Landen":"L008592","TotaleInvoerwaarde_1":nul"#, name: "t.json")
         defer { ComtradeTestData.remove(truncated) }
-        let error = try #require(ComtradeTestData.inputError { _ = try CBSReader(currentYear: 2026).read(truncated, options: ReadOptions()) { _, _ in } })
+        let error = try #require(
+            ComtradeTestData.inputError {
+                _ = try CBSReader(currentYear: 2026).read(truncated, options: ReadOptions()) { _, _ in }
+            })
         // The document ends inside `nul` (columns 61–63): the input ends at column 64.
         #expect(error.code == .badStructure)
         #expect(error.message.contains("truncated"))
@@ -163,7 +176,10 @@ struct CBSReaderTests {
         let file = try ComtradeTestData.temporaryFile(
             "Landen;Perioden;TotaleInvoerwaarde_1\nL008592;2020KW02;1\nL008592;2020MM13;1\n", name: "q.csv")
         defer { ComtradeTestData.remove(file) }
-        let error = try #require(ComtradeTestData.inputError { _ = try CBSReader(currentYear: 2026).read(file, options: ReadOptions()) { _, _ in } })
+        let error = try #require(
+            ComtradeTestData.inputError {
+                _ = try CBSReader(currentYear: 2026).read(file, options: ReadOptions()) { _, _ in }
+            })
         // The quarter on line 2 is skipped; month 13 on line 3 is no period.
         #expect(error.code == .badValue)
         #expect(error.location == SourceLocation(file: "q.csv", line: 3, column: 9))

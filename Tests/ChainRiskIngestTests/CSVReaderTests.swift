@@ -10,7 +10,8 @@ struct CSVReaderTests {
     }
 
     func records(_ bytes: [UInt8], separator: UInt8? = nil, bufferSize: Int = 64) throws -> [[String]] {
-        let csv = CSVReader(source: MemoryByteSource(bytes), file: "test.csv", separator: separator, bufferSize: bufferSize)
+        let csv = CSVReader(
+            source: MemoryByteSource(bytes), file: "test.csv", separator: separator, bufferSize: bufferSize)
         var result: [[String]] = []
         while try csv.nextRecord() { result.append((0..<csv.fieldCount).map(csv.string)) }
         return result
@@ -43,13 +44,15 @@ struct CSVReaderTests {
     @Test("a record longer than the limit is refused where it starts instead of growing the buffer without bound")
     func recordLengthIsBounded() throws {
         let long = "year,value\n2021,1\n" + String(repeating: "9", count: 10_000) + ",2\n"
-        let csv = CSVReader(source: MemoryByteSource(Array(long.utf8)), file: "bomb.csv", bufferSize: 64, maximumRecordBytes: 4096)
+        let csv = CSVReader(
+            source: MemoryByteSource(Array(long.utf8)), file: "bomb.csv", bufferSize: 64, maximumRecordBytes: 4096)
         _ = try csv.readHeader()
         #expect(try csv.nextRecord())
         let error = try #require(throws: InputError.self) { _ = try csv.nextRecord() }
         #expect(error.code == .badStructure && error.message.contains("longer than 4096 bytes"))
         #expect(error.location == SourceLocation(file: "bomb.csv", line: 3, column: 1))
-        let fits = CSVReader(source: MemoryByteSource(Array(long.utf8)), file: "ok.csv", bufferSize: 64, maximumRecordBytes: 1 << 16)
+        let fits = CSVReader(
+            source: MemoryByteSource(Array(long.utf8)), file: "ok.csv", bufferSize: 64, maximumRecordBytes: 1 << 16)
         _ = try fits.readHeader()
         #expect(try fits.nextRecord() && fits.nextRecord() && fits.string(0).count == 10_000)
     }
@@ -59,7 +62,10 @@ struct CSVReaderTests {
     }
 
     @Test func byteOrderMarkIsSkipped() throws {
-        #expect(try records([0xEF, 0xBB, 0xBF] + Array("year,value\n2020,1\n".utf8)) == [["year", "value"], ["2020", "1"]])
+        #expect(
+            try records([0xEF, 0xBB, 0xBF] + Array("year,value\n2020,1\n".utf8)) == [
+                ["year", "value"], ["2020", "1"],
+            ])
     }
 
     @Test(arguments: [
@@ -171,9 +177,14 @@ struct CSVReaderReferenceTests {
         var records: [[String]] = []
         var fields: [String] = []
         var field: [UInt8] = []
-        var inQuotes = false, wasQuoted = false
+        var inQuotes = false
+        var wasQuoted = false
         var index = 0
-        func endField() { fields.append(String(decoding: field, as: UTF8.self)); field = []; wasQuoted = false }
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field = []
+            wasQuoted = false
+        }
         func endRecord() {
             endField()
             if !(fields.count == 1 && fields[0].isEmpty) { records.append(fields) }
@@ -184,7 +195,12 @@ struct CSVReaderReferenceTests {
             index += 1
             if inQuotes {
                 if byte == 0x22 {
-                    if index < bytes.count && bytes[index] == 0x22 { field.append(0x22); index += 1 } else { inQuotes = false }
+                    if index < bytes.count && bytes[index] == 0x22 {
+                        field.append(0x22)
+                        index += 1
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     field.append(byte)
                 }
@@ -212,7 +228,9 @@ struct CSVReaderReferenceTests {
             let fieldCount = Int.random(in: 1...6, using: &random)
             for position in 0..<fieldCount {
                 if position > 0 { bytes.append(separator) }
-                let length = Bool.random(using: &random) ? Int.random(in: 0...8, using: &random) : Int.random(in: 0...150, using: &random)
+                let length =
+                    Bool.random(using: &random)
+                    ? Int.random(in: 0...8, using: &random) : Int.random(in: 0...150, using: &random)
                 if Int.random(in: 0..<3, using: &random) == 0 {
                     bytes.append(0x22)
                     for _ in 0..<length {
@@ -244,7 +262,8 @@ struct CSVReaderReferenceTests {
             let bytes = Self.randomCSV(seed: seed, separator: separator)
             let expected = Self.referenceSplit(bytes, separator: separator)
             #expect(expected.count >= 50 && expected.contains { $0.contains { $0.contains("\n") } })
-            let csv = CSVReader(source: MemoryByteSource(bytes), file: "random.csv", separator: separator, bufferSize: bufferSize)
+            let csv = CSVReader(
+                source: MemoryByteSource(bytes), file: "random.csv", separator: separator, bufferSize: bufferSize)
             var actual: [[String]] = []
             while try csv.nextRecord() { actual.append((0..<csv.fieldCount).map(csv.string)) }
             #expect(actual == expected, "seed \(seed), buffer \(bufferSize)")

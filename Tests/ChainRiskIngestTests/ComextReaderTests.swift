@@ -5,8 +5,10 @@ import Testing
 
 @Suite("Comext reader")
 struct ComextReaderTests {
-    static let currentHeader = "REPORTER,PARTNER,TRADE_TYPE,PRODUCT_NC,PRODUCT_SITC,PRODUCT_CPA21,PRODUCT_CPA22,PRODUCT_BEC,PRODUCT_BEC5,PRODUCT_SECTION,FLOW,STAT_PROCEDURE,SUPPL_UNIT,PERIOD,VALUE_EUR,VALUE_NAC,QUANTITY_KG,QUANTITY_SUPPL_UNIT"
-    static let legacyHeader = "DECLARANT,DECLARANT_ISO,PARTNER,PARTNER_ISO,TRADE_TYPE,PRODUCT_NC,PRODUCT_SITC,PRODUCT_CPA2002,PRODUCT_CPA2008,PRODUCT_CPA2_1,PRODUCT_BEC,PRODUCT_SECTION,FLOW,STAT_REGIME,SUPP_UNIT,PERIOD,VALUE_IN_EUROS,QUANTITY_IN_KG,SUP_QUANTITY"
+    static let currentHeader =
+        "REPORTER,PARTNER,TRADE_TYPE,PRODUCT_NC,PRODUCT_SITC,PRODUCT_CPA21,PRODUCT_CPA22,PRODUCT_BEC,PRODUCT_BEC5,PRODUCT_SECTION,FLOW,STAT_PROCEDURE,SUPPL_UNIT,PERIOD,VALUE_EUR,VALUE_NAC,QUANTITY_KG,QUANTITY_SUPPL_UNIT"
+    static let legacyHeader =
+        "DECLARANT,DECLARANT_ISO,PARTNER,PARTNER_ISO,TRADE_TYPE,PRODUCT_NC,PRODUCT_SITC,PRODUCT_CPA2002,PRODUCT_CPA2008,PRODUCT_CPA2_1,PRODUCT_BEC,PRODUCT_SECTION,FLOW,STAT_REGIME,SUPP_UNIT,PERIOD,VALUE_IN_EUROS,QUANTITY_IN_KG,SUP_QUANTITY"
 
     /// A current-layout monthly extract: two statistical procedures for one key, an annual row, a Q-code partner,
     /// a confidential CN code, a code outside the country table (XI, Northern Ireland) and an empty quantity.
@@ -35,7 +37,8 @@ struct ComextReaderTests {
         // Rows that differ only in STAT_PROCEDURE stay separate flows with the same key.
         #expect(flows[1].reporter == first.reporter && flows[1].product == first.product && flows[1].value == 261)
         // YYYY52 is the annual figure.
-        #expect(flows[2].flow == .imports && flows[2].year == 2023 && flows[2].month == 0 && flows[2].value == 1_250_000.5)
+        #expect(
+            flows[2].flow == .imports && flows[2].year == 2023 && flows[2].month == 0 && flows[2].value == 1_250_000.5)
         #expect(flows[2].reporter.rawValue == "NLD" && flows[2].partner.rawValue == "CHN")
         #expect(flows[3].partner.rawValue == "QU")
         #expect(flows[4].product.code == "27XXXXXX" && flows[4].value == 5100 && flows[4].status == .reported)
@@ -45,7 +48,9 @@ struct ComextReaderTests {
         #expect(summary.findings.counts[.suppressedCell] == 1)
         #expect(summary.findings.counts[.unknownCode] == 1)
         let confidential = try #require(summary.findings.examples.first { $0.kind == .suppressedCell })
-        #expect(confidential.message.contains("27XXXXXX") && confidential.location?.line == 6 && confidential.location?.column == 9)
+        #expect(
+            confidential.message.contains("27XXXXXX") && confidential.location?.line == 6
+                && confidential.location?.column == 9)
         let special = try #require(summary.findings.examples.first { $0.kind == .aggregatePartner })
         #expect(special.message.contains("QU") && special.location?.line == 5 && special.location?.column == 4)
     }
@@ -73,7 +78,9 @@ struct ComextReaderTests {
     }
 
     @Test func headerNamesAreCaseInsensitive() throws {
-        let contents = Self.legacyHeader.lowercased() + "\n001,FR,0003,NL,I,01012100,00151,0122,0143,.....,111,01,1,1,A,200101,2580,600,1\n"
+        let contents =
+            Self.legacyHeader.lowercased()
+            + "\n001,FR,0003,NL,I,01012100,00151,0122,0143,.....,111,01,1,1,A,200101,2580,600,1\n"
         let file = try BACITestData.file(named: "lower.dat", contents: contents)
         let (flows, _, _) = try BACITestData.readAll(ComextReader(), file)
         #expect(flows.first?.product.code == "01012100")
@@ -92,7 +99,8 @@ struct ComextReaderTests {
         (row.replacingOccurrences(of: ",18063100,", with: ",,"), .badValue, 9),
     ])
     func malformedRows(row: String, code: InputError.Code, column: Int) throws {
-        let file = try BACITestData.file(named: "bad.dat", contents: Self.currentHeader + "\n" + Self.row + "\n" + row + "\n")
+        let file = try BACITestData.file(
+            named: "bad.dat", contents: Self.currentHeader + "\n" + Self.row + "\n" + row + "\n")
         let error = #expect(throws: InputError.self) { try BACITestData.readAll(ComextReader(), file) }
         #expect(error?.code == code)
         #expect(error?.location?.line == 3)

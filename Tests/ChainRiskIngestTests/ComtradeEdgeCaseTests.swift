@@ -6,15 +6,21 @@ import Testing
 @Suite("Comtrade reader, edge cases and errors")
 struct ComtradeEdgeCaseTests {
     let reader = ComtradeReader()
-    static let subsetHeader = "refYear,reporterISO,reporterDesc,flowDesc,partnerISO,partnerDesc,cmdCode,primaryValue_usd\n"
-    static let apiHeader = "refYear,refMonth,period,reporterISO,flowCode,partnerISO,classificationCode,cmdCode,qtyUnitAbbr,qty,primaryValue,isAggregate\n"
+    static let subsetHeader =
+        "refYear,reporterISO,reporterDesc,flowDesc,partnerISO,partnerDesc,cmdCode,primaryValue_usd\n"
+    static let apiHeader =
+        "refYear,refMonth,period,reporterISO,flowCode,partnerISO,classificationCode,cmdCode,qtyUnitAbbr,qty,primaryValue,isAggregate\n"
 
     /// Reads `text` from a temporary file.
-    private func read(_ text: String, name: String = "c.csv", options: ReadOptions = ReadOptions()) throws -> (ReadSummary, [TradeFlow]) {
+    private func read(_ text: String, name: String = "c.csv", options: ReadOptions = ReadOptions()) throws -> (
+        ReadSummary, [TradeFlow]
+    ) {
         try read(bytes: Array(text.utf8), name: name, options: options)
     }
 
-    private func read(bytes: [UInt8], name: String, options: ReadOptions = ReadOptions()) throws -> (ReadSummary, [TradeFlow]) {
+    private func read(bytes: [UInt8], name: String, options: ReadOptions = ReadOptions()) throws -> (
+        ReadSummary, [TradeFlow]
+    ) {
         let file = try ComtradeTestData.temporaryFile(bytes, name: name)
         defer { ComtradeTestData.remove(file) }
         return try ComtradeTestData.flows(reader, file, options: options)
@@ -25,7 +31,8 @@ struct ComtradeEdgeCaseTests {
     }
 
     @Test func apiCamelCaseRows() throws {
-        let csv = Self.apiHeader
+        let csv =
+            Self.apiHeader
             + "2021,3,202103,NLD,M,DEU,H5,020329,kg,1500.5,2500.25,false\n"
             + "2021,52,2021,NLD,X,W00,H5,TOTAL,N/A,0,100,true\n"
             + "2021,52,2021,NLD,RX,X1 ,H5,27,N/A,,-5,false\n"
@@ -48,9 +55,10 @@ struct ComtradeEdgeCaseTests {
         #expect(flows[2].partner == CountryCode(verbatim: "X1") && flows[2].flow == .reExports && flows[2].value == -5)
         #expect(flows[3].partner == .taiwan && flows[3].flow == .exportsOfOwnMake)
         #expect(flows[3].status == .missing && flows[3].value == nil)
-        #expect(summary.findings.counts == [
-            .aggregatePartner: 2, .negativeValue: 1, .skippedRow: 2, .missingValue: 1, .mappedCode: 1,
-        ])
+        #expect(
+            summary.findings.counts == [
+                .aggregatePartner: 2, .negativeValue: 1, .skippedRow: 2, .missingValue: 1, .mappedCode: 1,
+            ])
         let skipped = summary.findings.examples.filter { $0.kind == .skippedRow }
         #expect(skipped.map(\.location?.line) == [5, 7])
         #expect(skipped[0].message.contains("MIP"))
@@ -58,7 +66,8 @@ struct ComtradeEdgeCaseTests {
     }
 
     @Test func missingMarkersAreMissingNotZero() throws {
-        let csv = Self.subsetHeader
+        let csv =
+            Self.subsetHeader
             + "2018,NLD,Netherlands,Import,AUT,Austria,4401,NA\n"
             + "2018,NLD,Netherlands,Import,BEL,Belgium,4401,\n"
             + "2018,NLD,Netherlands,Re-export,DEU,Germany,4401,0\n"
@@ -71,7 +80,8 @@ struct ComtradeEdgeCaseTests {
 
     @Test("an unknown reporter gets a finding with its rows and first place, as an unknown partner does (CSV and JSON)")
     func unknownReporterIsAFinding() throws {
-        let csv = Self.subsetHeader
+        let csv =
+            Self.subsetHeader
             + "2018,QQQ,Nowhere,Import,AUT,Austria,4401,100\n"
             + "2018,QQQ,Nowhere,Import,BEL,Belgium,4401,100\n"
             + "2018,NLD,Netherlands,Import,DEU,Germany,4401,100\n"
@@ -80,7 +90,8 @@ struct ComtradeEdgeCaseTests {
         let finding = try #require(summary.findings.examples.first { $0.message.hasPrefix("reporter QQQ") })
         #expect(finding.kind == .unknownCode && finding.message.contains("(2 row(s))"))
         #expect(finding.location?.line == 2)
-        let json = #"{"count":1,"data":[{"refYear":2020,"reporterISO":"QQQ","flowCode":"M","partnerISO":"DEU","cmdCode":"0101","primaryValue":5}],"error":""}"#
+        let json =
+            #"{"count":1,"data":[{"refYear":2020,"reporterISO":"QQQ","flowCode":"M","partnerISO":"DEU","cmdCode":"0101","primaryValue":5}],"error":""}"#
         let (fromJSON, _) = try read(json, name: "q.json")
         #expect(fromJSON.findings.examples.contains { $0.message.hasPrefix("reporter QQQ (1 row(s))") })
     }
@@ -105,10 +116,12 @@ struct ComtradeEdgeCaseTests {
     }
 
     @Test func jsonErrorResponse() throws {
-        let error = try #require(failure(#"{"elapsedTime":"0.1 secs","count":0,"data":[],"error":"Invalid parameter"}"#, name: "e.json"))
+        let error = try #require(
+            failure(#"{"elapsedTime":"0.1 secs","count":0,"data":[],"error":"Invalid parameter"}"#, name: "e.json"))
         #expect(error.code == .badStructure)
         #expect(error.message.contains("Invalid parameter"))
-        let noData = try #require(failure(#"{"statusCode":401,"message":"Access denied due to invalid subscription key."}"#, name: "e.json"))
+        let noData = try #require(
+            failure(#"{"statusCode":401,"message":"Access denied due to invalid subscription key."}"#, name: "e.json"))
         #expect(noData.code == .badStructure)
         #expect(noData.message.contains("Access denied"))
     }
@@ -122,18 +135,24 @@ struct ComtradeEdgeCaseTests {
     }
 
     @Test func badNumberLocation() throws {
-        let csv = Self.subsetHeader
+        let csv =
+            Self.subsetHeader
             + "2018,NLD,Netherlands,Import,AUT,Austria,4401,1655256.619\n"
             + "2018,NLD,Netherlands,Import,BEL,Belgium,4401,1 655,2\n"
         // Line 3 has 9 fields (the thousands blank and decimal comma split the value): a column count error.
         let count = try #require(failure(csv))
         #expect(count.code == .wrongColumnCount)
         #expect(count.location == SourceLocation(file: "c.csv", line: 3, column: 52))
-        let number = try #require(failure(Self.subsetHeader + "2018,NLD,Netherlands,Import,BEL,Belgium,4401,26283202.2x2\n"))
+        let number = try #require(
+            failure(Self.subsetHeader + "2018,NLD,Netherlands,Import,BEL,Belgium,4401,26283202.2x2\n"))
         #expect(number.code == .badNumber)
         // "2018,NLD,Netherlands,Import,BEL,Belgium,4401," is 45 bytes: the value starts at column 46.
         #expect(number.location == SourceLocation(file: "c.csv", line: 2, column: 46))
-        let year = try #require(failure(Self.subsetHeader + "2018,NLD,Netherlands,Import,AUT,Austria,4401,1\n20l8,NLD,Netherlands,Import,AUT,Austria,4401,1\n"))
+        let year = try #require(
+            failure(
+                Self.subsetHeader
+                    + "2018,NLD,Netherlands,Import,AUT,Austria,4401,1\n20l8,NLD,Netherlands,Import,AUT,Austria,4401,1\n"
+            ))
         #expect(year.code == .badNumber)
         #expect(year.location == SourceLocation(file: "c.csv", line: 3, column: 1))
     }
@@ -146,7 +165,10 @@ struct ComtradeEdgeCaseTests {
 
     @Test func invalidUTF8() throws {
         // "Cura\xE7ao" in Latin-1: the partnerDesc field (column 33 of line 3) is not UTF-8.
-        let bytes = Array((Self.subsetHeader + "2018,NLD,Netherlands,Import,AUT,Austria,4401,1\n2018,NLD,Netherlands,Import,CUW,Cura").utf8)
+        let bytes =
+            Array(
+                (Self.subsetHeader
+                    + "2018,NLD,Netherlands,Import,AUT,Austria,4401,1\n2018,NLD,Netherlands,Import,CUW,Cura").utf8)
             + [0xE7] + Array("ao,4401,2\n".utf8)
         let error = try #require(ComtradeTestData.inputError { _ = try read(bytes: bytes, name: "c.csv") })
         #expect(error.code == .badEncoding)
@@ -160,7 +182,8 @@ struct ComtradeEdgeCaseTests {
     }
 
     @Test func truncatedJSON() throws {
-        let json = "{\"count\":1,\"data\":[\n {\"refYear\":2020,\"reporterISO\":\"NLD\",\"flowCode\":\"M\",\"partnerISO\":\"DEU\",\"cmdCode\":\"01\",\"primaryValue\":1"
+        let json =
+            "{\"count\":1,\"data\":[\n {\"refYear\":2020,\"reporterISO\":\"NLD\",\"flowCode\":\"M\",\"partnerISO\":\"DEU\",\"cmdCode\":\"01\",\"primaryValue\":1"
         let error = try #require(failure(json, name: "t.json"))
         #expect(error.code == .badStructure)
         // Line 2 is 102 bytes long: the input ends at column 103, where ',' or '}' was expected.

@@ -140,10 +140,11 @@ struct ComtradeReaderTests {
         #expect(tally.flowKinds == [.exports: 1_183, .imports: 388, .reImports: 15])
         // Counter(r['cmd_code'] for r in rows(f)) -> 030613 507, 160520 474, 030623 442, 160540 163; all H3 (HS 2007)
         let hs2007 = Classification(.hs, revision: "2007")
-        #expect(products == [
-            ProductCode("030613", in: hs2007): 507, ProductCode("160520", in: hs2007): 474,
-            ProductCode("030623", in: hs2007): 442, ProductCode("160540", in: hs2007): 163,
-        ])
+        #expect(
+            products == [
+                ProductCode("030613", in: hs2007): 507, ProductCode("160520", in: hs2007): 474,
+                ProductCode("030623", in: hs2007): 442, ProductCode("160540", in: hs2007): 163,
+            ])
         // math.fsum(float(r['primary_value']) for r in rows(f)) -> 14883120991.0
         #expect(ComtradeTestData.isClose(tally.sum, 14_883_120_991.0))
         // every row has qty in kg: math.fsum(float(r['qty']) for r in rows(f)) -> 2054512119.0

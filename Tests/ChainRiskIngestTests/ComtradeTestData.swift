@@ -1,10 +1,11 @@
 import ChainRiskCore
 import ChainRiskIngest
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Paths to the shared sample data and helpers to read a file into a tally, for the Comtrade and CBS tests.
@@ -52,14 +53,18 @@ enum ComtradeTestData {
     }
 
     /// Reads `file` with `reader`, tallying the flows.
-    static func tally(_ reader: any TradeReader, _ file: InputFile, options: ReadOptions = ReadOptions()) throws -> (ReadSummary, ComtradeTestData.Tally) {
+    static func tally(_ reader: any TradeReader, _ file: InputFile, options: ReadOptions = ReadOptions()) throws -> (
+        ReadSummary, ComtradeTestData.Tally
+    ) {
         var tally = ComtradeTestData.Tally()
         let summary = try reader.read(file, options: options) { flow, _ in tally.add(flow) }
         return (summary, tally)
     }
 
     /// Reads `file` with `reader`, keeping every flow (small files only).
-    static func flows(_ reader: any TradeReader, _ file: InputFile, options: ReadOptions = ReadOptions()) throws -> (ReadSummary, [TradeFlow]) {
+    static func flows(_ reader: any TradeReader, _ file: InputFile, options: ReadOptions = ReadOptions()) throws -> (
+        ReadSummary, [TradeFlow]
+    ) {
         var flows: [TradeFlow] = []
         let summary = try reader.read(file, options: options) { flow, _ in flows.append(flow) }
         return (summary, flows)

@@ -17,14 +17,15 @@ struct EventFileReaderTests {
     @Test("the letter's own Table 1 file reads to the built-in events")
     func letterFile() throws {
         let letter = try BuiltInDatasets.nlLetter2021()
-        let text = Self.header + """
-        1,Cyclone,Cycloon,natural,2018-01,US,9300,25
-        2,Earthquake,Aardbeving,natural,2018-02,TW,4800,22
-        3,Hurricane Florence,Orkaan Florence,natural,2018-09,US,2700,29
-        4,Typhoon Mangkhut,Tyfoon Mangkhut,natural,2018-09,PH;TW;CN,6500,22
-        5,Hurricane Michael,Orkaan Michael,natural,2018-10,US,2134,25
+        let text =
+            Self.header + """
+                1,Cyclone,Cycloon,natural,2018-01,US,9300,25
+                2,Earthquake,Aardbeving,natural,2018-02,TW,4800,22
+                3,Hurricane Florence,Orkaan Florence,natural,2018-09,US,2700,29
+                4,Typhoon Mangkhut,Tyfoon Mangkhut,natural,2018-09,PH;TW;CN,6500,22
+                5,Hurricane Michael,Orkaan Michael,natural,2018-10,US,2134,25
 
-        """
+                """
         let result = try read(text)
         #expect(result.events == letter.events)
         #expect(result.findings.isEmpty)
@@ -33,9 +34,9 @@ struct EventFileReaderTests {
     @Test("ISO2 and ISO3 mixed, a country named twice counts once, columns in any order, event_nl optional")
     func flexible() throws {
         let text = """
-        duration_weeks,regions,id,event,category,start,production_sites_affected,note
-        3.5, ukr ; RUS;UA ,10,Black Sea blockade,macro_political,2022-03,120,ignored
-        """
+            duration_weeks,regions,id,event,category,start,production_sites_affected,note
+            3.5, ukr ; RUS;UA ,10,Black Sea blockade,macro_political,2022-03,120,ignored
+            """
         let result = try read(text)
         let event = try #require(result.events.first)
         #expect(event.regions.map(\.rawValue) == ["UKR", "RUS"])
@@ -50,9 +51,13 @@ struct EventFileReaderTests {
     @Test("an id a built-in event has is an error at the id's line and column")
     func clashWithBuiltIn() throws {
         let letter = try BuiltInDatasets.nlLetter2021()
-        let failure = error(Self.header + "6,Fire,Brand,idiosyncratic,2021-03,JP,1,4\n3,Flood,Overstroming,natural,2021-07,DE,100,4\n", existing: letter.events)
+        let failure = error(
+            Self.header + "6,Fire,Brand,idiosyncratic,2021-03,JP,1,4\n3,Flood,Overstroming,natural,2021-07,DE,100,4\n",
+            existing: letter.events)
         #expect(failure?.location?.description == "events.csv:3:1")
-        #expect(failure?.message == "event id 3 is already used by built-in event 'Hurricane Florence'; give user events ids from 6 on")
+        #expect(
+            failure?.message
+                == "event id 3 is already used by built-in event 'Hurricane Florence'; give user events ids from 6 on")
     }
 
     @Test("a duplicate id within the file names the first line")

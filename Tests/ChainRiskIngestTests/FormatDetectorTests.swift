@@ -81,9 +81,15 @@ struct FormatDetectorTests {
         ("Year,Reporter,Partner,Product,Flow,Value,Unit\n2020,NLD,BEL,0101,import,1,USD\n", .canonical),
         ("\"year\"\t\"reporter\"\t\"partner\"\t\"product\"\t\"flow\"\t\"value\"\n", .canonical),
         ("refYear,reporterISO,partnerISO,cmdCode,primaryValue\n", .comtrade),
-        ("  \n{\"odata.metadata\": \"https://opendata.cbs.nl/ODataApi/OData/85427NED/$metadata\", \"value\": []}", .cbs),
+        (
+            "  \n{\"odata.metadata\": \"https://opendata.cbs.nl/ODataApi/OData/85427NED/$metadata\", \"value\": []}",
+            .cbs
+        ),
         ("{\"value\": [{\"ID\": 0, \"Perioden\": \"2015JJ00\"}]}", .cbs),
-        ("{\"elapsedTime\": \"0.2 secs\", \"count\": 1, \"data\": [{\"refYear\": 2010, \"reporterCode\": 156}]}", .comtrade),
+        (
+            "{\"elapsedTime\": \"0.2 secs\", \"count\": 1, \"data\": [{\"refYear\": 2010, \"reporterCode\": 156}]}",
+            .comtrade
+        ),
     ]
 
     @Test(arguments: synthetic)
@@ -99,13 +105,14 @@ struct FormatDetectorTests {
         #expect(try FormatDetector.detect(file) == .baci)
     }
 
-    @Test(arguments: [
-        ([0xFF, 0xFE, 0x74, 0x00], InputError.Code.badEncoding),
-        ([0x20, 0x0A, 0x0D, 0x0A], .emptyFile),
-        ([], .emptyFile),
-        (Array("[1, 2, 3]".utf8), .unknownFormat),
-        (Array("a,b,c\n1,2,3\n".utf8), .unknownFormat),
-    ] as [([UInt8], InputError.Code)])
+    @Test(
+        arguments: [
+            ([0xFF, 0xFE, 0x74, 0x00], InputError.Code.badEncoding),
+            ([0x20, 0x0A, 0x0D, 0x0A], .emptyFile),
+            ([], .emptyFile),
+            (Array("[1, 2, 3]".utf8), .unknownFormat),
+            (Array("a,b,c\n1,2,3\n".utf8), .unknownFormat),
+        ] as [([UInt8], InputError.Code)])
     func undetectable(bytes: [UInt8], code: InputError.Code) throws {
         let file = try BACITestData.file(named: "odd.bin", bytes: bytes)
         let error = #expect(throws: InputError.self) { try FormatDetector.detect(file) }
@@ -113,7 +120,9 @@ struct FormatDetectorTests {
     }
 
     @Test func missingFile() {
-        let error = #expect(throws: InputError.self) { try FormatDetector.detect(InputFile(path: "/nonexistent/file.csv")) }
+        let error = #expect(throws: InputError.self) {
+            try FormatDetector.detect(InputFile(path: "/nonexistent/file.csv"))
+        }
         #expect(error?.code == .missingFile)
     }
 }

@@ -60,7 +60,10 @@ struct JSONRecordStreamTests {
 
     @Test func numbersKeepTheirText() throws {
         let records = try all(stream(#"{"data":[{"v":6804128143.0,"w":12345678901234567890,"x":-7,"y":0,"z":1E-3}]}"#))
-        guard case .number(let value) = records[0]["v"] else { Issue.record("not a number"); return }
+        guard case .number(let value) = records[0]["v"] else {
+            Issue.record("not a number")
+            return
+        }
         #expect(value.text == "6804128143.0")
         #expect(value.double == 6_804_128_143)
         #expect(value.int == nil)
@@ -72,7 +75,8 @@ struct JSONRecordStreamTests {
     }
 
     @Test func escapesIncludingSurrogatePairs() throws {
-        let records = try all(stream(#"{"data":[{"s":"caf\u00e9 \uD83D\uDE00 \"q\" \\ \/ \b\f\n\r\t end","t":"Curaçao"}]}"#))
+        let records = try all(
+            stream(#"{"data":[{"s":"caf\u00e9 \uD83D\uDE00 \"q\" \\ \/ \b\f\n\r\t end","t":"Curaçao"}]}"#))
         #expect(records[0]["s"]?.string == "café 😀 \"q\" \\ / \u{8}\u{C}\n\r\t end")
         #expect(records[0]["t"]?.string == "Curaçao")
     }
@@ -181,11 +185,16 @@ struct JSONRecordStreamTests {
         #expect(records.count == 1)
     }
 
-    @Test("limits: a 64 MB string, a 1,001-digit number and an element of 10,001 members are refused at their place, not held")
+    @Test(
+        "limits: a 64 MB string, a 1,001-digit number and an element of 10,001 members are refused at their place, not held"
+    )
     func limits() throws {
-        let long = [UInt8](#"{"data":[{"a":""#.utf8) + [UInt8](repeating: 0x61, count: 64 << 20) + [UInt8](#"x"}]}"#.utf8)
+        let long =
+            [UInt8](#"{"data":[{"a":""#.utf8) + [UInt8](repeating: 0x61, count: 64 << 20) + [UInt8](#"x"}]}"#.utf8)
         let string = try #require(failure(stream(bytes: long)))
-        #expect(string.code == .badStructure && string.message.contains("longer than 64 MB") && string.location?.column == 15)
+        #expect(
+            string.code == .badStructure && string.message.contains("longer than 64 MB")
+                && string.location?.column == 15)
 
         let digits = try #require(failure(stream(#"{"data":[{"a":"# + String(repeating: "9", count: 1_001) + "}]}")))
         #expect(digits.code == .badNumber && digits.message.contains("longer than 1000"))
@@ -193,13 +202,19 @@ struct JSONRecordStreamTests {
         let members = (0...10_000).map { #""k\#($0)":1"# }.joined(separator: ",")
         let wide = try #require(failure(stream(#"{"data":[{"# + members + "}]}")))
         #expect(wide.code == .badStructure && wide.message.contains("more than 10000 members"))
-        #expect(try all(stream(#"{"data":[{"# + members.split(separator: ",").dropLast().joined(separator: ",") + "}]}")).first?.fields.count == 10_000)
+        #expect(
+            try all(stream(#"{"data":[{"# + members.split(separator: ",").dropLast().joined(separator: ",") + "}]}"))
+                .first?.fields.count == 10_000)
     }
 
-    @Test("a key repeated in one element is refused at its second place; the same keys in the next element are not repeats")
+    @Test(
+        "a key repeated in one element is refused at its second place; the same keys in the next element are not repeats"
+    )
     func repeatedKeys() throws {
         let error = try #require(failure(stream(#"{"data":[{"a":1,"b":2},{"a":1,"b":2,"a":3}]}"#)))
-        #expect(error.code == .badStructure && error.message.contains("'a' appears twice in element 2") && error.location?.column == 37)
+        #expect(
+            error.code == .badStructure && error.message.contains("'a' appears twice in element 2")
+                && error.location?.column == 37)
         #expect(try all(stream(#"{"data":[{"a":1,"b":2},{"b":2,"a":1}]}"#)).count == 2)
     }
 }

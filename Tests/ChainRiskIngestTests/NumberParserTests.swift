@@ -23,7 +23,8 @@ struct NumberParserTests {
     @Test(arguments: [
         ("0", 0.0), ("1.5", 1.5), ("-2.25", -2.25), ("+3", 3.0), (".5", 0.5), ("5.", 5.0), ("1e3", 1000.0),
         ("-2E-3", -0.002), ("1.25e+2", 125.0), ("0.434", 0.434), ("  12.5\t", 12.5), ("1250000.5", 1_250_000.5),
-        ("00012", 12.0), ("123456789012345678901234567890", 1.2345678901234568e29), ("4.9e-324", Double.leastNonzeroMagnitude),
+        ("00012", 12.0), ("123456789012345678901234567890", 1.2345678901234568e29),
+        ("4.9e-324", Double.leastNonzeroMagnitude),
     ])
     func decimals(text: String, value: Double) {
         #expect(NumberParser.double(text) == value)
@@ -55,7 +56,9 @@ struct NumberParserTests {
     }
 
     static func randomDecimal(using random: inout SeededGenerator) -> String {
-        func digits(_ count: Int) -> String { String((0..<count).map { _ in Character(String(Int.random(in: 0...9, using: &random))) }) }
+        func digits(_ count: Int) -> String {
+            String((0..<count).map { _ in Character(String(Int.random(in: 0...9, using: &random))) })
+        }
         var text = ["", "-", "+"][Int.random(in: 0..<3, using: &random)]
         let integerDigits = Int.random(in: 0...20, using: &random)
         let fractionDigits = Int.random(in: integerDigits == 0 ? 1...20 : 0...20, using: &random)
@@ -90,7 +93,9 @@ struct NumberParserTests {
     @Test func shortDecimalsMatchTheStandardLibrary() {
         var random = SeededGenerator(state: 7)
         for _ in 0..<100_000 {
-            let text = String(Int.random(in: 0...99_999_999, using: &random)) + "." + String(Int.random(in: 0...999, using: &random))
+            let text =
+                String(Int.random(in: 0...99_999_999, using: &random)) + "."
+                + String(Int.random(in: 0...999, using: &random))
             #expect(NumberParser.double(text)?.bitPattern == Double(text)?.bitPattern, "\(text)")
         }
     }

@@ -9,7 +9,9 @@ import Testing
 struct AnalysisAPITests {
     @Test("the OpenAPI document describes every registered API route, and every documented route is registered")
     func openAPICoversRoutes() async throws {
-        let routes = try buildRouter(configuration: TestServer.configuration()).routes.filter { $0.path.hasPrefix("/api/") }
+        let routes = try buildRouter(configuration: TestServer.configuration()).routes.filter {
+            $0.path.hasPrefix("/api/")
+        }
         let documented = Set(OpenAPIDocument.shared.operations)
         #expect(routes.count >= 14)
         for route in routes {
@@ -27,7 +29,9 @@ struct AnalysisAPITests {
         }
     }
 
-    @Test("sectors: the letter's 17 sectors, the five of particular importance first (petroleum, chemicals, electrotechnical, machinery, food)")
+    @Test(
+        "sectors: the letter's 17 sectors, the five of particular importance first (petroleum, chemicals, electrotechnical, machinery, food)"
+    )
     func sectors() async throws {
         try await TestServer.run { client in
             let json = try await client.get("/api/v1/sectors").json()
@@ -41,7 +45,8 @@ struct AnalysisAPITests {
             let dutch = try await client.get("/api/v1/sectors?lang=nl&sort=pandemic").json()
             let first = try #require((dutch["sectors"] as? [[String: Any]])?.first)
             #expect(first["pandemic"] as? Int == 1)
-            #expect(first["particular_importance"] as? String == "ja" || first["particular_importance"] as? String == "nee")
+            #expect(
+                first["particular_importance"] as? String == "ja" || first["particular_importance"] as? String == "nee")
         }
     }
 
@@ -57,9 +62,12 @@ struct AnalysisAPITests {
     @Test("options: every policy option names its rule and evidence")
     func options() async throws {
         try await TestServer.run { client in
-            let rows = try #require(try await client.get("/api/v1/options").json()["policy_options"] as? [[String: Any]])
+            let rows = try #require(
+                try await client.get("/api/v1/options").json()["policy_options"] as? [[String: Any]])
             #expect(!rows.isEmpty)
-            #expect(rows.allSatisfy { !($0["rule"] as? String ?? "").isEmpty && !($0["evidence"] as? String ?? "").isEmpty })
+            #expect(
+                rows.allSatisfy { !($0["rule"] as? String ?? "").isEmpty && !($0["evidence"] as? String ?? "").isEmpty }
+            )
         }
     }
 
@@ -79,7 +87,9 @@ struct AnalysisAPITests {
         }
     }
 
-    @Test("concentration on the built-in dataset: the letter's published Tables 4 and 5 (crude petroleum first, HHI 0.13)")
+    @Test(
+        "concentration on the built-in dataset: the letter's published Tables 4 and 5 (crude petroleum first, HHI 0.13)"
+    )
     func publishedConcentration() async throws {
         try await TestServer.run { client in
             let json = try await client.get("/api/v1/concentration").json()
@@ -92,7 +102,9 @@ struct AnalysisAPITests {
         }
     }
 
-    @Test("world market on an uploaded world-exports file: 50/30/20 shares give HHI 0.38, highly concentrated, few alternatives")
+    @Test(
+        "world market on an uploaded world-exports file: 50/30/20 shares give HHI 0.38, highly concentrated, few alternatives"
+    )
     func worldMarket() async throws {
         let csv = """
             year,reporter,partner,product,flow,value,classification,unit
@@ -129,15 +141,22 @@ struct AnalysisAPITests {
         }
     }
 
-    @Test("every bad parameter is a 400 with {error, detail}", arguments: [
-        "/api/v1/concentration?year=abc", "/api/v1/concentration?year=1700", "/api/v1/concentration?level=99",
-        "/api/v1/concentration?class=very", "/api/v1/concentration?preset=strict", "/api/v1/concentration?flow=sideways",
-        "/api/v1/concentration?top=0", "/api/v1/concentration?min_value=-1", "/api/v1/concentration?reporter=NETHERLANDS",
-        "/api/v1/concentration?product=44;DROP", "/api/v1/concentration?colour=red", "/api/v1/concentration?lang=fr",
-        "/api/v1/concentration?dataset=a&dataset=b", "/api/v1/concentration?limit=0", "/api/v1/concentration?relevant_only=perhaps",
-        "/api/v1/sectors?sort=alphabet", "/api/v1/events?by=weekday", "/api/v1/options?x=1", "/api/v1/report?format=pdf",
-        "/api/v1/world-market?dataset=w&level=0", "/api/v1/datasets?x=1", "/api/v1/origins?x=1",
-    ])
+    @Test(
+        "every bad parameter is a 400 with {error, detail}",
+        arguments: [
+            "/api/v1/concentration?year=abc", "/api/v1/concentration?year=1700", "/api/v1/concentration?level=99",
+            "/api/v1/concentration?class=very", "/api/v1/concentration?preset=strict",
+            "/api/v1/concentration?flow=sideways",
+            "/api/v1/concentration?top=0", "/api/v1/concentration?min_value=-1",
+            "/api/v1/concentration?reporter=NETHERLANDS",
+            "/api/v1/concentration?product=44;DROP", "/api/v1/concentration?colour=red",
+            "/api/v1/concentration?lang=fr",
+            "/api/v1/concentration?dataset=a&dataset=b", "/api/v1/concentration?limit=0",
+            "/api/v1/concentration?relevant_only=perhaps",
+            "/api/v1/sectors?sort=alphabet", "/api/v1/events?by=weekday", "/api/v1/options?x=1",
+            "/api/v1/report?format=pdf",
+            "/api/v1/world-market?dataset=w&level=0", "/api/v1/datasets?x=1", "/api/v1/origins?x=1",
+        ])
     func badParameters(uri: String) async throws {
         try await TestServer.run { client in
             let response = try await client.get(uri)
@@ -166,14 +185,24 @@ struct AnalysisAPITests {
     @Test("a repeated query is answered from the cache with the same bytes; a write invalidates it")
     func caching() async throws {
         try await TestServer.run { client in
-            #expect(try await client.upload("a", Data("year,reporter,partner,product,flow,value\n2019,NLD,DEU,4401,import,3\n2019,NLD,BEL,4401,import,1\n".utf8)).status == .created)
+            #expect(
+                try await client.upload(
+                    "a",
+                    Data(
+                        "year,reporter,partner,product,flow,value\n2019,NLD,DEU,4401,import,3\n2019,NLD,BEL,4401,import,1\n"
+                            .utf8)
+                ).status == .created)
             let first = try await client.get("/api/v1/concentration?dataset=a&year=2019").text
             let second = try await client.get("/api/v1/concentration?year=2019&dataset=a").text
             #expect(first == second)
             // DEU 3, BEL 1: HHI 0.75² + 0.25² = 0.625.
-            let row = try #require((try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])?["rows"] as? [[String: Any]])
+            let row = try #require(
+                (try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])?["rows"]
+                    as? [[String: Any]])
             #expect(abs((row.first?["hhi"] as? Double ?? 0) - 0.625) < 1e-12)
-            #expect(try await client.execute(uri: "/api/v1/datasets/a", method: .delete, headers: TestServer.bearer).status == .ok)
+            #expect(
+                try await client.execute(uri: "/api/v1/datasets/a", method: .delete, headers: TestServer.bearer).status
+                    == .ok)
             #expect(try await client.get("/api/v1/concentration?dataset=a&year=2019").status == .notFound)
         }
     }

@@ -1,9 +1,9 @@
 import ChainRiskCore
-
-@testable import ChainRiskServer
 import ChainRiskSimulation
 import ChainRiskUseCases
 import Testing
+
+@testable import ChainRiskServer
 
 @Suite("Response cache: least recently used out first, keyed by request values")
 struct BoundedCacheTests {
@@ -67,13 +67,22 @@ struct BoundedCacheTests {
     /// Scenario keys compare the scenario's values: any field that differs (here the capacity loss, a shock's
     /// recovery, the run's days) makes another entry, and equal scenarios built separately share one.
     @Test func scenarioKeysCompareValues() {
-        func key(loss: Double = 0.2, recovery: Shock.Recovery = .step, days: Int = 365, substitution: Double = 0.5, generation: Int = 0) -> CacheKey {
-            let scenario = Scenario(name: "2018-02 Earthquake (TWN)", source: "event 2", shocks: [
-                Shock(regions: ["TWN"], sectors: ["c14"], capacityLoss: loss, durationWeeks: 8, recovery: recovery, recoveryDays: 28),
-            ])
+        func key(
+            loss: Double = 0.2, recovery: Shock.Recovery = .step, days: Int = 365, substitution: Double = 0.5,
+            generation: Int = 0
+        ) -> CacheKey {
+            let scenario = Scenario(
+                name: "2018-02 Earthquake (TWN)", source: "event 2",
+                shocks: [
+                    Shock(
+                        regions: ["TWN"], sectors: ["c14"], capacityLoss: loss, durationWeeks: 8, recovery: recovery,
+                        recoveryDays: 28)
+                ])
             var settings = ScenarioSettings()
             (settings.days, settings.substitution) = (days, substitution)
-            return CacheKey(generation: generation, path: "/api/v1/scenarios", query: "", body: .scenario(.scenario(scenario), settings))
+            return CacheKey(
+                generation: generation, path: "/api/v1/scenarios", query: "",
+                body: .scenario(.scenario(scenario), settings))
         }
         #expect(key() == key())
         #expect(key().hashValue == key().hashValue)

@@ -1,8 +1,9 @@
-@testable import ChainRiskServer
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import ChainRiskServer
 
 @Suite("Concurrent requests through the router")
 struct ConcurrentRequestTests {

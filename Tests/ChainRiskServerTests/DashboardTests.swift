@@ -7,15 +7,17 @@ import Testing
 
 @Suite("Dashboard pages")
 struct DashboardTests {
-    @Test("every page answers in English and Dutch, with navigation, the language switch and no external assets", arguments: [
-        ("/", "Vulnerability of Dutch business", "Kwetsbaarheid van het Nederlandse bedrijfsleven"),
-        ("/sectors", "Sector vulnerability", "Kwetsbaarheid per sector"),
-        ("/products", "Products", "Producten"),
-        ("/products/3", "Natural gas", "Aardgas"),
-        ("/events", "Causes and events of disruption", "Oorzaken en gebeurtenissen"),
-        ("/scenario", "Disruption scenario", "Verstoringsscenario"),
-        ("/datasets", "Datasets", "Datasets"),
-    ])
+    @Test(
+        "every page answers in English and Dutch, with navigation, the language switch and no external assets",
+        arguments: [
+            ("/", "Vulnerability of Dutch business", "Kwetsbaarheid van het Nederlandse bedrijfsleven"),
+            ("/sectors", "Sector vulnerability", "Kwetsbaarheid per sector"),
+            ("/products", "Products", "Producten"),
+            ("/products/3", "Natural gas", "Aardgas"),
+            ("/events", "Causes and events of disruption", "Oorzaken en gebeurtenissen"),
+            ("/scenario", "Disruption scenario", "Verstoringsscenario"),
+            ("/datasets", "Datasets", "Datasets"),
+        ])
     func pages(path: String, english: String, dutch: String) async throws {
         try await TestServer.run { client in
             let page = try await client.get(path)
@@ -44,7 +46,8 @@ struct DashboardTests {
         }
     }
 
-    @Test("the product table lists the letter's 18 products (Tables 4 and 5, natural gas in both) with sortable headers")
+    @Test(
+        "the product table lists the letter's 18 products (Tables 4 and 5, natural gas in both) with sortable headers")
     func productTable() async throws {
         try await TestServer.run { client in
             let text = try await client.get("/products").text

@@ -25,7 +25,9 @@ struct DatasetAPITests {
         }
     }
 
-    @Test("uploading the Comtrade NL file with the token stores 10,631 flows; its concentration and dashboard rows appear")
+    @Test(
+        "uploading the Comtrade NL file with the token stores 10,631 flows; its concentration and dashboard rows appear"
+    )
     func uploadThenConcentration() async throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: TestServer.comtradeNL))
         try await TestServer.run { client in
@@ -45,7 +47,8 @@ struct DatasetAPITests {
             headers[.contentDisposition] = "attachment; filename=\"nld imports (2022).csv\""
             let named = try await client.upload("nl2", data, headers: headers)
             #expect(named.status == .created, "\(named.text)")
-            let namedFile = try #require(((try named.json()["dataset"] as? [String: Any])?["files"] as? [[String: Any]])?.first)
+            let namedFile = try #require(
+                ((try named.json()["dataset"] as? [String: Any])?["files"] as? [[String: Any]])?.first)
             #expect(namedFile["path"] as? String == "nld_imports__2022_.csv")
 
             let concentration = try await client.get("/api/v1/concentration?dataset=nl&year=2022&product=4401")
@@ -110,7 +113,9 @@ struct DatasetAPITests {
             let good = Data("year,reporter,partner,product,flow,value\n2019,NLD,DEU,4401,import,1\n".utf8)
             #expect(try await client.upload("good", good).status == .created)
             let before = try await client.get("/api/v1/datasets").text
-            let bad = Data("year,reporter,partner,product,flow,value\n2019,NLD,DEU,4401,import,12.5\n2019,NLD,BEL,4401,import,1O0\n".utf8)
+            let bad = Data(
+                "year,reporter,partner,product,flow,value\n2019,NLD,DEU,4401,import,12.5\n2019,NLD,BEL,4401,import,1O0\n"
+                    .utf8)
             let response = try await client.upload("bad", bad, extra: "&filename=bad.csv")
             #expect(response.status == .unprocessableContent)
             let json = try response.json()
@@ -121,7 +126,9 @@ struct DatasetAPITests {
         }
     }
 
-    @Test("bodies over the limits are refused with 413: uploads over the upload limit, other requests over the body limit")
+    @Test(
+        "bodies over the limits are refused with 413: uploads over the upload limit, other requests over the body limit"
+    )
     func bodyLimits() async throws {
         try await TestServer.run(TestServer.configuration(uploadLimit: 1_000, bodyLimit: 100)) { client in
             var text = "year,reporter,partner,product,flow,value\n"
@@ -131,9 +138,12 @@ struct DatasetAPITests {
             #expect(upload.status == .contentTooLarge)
             #expect(try upload.json()["error"] as? String == "body_too_large")
             #expect(try await client.get("/api/v1/datasets").text == before)
-            let scenario = try await client.execute(uri: "/api/v1/scenarios", method: .post, headers: TestServer.bearer, body: ByteBuffer(string: String(repeating: "x", count: 500)))
+            let scenario = try await client.execute(
+                uri: "/api/v1/scenarios", method: .post, headers: TestServer.bearer,
+                body: ByteBuffer(string: String(repeating: "x", count: 500)))
             #expect(scenario.status == .contentTooLarge)
-            let small = try await client.execute(uri: "/api/v1/scenarios", method: .post, body: ByteBuffer(string: "{}"))
+            let small = try await client.execute(
+                uri: "/api/v1/scenarios", method: .post, body: ByteBuffer(string: "{}"))
             #expect(small.status == .notFound, "no input-output table in this server: \(small.text)")
         }
     }
@@ -141,22 +151,35 @@ struct DatasetAPITests {
     @Test("DELETE removes a stored dataset with the token; the built-in one cannot be removed")
     func remove() async throws {
         try await TestServer.run { client in
-            #expect(try await client.upload("tiny", Data("year,reporter,partner,product,flow,value\n2019,NLD,DEU,4401,import,1\n".utf8)).status == .created)
+            #expect(
+                try await client.upload(
+                    "tiny", Data("year,reporter,partner,product,flow,value\n2019,NLD,DEU,4401,import,1\n".utf8)
+                ).status == .created)
             #expect(try await client.get("/api/v1/concentration?dataset=tiny").status == .ok)
-            let removed = try await client.execute(uri: "/api/v1/datasets/tiny", method: .delete, headers: TestServer.bearer)
+            let removed = try await client.execute(
+                uri: "/api/v1/datasets/tiny", method: .delete, headers: TestServer.bearer)
             #expect(removed.status == .ok)
             #expect(try removed.json()["removed"] as? String == "tiny")
             #expect(try await client.get("/api/v1/datasets/tiny").status == .notFound)
             #expect(try await client.get("/api/v1/concentration?dataset=tiny").status == .notFound)
-            #expect(try await client.execute(uri: "/api/v1/datasets/tiny", method: .delete, headers: TestServer.bearer).status == .notFound)
-            #expect(try await client.execute(uri: "/api/v1/datasets/nl-letter-2021", method: .delete, headers: TestServer.bearer).status == .conflict)
+            #expect(
+                try await client.execute(uri: "/api/v1/datasets/tiny", method: .delete, headers: TestServer.bearer)
+                    .status == .notFound)
+            #expect(
+                try await client.execute(
+                    uri: "/api/v1/datasets/nl-letter-2021", method: .delete, headers: TestServer.bearer
+                ).status == .conflict)
         }
     }
 
-    @Test("upload names and formats are validated", arguments: ["name=", "name=../etc", "name=a%20b", "name=ok&format=xls", "name=ok&strict=maybe"])
+    @Test(
+        "upload names and formats are validated",
+        arguments: ["name=", "name=../etc", "name=a%20b", "name=ok&format=xls", "name=ok&strict=maybe"])
     func uploadParameters(query: String) async throws {
         try await TestServer.run { client in
-            let response = try await client.execute(uri: "/api/v1/datasets?\(query)", method: .post, headers: TestServer.bearer, body: ByteBuffer(string: "x"))
+            let response = try await client.execute(
+                uri: "/api/v1/datasets?\(query)", method: .post, headers: TestServer.bearer,
+                body: ByteBuffer(string: "x"))
             #expect(response.status == .badRequest, "\(query): \(response.text)")
             #expect(try response.json()["error"] as? String == "bad_parameter")
         }
@@ -165,7 +188,9 @@ struct DatasetAPITests {
     @Test("uploading under the built-in dataset's name is a conflict (409), not a bad parameter")
     func uploadOverBuiltIn() async throws {
         try await TestServer.run { client in
-            let response = try await client.execute(uri: "/api/v1/datasets?name=nl-letter-2021", method: .post, headers: TestServer.bearer, body: ByteBuffer(string: "x"))
+            let response = try await client.execute(
+                uri: "/api/v1/datasets?name=nl-letter-2021", method: .post, headers: TestServer.bearer,
+                body: ByteBuffer(string: "x"))
             #expect(response.status == .conflict)
             #expect(try response.json()["error"] as? String == "built_in_dataset")
         }

@@ -1,10 +1,11 @@
 import ChainRiskCore
-@testable import ChainRiskServer
 import ChainRiskSources
 import ChainRiskStore
 import ChainRiskUseCases
 import HTTPTypes
 import Testing
+
+@testable import ChainRiskServer
 
 /// One error language: each error has one class, and the CLI's exit code and the API's status both come from it.
 @Suite("failure classes: the same class, exit code and HTTP status for an error on both faces")
@@ -21,7 +22,10 @@ struct FailureClassTests {
         (StoreError(.datasetExists, "exists"), .conflict, 64, 409),
         (StoreError(.badName, "dataset name '' is not allowed"), .usage, 64, 400),
         (RequestError("year", "--year takes a year"), .usage, 64, 400),
-        (InputError(.badNumber, "expected a number", at: SourceLocation(file: "a.csv", line: 2, column: 3)), .badData, 65, 422),
+        (
+            InputError(.badNumber, "expected a number", at: SourceLocation(file: "a.csv", line: 2, column: 3)),
+            .badData, 65, 422
+        ),
         (IOError.notProductive(spectralRadius: 1.2), .badData, 65, 422),
         (StoreError(.inconsistent, "3 orphans"), .badData, 65, 422),
         (FetchError(.internalError, "bug"), .internal, 70, 500),

@@ -21,7 +21,9 @@ struct HTTPSemanticsTests {
         }
     }
 
-    @Test("a method a path does not answer is 405 with that path's Allow (TRACE, or POST on a GET route), as JSON under /api and as a page elsewhere; unknown paths stay 404")
+    @Test(
+        "a method a path does not answer is 405 with that path's Allow (TRACE, or POST on a GET route), as JSON under /api and as a page elsewhere; unknown paths stay 404"
+    )
     func methodNotAllowed() async throws {
         try await TestServer.run { client in
             let api = try await client.execute(uri: "/api/v1/sectors", method: .trace)

@@ -22,7 +22,9 @@ struct InputOutputAPITests {
             let content = try #require(total["import_content"] as? Double)
             #expect(abs(eu / content - 0.34380248958784704) < 1e-9)
             let rows = try #require(json["rows"] as? [[String: Any]])
-            #expect(Set(rows.compactMap { $0["export_sector"] as? String }).count == 9, "nine export categories (the total is its own member)")
+            #expect(
+                Set(rows.compactMap { $0["export_sector"] as? String }).count == 9,
+                "nine export categories (the total is its own member)")
             let provenance = try #require(json["provenance"] as? [String: Any])
             #expect("\(provenance)".contains("wiod2013_2011_nld11_Z.csv"))
 
@@ -49,16 +51,20 @@ struct InputOutputAPITests {
             #expect(scaling.contains { $0["sector"] as? String == "c14" && $0["region"] as? String == "ASIAPAC_OTH" })
 
             let zero = #"{"name": "nothing", "shocks": [{"regions": ["CHN"], "loss": 0, "weeks": 8}]}"#
-            let file = try await client.execute(uri: "/api/v1/scenarios?model=leontief", method: .post, body: ByteBuffer(string: zero))
+            let file = try await client.execute(
+                uri: "/api/v1/scenarios?model=leontief", method: .post, body: ByteBuffer(string: zero))
             #expect(file.status == .ok, "\(file.text.prefix(300))")
             let fileTotals = try #require(try file.json()["totals"] as? [[String: Any]])
             #expect(fileTotals.allSatisfy { ($0["value"] as? Double ?? 1) == 0 })
 
-            let bad = try await client.execute(uri: "/api/v1/scenarios", method: .post, body: ByteBuffer(string: #"{"shocks": [{"regions": ["CHN"], "loss": 2, "weeks": 8}]}"#))
+            let bad = try await client.execute(
+                uri: "/api/v1/scenarios", method: .post,
+                body: ByteBuffer(string: #"{"shocks": [{"regions": ["CHN"], "loss": 2, "weeks": 8}]}"#))
             #expect(bad.status == .unprocessableContent)
             let tooLong = try await client.execute(uri: "/api/v1/scenarios?event=2&days=5000", method: .post)
             #expect(tooLong.status == .badRequest)
-            let both = try await client.execute(uri: "/api/v1/scenarios?event=2", method: .post, body: ByteBuffer(string: zero))
+            let both = try await client.execute(
+                uri: "/api/v1/scenarios?event=2", method: .post, body: ByteBuffer(string: zero))
             #expect(both.status == .unprocessableContent)
             let noEvent = try await client.execute(uri: "/api/v1/scenarios?event=999", method: .post)
             #expect(noEvent.status == .badRequest)
@@ -72,12 +78,14 @@ struct InputOutputAPITests {
             let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
             let provenance = try #require(schemas["Provenance"] as? [String: Any])
             let inputs = try #require((provenance["properties"] as? [String: Any])?["inputs"] as? [String: Any])
-            let kind = try #require(((inputs["items"] as? [String: Any])?["properties"] as? [String: Any])?["kind"] as? [String: Any])
+            let kind = try #require(
+                ((inputs["items"] as? [String: Any])?["properties"] as? [String: Any])?["kind"] as? [String: Any])
             let documented = Set(try #require(kind["enum"] as? [String]))
             var seen = Set<String>()
             for path in ["/api/v1/origins?reporter=NLD", "/api/v1/sectors", "/api/v1/report"] {
                 let json = try await client.get(path).json()
-                let answered = try #require((json["provenance"] as? [String: Any])?["inputs"] as? [[String: Any]], "\(path)")
+                let answered = try #require(
+                    (json["provenance"] as? [String: Any])?["inputs"] as? [[String: Any]], "\(path)")
                 seen.formUnion(answered.compactMap { $0["kind"] as? String })
             }
             #expect(seen.contains("input_output_table") && seen.contains("builtin"))

@@ -8,7 +8,8 @@ import Testing
 @Suite("API and dashboard for a dataset of several reporters")
 struct ReporterAPITests {
     /// DEU buys 4407 from FRA (60) and POL (40): HHI 0.52; NLD buys 4407 from BEL only.
-    static let flows = Data("""
+    static let flows = Data(
+        """
         year,reporter,partner,product,flow,value,unit,classification
         2022,DEU,FRA,4407,import,60,USD,HS
         2022,DEU,POL,4407,import,40,USD,HS
@@ -25,7 +26,9 @@ struct ReporterAPITests {
             let german = try await client.get("/api/v1/report?imports=two&reporter=DEU")
             #expect(german.status == .ok, "\(german.text.prefix(300))")
             let json = try german.json()
-            #expect(json["title"] as? String == "Vulnerability of business in Germany to disruptions in global value chains")
+            #expect(
+                json["title"] as? String == "Vulnerability of business in Germany to disruptions in global value chains"
+            )
             let row = try #require((json["table4"] as? [[String: Any]])?.first)
             #expect(row["reporter"] as? String == "DEU" && row["level"] as? Double == 4)
             #expect(abs((row["hhi"] as? Double ?? 0) - 0.52) < 1e-12)
@@ -42,7 +45,9 @@ struct ReporterAPITests {
             #expect(overview.status == .ok)
             #expect(overview.text.contains("<option value=\"DEU\" selected>DEU</option>"))
             #expect(overview.text.contains("Vulnerability of business in Germany"))
-            #expect(overview.text.contains("imports=two&amp;reporter=DEU") || overview.text.contains("imports=two&reporter=DEU"))
+            #expect(
+                overview.text.contains("imports=two&amp;reporter=DEU")
+                    || overview.text.contains("imports=two&reporter=DEU"))
         }
     }
 }

@@ -11,12 +11,15 @@ struct ScenarioInputAPITests {
     @Test("a body with 2e18 weeks and a shock on region ZZZ are refused with their reasons; the server answers on")
     func extremeInput() async throws {
         try await TestServer.run(TestServer.configuration(inputOutput: try TestServer.nld11())) { client in
-            let long = #"{"name": "long", "shocks": [{"regions": ["TWN"], "sectors": ["c14"], "loss": 0.5, "weeks": 2e18}]}"#
-            let refused = try await client.execute(uri: "/api/v1/scenarios?model=iim", method: .post, body: ByteBuffer(string: long))
+            let long =
+                #"{"name": "long", "shocks": [{"regions": ["TWN"], "sectors": ["c14"], "loss": 0.5, "weeks": 2e18}]}"#
+            let refused = try await client.execute(
+                uri: "/api/v1/scenarios?model=iim", method: .post, body: ByteBuffer(string: long))
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("must be above 0 and at most 5214"))
             let unknown = #"{"name": "typo", "shocks": [{"regions": ["ZZZ"], "loss": 0.5, "weeks": 4}]}"#
-            let bad = try await client.execute(uri: "/api/v1/scenarios?model=iim", method: .post, body: ByteBuffer(string: unknown))
+            let bad = try await client.execute(
+                uri: "/api/v1/scenarios?model=iim", method: .post, body: ByteBuffer(string: unknown))
             // The body is data: a region the table does not have makes it unprocessable (422), as a bad upload is.
             #expect(bad.status == .unprocessableContent)
             #expect(bad.text.contains("unknown region 'ZZZ'") && bad.text.contains("bad_scenario"))
@@ -24,18 +27,23 @@ struct ScenarioInputAPITests {
         }
     }
 
-    @Test("production and substitution are validated like the CLI's, and change the run: leontief without switching loses more")
+    @Test(
+        "production and substitution are validated like the CLI's, and change the run: leontief without switching loses more"
+    )
     func productionAndSubstitution() async throws {
         try await TestServer.run(TestServer.configuration(inputOutput: try TestServer.nld11())) { client in
             let body = #"{"name": "china", "shocks": [{"regions": ["CHN"], "loss": 0.5, "weeks": 8}]}"#
             for query in ["production=cobb", "substitution=2", "substitution=-1"] {
-                let refused = try await client.execute(uri: "/api/v1/scenarios?\(query)", method: .post, body: ByteBuffer(string: body))
+                let refused = try await client.execute(
+                    uri: "/api/v1/scenarios?\(query)", method: .post, body: ByteBuffer(string: body))
                 #expect(refused.status == .badRequest, "\(query)")
             }
             func worldLost(_ query: String) async throws -> Double {
-                let response = try await client.execute(uri: "/api/v1/scenarios?\(query)", method: .post, body: ByteBuffer(string: body))
+                let response = try await client.execute(
+                    uri: "/api/v1/scenarios?\(query)", method: .post, body: ByteBuffer(string: body))
                 #expect(response.status == .ok, "\(response.text)")
-                let document = try #require(try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])
+                let document = try #require(
+                    try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])
                 let totals = try #require(document["totals"] as? [[String: Any]])
                 return try #require(totals.first { $0["key"] as? String == "world_output_lost" }?["value"] as? Double)
             }

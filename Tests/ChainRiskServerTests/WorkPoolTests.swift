@@ -1,7 +1,8 @@
-@testable import ChainRiskServer
 import Dispatch
 import Foundation
 import Testing
+
+@testable import ChainRiskServer
 
 /// Values shared between test code and work running on the pool's threads.
 private final class Shared<Value: Sendable>: @unchecked Sendable {
@@ -50,7 +51,10 @@ struct WorkPoolTests {
             for _ in 0..<12 {
                 group.addTask {
                     try await pool.run(.long) {
-                        counts.update { $0.running += 1; $0.most = max($0.most, $0.running) }
+                        counts.update {
+                            $0.running += 1
+                            $0.most = max($0.most, $0.running)
+                        }
                         usleep(5_000)
                         counts.update { $0.running -= 1 }
                     }
@@ -142,10 +146,25 @@ struct WorkPoolTests {
         struct Failure: Error {}
         let flight = SingleFlight<String, Int>()
         let calls = Shared(0)
-        await #expect(throws: Failure.self) { try await flight.run("bad") { calls.update { $0 += 1 }; throw Failure() } }
-        #expect(try await flight.run("bad") { calls.update { $0 += 1 }; return 1 } == 1, "a failure is not remembered")
-        async let a = flight.run("a") { calls.update { $0 += 1 }; return 1 }
-        async let b = flight.run("b") { calls.update { $0 += 1 }; return 2 }
+        await #expect(throws: Failure.self) {
+            try await flight.run("bad") {
+                calls.update { $0 += 1 }
+                throw Failure()
+            }
+        }
+        #expect(
+            try await flight.run("bad") {
+                calls.update { $0 += 1 }
+                return 1
+            } == 1, "a failure is not remembered")
+        async let a = flight.run("a") {
+            calls.update { $0 += 1 }
+            return 1
+        }
+        async let b = flight.run("b") {
+            calls.update { $0 += 1 }
+            return 2
+        }
         #expect(try await (a, b) == (1, 2))
         #expect(calls.value == 4)
     }

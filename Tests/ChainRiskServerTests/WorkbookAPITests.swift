@@ -10,7 +10,9 @@ import Testing
 struct WorkbookAPITests {
     static let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-    @Test("report?format=xlsx and concentration?format=xlsx (built-in and stored) answer workbooks as downloads; the pages link to them")
+    @Test(
+        "report?format=xlsx and concentration?format=xlsx (built-in and stored) answer workbooks as downloads; the pages link to them"
+    )
     func downloads() async throws {
         try await TestServer.run { client in
             let report = try await client.get("/api/v1/report?format=xlsx")
@@ -22,10 +24,13 @@ struct WorkbookAPITests {
             let data = try Data(contentsOf: URL(fileURLWithPath: TestServer.comtradeNL))
             #expect(try await client.upload("nl", data).status == .created)
             let stored = try await client.get("/api/v1/concentration?dataset=nl&year=2022&format=xlsx")
-            #expect(stored.status == .ok && stored.headers[.contentType] == Self.xlsx && stored.body.readableBytes > 2_000)
+            #expect(
+                stored.status == .ok && stored.headers[.contentType] == Self.xlsx && stored.body.readableBytes > 2_000)
             #expect(try await client.get("/api/v1/concentration?dataset=nl&format=pdf").status == .badRequest)
             #expect(try await client.get("/").text.contains("/api/v1/report?format=xlsx"))
-            #expect(try await client.get("/products?dataset=nl").text.contains("/api/v1/concentration?format=xlsx&amp;dataset=nl"))
+            #expect(
+                try await client.get("/products?dataset=nl").text.contains(
+                    "/api/v1/concentration?format=xlsx&amp;dataset=nl"))
         }
     }
 }

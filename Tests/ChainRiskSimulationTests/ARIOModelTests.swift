@@ -6,16 +6,22 @@ import Testing
 struct ARIOModelTests {
     func run(loss: Double, weeks: Double = 4, days: Int = 200, inventory: Double = 10) throws -> ARIOResult {
         let table = try SmallTable.make()
-        let scenario = Scenario(name: "t", source: "test", shocks: [Shock(regions: ["R1"], sectors: ["a"], capacityLoss: loss, startDay: 5, durationWeeks: weeks)])
+        let scenario = Scenario(
+            name: "t", source: "test",
+            shocks: [Shock(regions: ["R1"], sectors: ["a"], capacityLoss: loss, startDay: 5, durationWeeks: weeks)])
         let plan = ShockPlanner(sectors: table.sectors).plan(scenario)
-        return ARIOModel(table: table, inventory: .uniform(inventory, sectors: table.sectors)).run(plan: plan, days: days)
+        return ARIOModel(table: table, inventory: .uniform(inventory, sectors: table.sectors)).run(
+            plan: plan, days: days)
     }
 
     @Test("a zero shock changes nothing: every day's production is the baseline")
     func zeroShock() throws {
         let result = try run(loss: 0)
         for day in 0..<result.days {
-            for i in 0..<4 { #expect(abs(result.production[day * 4 + i] - result.baselineOutput[i]) <= 1e-12 * result.baselineOutput[i]) }
+            for i in 0..<4 {
+                #expect(
+                    abs(result.production[day * 4 + i] - result.baselineOutput[i]) <= 1e-12 * result.baselineOutput[i])
+            }
         }
         #expect(result.limitingInput.allSatisfy { $0 == -1 })
         #expect(result.totals().outputLost.magnitude < 1e-9)

@@ -16,11 +16,13 @@ struct ProductionFunctionTests {
         ])
         let finalDemand: [Double] = [60, 90, 75, 90, 90, 90]
         let regions = ["R1", "R2", "R3"]
-        let y = Matrix(rowArrays: labels.indices.map { i in regions.map { labels[i].region == $0 ? finalDemand[i] : 0 } })
+        let y = Matrix(
+            rowArrays: labels.indices.map { i in regions.map { labels[i].region == $0 ? finalDemand[i] : 0 } })
         let output = labels.indices.map { i in z.rowSums()[i] + finalDemand[i] }
         return try InputOutputTable(
             sectors: labels, intermediate: z, finalDemand: y,
-            finalDemandColumns: regions.map { FinalDemandLabel(region: $0, category: "F") }, grossOutput: output, unit: "million USD")
+            finalDemandColumns: regions.map { FinalDemandLabel(region: $0, category: "F") }, grossOutput: output,
+            unit: "million USD")
     }
 
     struct Expected {
@@ -33,54 +35,132 @@ struct ProductionFunctionTests {
     }
 
     static let expected: [Expected] = [
-        Expected(function: .leontief, substitution: 0.0, outputLost: 206.6256005414503, outputGained: 0.00041759861306139845, series: [
-                4: [0.13017725903306246, 0.26712328767123283, 0.2739799357317346, 0.273972602739726, 0.27397634230213225, 0.273972602739726],
-                20: [0.018280278253912246, 0.014896321533754068, 0.26141721122793954, 0.27343401099474146, 0.07330819905038881, 0.08565572866298805],
-                31: [8.619160628559013e-05, 9.276146905808292e-05, 0.24707633988269373, 0.27257283062407045, 0.0011630018832974674, 0.0016987836300926332],
-                80: [1.6201091734576864e-15, 2.273474663349544e-15, 0.2458940769803269, 0.27249506388177336, 3.085626347667627e-14, 3.274839771479994e-14],
-                199: [1.4698172838525044e-41, 2.1726666447046698e-41, 0.24547545995948825, 0.2724728881397428, 2.961487125010805e-40, 2.9706027972443916e-40],
+        Expected(
+            function: .leontief, substitution: 0.0, outputLost: 206.6256005414503, outputGained: 0.00041759861306139845,
+            series: [
+                4: [
+                    0.13017725903306246, 0.26712328767123283, 0.2739799357317346, 0.273972602739726,
+                    0.27397634230213225, 0.273972602739726,
+                ],
+                20: [
+                    0.018280278253912246, 0.014896321533754068, 0.26141721122793954, 0.27343401099474146,
+                    0.07330819905038881, 0.08565572866298805,
+                ],
+                31: [
+                    8.619160628559013e-05, 9.276146905808292e-05, 0.24707633988269373, 0.27257283062407045,
+                    0.0011630018832974674, 0.0016987836300926332,
+                ],
+                80: [
+                    1.6201091734576864e-15, 2.273474663349544e-15, 0.2458940769803269, 0.27249506388177336,
+                    3.085626347667627e-14, 3.274839771479994e-14,
+                ],
+                199: [
+                    1.4698172838525044e-41, 2.1726666447046698e-41, 0.24547545995948825, 0.2724728881397428,
+                    2.961487125010805e-40, 2.9706027972443916e-40,
+                ],
             ]),
-        Expected(function: .partial, substitution: 0.0, outputLost: 158.34165461447, outputGained: 0.0014916817688063744, series: [
-                4: [0.13017725903306246, 0.26712328767123283, 0.2739799357317346, 0.273972602739726, 0.27397634230213225, 0.273972602739726],
-                20: [0.0653984195833921, 0.01473711117596594, 0.271594560655995, 0.27397263889619955, 0.27267476047871997, 0.1460381670721283],
-                31: [0.08866303171736117, 0.007231910788918253, 0.2527493821831925, 0.27288696776185983, 0.1284708852776843, 0.035312097631399926],
-                80: [0.08950467457363352, 0.012443204303979872, 0.2486479499764408, 0.2726398657604002, 0.12766231094856798, 0.02210356450100073],
-                199: [0.08950476264316572, 0.012443207556460011, 0.24846109960165774, 0.27262995023837044, 0.12766333504259206, 0.021796169349555673],
+        Expected(
+            function: .partial, substitution: 0.0, outputLost: 158.34165461447, outputGained: 0.0014916817688063744,
+            series: [
+                4: [
+                    0.13017725903306246, 0.26712328767123283, 0.2739799357317346, 0.273972602739726,
+                    0.27397634230213225, 0.273972602739726,
+                ],
+                20: [
+                    0.0653984195833921, 0.01473711117596594, 0.271594560655995, 0.27397263889619955,
+                    0.27267476047871997, 0.1460381670721283,
+                ],
+                31: [
+                    0.08866303171736117, 0.007231910788918253, 0.2527493821831925, 0.27288696776185983,
+                    0.1284708852776843, 0.035312097631399926,
+                ],
+                80: [
+                    0.08950467457363352, 0.012443204303979872, 0.2486479499764408, 0.2726398657604002,
+                    0.12766231094856798, 0.02210356450100073,
+                ],
+                199: [
+                    0.08950476264316572, 0.012443207556460011, 0.24846109960165774, 0.27262995023837044,
+                    0.12766333504259206, 0.021796169349555673,
+                ],
             ]),
-        Expected(function: .partial, substitution: 0.5, outputLost: 144.59378005701004, outputGained: 0.7585772320215658, series: [
-                4: [0.13253270496008424, 0.26729250303934327, 0.27894284385600326, 0.273979960737908, 0.2789398229439148, 0.273979960737908],
-                20: [0.13247471976848035, 0.07333767132697411, 0.277700984160507, 0.27521898655481125, 0.27763832829609203, 0.2664895133570278],
-                31: [0.09977283088634709, 0.02416775009661162, 0.272926025468108, 0.2769412250674921, 0.2741609568857839, 0.14819841557027524],
-                80: [0.093543957737116, 0.024574717276028106, 0.25310021391057747, 0.27685656963676203, 0.12912435379162407, 0.03882713722739315],
-                199: [0.09352756166986567, 0.02457533099330936, 0.2528251435626761, 0.27684775537936473, 0.12912126497265936, 0.03824100169153328],
+        Expected(
+            function: .partial, substitution: 0.5, outputLost: 144.59378005701004, outputGained: 0.7585772320215658,
+            series: [
+                4: [
+                    0.13253270496008424, 0.26729250303934327, 0.27894284385600326, 0.273979960737908,
+                    0.2789398229439148, 0.273979960737908,
+                ],
+                20: [
+                    0.13247471976848035, 0.07333767132697411, 0.277700984160507, 0.27521898655481125,
+                    0.27763832829609203, 0.2664895133570278,
+                ],
+                31: [
+                    0.09977283088634709, 0.02416775009661162, 0.272926025468108, 0.2769412250674921, 0.2741609568857839,
+                    0.14819841557027524,
+                ],
+                80: [
+                    0.093543957737116, 0.024574717276028106, 0.25310021391057747, 0.27685656963676203,
+                    0.12912435379162407, 0.03882713722739315,
+                ],
+                199: [
+                    0.09352756166986567, 0.02457533099330936, 0.2528251435626761, 0.27684775537936473,
+                    0.12912126497265936, 0.03824100169153328,
+                ],
             ]),
-        Expected(function: .linear, substitution: 0.0, outputLost: 11.362832693370635, outputGained: 0.28609740042611465, series: [
-                4: [0.13017725903306246, 0.26712328767123283, 0.2739799357317346, 0.273972602739726, 0.27397634230213225, 0.273972602739726],
-                20: [0.13080939691698867, 0.26679788358314666, 0.27408328960629613, 0.2739726400750117, 0.27402830529072625, 0.1667144490901731],
-                31: [0.21276205312060514, 0.2668192303113147, 0.2590720762828814, 0.27323930774769367, 0.26645617176801817, 0.07735568955218165],
-                80: [0.2624218211042192, 0.2739782063058469, 0.27408761390766384, 0.273973312985408, 0.27403020678309964, 0.2752528099677616],
-                199: [0.26088118818646083, 0.2739840895123452, 0.27402111685551334, 0.2739737800378949, 0.273978684509072, 0.2741444333891624],
+        Expected(
+            function: .linear, substitution: 0.0, outputLost: 11.362832693370635, outputGained: 0.28609740042611465,
+            series: [
+                4: [
+                    0.13017725903306246, 0.26712328767123283, 0.2739799357317346, 0.273972602739726,
+                    0.27397634230213225, 0.273972602739726,
+                ],
+                20: [
+                    0.13080939691698867, 0.26679788358314666, 0.27408328960629613, 0.2739726400750117,
+                    0.27402830529072625, 0.1667144490901731,
+                ],
+                31: [
+                    0.21276205312060514, 0.2668192303113147, 0.2590720762828814, 0.27323930774769367,
+                    0.26645617176801817, 0.07735568955218165,
+                ],
+                80: [
+                    0.2624218211042192, 0.2739782063058469, 0.27408761390766384, 0.273973312985408, 0.27403020678309964,
+                    0.2752528099677616,
+                ],
+                199: [
+                    0.26088118818646083, 0.2739840895123452, 0.27402111685551334, 0.2739737800378949, 0.273978684509072,
+                    0.2741444333891624,
+                ],
             ]),
     ]
 
     func run(_ production: ProductionFunction, substitution share: Double) throws -> ARIOResult {
         let table = try Self.table()
-        let scenario = Scenario(name: "t", source: "test", shocks: [Shock(regions: ["R1"], sectors: ["a"], capacityLoss: 0.5, startDay: 3, durationWeeks: 4)])
+        let scenario = Scenario(
+            name: "t", source: "test",
+            shocks: [Shock(regions: ["R1"], sectors: ["a"], capacityLoss: 0.5, startDay: 3, durationWeeks: 4)])
         let plan = ShockPlanner(sectors: table.sectors).plan(scenario)
         let ratings: [String: [String: Double]] = ["a": ["a": 0, "b": 1], "b": ["a": 0.5, "b": 0]]
-        let criticality = InputCriticality(sectors: table.sectors, source: "test") { input, user in ratings[input]?[user] ?? 1 }
-        let substitution = SupplierSubstitution(share: share, worldHHI: TimeToSurvive.worldHHI(outputByPlace: TimeToSurvive.outputByRegion(table)))
-        let model = ARIOModel(table: table, inventory: .uniform(3, sectors: table.sectors), production: production, criticality: criticality, substitution: substitution)
+        let criticality = InputCriticality(sectors: table.sectors, source: "test") { input, user in
+            ratings[input]?[user] ?? 1
+        }
+        let substitution = SupplierSubstitution(
+            share: share, worldHHI: TimeToSurvive.worldHHI(outputByPlace: TimeToSurvive.outputByRegion(table)))
+        let model = ARIOModel(
+            table: table, inventory: .uniform(3, sectors: table.sectors), production: production,
+            criticality: criticality, substitution: substitution)
         return model.run(plan: plan, days: 200)
     }
 
-    @Test("daily production and the totals agree with the numpy implementation to 1e-9 of the baseline", arguments: 0..<4)
+    @Test(
+        "daily production and the totals agree with the numpy implementation to 1e-9 of the baseline", arguments: 0..<4)
     func agreesWithNumpy(_ index: Int) throws {
         let expected = Self.expected[index]
         let result = try run(expected.function, substitution: expected.substitution)
         for (day, values) in expected.series {
             for (i, value) in values.enumerated() {
-                #expect(abs(result.production[day * 6 + i] - value) <= 1e-9 * result.baselineOutput[i], "day \(day) industry \(i)")
+                #expect(
+                    abs(result.production[day * 6 + i] - value) <= 1e-9 * result.baselineOutput[i],
+                    "day \(day) industry \(i)")
             }
         }
         let totals = result.totals()
@@ -101,13 +181,18 @@ struct ProductionFunctionTests {
         #expect((0..<result.days).allSatisfy { result.limitingInput[$0 * 6 + 1] != 1 })
     }
 
-    @Test("switching suppliers: other regions' output rises during the shock, and no more than their alpha_max headroom")
+    @Test(
+        "switching suppliers: other regions' output rises during the shock, and no more than their alpha_max headroom")
     func switchingRaisesOtherRegions() throws {
-        let without = try run(.partial, substitution: 0), with = try run(.partial, substitution: 0.5)
+        let without = try run(.partial, substitution: 0)
+        let with = try run(.partial, substitution: 0.5)
         let day = 20
         #expect(with.production[day * 6 + 2] > without.production[day * 6 + 2])
         #expect(with.production[day * 6 + 4] > without.production[day * 6 + 4])
-        #expect(with.production.enumerated().allSatisfy { $0.element <= 1.25 * with.baselineOutput[$0.offset % 6] * (1 + 1e-12) })
+        #expect(
+            with.production.enumerated().allSatisfy {
+                $0.element <= 1.25 * with.baselineOutput[$0.offset % 6] * (1 + 1e-12)
+            })
         #expect(with.totals().outputLost < without.totals().outputLost)
     }
 }

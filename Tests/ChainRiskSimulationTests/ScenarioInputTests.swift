@@ -1,8 +1,9 @@
 import ChainRiskCore
 import ChainRiskIngest
-@testable import ChainRiskSimulation
 import Foundation
 import Testing
+
+@testable import ChainRiskSimulation
 
 @Suite("Scenario inputs: region scaling, events, scenario files, direct exposure, time to survive")
 struct ScenarioInputTests {
@@ -11,8 +12,11 @@ struct ScenarioInputTests {
         let sectors = ["ASIA_c14", "ASIA_c3", "NLD_c14"].map { IOSectorLabel(combined: $0) }
         let scaling = RegionScaling(
             regionOfCountry: ["TWN": "ASIA", "JPN": "ASIA", "NLD": "NLD"],
-            countryOutput: ["TWN": ["c14": 30, "c3": 10], "JPN": ["c14": 70, "c3": 90], "NLD": ["c14": 5, "c3": 5]], source: "test")
-        let scenario = Scenario(name: "t", source: "test", shocks: [Shock(regions: ["twn", "XXX"], sectors: ["c14"], capacityLoss: 0.5, durationWeeks: 1)])
+            countryOutput: ["TWN": ["c14": 30, "c3": 10], "JPN": ["c14": 70, "c3": 90], "NLD": ["c14": 5, "c3": 5]],
+            source: "test")
+        let scenario = Scenario(
+            name: "t", source: "test",
+            shocks: [Shock(regions: ["twn", "XXX"], sectors: ["c14"], capacityLoss: 0.5, durationWeeks: 1)])
         let plan = ShockPlanner(sectors: sectors, scaling: scaling).plan(scenario)
         #expect(plan.fullLosses == [0.15, 0, 0])
         #expect(plan.explanations.first?.outputShare == 0.3)
@@ -40,24 +44,36 @@ struct ScenarioInputTests {
 
     @Test("a scenario file reads into shocks with defaults")
     func scenarioFile() throws {
-        let scenario = try ScenarioFileReader().read(file("""
-            {"name": "two", "shocks": [
-              {"regions": ["TWN"], "sectors": ["c14"], "loss": 0.5, "weeks": 8, "recovery": "linear", "recovery_days": 28},
-              {"regions": ["chn"], "products": ["8542"], "loss": 0.2, "weeks": 4, "start_day": 10}
-            ]}
-            """))
+        let scenario = try ScenarioFileReader().read(
+            file(
+                """
+                {"name": "two", "shocks": [
+                  {"regions": ["TWN"], "sectors": ["c14"], "loss": 0.5, "weeks": 8, "recovery": "linear", "recovery_days": 28},
+                  {"regions": ["chn"], "products": ["8542"], "loss": 0.2, "weeks": 4, "start_day": 10}
+                ]}
+                """))
         #expect(scenario.name == "two")
         #expect(scenario.shocks.count == 2)
         #expect(scenario.shocks[0].recoveredDay == 56 + 28)
-        #expect(scenario.shocks[1].regions == ["chn"] && scenario.shocks[1].products == ["8542"] && scenario.shocks[1].startDay == 10)
+        #expect(
+            scenario.shocks[1].regions == ["chn"] && scenario.shocks[1].products == ["8542"]
+                && scenario.shocks[1].startDay == 10)
     }
 
-    @Test("mistakes in a scenario file name the file, line and column", arguments: [
-        ("{\"shocks\": [{\"regions\": [\"TWN\"],\n  \"loss\": 1.5, \"weeks\": 2}]}", "scenario.json:2:11", "between 0 and 1"),
-        ("{\"shocks\": [{\"regions\": [\"TWN\"], \"loss\": 0.5, \"weeks\": 2, \"los\": 1}]}", "scenario.json:1:66", "unknown key"),
-        ("{\"shocks\": [{\"regions\": [\"TWN\"] \"loss\": 0.5}]}", "scenario.json:1:33", "expected"),
-        ("{\"shocks\": [{\"regions\": [\"TWN\"], \"weeks\": 2}]}", "scenario.json:1:13", "needs \"loss\""),
-    ])
+    @Test(
+        "mistakes in a scenario file name the file, line and column",
+        arguments: [
+            (
+                "{\"shocks\": [{\"regions\": [\"TWN\"],\n  \"loss\": 1.5, \"weeks\": 2}]}", "scenario.json:2:11",
+                "between 0 and 1"
+            ),
+            (
+                "{\"shocks\": [{\"regions\": [\"TWN\"], \"loss\": 0.5, \"weeks\": 2, \"los\": 1}]}",
+                "scenario.json:1:66", "unknown key"
+            ),
+            ("{\"shocks\": [{\"regions\": [\"TWN\"] \"loss\": 0.5}]}", "scenario.json:1:33", "expected"),
+            ("{\"shocks\": [{\"regions\": [\"TWN\"], \"weeks\": 2}]}", "scenario.json:1:13", "needs \"loss\""),
+        ])
     func scenarioFileErrors(text: String, place: String, message: String) throws {
         let error = try #require(throws: InputError.self) { try ScenarioFileReader().read(file(text)) }
         #expect(error.description.contains(place), "\(error)")
@@ -72,7 +88,9 @@ struct ScenarioInputTests {
             DirectExposure.Flow(partner: "KOR", product: "854231", value: 480),
             DirectExposure.Flow(partner: "TWN", product: "090111", value: 100),
         ]
-        let scenario = Scenario(name: "t", source: "test", shocks: [Shock(regions: ["TWN"], sectors: ["c3-c16"], capacityLoss: 0.5, durationWeeks: 26)])
+        let scenario = Scenario(
+            name: "t", source: "test",
+            shocks: [Shock(regions: ["TWN"], sectors: ["c3-c16"], capacityLoss: 0.5, durationWeeks: 26)])
         let rows = DirectExposure.rows(flows: flows, scenario: scenario, map: map)
         #expect(rows.count == 1)
         // 520 × 0.5 × (182 days / 7 = 26 weeks) / 52 = 130.
@@ -84,11 +102,17 @@ struct ScenarioInputTests {
     @Test("time to survive = usable stock days / (share lost × (1 − switched share)), flagged against time to recover")
     func timeToSurvive() throws {
         let table = try SmallTable.make()
-        let scenario = Scenario(name: "t", source: "test", shocks: [Shock(regions: ["R1"], sectors: ["a"], capacityLoss: 0.5, durationWeeks: 26)])
+        let scenario = Scenario(
+            name: "t", source: "test",
+            shocks: [Shock(regions: ["R1"], sectors: ["a"], capacityLoss: 0.5, durationWeeks: 26)])
         let plan = ShockPlanner(sectors: table.sectors).plan(scenario)
         func assess(_ production: ProductionFunction, share: Double) -> [TimeToSurvive.Row] {
-            let rule = TimeToSurvive.Rule(production: production, substitution: SupplierSubstitution(share: share, worldHHI: ["a": 0.5, "b": 0.5]))
-            return TimeToSurvive.assess(table: table, plan: plan, inventory: .uniform(10, sectors: table.sectors), rule: rule, industries: [1, 3])
+            let rule = TimeToSurvive.Rule(
+                production: production,
+                substitution: SupplierSubstitution(share: share, worldHHI: ["a": 0.5, "b": 0.5]))
+            return TimeToSurvive.assess(
+                table: table, plan: plan, inventory: .uniform(10, sectors: table.sectors), rule: rule,
+                industries: [1, 3])
         }
         // R1_b buys 20 of a from R1_a (hit 50 %) and nothing else of a. All switched that could be (φ = 1):
         // shortfall 0.5 × (1 − 1 × (1 − 0.5)) = 0.25 → 10 / 0.25 = 40 days < 182 (partial draws the whole stock).
@@ -107,8 +131,9 @@ struct ScenarioInputTests {
 
     @Test("one verdict: stocks bridge only when survival covers recovery and the simulation ran no input short")
     func verdict() {
-        let row = TimeToSurvive.Row(industry: 0, criticalInput: "a", lostShare: 0.5, worldHHI: 0.5, substitutable: 0.25,
-                                    shortfall: 0.375, stockDays: 10, timeToSurviveDays: 60, timeToRecoverDays: 56)
+        let row = TimeToSurvive.Row(
+            industry: 0, criticalInput: "a", lostShare: 0.5, worldHHI: 0.5, substitutable: 0.25,
+            shortfall: 0.375, stockDays: 10, timeToSurviveDays: 60, timeToRecoverDays: 56)
         #expect(StocksVerdict(survival: row, shortageDays: nil).bridges)
         #expect(StocksVerdict(survival: row, shortageDays: 0).bridges)
         let short = StocksVerdict(survival: row, shortageDays: 3)

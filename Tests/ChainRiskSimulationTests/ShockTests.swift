@@ -28,7 +28,8 @@ struct ShockTests {
 
     @Test("exponential recovery falls monotonically and is exactly 0 from the recovered day")
     func exponentialProfile() {
-        let shock = Shock(regions: ["TWN"], capacityLoss: 0.5, durationWeeks: 0, recovery: .exponential, recoveryDays: 20)
+        let shock = Shock(
+            regions: ["TWN"], capacityLoss: 0.5, durationWeeks: 0, recovery: .exponential, recoveryDays: 20)
         let shares = (0...21).map { shock.remainingShare(onDay: $0) }
         #expect(zip(shares, shares.dropFirst()).allSatisfy { $0 >= $1 })
         #expect(shares[0] < 1 && shares[0] > 0.8)

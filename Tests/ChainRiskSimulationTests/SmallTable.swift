@@ -9,7 +9,9 @@ enum SmallTable {
         let y = Matrix(rowArrays: [[70, 0], [80, 0], [0, 40], [0, 50]])
         return try InputOutputTable(
             sectors: labels, intermediate: z, finalDemand: y,
-            finalDemandColumns: [FinalDemandLabel(region: "R1", category: "F"), FinalDemandLabel(region: "R2", category: "F")],
+            finalDemandColumns: [
+                FinalDemandLabel(region: "R1", category: "F"), FinalDemandLabel(region: "R2", category: "F"),
+            ],
             grossOutput: [100, 100, 60, 60], unit: "million USD")
     }
 }

@@ -7,12 +7,15 @@ import Testing
 struct StaticPropagationTests {
     /// R1 sector a loses 50 % for 26 weeks (step): a = 0.5 × 182/365 on R1_a.
     func plan(_ table: InputOutputTable, loss: Double = 0.5) -> ShockPlan {
-        let scenario = Scenario(name: "t", source: "test", shocks: [Shock(regions: ["R1"], sectors: ["a"], capacityLoss: loss, durationWeeks: 26)])
+        let scenario = Scenario(
+            name: "t", source: "test",
+            shocks: [Shock(regions: ["R1"], sectors: ["a"], capacityLoss: loss, durationWeeks: 26)])
         return ShockPlanner(sectors: table.sectors).plan(scenario)
     }
 
     func close(_ actual: [Double], _ expected: [Double], relative: Double = 1e-9) -> Bool {
-        actual.count == expected.count && zip(actual, expected).allSatisfy { abs($0 - $1) <= relative * max(1, abs($1)) }
+        actual.count == expected.count
+            && zip(actual, expected).allSatisfy { abs($0 - $1) <= relative * max(1, abs($1)) }
     }
 
     // Expected values: python3 scripts/simulation_expected_values.py (numpy inverses of I − A and I − B).
@@ -41,7 +44,9 @@ struct StaticPropagationTests {
         #expect(close(result.outputLoss, leontief, relative: 1e-12))
     }
 
-    @Test("a zero shock changes nothing and the disconnected block stays at baseline in every model", arguments: StaticPropagation.Model.allCases)
+    @Test(
+        "a zero shock changes nothing and the disconnected block stays at baseline in every model",
+        arguments: StaticPropagation.Model.allCases)
     func zeroAndDisconnected(model: StaticPropagation.Model) throws {
         let table = try SmallTable.make()
         let zero = try StaticPropagation.run(model, table: table, plan: plan(table, loss: 0))

@@ -36,13 +36,15 @@ final class LoopbackSource: @unchecked Sendable {
         }
         router.get("drip") { request, _ in
             self.record(request)
-            return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody { writer in
-                for _ in 0..<600 {
-                    try await writer.write(ByteBuffer(string: " "))
-                    try await Task.sleep(nanoseconds: 1_000_000_000)
-                }
-                try await writer.finish(nil)
-            })
+            return Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: ResponseBody { writer in
+                    for _ in 0..<600 {
+                        try await writer.write(ByteBuffer(string: " "))
+                        try await Task.sleep(nanoseconds: 1_000_000_000)
+                    }
+                    try await writer.finish(nil)
+                })
         }
         router.get("data/**") { request, _ in
             self.record(request)
@@ -54,13 +56,16 @@ final class LoopbackSource: @unchecked Sendable {
             let page = request.uri.queryParameters.get("$skip").flatMap(Int.init) ?? 0
             var body: [String: Any] = ["value": [["ID": page]]]
             if let link = self.nextLink(self.base, table, page) { body["odata.nextLink"] = link }
-            let data = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+            let data =
+                (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes]))
+                ?? Data()
             return Self.json(String(decoding: data, as: UTF8.self))
         }
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: Self.quietLogger)
+            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
+            logger: Self.quietLogger)
         task = Task { try await app.run() }
         for await port in stream {
             self.port = port
@@ -83,6 +88,8 @@ final class LoopbackSource: @unchecked Sendable {
     }
 
     private static func json(_ body: String) -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+        Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
     }
 }

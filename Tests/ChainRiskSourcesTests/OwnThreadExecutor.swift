@@ -8,7 +8,9 @@ import Foundation
 /// the neighbours instead of the fetch. A task on its own executor resumes there whatever the pool is doing.
 enum OwnThreadExecutor {
     /// Runs `body` on a new thread executor; returns what it threw and the seconds it took, measured there.
-    static func timed<Failure: Error>(_ body: @escaping @Sendable () async throws -> Void, as: Failure.Type) async -> (error: Failure?, seconds: Double) {
+    static func timed<Failure: Error>(_ body: @escaping @Sendable () async throws -> Void, as: Failure.Type) async -> (
+        error: Failure?, seconds: Double
+    ) {
         let executor = ThreadExecutor(name: "chainrisk.test-timing")
         defer { executor.shutdown() }
         return await Task(executorPreference: executor) {

@@ -29,11 +29,14 @@ struct DuplicateKeyTests {
     static func findings(year: Int) throws -> DatasetInfo {
         let store = try SQLiteTradeStore()
         let file = try StoreContract.temporaryFile("repeating \(year)")
-        _ = try store.importDataset(ImportRequest(name: "r", sources: [.init(file: file, reader: Repeating(year: year))]))
+        _ = try store.importDataset(
+            ImportRequest(name: "r", sources: [.init(file: file, reader: Repeating(year: year))]))
         return try #require(try store.dataset(named: "r"))
     }
 
-    @Test("25 shared keys (one held by three flows): 20 examples in key order at the last flow's line; year 1850 (SQL grouping) says the same")
+    @Test(
+        "25 shared keys (one held by three flows): 20 examples in key order at the last flow's line; year 1850 (SQL grouping) says the same"
+    )
     func packedAndSQLAgree() throws {
         let packed = try Self.findings(year: 2020)
         let grouped = try Self.findings(year: 1850)
@@ -42,11 +45,15 @@ struct DuplicateKeyTests {
         #expect(examples.count == 20)
         #expect(examples.first?.message == "3 flows share the key NLD DEU HS2017:000000 import 2020; first at line 2")
         #expect(examples.first?.location?.line == 101)
-        #expect(examples.dropFirst().first?.message == "2 flows share the key NLD BEL HS2017:000001 import 2020; first at line 3")
+        #expect(
+            examples.dropFirst().first?.message
+                == "2 flows share the key NLD BEL HS2017:000001 import 2020; first at line 3")
         #expect(examples.dropFirst().first?.location?.line == 53)
         let groupedExamples = grouped.findingExamples.filter { $0.kind == .duplicateKey }
         #expect(grouped.findingCounts == packed.findingCounts)
-        #expect(groupedExamples.map { $0.message.replacingOccurrences(of: " 1850", with: " 2020") } == examples.map(\.message))
+        #expect(
+            groupedExamples.map { $0.message.replacingOccurrences(of: " 1850", with: " 2020") }
+                == examples.map(\.message))
         #expect(groupedExamples.map(\.location?.line) == examples.map(\.location?.line))
     }
 }

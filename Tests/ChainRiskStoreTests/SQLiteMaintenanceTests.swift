@@ -11,8 +11,10 @@ import Testing
 struct SQLiteMaintenanceTests {
     static let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data").path
-    static let dutch = InputFile(path: data + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv")
-    static let eu27 = InputFile(path: data + "/comtrade_comtradr/eu27_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv.gz")
+    static let dutch = InputFile(
+        path: data + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv")
+    static let eu27 = InputFile(
+        path: data + "/comtrade_comtradr/eu27_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv.gz")
 
     /// A folder of its own for one test's files.
     final class Folder {
@@ -32,7 +34,8 @@ struct SQLiteMaintenanceTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["sqlite3"] + arguments
-        let output = Pipe(), feed = Pipe()
+        let output = Pipe()
+        let feed = Pipe()
         process.standardOutput = output
         process.standardInput = feed
         try process.run()
@@ -40,7 +43,9 @@ struct SQLiteMaintenanceTests {
         try feed.fileHandleForWriting.close()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw StoreError(.unavailable, "sqlite3 \(arguments) exited \(process.terminationStatus)") }
+        guard process.terminationStatus == 0 else {
+            throw StoreError(.unavailable, "sqlite3 \(arguments) exited \(process.terminationStatus)")
+        }
         return text
     }
 
@@ -74,7 +79,9 @@ struct SQLiteMaintenanceTests {
         let check = try store.checkConsistency()
         #expect(check.isConsistent, "\(check.summary)")
         #expect(check.datasets.map(\.name) == ["C"] && check.datasets[0].storedFlows == 173_358)
-        let rows = try DatabaseQueue(path: maintained).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM flows") }
+        let rows = try DatabaseQueue(path: maintained).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM flows")
+        }
         #expect(rows == 173_358, "rows of removed datasets are left behind")
     }
 
@@ -104,7 +111,9 @@ struct SQLiteMaintenanceTests {
         return path
     }
 
-    @Test("A, B; remove A; VACUUM, dump and restore, or backup; import C; remove B: C keeps its 173,358 flows, no orphan", arguments: ["vacuum", "dump", "backup"])
+    @Test(
+        "A, B; remove A; VACUUM, dump and restore, or backup; import C; remove B: C keeps its 173,358 flows, no orphan",
+        arguments: ["vacuum", "dump", "backup"])
     func freshStore(maintenance: String) throws {
         let folder = try Folder()
         let path = try Self.storeWithAB(folder)
@@ -124,31 +133,34 @@ struct SQLiteMaintenanceTests {
     static func downgradeToV3(_ path: String) throws {
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
-            try db.execute(sql: """
-                DROP VIEW flow_rows;
-                CREATE TABLE flows_v3 (dataset_id INTEGER NOT NULL, year INTEGER NOT NULL, month INTEGER NOT NULL,
-                    reporter INTEGER NOT NULL, partner INTEGER NOT NULL, product INTEGER NOT NULL, flow INTEGER NOT NULL,
-                    value REAL, unit INTEGER NOT NULL, quantity REAL, quantity_unit INTEGER, status INTEGER NOT NULL,
-                    source_file INTEGER NOT NULL, source_line INTEGER NOT NULL);
-                INSERT INTO flows_v3 (rowid, dataset_id, year, month, reporter, partner, product, flow, value, unit, quantity,
-                    quantity_unit, status, source_file, source_line)
-                SELECT seq, dataset_id, year, month, reporter, partner, product, flow, value, unit, quantity, quantity_unit,
-                    status, source_file, source_line FROM flows ORDER BY seq;
-                DROP TABLE flows;
-                ALTER TABLE flows_v3 RENAME TO flows;
-                CREATE VIEW flow_rows AS
-                SELECT f.rowid AS seq, f.dataset_id, f.year, f.month, r.code AS reporter, p.code AS partner,
-                       pr.classification, pr.code AS product, fl.text AS flow, f.value, u.text AS unit, f.quantity,
-                       qu.text AS quantity_unit, st.text AS status, f.source_file, f.source_line
-                FROM flows f JOIN countries r ON r.id = f.reporter JOIN countries p ON p.id = f.partner
-                JOIN products pr ON pr.id = f.product JOIN labels fl ON fl.id = f.flow JOIN labels u ON u.id = f.unit
-                JOIN labels st ON st.id = f.status LEFT JOIN labels qu ON qu.id = f.quantity_unit;
-                DELETE FROM grdb_migrations WHERE identifier = 'v4-stable-flow-sequence';
-                """)
+            try db.execute(
+                sql: """
+                    DROP VIEW flow_rows;
+                    CREATE TABLE flows_v3 (dataset_id INTEGER NOT NULL, year INTEGER NOT NULL, month INTEGER NOT NULL,
+                        reporter INTEGER NOT NULL, partner INTEGER NOT NULL, product INTEGER NOT NULL, flow INTEGER NOT NULL,
+                        value REAL, unit INTEGER NOT NULL, quantity REAL, quantity_unit INTEGER, status INTEGER NOT NULL,
+                        source_file INTEGER NOT NULL, source_line INTEGER NOT NULL);
+                    INSERT INTO flows_v3 (rowid, dataset_id, year, month, reporter, partner, product, flow, value, unit, quantity,
+                        quantity_unit, status, source_file, source_line)
+                    SELECT seq, dataset_id, year, month, reporter, partner, product, flow, value, unit, quantity, quantity_unit,
+                        status, source_file, source_line FROM flows ORDER BY seq;
+                    DROP TABLE flows;
+                    ALTER TABLE flows_v3 RENAME TO flows;
+                    CREATE VIEW flow_rows AS
+                    SELECT f.rowid AS seq, f.dataset_id, f.year, f.month, r.code AS reporter, p.code AS partner,
+                           pr.classification, pr.code AS product, fl.text AS flow, f.value, u.text AS unit, f.quantity,
+                           qu.text AS quantity_unit, st.text AS status, f.source_file, f.source_line
+                    FROM flows f JOIN countries r ON r.id = f.reporter JOIN countries p ON p.id = f.partner
+                    JOIN products pr ON pr.id = f.product JOIN labels fl ON fl.id = f.flow JOIN labels u ON u.id = f.unit
+                    JOIN labels st ON st.id = f.status LEFT JOIN labels qu ON qu.id = f.quantity_unit;
+                    DELETE FROM grdb_migrations WHERE identifier = 'v4-stable-flow-sequence';
+                    """)
         }
     }
 
-    @Test("a store written by schema v3 migrates, says it checked itself, and then survives VACUUM and dump and restore", arguments: ["vacuum", "dump"])
+    @Test(
+        "a store written by schema v3 migrates, says it checked itself, and then survives VACUUM and dump and restore",
+        arguments: ["vacuum", "dump"])
     func migratedStore(maintenance: String) throws {
         let folder = try Folder()
         let path = try Self.storeWithAB(folder)
@@ -157,12 +169,15 @@ struct SQLiteMaintenanceTests {
         let migrated = try SQLiteTradeStore(path: path)
         let notices = log.messages(about: path)
         #expect(notices.count == 1)
-        #expect(notices.first?.contains("2 dataset(s) hold exactly the flows their imports recorded") == true, "\(notices)")
+        #expect(
+            notices.first?.contains("2 dataset(s) hold exactly the flows their imports recorded") == true, "\(notices)")
         #expect(try migrated.flows(in: "A").count == 10_631)
         try Self.removeMaintainImportRemove(at: path, maintain: Self.maintenance(maintenance))
     }
 
-    @Test("a v3 store that a VACUUM renumbered before the upgrade (B's range pointed at other rows) is mended by the migration")
+    @Test(
+        "a v3 store that a VACUUM renumbered before the upgrade (B's range pointed at other rows) is mended by the migration"
+    )
     func vacuumedBeforeMigration() throws {
         let folder = try Folder()
         let path = try Self.storeWithAB(folder)
@@ -170,18 +185,26 @@ struct SQLiteMaintenanceTests {
         try Self.downgradeToV3(path)
         // chainrisk v3's removal of A: its rowid range; then VACUUM renumbers B's rows from 1.
         try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "DELETE FROM flows WHERE rowid BETWEEN (SELECT first_flow FROM datasets WHERE name = 'A') AND (SELECT last_flow FROM datasets WHERE name = 'A')")
+            try db.execute(
+                sql:
+                    "DELETE FROM flows WHERE rowid BETWEEN (SELECT first_flow FROM datasets WHERE name = 'A') AND (SELECT last_flow FROM datasets WHERE name = 'A')"
+            )
             try db.execute(sql: "DELETE FROM datasets WHERE name = 'A'")
         }
         try Self.sqlite3([path, "VACUUM"])
         let stale = try DatabaseQueue(path: path).read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM flows WHERE rowid BETWEEN (SELECT first_flow FROM datasets WHERE name = 'B') AND (SELECT last_flow FROM datasets WHERE name = 'B')")
+            try Int.fetchOne(
+                db,
+                sql:
+                    "SELECT count(*) FROM flows WHERE rowid BETWEEN (SELECT first_flow FROM datasets WHERE name = 'B') AND (SELECT last_flow FROM datasets WHERE name = 'B')"
+            )
         }
         #expect(stale == 0, "the v3 range of B no longer meets its rows: the defect this migration mends")
         let log = NoticeLog.shared
         let store = try SQLiteTradeStore(path: path)
         let notices = log.messages(about: path)
-        #expect(notices.first?.contains("1 dataset(s) hold exactly the flows their imports recorded") == true, "\(notices)")
+        #expect(
+            notices.first?.contains("1 dataset(s) hold exactly the flows their imports recorded") == true, "\(notices)")
         #expect(try store.flows(in: "B") == expected)
         _ = try store.importDataset(Self.request("C", Self.eu27))
         try store.removeDataset(named: "B")
@@ -189,13 +212,18 @@ struct SQLiteMaintenanceTests {
         #expect(try store.checkConsistency().isConsistent)
     }
 
-    @Test("the check names a dataset whose rows differ from its import and flows of no dataset; removing orphans mends the latter")
+    @Test(
+        "the check names a dataset whose rows differ from its import and flows of no dataset; removing orphans mends the latter"
+    )
     func checkFindsProblems() throws {
         let folder = try Folder()
         let path = try Self.storeWithAB(folder)
         try DatabaseQueue(path: path).write { db in
             // A flow of a dataset that no longer exists, and one of B's flows lost.
-            try db.execute(sql: "INSERT INTO flows (dataset_id, year, month, reporter, partner, product, flow, value, unit, status, source_file, source_line) SELECT 99, year, month, reporter, partner, product, flow, value, unit, status, 0, 1 FROM flows LIMIT 3")
+            try db.execute(
+                sql:
+                    "INSERT INTO flows (dataset_id, year, month, reporter, partner, product, flow, value, unit, status, source_file, source_line) SELECT 99, year, month, reporter, partner, product, flow, value, unit, status, 0, 1 FROM flows LIMIT 3"
+            )
             try db.execute(sql: "DELETE FROM flows WHERE seq = (SELECT last_flow FROM datasets WHERE name = 'B')")
         }
         let store = try SQLiteTradeStore(path: path)

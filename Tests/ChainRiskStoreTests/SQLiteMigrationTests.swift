@@ -33,21 +33,28 @@ struct SQLiteMigrationTests {
         try queue.write { db in
             try db.execute(sql: schemaV1)
             for (index, (name, flows)) in datasets.enumerated() {
-                try db.execute(sql: """
-                    INSERT INTO datasets VALUES (?, ?, 'comtrade', '2026-01-01T00:00:00Z', '0.9', ?, '{}', '{"counts":{},"examples":[]}', '{}')
-                    """, arguments: [index + 1, name, flows.count])
-                try db.execute(sql: "INSERT INTO dataset_files VALUES (?, 0, ?, 'ab', 1, 'comtrade', ?, ?)", arguments: [index + 1, name + ".csv", flows.count, flows.count])
+                try db.execute(
+                    sql: """
+                        INSERT INTO datasets VALUES (?, ?, 'comtrade', '2026-01-01T00:00:00Z', '0.9', ?, '{}', '{"counts":{},"examples":[]}', '{}')
+                        """, arguments: [index + 1, name, flows.count])
+                try db.execute(
+                    sql: "INSERT INTO dataset_files VALUES (?, 0, ?, 'ab', 1, 'comtrade', ?, ?)",
+                    arguments: [index + 1, name + ".csv", flows.count, flows.count])
             }
             // Rows of both datasets alternate, so each dataset's rowids are not one range before the migration.
             let longest = datasets.map(\.1.count).max() ?? 0
             for row in 0..<longest {
                 for (index, (_, flows)) in datasets.enumerated() where row < flows.count {
                     let flow = flows[row]
-                    try db.execute(sql: "INSERT INTO flows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", arguments: [
-                        index + 1, flow.year, flow.month, flow.reporter.rawValue, flow.partner.rawValue, flow.product.classification.token,
-                        flow.product.code, flow.flow.rawValue, flow.value, flow.unit.token, flow.quantity, flow.quantityUnit,
-                        flow.status.rawValue, row + 2,
-                    ])
+                    try db.execute(
+                        sql: "INSERT INTO flows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+                        arguments: [
+                            index + 1, flow.year, flow.month, flow.reporter.rawValue, flow.partner.rawValue,
+                            flow.product.classification.token,
+                            flow.product.code, flow.flow.rawValue, flow.value, flow.unit.token, flow.quantity,
+                            flow.quantityUnit,
+                            flow.status.rawValue, row + 2,
+                        ])
                 }
             }
         }
@@ -62,14 +69,19 @@ struct SQLiteMigrationTests {
         }.sorted()
     }
 
-    @Test("Comtrade and BACI datasets written by v1 read back the same flows, columns, coverage and removal after the migration")
+    @Test(
+        "Comtrade and BACI datasets written by v1 read back the same flows, columns, coverage and removal after the migration"
+    )
     func migratesV1() throws {
-        let comtrade = InputFile(path: Self.data + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv")
+        let comtrade = InputFile(
+            path: Self.data + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv")
         let baci = InputFile(path: Self.data + "/baci_sample/BACI_HS92_Y2022_V202501_sample0.1pct.csv")
         let reference = try SQLiteTradeStore()
-        _ = try reference.importDataset(ImportRequest(name: "nl", sources: [.init(file: comtrade, reader: ComtradeReader())]))
+        _ = try reference.importDataset(
+            ImportRequest(name: "nl", sources: [.init(file: comtrade, reader: ComtradeReader())]))
         _ = try reference.importDataset(ImportRequest(name: "baci", sources: [.init(file: baci, reader: BACIReader())]))
-        let nl = try reference.flows(in: "nl"), world = try reference.flows(in: "baci")
+        let nl = try reference.flows(in: "nl")
+        let world = try reference.flows(in: "baci")
         #expect(try reference.dataset(named: "nl")?.rowCount == nl.count && nl.count > 5_000 && world.count > 10_000)
 
         let folder = NSTemporaryDirectory() + "chainrisk-migration-\(UUID().uuidString)"
@@ -88,12 +100,14 @@ struct SQLiteMigrationTests {
         let expected = try #require(try reference.flowColumns(in: "baci", stored: .exports, mirrored: true))
         // v1 rows were written in key order here, so the columns hold the same flows in another order.
         #expect(columns.count == expected.count && Set(columns.countries) == Set(expected.countries))
-        let migratedRows = Self.sortedRows(columns), expectedRows = Self.sortedRows(expected)
+        let migratedRows = Self.sortedRows(columns)
+        let expectedRows = Self.sortedRows(expected)
         #expect(migratedRows == expectedRows, "the migrated columns differ from a fresh import's")
 
         try migrated.removeDataset(named: "nl")
         #expect(try migrated.flows(in: "baci") == world)
-        _ = try migrated.importDataset(ImportRequest(name: "nl2", sources: [.init(file: comtrade, reader: ComtradeReader())]))
+        _ = try migrated.importDataset(
+            ImportRequest(name: "nl2", sources: [.init(file: comtrade, reader: ComtradeReader())]))
         #expect(try migrated.flows(in: "nl2") == nl)
         let counts = try DatabaseQueue(path: path).read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM flows") ?? -1

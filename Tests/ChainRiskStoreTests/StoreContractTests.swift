@@ -18,7 +18,8 @@ enum StoreContract {
     static func failingImportLeavesNothing(_ makeStore: () throws -> any TradeStore) throws {
         let store = try makeStore()
         let file = try Self.temporaryFile("generated")
-        let request = ImportRequest(name: "broken", sources: [.init(file: file, reader: GeneratedReader(count: 10_000, failAt: 5_000))])
+        let request = ImportRequest(
+            name: "broken", sources: [.init(file: file, reader: GeneratedReader(count: 10_000, failAt: 5_000))])
         #expect(throws: InputError.self) { try store.importDataset(request) }
         #expect(try store.datasets().isEmpty)
         let ok = ImportRequest(name: "ok", sources: [.init(file: file, reader: GeneratedReader(count: 3))])
@@ -52,12 +53,15 @@ enum StoreContract {
         let store = try makeStore()
         let first = try Self.temporaryFile("one")
         let second = try Self.temporaryFile("two")
-        _ = try store.importDataset(ImportRequest(name: "d", sources: [.init(file: first, reader: GeneratedReader(count: 2))]))
+        _ = try store.importDataset(
+            ImportRequest(name: "d", sources: [.init(file: first, reader: GeneratedReader(count: 2))]))
         #expect(throws: StoreError.self) {
-            try store.importDataset(ImportRequest(name: "d", sources: [.init(file: second, reader: GeneratedReader(count: 5))]))
+            try store.importDataset(
+                ImportRequest(name: "d", sources: [.init(file: second, reader: GeneratedReader(count: 5))]))
         }
         #expect(try store.flows(in: "d").count == 2)
-        _ = try store.importDataset(ImportRequest(name: "d", sources: [.init(file: second, reader: GeneratedReader(count: 5))], replace: true))
+        _ = try store.importDataset(
+            ImportRequest(name: "d", sources: [.init(file: second, reader: GeneratedReader(count: 5))], replace: true))
         #expect(try store.flows(in: "d").count == 5)
     }
 
@@ -65,7 +69,8 @@ enum StoreContract {
     static func provenance(_ makeStore: () throws -> any TradeStore) throws {
         let store = try makeStore()
         let file = try Self.temporaryFile("abc")
-        _ = try store.importDataset(ImportRequest(name: "p", sources: [.init(file: file, reader: GeneratedReader(count: 1))]))
+        _ = try store.importDataset(
+            ImportRequest(name: "p", sources: [.init(file: file, reader: GeneratedReader(count: 1))]))
         let info = try #require(try store.dataset(named: "p"))
         // SHA-256("abc"), FIPS 180-2 appendix B.1.
         #expect(info.files.first?.sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
@@ -80,7 +85,9 @@ enum StoreContract {
         struct Twice: TradeReader {
             var format: SourceFormat { .canonical }
             func read(_ file: InputFile, options: ReadOptions, into sink: FlowSink) throws -> ReadSummary {
-                let flow = TradeFlow(year: 2019, reporter: .netherlands, partner: CountryCode(verbatim: "CHN"), product: ProductCode("8471", in: .hs), flow: .imports, value: 1, unit: .usd)
+                let flow = TradeFlow(
+                    year: 2019, reporter: .netherlands, partner: CountryCode(verbatim: "CHN"),
+                    product: ProductCode("8471", in: .hs), flow: .imports, value: 1, unit: .usd)
                 try sink(flow, 2)
                 try sink(flow, 7)
                 var summary = ReadSummary(format: format)
@@ -94,7 +101,8 @@ enum StoreContract {
         #expect(info.findingCounts["duplicate_key"] == 1)
         #expect(info.findingExamples.first?.location?.line == 7)
         #expect(throws: InputError.self) {
-            try store.importDataset(ImportRequest(name: "dup2", sources: [.init(file: file, reader: Twice())], strict: true))
+            try store.importDataset(
+                ImportRequest(name: "dup2", sources: [.init(file: file, reader: Twice())], strict: true))
         }
         #expect(try store.dataset(named: "dup2") == nil)
     }
@@ -105,9 +113,13 @@ enum StoreContract {
         let file = try Self.temporaryFile("header only")
         struct Nothing: TradeReader {
             var format: SourceFormat { .canonical }
-            func read(_ file: InputFile, options: ReadOptions, into sink: FlowSink) throws -> ReadSummary { ReadSummary(format: format) }
+            func read(_ file: InputFile, options: ReadOptions, into sink: FlowSink) throws -> ReadSummary {
+                ReadSummary(format: format)
+            }
         }
-        let error = try #require(throws: InputError.self) { try store.importDataset(ImportRequest(name: "e", sources: [.init(file: file, reader: Nothing())])) }
+        let error = try #require(throws: InputError.self) {
+            try store.importDataset(ImportRequest(name: "e", sources: [.init(file: file, reader: Nothing())]))
+        }
         #expect(error.code == .emptyFile)
         #expect(try store.datasets().isEmpty)
     }
@@ -116,7 +128,8 @@ enum StoreContract {
     static func remove(_ makeStore: () throws -> any TradeStore) throws {
         let store = try makeStore()
         let file = try Self.temporaryFile("r")
-        _ = try store.importDataset(ImportRequest(name: "r", sources: [.init(file: file, reader: GeneratedReader(count: 4))]))
+        _ = try store.importDataset(
+            ImportRequest(name: "r", sources: [.init(file: file, reader: GeneratedReader(count: 4))]))
         try store.removeDataset(named: "r")
         #expect(try store.datasets().isEmpty)
         #expect(throws: StoreError.self) { try store.removeDataset(named: "r") }
@@ -147,9 +160,16 @@ struct SQLiteStoreTests {
     func emptyFileRefused() throws { try StoreContract.emptyFileRefused { try SQLiteTradeStore() } }
 }
 
-@Suite("Store contract on PostgreSQL: atomic, idempotent imports", .enabled(if: TestPostgres.isAvailable, "needs PostgreSQL: CHAINRISK_TEST_POSTGRES_URL or the server binaries (initdb, pg_ctl, psql; scripts/setup.sh installs them)"))
+@Suite(
+    "Store contract on PostgreSQL: atomic, idempotent imports",
+    .enabled(
+        if: TestPostgres.isAvailable,
+        "needs PostgreSQL: CHAINRISK_TEST_POSTGRES_URL or the server binaries (initdb, pg_ctl, psql; scripts/setup.sh installs them)"
+    ))
 struct PostgresStoreTests {
-    static func store() throws -> any TradeStore { try PostgresTradeStore(PostgresLocation(url: try TestPostgres.freshDatabase())) }
+    static func store() throws -> any TradeStore {
+        try PostgresTradeStore(PostgresLocation(url: try TestPostgres.freshDatabase()))
+    }
 
     @Test("a reader failing at flow 5 000 leaves no dataset and no flows")
     func failingImportLeavesNothing() throws { try StoreContract.failingImportLeavesNothing(Self.store) }

@@ -15,7 +15,8 @@ struct GeneratedReader: TradeReader {
         var summary = ReadSummary(format: format)
         for index in 1...count {
             if index == failAt {
-                throw InputError.badNumber("x", column: "value", at: SourceLocation(file: file.displayName, line: index + 1, column: 7))
+                throw InputError.badNumber(
+                    "x", column: "value", at: SourceLocation(file: file.displayName, line: index + 1, column: 7))
             }
             if index == interruptAt { try interruption?() }
             let flow = TradeFlow(

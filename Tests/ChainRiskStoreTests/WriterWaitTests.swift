@@ -17,7 +17,8 @@ struct WriterWaitTests {
         let log = NoticeLog.shared
 
         let holder = try DatabaseQueue(path: path)
-        let locked = DispatchSemaphore(value: 0), released = DispatchSemaphore(value: 0)
+        let locked = DispatchSemaphore(value: 0)
+        let released = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             try? holder.inDatabase { db in
                 try db.execute(sql: "BEGIN IMMEDIATE")
@@ -30,9 +31,13 @@ struct WriterWaitTests {
         locked.wait()
         let started = Date()
         let file = try StoreContract.temporaryFile("waiting writer")
-        let outcome = try store.importDataset(ImportRequest(name: "waited", sources: [.init(file: file, reader: GeneratedReader(count: 50))]))
+        let outcome = try store.importDataset(
+            ImportRequest(name: "waited", sources: [.init(file: file, reader: GeneratedReader(count: 50))]))
         released.wait()
-        guard case .imported(let info) = outcome else { Issue.record("expected an import, got \(outcome)"); return }
+        guard case .imported(let info) = outcome else {
+            Issue.record("expected an import, got \(outcome)")
+            return
+        }
         #expect(info.rowCount == 50)
         #expect(Date().timeIntervalSince(started) >= 2.5)
         let messages = log.messages(about: path)

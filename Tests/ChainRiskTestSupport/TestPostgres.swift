@@ -42,7 +42,8 @@ public enum TestPostgres {
     }
 
     /// The repository root, from this file's place in it.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     nonisolated(unsafe) static var clusterDirectory: String?
 
@@ -53,7 +54,8 @@ public enum TestPostgres {
         // The server inherits the script's open files, so its output is read from DIR/url, never from a pipe
         // (reading a pipe to its end would wait for the server to exit).
         guard (try? run(["bash", script, "start", directory], capture: false))?.status == 0,
-              let url = try? String(contentsOfFile: directory + "/url", encoding: .utf8) else { return nil }
+            let url = try? String(contentsOfFile: directory + "/url", encoding: .utf8)
+        else { return nil }
         clusterDirectory = directory
         atexit {
             guard let directory = TestPostgres.clusterDirectory else { return }
@@ -64,7 +66,9 @@ public enum TestPostgres {
     }
 
     /// Runs `arguments`; with `capture`, returns what it wrote (only for programs that leave nothing running).
-    static func run(_ arguments: [String], capture: Bool = true) throws -> (status: Int32, output: String, error: String) {
+    static func run(_ arguments: [String], capture: Bool = true) throws -> (
+        status: Int32, output: String, error: String
+    ) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
@@ -75,7 +79,8 @@ public enum TestPostgres {
             process.waitUntilExit()
             return (process.terminationStatus, "", "")
         }
-        let output = Pipe(), error = Pipe()
+        let output = Pipe()
+        let error = Pipe()
         process.standardOutput = output
         process.standardError = error
         try process.run()

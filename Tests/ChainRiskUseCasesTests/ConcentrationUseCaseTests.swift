@@ -24,9 +24,12 @@ struct ConcentrationUseCaseTests {
         let fixture = try UseCaseFixture()
         let path = try fixture.file("nl.csv", Self.flows)
         let query = ConcentrationQuery(years: [2022])
-        let fromFile = try fixture.workspace.concentration(ConcentrationRequest(source: .files([InputFile(path: path)], ReadSettings()), query: query)).output()
+        let fromFile = try fixture.workspace.concentration(
+            ConcentrationRequest(source: .files([InputFile(path: path)], ReadSettings()), query: query)
+        ).output()
         _ = try fixture.workspace.importFiles(ImportFilesRequest(name: "nl", files: [InputFile(path: path)]))
-        let fromStore = try fixture.workspace.concentration(ConcentrationRequest(source: .dataset("nl"), query: query)).output()
+        let fromStore = try fixture.workspace.concentration(ConcentrationRequest(source: .dataset("nl"), query: query))
+            .output()
         #expect(fromFile.table.rows == fromStore.table.rows)
         let hhi = Dictionary(uniqueKeysWithValues: fromStore.table.rows.map { ($0.product.code, $0.hhi ?? -1) })
         #expect(abs((hhi["440710"] ?? 0) - 0.395) < 1e-12)
@@ -37,11 +40,14 @@ struct ConcentrationUseCaseTests {
     @Test("a file's findings come back, and strict reading turns them into an error with the location")
     func findingsAndStrict() throws {
         let fixture = try UseCaseFixture()
-        let path = try fixture.file("assumed.csv", "year,reporter,partner,product,flow,value\n2022,NLD,FRA,4407,import,10\n")
-        let relaxed = try fixture.workspace.concentration(ConcentrationRequest(source: .files([InputFile(path: path)], ReadSettings()), query: ConcentrationQuery()))
+        let path = try fixture.file(
+            "assumed.csv", "year,reporter,partner,product,flow,value\n2022,NLD,FRA,4407,import,10\n")
+        let relaxed = try fixture.workspace.concentration(
+            ConcentrationRequest(source: .files([InputFile(path: path)], ReadSettings()), query: ConcentrationQuery()))
         // The file states neither unit nor classification: two assumptions, both recorded.
         #expect(relaxed.findings.counts[.unitAssumed] == 2)
-        let strict = ConcentrationRequest(source: .files([InputFile(path: path)], ReadSettings(strict: true)), query: ConcentrationQuery())
+        let strict = ConcentrationRequest(
+            source: .files([InputFile(path: path)], ReadSettings(strict: true)), query: ConcentrationQuery())
         let error = try #require(throws: InputError.self) { try fixture.workspace.concentration(strict) }
         #expect(error.code == .strictFinding)
         #expect(error.description.contains("assumed.csv:2:"))
@@ -51,12 +57,17 @@ struct ConcentrationUseCaseTests {
     func requestErrors() throws {
         let fixture = try UseCaseFixture()
         let path = try fixture.file("nl.csv", Self.flows)
-        var request = ConcentrationRequest(source: .files([InputFile(path: path)], ReadSettings()), query: ConcentrationQuery())
+        var request = ConcentrationRequest(
+            source: .files([InputFile(path: path)], ReadSettings()), query: ConcentrationQuery())
         request.drill = true
-        #expect(try #require(throws: RequestError.self) { try fixture.workspace.concentration(request) }.parameter == "drill")
+        #expect(
+            try #require(throws: RequestError.self) { try fixture.workspace.concentration(request) }.parameter
+                == "drill")
         request.drill = false
         request.query.concentrationClass = "extreme"
-        #expect(try #require(throws: RequestError.self) { try fixture.workspace.concentration(request) }.message.contains("unknown --class 'extreme'"))
+        #expect(
+            try #require(throws: RequestError.self) { try fixture.workspace.concentration(request) }.message.contains(
+                "unknown --class 'extreme'"))
         #expect(throws: RequestError.self) { try FlowSource(dataset: nil, files: []) }
         #expect(throws: RequestError.self) { try FlowSource(dataset: "a", files: [path]) }
     }
@@ -80,8 +91,12 @@ struct ConcentrationUseCaseTests {
         let fixture = try UseCaseFixture()
         let path = try fixture.file("nl.csv", Self.flows)
         let memory = InputFile(bytes: Array(Self.flows.utf8), name: path)
-        let fromFile = try fixture.workspace.concentration(ConcentrationRequest(source: .files([InputFile(path: path)], ReadSettings()), query: ConcentrationQuery())).output()
-        let fromMemory = try fixture.workspace.concentration(ConcentrationRequest(source: .files([memory], ReadSettings()), query: ConcentrationQuery())).output()
+        let fromFile = try fixture.workspace.concentration(
+            ConcentrationRequest(source: .files([InputFile(path: path)], ReadSettings()), query: ConcentrationQuery())
+        ).output()
+        let fromMemory = try fixture.workspace.concentration(
+            ConcentrationRequest(source: .files([memory], ReadSettings()), query: ConcentrationQuery())
+        ).output()
         // The latest year, 2022: two products.
         #expect(fromMemory.table.rows == fromFile.table.rows && fromMemory.table.rows.count == 2)
         #expect(fromMemory.provenance.inputs == fromFile.provenance.inputs)
@@ -90,7 +105,9 @@ struct ConcentrationUseCaseTests {
 
     /// The server's page limit no longer sends a stored BACI dataset to the general path: the CLI (no limit) and the
     /// API (limit) take the columnar engine alike, and the limit cuts the same rows the general path would.
-    @Test("a stored BACI dataset with and without a row limit: the columnar engine both times, the limit a prefix named in the provenance")
+    @Test(
+        "a stored BACI dataset with and without a row limit: the columnar engine both times, the limit a prefix named in the provenance"
+    )
     func limitKeepsTheColumnarEngine() throws {
         let fixture = try UseCaseFixture()
         let baci = UseCaseFixture.sharedData + "/baci_sample/BACI_HS92_Y2022_V202501_sample0.1pct.csv"
@@ -101,7 +118,8 @@ struct ConcentrationUseCaseTests {
         limited.limit = 5
         let cut = try fixture.workspace.concentration(limited)
         #expect(all.engine == "columnar" && cut.engine == "columnar")
-        let rows = try all.output().table.rows, cutRows = try cut.output().table.rows
+        let rows = try all.output().table.rows
+        let cutRows = try cut.output().table.rows
         #expect(rows.count > 5)
         #expect(cutRows == Array(rows.prefix(5)))
         #expect(try cut.output().provenance.settings["limit"] == "first 5 of \(rows.count) rows")

@@ -1,4 +1,3 @@
-@testable import ChainRiskUseCases
 import ChainRiskAnalysis
 import ChainRiskCore
 import ChainRiskReport
@@ -6,9 +5,12 @@ import Dispatch
 import Foundation
 import Testing
 
+@testable import ChainRiskUseCases
+
 @Suite("The workspace's dataset-rows cache: one computation per key, nothing stale after a write")
 struct DatasetConcentrationCacheTests {
-    static let key = DatasetConcentrationKey(dataset: "d", thresholds: .letter, level: nil, flows: [.imports], productPrefix: nil, hsVersion: nil)
+    static let key = DatasetConcentrationKey(
+        dataset: "d", thresholds: .letter, level: nil, flows: [.imports], productPrefix: nil, hsVersion: nil)
     static let rows = DatasetConcentration(rows: [], input: Provenance.Input(name: "d", kind: "dataset", files: []))
 
     /// A counter shared with the computing threads.
@@ -22,7 +24,9 @@ struct DatasetConcentrationCacheTests {
     @Test("six callers at once while the rows are computed cost one computation")
     func singleFlight() throws {
         let cache = DatasetConcentrationCache(capacity: 4)
-        let computations = Counter(), entered = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        let computations = Counter()
+        let entered = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
         let group = DispatchGroup()
         for _ in 0..<6 {
             DispatchQueue.global().async(group: group) {
@@ -60,6 +64,7 @@ struct DatasetConcentrationCacheTests {
             computations.increment()
             return Self.rows
         }
-        #expect(computations.value == 2, "the first result spanned a write; the second is kept and serves the third call")
+        #expect(
+            computations.value == 2, "the first result spanned a write; the second is kept and serves the third call")
     }
 }

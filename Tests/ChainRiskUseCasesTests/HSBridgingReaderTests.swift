@@ -1,22 +1,28 @@
 import ChainRiskCore
 import ChainRiskIngest
 import Testing
+
 @testable import ChainRiskUseCases
 
 @Suite("fetch --hs-version: a file's flows moved into one HS edition as they are read")
 struct HSBridgingReaderTests {
-    @Test("HS2017 441820 is split 3:1 into HS2022 441821 and 441829 by the weights given (the 2022 trade), each part on its line")
+    @Test(
+        "HS2017 441820 is split 3:1 into HS2022 441821 and 441829 by the weights given (the 2022 trade), each part on its line"
+    )
     func splitByTheFilesOwnTrade() throws {
-        let file = InputFile(bytes: Array("""
-            year,reporter,partner,product,flow,value,classification,unit
-            2021,NLD,CHN,441820,import,600,HS2017,USD
-            2021,NLD,DEU,441820,import,400,HS2017,USD
-            2022,NLD,CHN,441821,import,300,HS2022,USD
-            2022,NLD,DEU,441829,import,100,HS2022,USD
+        let file = InputFile(
+            bytes: Array(
+                """
+                year,reporter,partner,product,flow,value,classification,unit
+                2021,NLD,CHN,441820,import,600,HS2017,USD
+                2021,NLD,DEU,441820,import,400,HS2017,USD
+                2022,NLD,CHN,441821,import,300,HS2022,USD
+                2022,NLD,DEU,441829,import,100,HS2022,USD
 
-            """.utf8), name: "doors.csv")
+                """.utf8), name: "doors.csv")
         var flows: [(code: String, partner: String, value: Double, line: Int)] = []
-        let reader = HSBridgingReader(reader: CanonicalCSVReader(), edition: .hs2022, weights: ["441821": 300, "441829": 100])
+        let reader = HSBridgingReader(
+            reader: CanonicalCSVReader(), edition: .hs2022, weights: ["441821": 300, "441829": 100])
         let summary = try reader.read(file, options: ReadOptions()) { flow, line in
             #expect(flow.product.classification == .hs2022)
             flows.append((flow.product.code, flow.partner.rawValue, flow.value ?? .nan, line))

@@ -11,8 +11,12 @@ struct MirrorDataTests {
     /// FRA→NLD 50, DEU→NLD 50, FRA→DEU 30 (CEPII codes 251, 276, 528).
     static let hand = "t,i,j,k,v,q\n2021,251,528,440710,50,1\n2021,276,528,440710,50,1\n2021,251,276,440710,30,1\n"
 
-    static func rows(_ workspace: Workspace, _ source: FlowSource, flow: String, level: Int? = nil) throws -> [ImportConcentration] {
-        try workspace.concentration(ConcentrationRequest(source: source, query: ConcentrationQuery(flow: flow, level: level))).output().table.rows
+    static func rows(_ workspace: Workspace, _ source: FlowSource, flow: String, level: Int? = nil) throws
+        -> [ImportConcentration]
+    {
+        try workspace.concentration(
+            ConcentrationRequest(source: source, query: ConcentrationQuery(flow: flow, level: level))
+        ).output().table.rows
     }
 
     static func hhi(_ rows: [ImportConcentration], _ reporter: String) -> Double? {
@@ -50,7 +54,8 @@ struct MirrorDataTests {
         _ = try fixture.workspace.importFiles(ImportFilesRequest(name: "b21", files: [InputFile(path: path)]))
         var byFlow: [String: [ImportConcentration]] = [:]
         for flow in ["import", "export"] {
-            var request = ConcentrationRequest(source: file, query: ConcentrationQuery(flow: flow, level: 2, productPrefix: "84"))
+            var request = ConcentrationRequest(
+                source: file, query: ConcentrationQuery(flow: flow, level: 2, productPrefix: "84"))
             let fromFile = try fixture.workspace.concentration(request).output().table.rows
             request.source = .dataset("b21")
             let fromStore = try fixture.workspace.concentration(request).output().table.rows
@@ -76,18 +81,27 @@ struct MirrorDataTests {
         let fixture = try UseCaseFixture()
         let path = try fixture.file("BACI_HS92_Y2021_V202501_hand.csv", Self.hand)
         _ = try fixture.workspace.importFiles(ImportFilesRequest(name: "hand", files: [InputFile(path: path)]))
-        let request = ConcentrationRequest(source: .dataset("hand"), query: ConcentrationQuery(reporters: [CountryCode(verbatim: "QQQ")]))
+        let request = ConcentrationRequest(
+            source: .dataset("hand"), query: ConcentrationQuery(reporters: [CountryCode(verbatim: "QQQ")]))
         let error = try #require(throws: EmptySelection.self) { try fixture.workspace.concentration(request) }
-        #expect(error.message == "dataset 'hand' has no flows for flow import/import_own_use, reporter QQQ; no reporter QQQ in those flows; it holds export flows of 2 reporters (DEU, FRA), 2021; import flows of 2 reporters (DEU, NLD), 2021 (the mirror view of its exports)")
-        let fileRequest = ConcentrationRequest(source: .files([InputFile(path: path)], ReadSettings()), query: ConcentrationQuery(years: [2019]))
+        #expect(
+            error.message
+                == "dataset 'hand' has no flows for flow import/import_own_use, reporter QQQ; no reporter QQQ in those flows; it holds export flows of 2 reporters (DEU, FRA), 2021; import flows of 2 reporters (DEU, NLD), 2021 (the mirror view of its exports)"
+        )
+        let fileRequest = ConcentrationRequest(
+            source: .files([InputFile(path: path)], ReadSettings()), query: ConcentrationQuery(years: [2019]))
         #expect(throws: EmptySelection.self) { try fixture.workspace.concentration(fileRequest) }
     }
 
     @Test("direct exposure on five years of Dutch Comtrade data uses 2022 only: 269,655,904 USD")
     func directExposureLatestYear() throws {
         let fixture = try UseCaseFixture()
-        let path = UseCaseFixture.sharedData + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
-        var request = ScenarioRequest(definition: .shocks(["CHN+IDN:0.5:13"]), data: .trade(.files([InputFile(path: path)], ReadSettings()), years: []))
+        let path =
+            UseCaseFixture.sharedData
+            + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
+        var request = ScenarioRequest(
+            definition: .shocks(["CHN+IDN:0.5:13"]),
+            data: .trade(.files([InputFile(path: path)], ReadSettings()), years: []))
         request.settings.model = .direct
         let report = try fixture.workspace.scenario(request).report
         #expect(report.provenance.settings["years"] == "2022")

@@ -9,7 +9,9 @@ import Testing
 @Suite("The report for any reporter of a multi-reporter dataset")
 struct ReportReporterTests {
     /// The EU27 Comtrade extract, and the independent figures of scripts/expected/concentration_expected.py.
-    static let eu27 = UseCaseFixture.sharedData + "/comtrade_comtradr/eu27_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv.gz"
+    static let eu27 =
+        UseCaseFixture.sharedData
+        + "/comtrade_comtradr/eu27_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv.gz"
     static let expectedFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("ChainRiskAnalysisTests/Fixtures/eu27_wood_paper_furniture_concentration.csv.gz").path
 
@@ -30,7 +32,9 @@ struct ReportReporterTests {
         }
         var kept: [(product: String, value: Double)] = []
         for row in rows.sorted(by: { ($0.value, $1.product) > ($1.value, $0.product) }) where kept.count < 10 {
-            if !kept.contains(where: { $0.product.hasPrefix(row.product) || row.product.hasPrefix($0.product) }) { kept.append(row) }
+            if !kept.contains(where: { $0.product.hasPrefix(row.product) || row.product.hasPrefix($0.product) }) {
+                kept.append(row)
+            }
         }
         return kept
     }
@@ -43,8 +47,11 @@ struct ReportReporterTests {
             var request = ReportRequest()
             (request.imports, request.reporter) = ("eu27", CountryCode(verbatim: code))
             let report = try fixture.workspace.report(request)
-            let json = try #require(try JSONSerialization.jsonObject(with: Data(report.render(.json).utf8)) as? [String: Any])
-            #expect(json["title"] as? String == "Vulnerability of business in \(name) to disruptions in global value chains")
+            let json = try #require(
+                try JSONSerialization.jsonObject(with: Data(report.render(.json).utf8)) as? [String: Any])
+            #expect(
+                json["title"] as? String == "Vulnerability of business in \(name) to disruptions in global value chains"
+            )
             #expect(json["concentration_reporter"] as? String == code)
             #expect(json["concentration_year"] as? Double == 2022)
             // The letter's Dutch context facts and its differences section describe the Netherlands: left out here.
@@ -58,7 +65,9 @@ struct ReportReporterTests {
                 #expect(row["reporter"] as? String == code && row["year"] as? Double == 2022)
                 #expect(row["level"] as? Double == Double(wanted.product.count))
                 #expect(row["product"] as? String == wanted.product)
-                #expect(abs((row["total_value"] as? Double ?? 0) - wanted.value) <= 1e-9 * wanted.value, "\(code) \(wanted.product)")
+                #expect(
+                    abs((row["total_value"] as? Double ?? 0) - wanted.value) <= 1e-9 * wanted.value,
+                    "\(code) \(wanted.product)")
             }
         }
     }
@@ -70,7 +79,8 @@ struct ReportReporterTests {
         var request = ReportRequest()
         request.imports = "eu27"
         let error = try #require(throws: RequestError.self) { try fixture.workspace.report(request) }
-        #expect(error.parameter == "reporter" && error.message.contains("holds the imports of 27 reporters (AUT, BEL, BGR"))
+        #expect(
+            error.parameter == "reporter" && error.message.contains("holds the imports of 27 reporters (AUT, BEL, BGR"))
         request.reporter = CountryCode(verbatim: "USA")
         #expect(throws: EmptySelection.self) { try fixture.workspace.report(request) }
         request.reporter = CountryCode(verbatim: "NLD")
@@ -80,21 +90,30 @@ struct ReportReporterTests {
         #expect(dutch.contains("Vulnerability of Dutch business"))
     }
 
-    @Test("Table 2 for Germany and France: the letter's ranks with the reporter's own imports per sector (Python's sums)")
+    @Test(
+        "Table 2 for Germany and France: the letter's ranks with the reporter's own imports per sector (Python's sums)")
     func sectorTrade() throws {
         let fixture = try UseCaseFixture()
         _ = try fixture.workspace.importFiles(ImportFilesRequest(name: "eu27", files: [InputFile(path: Self.eu27)]))
         // scripts/expected/letter_sectors_trade.py DEU 2022 and FRA 2022.
         let expected: [String: [String: Double]] = [
-            "DEU": ["Furniture": 13545605059.802, "Wood products": 9750966087.048, "Agriculture, forestry, fishing": 1030734173.6049999,
-                    "Fabricated metal products": 330547210.441, "Chemicals": 102401739.558],
-            "FRA": ["Furniture": 7798530729.879, "Wood products": 5592318586.536, "Agriculture, forestry, fishing": 643732089.936,
-                    "Fabricated metal products": 95227693.074, "Chemicals": 72089348.277],
+            "DEU": [
+                "Furniture": 13545605059.802, "Wood products": 9750966087.048,
+                "Agriculture, forestry, fishing": 1030734173.6049999,
+                "Fabricated metal products": 330547210.441, "Chemicals": 102401739.558,
+            ],
+            "FRA": [
+                "Furniture": 7798530729.879, "Wood products": 5592318586.536,
+                "Agriculture, forestry, fishing": 643732089.936,
+                "Fabricated metal products": 95227693.074, "Chemicals": 72089348.277,
+            ],
         ]
         for (code, sectors) in expected {
             var request = ReportRequest()
             (request.imports, request.reporter) = ("eu27", CountryCode(verbatim: code))
-            let json = try #require(try JSONSerialization.jsonObject(with: Data(try fixture.workspace.report(request).render(.json).utf8)) as? [String: Any])
+            let json = try #require(
+                try JSONSerialization.jsonObject(with: Data(try fixture.workspace.report(request).render(.json).utf8))
+                    as? [String: Any])
             let table2 = try #require(json["table2_sectors"] as? [[String: Any]])
             #expect(table2.count == 17)
             for row in table2 {
@@ -107,7 +126,9 @@ struct ReportReporterTests {
             #expect(petroleum["pandemic"] as? Double == 2, "the ranks stay the letter's")
             let differences = try #require(json["differences_from_letter"] as? [[String: Any]])
             let importance = try #require(differences.first { $0["id"] as? String == "table2-particular-importance" })
-            #expect(importance["kind"] as? String == "confirmation", "the letter's own Table 2, not Germany's trade, is compared")
+            #expect(
+                importance["kind"] as? String == "confirmation",
+                "the letter's own Table 2, not Germany's trade, is compared")
         }
     }
 }

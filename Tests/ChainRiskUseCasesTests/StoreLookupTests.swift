@@ -18,7 +18,9 @@ final class CountingStore: TradeStore, @unchecked Sendable {
     func reset() { lock.withLock { count = 0 } }
 
     var location: String { inner.location }
-    func importDataset(_ request: ImportRequest, progress: ImportProgress?) throws -> ImportOutcome { try inner.importDataset(request, progress: progress) }
+    func importDataset(_ request: ImportRequest, progress: ImportProgress?) throws -> ImportOutcome {
+        try inner.importDataset(request, progress: progress)
+    }
     func datasets() throws -> [DatasetInfo] { try inner.datasets() }
     func dataset(named name: String) throws -> DatasetInfo? {
         lock.withLock { count += 1 }
@@ -39,14 +41,17 @@ final class CountingStore: TradeStore, @unchecked Sendable {
 
 @Suite("one store look-up per dataset and request")
 struct StoreLookupTests {
-    @Test("concentration on a stored BACI year: the dataset is looked up once (provenance, engine choice and columns share it); a change to the store looks it up again")
+    @Test(
+        "concentration on a stored BACI year: the dataset is looked up once (provenance, engine choice and columns share it); a change to the store looks it up again"
+    )
     func oncePerRequest() throws {
         let store = CountingStore(try SQLiteTradeStore())
         let workspace = Workspace(store: store)
         let baci = UseCaseFixture.sharedData + "/baci_sample/BACI_HS92_Y2022_V202501_sample0.1pct.csv"
         _ = try workspace.importFiles(ImportFilesRequest(name: "baci", files: [InputFile(path: baci)]))
         store.reset()
-        var request = ConcentrationRequest(source: .dataset("baci"), query: ConcentrationQuery(reporters: [CountryCode(verbatim: "DEU")]))
+        var request = ConcentrationRequest(
+            source: .dataset("baci"), query: ConcentrationQuery(reporters: [CountryCode(verbatim: "DEU")]))
         request.limit = 20_000
         let result = try workspace.concentration(request)
         _ = try result.output()

@@ -27,11 +27,13 @@ extension ColumnarConcentration {
             }
             let key = products[product]
             let (ranked, top) = supply.rankSuppliers(isEU: supplierIsEU)
-            rows.append(analysis.row(
-                key: ConcentrationAnalysis.GroupKey(reporter: reporter, year: year, flow: key.flow, product: key.product, unit: key.unit),
-                reporterIsEU: isEU, suppliers: ranked, topSupplier: top.map { suppliers[$0] },
-                allSupplierValue: supply.supplierValue.value, unallocatedTotal: supply.unallocatedValue.value,
-                worldValue: supply.worldValue, suppressedCells: supply.suppressedCells))
+            rows.append(
+                analysis.row(
+                    key: ConcentrationAnalysis.GroupKey(
+                        reporter: reporter, year: year, flow: key.flow, product: key.product, unit: key.unit),
+                    reporterIsEU: isEU, suppliers: ranked, topSupplier: top.map { suppliers[$0] },
+                    allSupplierValue: supply.supplierValue.value, unallocatedTotal: supply.unallocatedValue.value,
+                    worldValue: supply.worldValue, suppressedCells: supply.suppressedCells))
         }
         return rows
     }

@@ -59,7 +59,8 @@ extension ColumnarConcentration.FlowIndex {
             let year = yearIndex[Int(block.years[flow])]
             let product = productIndex[Int(block.products[flow])]
             guard reporter >= 0 && year >= 0 && product >= 0 else { continue }
-            let entry = Entry(partner: partnerIndex[Int(block.partners[flow])], product: product, value: block.values[flow])
+            let entry = Entry(
+                partner: partnerIndex[Int(block.partners[flow])], product: product, value: block.values[flow])
             body(Int(reporter) * yearCount + Int(year), entry)
         }
     }

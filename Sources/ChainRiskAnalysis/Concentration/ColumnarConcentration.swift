@@ -18,7 +18,8 @@ public struct ColumnarConcentration: Sendable {
         public var product: @Sendable (ProductCode) -> Bool
 
         public init(
-            reporter: @escaping @Sendable (CountryCode) -> Bool = { _ in true }, year: @escaping @Sendable (Int) -> Bool = { _ in true },
+            reporter: @escaping @Sendable (CountryCode) -> Bool = { _ in true },
+            year: @escaping @Sendable (Int) -> Bool = { _ in true },
             product: @escaping @Sendable (ProductCode) -> Bool = { _ in true }
         ) {
             self.reporter = reporter

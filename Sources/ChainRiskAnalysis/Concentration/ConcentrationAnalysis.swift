@@ -41,19 +41,27 @@ public struct ConcentrationAnalysis: Sendable {
         /// Adds one flow (monthly flows add up to the year).
         public mutating func add(_ flow: TradeFlow) {
             guard let product = analysis.product(for: flow.product) else { return }
-            let key = GroupKey(reporter: flow.reporter, year: flow.year, flow: flow.flow, product: product, unit: flow.unit)
-            let kind = partnerKinds[flow.partner] ?? {
-                let kind = analysis.partnerKind(flow.partner)
-                partnerKinds[flow.partner] = kind
-                return kind
-            }()
-            groups[key, default: SupplyAccumulator()].add(partnerKind: kind, value: flow.status.hasValue ? flow.value : nil)
+            let key = GroupKey(
+                reporter: flow.reporter, year: flow.year, flow: flow.flow, product: product, unit: flow.unit)
+            let kind =
+                partnerKinds[flow.partner]
+                ?? {
+                    let kind = analysis.partnerKind(flow.partner)
+                    partnerKinds[flow.partner] = kind
+                    return kind
+                }()
+            groups[key, default: SupplyAccumulator()].add(
+                partnerKind: kind, value: flow.status.hasValue ? flow.value : nil)
         }
 
         /// The rows, sorted by reporter, year, flow, product.
         public func rows() -> [ImportConcentration] {
-            groups.keys.sorted { ($0.reporter, $0.year, $0.flow, $0.product, $0.unit) < ($1.reporter, $1.year, $1.flow, $1.product, $1.unit) }
-                .compactMap { key in groups[key].map { analysis.row(key: key, supply: $0) } }
+            groups.keys.sorted {
+                ($0.reporter, $0.year, $0.flow, $0.product, $0.unit) < (
+                    $1.reporter, $1.year, $1.flow, $1.product, $1.unit
+                )
+            }
+            .compactMap { key in groups[key].map { analysis.row(key: key, supply: $0) } }
         }
     }
 
@@ -85,7 +93,8 @@ public struct ConcentrationAnalysis: Sendable {
             key: key, reporterIsEU: countries.country(key.reporter)?.isEU27 == true,
             suppliers: suppliers.map { RankedSupplier(value: $0.value, isEU: supply.euSuppliers.contains($0.key)) },
             topSupplier: suppliers.first?.key, allSupplierValue: supply.supplierValue.value,
-            unallocatedTotal: supply.unallocatedValue.value, worldValue: supply.worldValue, suppressedCells: supply.suppressedCells)
+            unallocatedTotal: supply.unallocatedValue.value, worldValue: supply.worldValue,
+            suppressedCells: supply.suppressedCells)
     }
 
     /// The row of one group from its supplier countries with a positive value, largest first (ties by code
@@ -96,7 +105,8 @@ public struct ConcentrationAnalysis: Sendable {
     /// world value where there is one (at least the supplier total), else `allSupplierValue` (every supplier value as
     /// summed) plus unallocated value. `topSupplier` is the country of the first supplier.
     func row(
-        key: GroupKey, reporterIsEU: Bool, suppliers: some RandomAccessCollection<RankedSupplier>, topSupplier: CountryCode?,
+        key: GroupKey, reporterIsEU: Bool, suppliers: some RandomAccessCollection<RankedSupplier>,
+        topSupplier: CountryCode?,
         allSupplierValue: Double, unallocatedTotal: Double, worldValue: Double?, suppressedCells: Int
     ) -> ImportConcentration {
         var positiveTotal = CompensatedSum()

@@ -91,7 +91,9 @@ public struct ConcentrationDrill: Sendable {
     func entry(parent: ImportConcentration, finer: [ImportConcentration]) -> Entry? {
         guard let parentHHI = parent.hhi else { return nil }
         let children = finer.compactMap { row -> Child? in
-            guard let hhi = row.hhi, row.product.level > parent.product.level, hhi > parentHHI + tolerance else { return nil }
+            guard let hhi = row.hhi, row.product.level > parent.product.level, hhi > parentHHI + tolerance else {
+                return nil
+            }
             return Child(
                 product: row.product, level: row.product.level, hhi: hhi, concentrationClass: row.concentrationClass,
                 difference: hhi - parentHHI,

@@ -40,7 +40,8 @@ public struct ConcentrationQuery: Sendable, Hashable {
     public var allYears = false
 
     public init(
-        thresholds: ConcentrationThresholds = .letter, flow: String = "import", level: Int? = nil, reporters: [CountryCode] = [],
+        thresholds: ConcentrationThresholds = .letter, flow: String = "import", level: Int? = nil,
+        reporters: [CountryCode] = [],
         years: [Int] = [], productPrefix: String? = nil, concentrationClass: String? = nil, minimumValue: Double? = nil,
         top: Int? = nil, relevantOnly: Bool = false
     ) {
@@ -63,7 +64,10 @@ public struct ConcentrationQuery: Sendable, Hashable {
         case "import", "imports": return [.imports, .importsForOwnUse]
         default:
             guard let kind = FlowKind(token: flow) else {
-                throw InvalidParameter(parameter: "flow", message: "unknown flow '\(flow)'; use import, export, import_own_use, export_own_make, re_export or all")
+                throw InvalidParameter(
+                    parameter: "flow",
+                    message:
+                        "unknown flow '\(flow)'; use import, export, import_own_use, export_own_make, re_export or all")
             }
             return [kind]
         }
@@ -77,7 +81,10 @@ public struct ConcentrationQuery: Sendable, Hashable {
         case "somewhat", "somewhat_concentrated": return .somewhatConcentrated
         case "high", "highly", "highly_concentrated": return .highlyConcentrated
         case "concentrated": return .concentrated
-        default: throw InvalidParameter(parameter: "class", message: "unknown class '\(concentrationClass)'; use not, somewhat, high or concentrated")
+        default:
+            throw InvalidParameter(
+                parameter: "class",
+                message: "unknown class '\(concentrationClass)'; use not, somewhat, high or concentrated")
         }
     }
 
@@ -129,7 +136,10 @@ public struct ConcentrationQuery: Sendable, Hashable {
     public func latestYearRows(_ rows: [ImportConcentration]) -> [ImportConcentration] {
         guard years.isEmpty, !allYears else { return rows }
         var latest: [LatestKey: Int] = [:]
-        for row in rows { latest[LatestKey(reporter: row.reporter, flow: row.flow), default: row.year] = max(latest[LatestKey(reporter: row.reporter, flow: row.flow)] ?? row.year, row.year) }
+        for row in rows {
+            latest[LatestKey(reporter: row.reporter, flow: row.flow), default: row.year] = max(
+                latest[LatestKey(reporter: row.reporter, flow: row.flow)] ?? row.year, row.year)
+        }
         return rows.filter { latest[LatestKey(reporter: $0.reporter, flow: $0.flow)] == $0.year }
     }
 

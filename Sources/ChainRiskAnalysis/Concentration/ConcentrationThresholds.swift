@@ -87,6 +87,7 @@ public struct ConcentrationThresholds: Sendable, Hashable {
         if edges.count == 1 {
             return "[0, \(close(edges[0])) not concentrated, \(open(edges[0])), 1] concentrated"
         }
-        return "[0, \(close(edges[0])) not, \(open(edges[0])), \(close(edges[1])) somewhat, \(open(edges[1])), 1] highly concentrated"
+        return
+            "[0, \(close(edges[0])) not, \(open(edges[0])), \(close(edges[1])) somewhat, \(open(edges[1])), 1] highly concentrated"
     }
 }

@@ -100,8 +100,10 @@ public struct ConcentrationTrend: Sendable, Hashable {
         let points = byYear.keys.sorted().compactMap { year in
             byYear[year].map { row in
                 Point(
-                    year: year, hhi: row.hhi, concentrationClass: row.concentrationClass, supplierValue: row.supplierValue,
-                    isFlagged: row.hhi.map { flag.isRaised(hhi: $0, concentrationClass: row.concentrationClass) } ?? false
+                    year: year, hhi: row.hhi, concentrationClass: row.concentrationClass,
+                    supplierValue: row.supplierValue,
+                    isFlagged: row.hhi.map { flag.isRaised(hhi: $0, concentrationClass: row.concentrationClass) }
+                        ?? false
                 )
             }
         }
@@ -123,7 +125,9 @@ public struct ConcentrationTrend: Sendable, Hashable {
         }
         let classed = observed.filter { $0.concentrationClass != nil }
         classChanges = zip(classed, classed.dropFirst()).compactMap { before, after in
-            guard let from = before.concentrationClass, let to = after.concentrationClass, from != to else { return nil }
+            guard let from = before.concentrationClass, let to = after.concentrationClass, from != to else {
+                return nil
+            }
             return ClassChange(fromYear: before.year, year: after.year, from: from, to: to)
         }
         observedYears = observed.count
@@ -149,8 +153,10 @@ public struct ConcentrationTrend: Sendable, Hashable {
         var start = 0
         while start < sorted.count {
             var end = start + 1
-            while end < sorted.count, (sorted[end].reporter, sorted[end].flow, sorted[end].product, sorted[end].unit)
-                == (sorted[start].reporter, sorted[start].flow, sorted[start].product, sorted[start].unit) {
+            while end < sorted.count,
+                (sorted[end].reporter, sorted[end].flow, sorted[end].product, sorted[end].unit)
+                    == (sorted[start].reporter, sorted[start].flow, sorted[start].product, sorted[start].unit)
+            {
                 end += 1
             }
             trends.append(ConcentrationTrend(rows: Array(sorted[start..<end]), flag: flag))
@@ -163,7 +169,9 @@ public struct ConcentrationTrend: Sendable, Hashable {
     public var persistence: String {
         var text = "\(flag.label) in \(flaggedYears.count) of \(observedYears) years"
         if let run = longestRun {
-            text += run.length == 1 ? ", longest run \(run.first) (1 year)" : ", longest run \(run.first)–\(run.last) (\(run.length) years)"
+            text +=
+                run.length == 1
+                ? ", longest run \(run.first) (1 year)" : ", longest run \(run.first)–\(run.last) (\(run.length) years)"
         }
         return text
     }
@@ -173,7 +181,8 @@ public struct ConcentrationTrend: Sendable, Hashable {
         var best = YearRun(first: firstYear, last: firstYear)
         var current = best
         for year in years.dropFirst() {
-            current = year == current.last + 1 ? YearRun(first: current.first, last: year) : YearRun(first: year, last: year)
+            current =
+                year == current.last + 1 ? YearRun(first: current.first, last: year) : YearRun(first: year, last: year)
             if current.length > best.length { best = current }
         }
         return best

@@ -56,7 +56,8 @@ public struct ProductRelevance: Sendable {
     /// A product is not relevant when its non-business share is above this.
     public static let threshold = 0.5
     /// The rule in words, for outputs.
-    public static let rule = "not relevant to business when more than 50 % of the product (by value of its subheadings, "
+    public static let rule =
+        "not relevant to business when more than 50 % of the product (by value of its subheadings, "
         + "else by their number) falls in BEC rev. 4 categories 61, 62, 63 (consumption goods n.e.s.) or 7 (goods n.e.s.)"
 
     /// Shares within this distance of 50 % count as 50 % (floating-point sums of equal parts).
@@ -67,7 +68,10 @@ public struct ProductRelevance: Sendable {
     public let sitc4: Correspondence
 
     /// Relevance through the given HS 2022, HS 2017 and SITC rev. 4 → BEC rev. 4 tables (the bundled ones by default).
-    public init(hs2022: Correspondence = .hs2022ToBEC4, hs2017: Correspondence = .hs2017ToBEC4, sitc4: Correspondence = .sitc4ToBEC4) {
+    public init(
+        hs2022: Correspondence = .hs2022ToBEC4, hs2017: Correspondence = .hs2017ToBEC4,
+        sitc4: Correspondence = .sitc4ToBEC4
+    ) {
         self.hs2022 = hs2022
         self.hs2017 = hs2017
         self.sitc4 = sitc4
@@ -81,7 +85,9 @@ public struct ProductRelevance: Sendable {
     public func assess(_ products: [ProductValue], detail: [ProductValue] = []) -> [Assessment] {
         var weights: [ProductCode: Double] = [:]
         for item in products + detail {
-            guard let value = item.value, item.status.hasValue, value > 0, let lookup = lookup(item.product) else { continue }
+            guard let value = item.value, item.status.hasValue, value > 0, let lookup = lookup(item.product) else {
+                continue
+            }
             weights[ProductCode(lookup.code, in: item.product.classification), default: 0] += value
         }
         let distinct = Set(products.map(\.product)).sorted()
@@ -128,7 +134,8 @@ public struct ProductRelevance: Sendable {
         let match = lookup.table.match(lookup.code, prefixLength: 4)
         guard match.quality != .unmapped, !match.targets.isEmpty else { return unmapped(product) }
         let collectsSubheadings = match.matchedSources.allSatisfy { $0.hasPrefix(lookup.code) }
-        var quality: CorrespondenceMatch.Quality = match.quality == .exact || collectsSubheadings ? .exact : .approximate
+        var quality: CorrespondenceMatch.Quality =
+            match.quality == .exact || collectsSubheadings ? .exact : .approximate
         if lookup.otherVintage { quality = .approximate }
         let valued = match.matchedSources.map { weights[ProductCode($0, in: product.classification)] ?? 0 }
         let byValue = collectsSubheadings && match.quality != .exact && valued.reduce(0, +) > 0
@@ -146,7 +153,9 @@ public struct ProductRelevance: Sendable {
         var total = CompensatedSum()
         for part in parts where part.weight > 0 && !part.targets.isEmpty {
             total.add(part.weight)
-            for target in part.targets { byCategory[target, default: CompensatedSum()].add(part.weight / Double(part.targets.count)) }
+            for target in part.targets {
+                byCategory[target, default: CompensatedSum()].add(part.weight / Double(part.targets.count))
+            }
         }
         let shares = byCategory.keys.sorted().compactMap { category in
             byCategory[category].map { CategoryShare(category: category, share: $0.value / total.value) }

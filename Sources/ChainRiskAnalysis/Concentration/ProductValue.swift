@@ -15,7 +15,9 @@ public struct ProductValue: Sendable, Hashable {
     public var reason: String?
 
     /// A product value; the status defaults to `reported` with a value and `suppressed` without one.
-    public init(_ product: ProductCode, value: Double?, status: ValueStatus? = nil, name: String? = nil, reason: String? = nil) {
+    public init(
+        _ product: ProductCode, value: Double?, status: ValueStatus? = nil, name: String? = nil, reason: String? = nil
+    ) {
         self.product = product
         self.value = value
         self.status = status ?? (value == nil ? .suppressed : .reported)

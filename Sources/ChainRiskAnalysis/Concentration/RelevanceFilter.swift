@@ -33,7 +33,9 @@ public struct RelevanceFilter: Sendable {
         notRelevant = distinct.compactMap { product in
             guard let verdict = verdicts[product], !verdict.isRelevant else { return nil }
             let share = verdict.nonBusinessShare.map { DecimalText.format($0 * 100) } ?? "?"
-            return Exclusion(product: product, reason: "\(share) % in BEC goods n.e.s. or consumer goods n.e.s. (by \(verdict.basis.rawValue))")
+            return Exclusion(
+                product: product,
+                reason: "\(share) % in BEC goods n.e.s. or consumer goods n.e.s. (by \(verdict.basis.rawValue))")
         }
         let suppressedProducts = Set(rows.filter { $0.supplierValue == 0 && $0.suppressedCells > 0 }.map(\.product))
         suppressed = suppressedProducts.sorted().map {

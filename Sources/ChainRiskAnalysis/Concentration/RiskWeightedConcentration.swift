@@ -110,7 +110,8 @@ public struct RiskWeightedConcentration: Sendable {
             squares.add(supplierShare * supplierShare)
         }
         return Measure(
-            supplyRiskIndex: index.value, riskWeightedShare: share.value, hhi: squares.value, suppliers: countries.count,
+            supplyRiskIndex: index.value, riskWeightedShare: share.value, hhi: squares.value,
+            suppliers: countries.count,
             supplierValue: total.value, unscoredSuppliers: unscored, unscoredShare: unscoredShare.value,
             defaultScore: defaultScore
         )

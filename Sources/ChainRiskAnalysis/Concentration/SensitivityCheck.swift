@@ -26,7 +26,9 @@ public struct SensitivityCheck: Sendable {
         entries = rows.compactMap { row in
             guard let hhi = row.hhi else { return nil }
             let classes = presets.map { (preset: $0.name, concentrationClass: $0.classify(hhi)) }
-            let banded = classes.filter { $0.concentrationClass != .concentrated && $0.preset != ConcentrationThresholds.euDependency.name }
+            let banded = classes.filter {
+                $0.concentrationClass != .concentrated && $0.preset != ConcentrationThresholds.euDependency.name
+            }
             let bandsDisagree = Set(banded.map(\.concentrationClass)).count > 1
             let letterHigh = ConcentrationThresholds.letter.classify(hhi) == .highlyConcentrated
             let dependent = ConcentrationThresholds.euDependency.classify(hhi) == .concentrated

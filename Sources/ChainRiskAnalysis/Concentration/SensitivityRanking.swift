@@ -21,7 +21,8 @@ public enum SensitivityRanking {
     /// left out. The result is sorted by rank, then by key.
     /// - Complexity: O(n log n).
     public static func rank<Key: Hashable & Comparable & Sendable>(
-        scores: [Key: Double], higherIsMoreSensitive: Bool = true, ties: TieConvention = .dense, tolerance: Double = 1e-9
+        scores: [Key: Double], higherIsMoreSensitive: Bool = true, ties: TieConvention = .dense,
+        tolerance: Double = 1e-9
     ) -> [RankedScore<Key>] {
         let ordered = scores.filter { $0.value.isFinite }.sorted { lhs, rhs in
             if lhs.value != rhs.value { return higherIsMoreSensitive ? lhs.value > rhs.value : lhs.value < rhs.value }

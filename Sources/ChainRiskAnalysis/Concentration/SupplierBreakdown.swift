@@ -45,18 +45,21 @@ public struct SupplierBreakdown: Sendable, Hashable {
 extension ConcentrationAnalysis.Accumulator {
     /// The supplier values per (reporter, year, flow, product, unit), sorted like `rows()`.
     public func supplierBreakdowns() -> [SupplierBreakdown] {
-        groups.keys.sorted { ($0.reporter, $0.year, $0.flow, $0.product, $0.unit) < ($1.reporter, $1.year, $1.flow, $1.product, $1.unit) }
-            .compactMap { key in
-                groups[key].map { supply in
-                    SupplierBreakdown(
-                        reporter: key.reporter, year: key.year, flow: key.flow, product: key.product, unit: key.unit,
-                        suppliers: supply.suppliers.map {
-                            SupplierBreakdown.Supplier(country: $0.key, value: $0.value, isEU: supply.euSuppliers.contains($0.key))
-                        },
-                        unallocatedValue: supply.unallocatedValue.value
-                    )
-                }
+        groups.keys.sorted {
+            ($0.reporter, $0.year, $0.flow, $0.product, $0.unit) < ($1.reporter, $1.year, $1.flow, $1.product, $1.unit)
+        }
+        .compactMap { key in
+            groups[key].map { supply in
+                SupplierBreakdown(
+                    reporter: key.reporter, year: key.year, flow: key.flow, product: key.product, unit: key.unit,
+                    suppliers: supply.suppliers.map {
+                        SupplierBreakdown.Supplier(
+                            country: $0.key, value: $0.value, isEU: supply.euSuppliers.contains($0.key))
+                    },
+                    unallocatedValue: supply.unallocatedValue.value
+                )
             }
+        }
     }
 }
 

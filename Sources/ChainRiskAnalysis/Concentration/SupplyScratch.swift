@@ -66,7 +66,8 @@ struct SupplyScratch: ~Copyable {
                 touched[touchedCount] = partner
                 touchedCount += 1
             }
-            let sum = sums[supplier], total = sum + value
+            let sum = sums[supplier]
+            let total = sum + value
             compensations[supplier] += abs(sum) >= abs(value) ? (sum - total) + value : (value - total) + sum
             sums[supplier] = total
             supplierValue.add(value)
@@ -95,13 +96,17 @@ struct SupplyScratch: ~Copyable {
         } else {
             positive.sort { Self.precedes($0, $1) }
         }
-        for index in 0..<count { ranked[index] = RankedSupplier(value: positive[index].value, isEU: isEU[Int(positive[index].supplier)]) }
+        for index in 0..<count {
+            ranked[index] = RankedSupplier(value: positive[index].value, isEU: isEU[Int(positive[index].supplier)])
+        }
         return (UnsafeBufferPointer(rebasing: ranked[0..<count]), count > 0 ? Int(positive[0].supplier) : nil)
     }
 
     /// Larger value first; on equal values the lower index.
     @inline(__always)
-    private static func precedes(_ lhs: (value: Double, supplier: Int32), _ rhs: (value: Double, supplier: Int32)) -> Bool {
+    private static func precedes(_ lhs: (value: Double, supplier: Int32), _ rhs: (value: Double, supplier: Int32))
+        -> Bool
+    {
         lhs.value > rhs.value || (lhs.value == rhs.value && lhs.supplier < rhs.supplier)
     }
 

@@ -29,10 +29,11 @@ public enum TieConvention: String, Sendable, Codable, CaseIterable {
         let sorted = ranks.sorted()
         guard let first = sorted.first, first == 1 else { return sorted.isEmpty }
         for index in sorted.indices.dropFirst() where sorted[index] != sorted[index - 1] {
-            let expected = switch self {
-            case .dense: sorted[index - 1] + 1
-            case .competition: index + 1
-            }
+            let expected =
+                switch self {
+                case .dense: sorted[index - 1] + 1
+                case .competition: index + 1
+                }
             if sorted[index] != expected { return false }
         }
         return true

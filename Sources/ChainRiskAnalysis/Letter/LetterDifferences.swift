@@ -36,7 +36,8 @@ public enum LetterDifferences {
     /// The chains the 2021 letter names as of particular importance (petroleum, chemicals, electrotechnical,
     /// machinery, food), as sector ids of its Table 2.
     public static let letterChainsOfParticularImportance = [
-        "petroleum-industry", "chemicals", "computer-electronic-and-optical-products", "machinery", "food-beverages-and-tobacco",
+        "petroleum-industry", "chemicals", "computer-electronic-and-optical-products", "machinery",
+        "food-beverages-and-tobacco",
     ]
 
     /// All findings for a dataset. `minimumValue` is Table 5's floor in the dataset's unit (EUR 250 mln).
@@ -44,7 +45,8 @@ public enum LetterDifferences {
         in dataset: LetterDataset, thresholds: ConcentrationThresholds = .letter, minimumValue: Double = 250,
         bands: RiskBandScheme = .letter, namedChains: [String] = letterChainsOfParticularImportance
     ) -> [LetterDifference] {
-        let vulnerability = SectorVulnerability(dataset: dataset, bands: bands, particularImportanceCount: namedChains.count)
+        let vulnerability = SectorVulnerability(
+            dataset: dataset, bands: bands, particularImportanceCount: namedChains.count)
         return particularImportance(vulnerability, namedChains: namedChains)
             + LetterSectorConventions.bandOverlap(vulnerability)
             + LetterSectorConventions.sharedRanks(vulnerability)
@@ -54,7 +56,8 @@ public enum LetterDifferences {
     }
 
     /// The top sectors by importance compared with the chains the letter names.
-    static func particularImportance(_ vulnerability: SectorVulnerability, namedChains: [String]) -> [LetterDifference] {
+    static func particularImportance(_ vulnerability: SectorVulnerability, namedChains: [String]) -> [LetterDifference]
+    {
         let top = vulnerability.sectorsOfParticularImportance()
         guard !top.isEmpty else { return [] }
         let topIDs = top.map(\.sector.id)
@@ -62,20 +65,28 @@ public enum LetterDifferences {
         let namesNL = top.map(\.sector.nameNL).joined(separator: "; ")
         let figures = top.map(PolicyFigures.importance)
         if Set(topIDs) == Set(namedChains) {
-            return [LetterDifference(
-                id: "table2-particular-importance", kind: .confirmation, table: "table2",
-                textEN: "The \(top.count) sectors with the largest imports plus exports of own make (\(namesEN)) are exactly the chains the letter calls of particular importance.",
-                textNL: "De \(top.count) sectoren met de grootste invoer plus uitvoer van eigen makelij (\(namesNL)) zijn precies de ketens die de brief van bijzonder belang noemt.",
-                figures: figures
-            )]
+            return [
+                LetterDifference(
+                    id: "table2-particular-importance", kind: .confirmation, table: "table2",
+                    textEN:
+                        "The \(top.count) sectors with the largest imports plus exports of own make (\(namesEN)) are exactly the chains the letter calls of particular importance.",
+                    textNL:
+                        "De \(top.count) sectoren met de grootste invoer plus uitvoer van eigen makelij (\(namesNL)) zijn precies de ketens die de brief van bijzonder belang noemt.",
+                    figures: figures
+                )
+            ]
         }
         let missing = namedChains.filter { !topIDs.contains($0) }.joined(separator: ", ")
-        return [LetterDifference(
-            id: "table2-particular-importance", kind: .inconsistency, table: "table2",
-            textEN: "The \(top.count) sectors with the largest imports plus exports of own make (\(namesEN)) differ from the chains the letter names; not in the top: \(missing).",
-            textNL: "De \(top.count) sectoren met de grootste invoer plus uitvoer van eigen makelij (\(namesNL)) wijken af van de ketens die de brief noemt; niet in de top: \(missing).",
-            figures: figures
-        )]
+        return [
+            LetterDifference(
+                id: "table2-particular-importance", kind: .inconsistency, table: "table2",
+                textEN:
+                    "The \(top.count) sectors with the largest imports plus exports of own make (\(namesEN)) differ from the chains the letter names; not in the top: \(missing).",
+                textNL:
+                    "De \(top.count) sectoren met de grootste invoer plus uitvoer van eigen makelij (\(namesNL)) wijken af van de ketens die de brief noemt; niet in de top: \(missing).",
+                figures: figures
+            )
+        ]
     }
 
     /// Highly concentrated Table 4 products above the floor that Table 5 leaves out, largest first.
@@ -92,9 +103,14 @@ public enum LetterDifferences {
             let hhiNL = LocalizedNumber.nl(row.hhi, places: 2)
             return LetterDifference(
                 id: "table5-omission:" + Sector.slug(row.productEN), kind: .omission, table: "table5",
-                textEN: "Table 4 lists \(row.productEN) (imports \(amount.en), HHI \(hhiEN), highly concentrated), above Table 5's floor of \(floor.en), but Table 5 omits it: its world market was not checked.",
-                textNL: "Tabel 4 noemt \(row.productNL) (invoer \(amount.nl), HHI \(hhiNL), hoog geconcentreerd), boven de grens van \(floor.nl) van tabel 5, maar tabel 5 laat het weg: de wereldmarkt is niet onderzocht.",
-                figures: [PolicyFigures.importConcentration(product), PolicyFigures.imports(product), PolicyFigures.worldMarket(product)]
+                textEN:
+                    "Table 4 lists \(row.productEN) (imports \(amount.en), HHI \(hhiEN), highly concentrated), above Table 5's floor of \(floor.en), but Table 5 omits it: its world market was not checked.",
+                textNL:
+                    "Tabel 4 noemt \(row.productNL) (invoer \(amount.nl), HHI \(hhiNL), hoog geconcentreerd), boven de grens van \(floor.nl) van tabel 5, maar tabel 5 laat het weg: de wereldmarkt is niet onderzocht.",
+                figures: [
+                    PolicyFigures.importConcentration(product), PolicyFigures.imports(product),
+                    PolicyFigures.worldMarket(product),
+                ]
             )
         }
     }

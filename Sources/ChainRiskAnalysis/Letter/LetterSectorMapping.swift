@@ -22,7 +22,11 @@ public struct LetterSectorMapping: Sendable {
     /// The sector id (`Sector.id`) of an HS code, nil when it belongs to none of the 17. A code shorter than six digits
     /// takes the sector most of its 6-digit codes have (ties: the lower id).
     public func sectorID(ofHS code: String) -> String? {
-        if code.count >= 6 { return divisionOfHS6[String(code.prefix(6))].flatMap { Self.sector(division: $0, hs6: String(code.prefix(6))) } }
+        if code.count >= 6 {
+            return divisionOfHS6[String(code.prefix(6))].flatMap {
+                Self.sector(division: $0, hs6: String(code.prefix(6)))
+            }
+        }
         var counts: [String: Int] = [:]
         for (hs6, division) in divisionOfHS6 where hs6.hasPrefix(code) {
             if let sector = Self.sector(division: division, hs6: hs6) { counts[sector, default: 0] += 1 }
@@ -57,13 +61,17 @@ public struct LetterSectorMapping: Sendable {
     /// The letter's sector profiles with imports and exports replaced by sums of `imports` and `exports` rows (one
     /// reporter, one year, in the rows' unit), each HS code counted once: a code under a coarser code of the rows is
     /// left out. The McKinsey ranks stay the letter's.
-    public func profiles(_ letterProfiles: [SectorRiskProfile], imports: [ImportConcentration], exports: [ImportConcentration]) -> [SectorRiskProfile] {
+    public func profiles(
+        _ letterProfiles: [SectorRiskProfile], imports: [ImportConcentration], exports: [ImportConcentration]
+    ) -> [SectorRiskProfile] {
         func totals(_ rows: [ImportConcentration]) -> [String: Double] {
             let hs = rows.filter { $0.product.classification.family == .hs && !$0.product.isTotal }
             let covered = ProductCode.covered(in: Set(hs.map(\.product)))
             var sums: [String: CompensatedSum] = [:]
             for row in hs where !covered.contains(row.product) {
-                if let sector = sectorID(ofHS: row.product.code) { sums[sector, default: CompensatedSum()].add(row.totalValue) }
+                if let sector = sectorID(ofHS: row.product.code) {
+                    sums[sector, default: CompensatedSum()].add(row.totalValue)
+                }
             }
             return sums.mapValues(\.value)
         }

@@ -38,9 +38,15 @@ extension CitedFigure {
     /// A trade value as `EUR 2,494 mln` / `EUR 2.494 mln`; other units print their token (`kUSD 12`).
     static func money(_ value: Double, unit: ValueUnit) -> (en: String, nl: String) {
         switch unit.scale {
-        case 6: ("\(unit.currency) \(LocalizedNumber.en(value)) mln", "\(unit.currency) \(LocalizedNumber.nl(value)) mln")
-        case 9: ("\(unit.currency) \(LocalizedNumber.en(value)) bn", "\(unit.currency) \(LocalizedNumber.nl(value)) mld")
-        case 3: ("\(unit.currency) \(LocalizedNumber.en(value)) thousand", "\(unit.currency) \(LocalizedNumber.nl(value)) duizend")
+        case 6:
+            ("\(unit.currency) \(LocalizedNumber.en(value)) mln", "\(unit.currency) \(LocalizedNumber.nl(value)) mln")
+        case 9:
+            ("\(unit.currency) \(LocalizedNumber.en(value)) bn", "\(unit.currency) \(LocalizedNumber.nl(value)) mld")
+        case 3:
+            (
+                "\(unit.currency) \(LocalizedNumber.en(value)) thousand",
+                "\(unit.currency) \(LocalizedNumber.nl(value)) duizend"
+            )
         default: ("\(unit.token) \(LocalizedNumber.en(value))", "\(unit.token) \(LocalizedNumber.nl(value))")
         }
     }

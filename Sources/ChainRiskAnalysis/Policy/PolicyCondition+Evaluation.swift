@@ -17,7 +17,9 @@ extension PolicyCondition {
         }
         if let importValueAbove {
             let value = product.unit.baseValue(product.importValue)
-            let met = importValueAbove.first { $0.unit.currency == product.unit.currency && value > $0.unit.baseValue($0.value) }
+            let met = importValueAbove.first {
+                $0.unit.currency == product.unit.currency && value > $0.unit.baseValue($0.value)
+            }
             guard let met else { return nil }
             figures.append(PolicyFigures.imports(product, above: met))
         }
@@ -43,7 +45,9 @@ extension PolicyCondition {
     func figures(for sector: SectorDiagnosis, groups: [String: SectorGroup]) -> [CitedFigure]? {
         var figures: [CitedFigure] = []
         if let riskBand {
-            let hits = sector.factorRanks.filter { riskBand.factors.contains($0.factor) && riskBand.bands.contains($0.band) }
+            let hits = sector.factorRanks.filter {
+                riskBand.factors.contains($0.factor) && riskBand.bands.contains($0.band)
+            }
             guard !hits.isEmpty else { return nil }
             figures += hits.map { PolicyFigures.factorRank($0, of: sector) }
         }

@@ -19,7 +19,8 @@ extension PolicyCondition {
                 parts.append(pick(WorldMarketStatus.notChecked.nameEN, WorldMarketStatus.notChecked.nameNL))
             } else {
                 let names = worldMarket.map { status in
-                    status == .notChecked ? pick("not checked", "niet onderzocht") : (english ? status.nameEN : status.nameNL)
+                    status == .notChecked
+                        ? pick("not checked", "niet onderzocht") : (english ? status.nameEN : status.nameNL)
                 }
                 parts.append(pick("world market: ", "wereldmarkt: ") + list(names))
             }
@@ -32,14 +33,17 @@ extension PolicyCondition {
             parts.append(pick("imports above ", "invoer boven ") + list(amounts))
         }
         if let euDependent {
-            parts.append(euDependent
-                ? pick("dependent under the EC 2021 criteria", "afhankelijk volgens de EC-criteria van 2021")
-                : pick("not dependent under the EC 2021 criteria", "niet afhankelijk volgens de EC-criteria van 2021"))
+            parts.append(
+                euDependent
+                    ? pick("dependent under the EC 2021 criteria", "afhankelijk volgens de EC-criteria van 2021")
+                    : pick(
+                        "not dependent under the EC 2021 criteria", "niet afhankelijk volgens de EC-criteria van 2021"))
         }
         if let geoDepPersistent {
-            parts.append(geoDepPersistent
-                ? pick("a persistent GeoDep dependency", "een aanhoudende GeoDep-afhankelijkheid")
-                : pick("no persistent GeoDep dependency", "geen aanhoudende GeoDep-afhankelijkheid"))
+            parts.append(
+                geoDepPersistent
+                    ? pick("a persistent GeoDep dependency", "een aanhoudende GeoDep-afhankelijkheid")
+                    : pick("no persistent GeoDep dependency", "geen aanhoudende GeoDep-afhankelijkheid"))
         }
         if let riskBand {
             let bands = list(riskBand.bands.map { english ? $0.nameEN : $0.nameNL })
@@ -51,12 +55,16 @@ extension PolicyCondition {
             parts.append(pick("a ", "een ") + list(names))
         }
         if let particularImportance {
-            parts.append(particularImportance
-                ? pick("of particular importance", "van bijzonder belang")
-                : pick("not of particular importance", "niet van bijzonder belang"))
+            parts.append(
+                particularImportance
+                    ? pick("of particular importance", "van bijzonder belang")
+                    : pick("not of particular importance", "niet van bijzonder belang"))
         }
         if let importanceRankAtMost {
-            parts.append(pick("importance rank at most \(importanceRankAtMost)", "rang naar belang hoogstens \(importanceRankAtMost)"))
+            parts.append(
+                pick(
+                    "importance rank at most \(importanceRankAtMost)",
+                    "rang naar belang hoogstens \(importanceRankAtMost)"))
         }
         if let any {
             let branches = any.map { $0.text(english: english, groups: groups) }

@@ -76,7 +76,9 @@ public struct PolicyCondition: Sendable, Hashable {
     }
 
     /// The JSON keys of the product tests.
-    static let productKeys = ["import_class", "world_market", "import_value_above", "eu_dependent", "geodep_persistent"]
+    static let productKeys = [
+        "import_class", "world_market", "import_value_above", "eu_dependent", "geodep_persistent",
+    ]
     /// The JSON keys of the sector tests.
     static let sectorKeys = ["risk_band", "sector_group", "particular_importance", "importance_rank_at_most"]
 
@@ -99,19 +101,27 @@ public struct PolicyCondition: Sendable, Hashable {
     /// other subject, or an unknown sector group. `path` locates it in the file.
     func problem(for subject: PolicySubject.Kind, groups: Set<String>, path: String) -> PolicyRuleError.Problem? {
         let allowed = subject == .product ? Self.productKeys : Self.sectorKeys
-        if setKeys.isEmpty && any == nil { return .init(code: .invalidCondition, path: path, message: "the condition has no test") }
-        if let wrong = setKeys.first(where: { !allowed.contains($0) }) {
-            return .init(code: .invalidCondition, path: path, message: "'\(wrong)' is not a test of a \(subject.rawValue); use \(allowed.joined(separator: ", "))")
+        if setKeys.isEmpty && any == nil {
+            return .init(code: .invalidCondition, path: path, message: "the condition has no test")
         }
-        let emptyList = (importClass?.isEmpty ?? false) || (worldMarket?.isEmpty ?? false)
+        if let wrong = setKeys.first(where: { !allowed.contains($0) }) {
+            return .init(
+                code: .invalidCondition, path: path,
+                message: "'\(wrong)' is not a test of a \(subject.rawValue); use \(allowed.joined(separator: ", "))")
+        }
+        let emptyList =
+            (importClass?.isEmpty ?? false) || (worldMarket?.isEmpty ?? false)
             || (importValueAbove?.isEmpty ?? false) || (sectorGroups?.isEmpty ?? false)
             || (riskBand.map { $0.factors.isEmpty || $0.bands.isEmpty } ?? false) || (any?.isEmpty ?? false)
         if emptyList { return .init(code: .invalidCondition, path: path, message: "a test has an empty list") }
         if let unknown = sectorGroups?.first(where: { !groups.contains($0) }) {
-            return .init(code: .unknownReference, path: path + ".sector_group", message: "unknown sector group '\(unknown)'")
+            return .init(
+                code: .unknownReference, path: path + ".sector_group", message: "unknown sector group '\(unknown)'")
         }
         for (index, branch) in (any ?? []).enumerated() {
-            if let problem = branch.problem(for: subject, groups: groups, path: path + ".any[\(index)]") { return problem }
+            if let problem = branch.problem(for: subject, groups: groups, path: path + ".any[\(index)]") {
+                return problem
+            }
         }
         return nil
     }

@@ -36,11 +36,14 @@ enum PolicyFigures {
                 textNL: "wereldexport \(worldClass.nameNL) (\(status.nameNL))"
             )
         }
-        return CitedFigure(key: "world_market", value: nil, token: status.rawValue, textEN: status.nameEN, textNL: status.nameNL)
+        return CitedFigure(
+            key: "world_market", value: nil, token: status.rawValue, textEN: status.nameEN, textNL: status.nameNL)
     }
 
     /// `imports EUR 2,494 mln (2019)`, with `> EUR 1,000 mln` when a threshold triggered.
-    static func imports(_ product: ProductDiagnosis, above threshold: PolicyCondition.ValueThreshold? = nil) -> CitedFigure {
+    static func imports(_ product: ProductDiagnosis, above threshold: PolicyCondition.ValueThreshold? = nil)
+        -> CitedFigure
+    {
         let amount = CitedFigure.money(product.importValue, unit: product.unit)
         var textEN = "imports \(amount.en) (\(product.year))"
         var textNL = "invoer \(amount.nl) (\(product.year))"
@@ -49,7 +52,8 @@ enum PolicyFigures {
             textEN += " > \(floor.en)"
             textNL += " > \(floor.nl)"
         }
-        return CitedFigure(key: "imports", value: product.importValue, token: nil, unit: product.unit, textEN: textEN, textNL: textNL)
+        return CitedFigure(
+            key: "imports", value: product.importValue, token: nil, unit: product.unit, textEN: textEN, textNL: textNL)
     }
 
     /// The European Commission 2021 verdict with its three tests.
@@ -62,12 +66,16 @@ enum PolicyFigures {
         let testsNL = tests.map { test -> String in
             let name = dutchNames[test.name] ?? test.name
             guard let value = test.value else { return "\(name): \(test.isMet ? "voldaan" : "niet voldaan")" }
-            return "\(name) \(LocalizedNumber.nl(value, places: 3)) \(test.isMet ? ">" : "≤") \(String(DecimalText.threshold(test.threshold).map { $0 == "." ? "," : $0 }))"
+            return
+                "\(name) \(LocalizedNumber.nl(value, places: 3)) \(test.isMet ? ">" : "≤") \(String(DecimalText.threshold(test.threshold).map { $0 == "." ? "," : $0 }))"
         }
         return CitedFigure(
-            key: "eu_dependency", value: verdict.concentration.value, token: verdict.isDependent ? "dependent" : "not_dependent",
-            textEN: "EC 2021 \(verdict.isDependent ? "dependent" : "not dependent"): \(tests.map(\.explanation).joined(separator: "; "))",
-            textNL: "EC 2021 \(verdict.isDependent ? "afhankelijk" : "niet afhankelijk"): \(testsNL.joined(separator: "; "))"
+            key: "eu_dependency", value: verdict.concentration.value,
+            token: verdict.isDependent ? "dependent" : "not_dependent",
+            textEN:
+                "EC 2021 \(verdict.isDependent ? "dependent" : "not dependent"): \(tests.map(\.explanation).joined(separator: "; "))",
+            textNL:
+                "EC 2021 \(verdict.isDependent ? "afhankelijk" : "niet afhankelijk"): \(testsNL.joined(separator: "; "))"
         )
     }
 
@@ -75,9 +83,12 @@ enum PolicyFigures {
     static func geoDep(_ verdict: DependencyCriteria.GeoDepDependency) -> CitedFigure {
         let years = verdict.flaggedYears.map(String.init).joined(separator: ", ")
         return CitedFigure(
-            key: "geodep", value: Double(verdict.flaggedYears.count), token: verdict.isPersistent ? "persistent" : "not_persistent",
-            textEN: "GeoDep \(verdict.isPersistent ? "persistent dependency" : "no persistent dependency") (flagged: \(years.isEmpty ? "none" : years); \(verdict.rule))",
-            textNL: "GeoDep \(verdict.isPersistent ? "aanhoudende afhankelijkheid" : "geen aanhoudende afhankelijkheid") (gemarkeerd: \(years.isEmpty ? "geen" : years))"
+            key: "geodep", value: Double(verdict.flaggedYears.count),
+            token: verdict.isPersistent ? "persistent" : "not_persistent",
+            textEN:
+                "GeoDep \(verdict.isPersistent ? "persistent dependency" : "no persistent dependency") (flagged: \(years.isEmpty ? "none" : years); \(verdict.rule))",
+            textNL:
+                "GeoDep \(verdict.isPersistent ? "aanhoudende afhankelijkheid" : "geen aanhoudende afhankelijkheid") (gemarkeerd: \(years.isEmpty ? "geen" : years))"
         )
     }
 
@@ -85,8 +96,10 @@ enum PolicyFigures {
     static func factorRank(_ factorRank: FactorRank, of sector: SectorDiagnosis) -> CitedFigure {
         CitedFigure(
             key: "rank_" + factorRank.factor.rawValue, value: Double(factorRank.rank), token: factorRank.band.rawValue,
-            textEN: "\(factorRank.factor.nameEN.lowercased()) rank \(factorRank.rank) of \(sector.sectorCount) (\(factorRank.band.nameEN))",
-            textNL: "\(factorRank.factor.nameNL.lowercased()) rang \(factorRank.rank) van \(sector.sectorCount) (\(factorRank.band.nameNL))"
+            textEN:
+                "\(factorRank.factor.nameEN.lowercased()) rank \(factorRank.rank) of \(sector.sectorCount) (\(factorRank.band.nameEN))",
+            textNL:
+                "\(factorRank.factor.nameNL.lowercased()) rang \(factorRank.rank) van \(sector.sectorCount) (\(factorRank.band.nameNL))"
         )
     }
 
@@ -100,8 +113,10 @@ enum PolicyFigures {
         let amount = CitedFigure.money(sector.profile.importance, unit: sector.profile.unit)
         return CitedFigure(
             key: "importance_rank", value: Double(sector.importanceRank), token: sector.importanceTier.rawValue,
-            textEN: "importance rank \(sector.importanceRank) of \(sector.sectorCount) (imports + exports of own make \(amount.en), \(sector.profile.year))",
-            textNL: "rang naar belang \(sector.importanceRank) van \(sector.sectorCount) (invoer + uitvoer eigen makelij \(amount.nl), \(sector.profile.year))"
+            textEN:
+                "importance rank \(sector.importanceRank) of \(sector.sectorCount) (imports + exports of own make \(amount.en), \(sector.profile.year))",
+            textNL:
+                "rang naar belang \(sector.importanceRank) van \(sector.sectorCount) (invoer + uitvoer eigen makelij \(amount.nl), \(sector.profile.year))"
         )
     }
 }

@@ -57,7 +57,8 @@ public struct PolicyOptionEngine: Sendable {
         }
     }
 
-    private func recommend(_ rule: PolicyRule, subject: PolicySubject, figures: [CitedFigure]) -> [PolicyRecommendation] {
+    private func recommend(_ rule: PolicyRule, subject: PolicySubject, figures: [CitedFigure]) -> [PolicyRecommendation]
+    {
         rule.optionIDs.compactMap { rules.option(id: $0) }.map { option in
             PolicyRecommendation(
                 ruleID: rule.id, ruleTitleEN: rule.titleEN, ruleTitleNL: rule.titleNL, option: option, subject: subject,

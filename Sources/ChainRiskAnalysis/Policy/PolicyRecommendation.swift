@@ -22,7 +22,9 @@ public struct PolicySubject: Sendable, Hashable {
 
     /// The subject of a product diagnosis.
     public init(_ product: ProductDiagnosis) {
-        self.init(kind: .product, id: product.product?.description ?? product.productEN, nameEN: product.productEN, nameNL: product.productNL)
+        self.init(
+            kind: .product, id: product.product?.description ?? product.productEN, nameEN: product.productEN,
+            nameNL: product.productNL)
     }
 
     /// The subject of a sector diagnosis.

@@ -49,10 +49,13 @@ public struct PolicyRuleSet: Sendable, Hashable {
     /// The rule file bundled with ChainRiskAnalysis.
     public static func bundled() throws(PolicyRuleError) -> PolicyRuleSet {
         let name = "policy_rules.json"
-        guard let url = Bundle.module.url(forResource: "policy_rules", withExtension: "json", subdirectory: "Resources"),
-              let data = try? Data(contentsOf: url)
+        guard
+            let url = Bundle.module.url(forResource: "policy_rules", withExtension: "json", subdirectory: "Resources"),
+            let data = try? Data(contentsOf: url)
         else {
-            throw PolicyRuleError(.missingResource, file: name, "the bundled rule file is missing from the installation (ChainRiskAnalysis/Resources/\(name))")
+            throw PolicyRuleError(
+                .missingResource, file: name,
+                "the bundled rule file is missing from the installation (ChainRiskAnalysis/Resources/\(name))")
         }
         return try PolicyRuleSet(json: data, file: name)
     }
@@ -64,19 +67,24 @@ public struct PolicyRuleSet: Sendable, Hashable {
             document = try JSONDecoder().decode(RuleFileDocument.self, from: json)
         } catch let error as DecodingError {
             let place = error.placeAndMessage
-            throw PolicyRuleError(place.isUnknownKey ? .unknownKey : .badJSON, file: file, path: place.path, place.message)
+            throw PolicyRuleError(
+                place.isUnknownKey ? .unknownKey : .badJSON, file: file, path: place.path, place.message)
         } catch {
             throw PolicyRuleError(.badJSON, file: file, "not valid JSON: \(error)")
         }
         guard document.format == "chainrisk-policy-rules", document.version == 1 else {
-            throw PolicyRuleError(.unsupportedFormat, file: file, "expected format 'chainrisk-policy-rules' version 1, found '\(document.format)' version \(document.version)")
+            throw PolicyRuleError(
+                .unsupportedFormat, file: file,
+                "expected format 'chainrisk-policy-rules' version 1, found '\(document.format)' version \(document.version)"
+            )
         }
         try Self.check(document, file: file)
         version = document.version
         source = document.source
         options = document.options.map(\.option)
         sectorGroups = document.sectorGroups.map {
-            SectorGroup(id: $0.id, nameEN: $0.nameEN, nameNL: $0.nameNL, source: $0.source, sectorIDs: $0.sectors.sorted())
+            SectorGroup(
+                id: $0.id, nameEN: $0.nameEN, nameNL: $0.nameNL, source: $0.source, sectorIDs: $0.sectors.sorted())
         }
         rules = document.rules.map {
             PolicyRule(
@@ -111,10 +119,12 @@ public struct PolicyRuleSet: Sendable, Hashable {
         for (index, rule) in document.rules.enumerated() {
             let path = "rules[\(index)]"
             if rule.options.isEmpty {
-                throw PolicyRuleError(.invalidCondition, file: file, path: path + ".options", "a rule must name at least one option")
+                throw PolicyRuleError(
+                    .invalidCondition, file: file, path: path + ".options", "a rule must name at least one option")
             }
             if let unknown = rule.options.first(where: { !optionIDs.contains($0) }) {
-                throw PolicyRuleError(.unknownReference, file: file, path: path + ".options", "unknown option '\(unknown)'")
+                throw PolicyRuleError(
+                    .unknownReference, file: file, path: path + ".options", "unknown option '\(unknown)'")
             }
             if let problem = rule.when.problem(for: rule.subject, groups: groupIDs, path: path + ".when") {
                 throw PolicyRuleError(problem.code, file: file, path: problem.path, problem.message)

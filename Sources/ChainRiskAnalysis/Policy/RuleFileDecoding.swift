@@ -18,10 +18,12 @@ extension Decoder {
         let container = try container(keyedBy: RuleFileKey.self)
         let unknown = container.allKeys.map(\.stringValue).filter { !allowed.contains($0) }.sorted()
         guard unknown.isEmpty else {
-            throw DecodingError.dataCorrupted(DecodingError.Context(
-                codingPath: codingPath,
-                debugDescription: "unknown key \(unknown.map { "'\($0)'" }.joined(separator: ", ")); expected one of \(allowed.joined(separator: ", "))"
-            ))
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: codingPath,
+                    debugDescription:
+                        "unknown key \(unknown.map { "'\($0)'" }.joined(separator: ", ")); expected one of \(allowed.joined(separator: ", "))"
+                ))
         }
     }
 }
@@ -48,7 +50,9 @@ extension DecodingError {
         case .keyNotFound(let key, let context):
             return (path(context.codingPath), "missing key '\(key.stringValue)'", false)
         case .dataCorrupted(let context):
-            return (path(context.codingPath), context.debugDescription, context.debugDescription.hasPrefix("unknown key"))
+            return (
+                path(context.codingPath), context.debugDescription, context.debugDescription.hasPrefix("unknown key")
+            )
         @unknown default:
             return ("", String(describing: self), false)
         }

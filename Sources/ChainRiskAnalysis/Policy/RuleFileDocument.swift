@@ -6,7 +6,9 @@ struct RuleFileDocument: Decodable {
         let option: PolicyOption
 
         init(from decoder: any Decoder) throws {
-            try decoder.requireKnownKeys(["id", "actor", "category", "title_en", "title_nl", "description_en", "description_nl", "source"])
+            try decoder.requireKnownKeys([
+                "id", "actor", "category", "title_en", "title_nl", "description_en", "description_nl", "source",
+            ])
             option = try PolicyOption(from: decoder)
         }
     }

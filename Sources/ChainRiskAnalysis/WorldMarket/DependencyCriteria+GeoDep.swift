@@ -88,29 +88,38 @@ extension DependencyCriteria {
             let product: ProductCode
         }
         var worldHHI: [WorldKey: Double] = [:]
-        for row in world.sorted(by: ImportConcentration.keyOrder) where worldHHI[WorldKey(year: row.year, product: row.product)] == nil {
+        for row in world.sorted(by: ImportConcentration.keyOrder)
+        where worldHHI[WorldKey(year: row.year, product: row.product)] == nil {
             if let hhi = row.hhi { worldHHI[WorldKey(year: row.year, product: row.product)] = hhi }
         }
         let exportValues = Self.exportValues(exports)
         let rows = imports.filter(\.flow.isImport).sorted { lhs, rhs in
-            (lhs.reporter, lhs.flow, lhs.product, lhs.unit, lhs.year) < (rhs.reporter, rhs.flow, rhs.product, rhs.unit, rhs.year)
+            (lhs.reporter, lhs.flow, lhs.product, lhs.unit, lhs.year) < (
+                rhs.reporter, rhs.flow, rhs.product, rhs.unit, rhs.year
+            )
         }
         var results: [GeoDepDependency] = []
         var start = 0
         while start < rows.count {
             let first = rows[start]
             var end = start + 1
-            while end < rows.count, (rows[end].reporter, rows[end].flow, rows[end].product, rows[end].unit)
-                == (first.reporter, first.flow, first.product, first.unit) {
+            while end < rows.count,
+                (rows[end].reporter, rows[end].flow, rows[end].product, rows[end].unit)
+                    == (first.reporter, first.flow, first.product, first.unit)
+            {
                 end += 1
             }
             let observations = rows[start..<end].map { row in
                 GeoDepObservation(
-                    year: row.year, importHHI: row.hhi, worldExportHHI: worldHHI[WorldKey(year: row.year, product: row.product)],
+                    year: row.year, importHHI: row.hhi,
+                    worldExportHHI: worldHHI[WorldKey(year: row.year, product: row.product)],
                     imports: row.totalValue, exports: exportValues[ExportKey(row)]
                 )
             }
-            results.append(geoDep(reporter: first.reporter, product: first.product, flow: first.flow, unit: first.unit, observations: observations))
+            results.append(
+                geoDep(
+                    reporter: first.reporter, product: first.product, flow: first.flow, unit: first.unit,
+                    observations: observations))
             start = end
         }
         return results
@@ -118,17 +127,20 @@ extension DependencyCriteria {
 
     func geoDepYear(_ observation: GeoDepObservation) -> GeoDepYear {
         let imports = Criterion.above(
-            "import_hhi", "import HHI", value: observation.importHHI, threshold: concentrationThreshold, missing: "no import data"
+            "import_hhi", "import HHI", value: observation.importHHI, threshold: concentrationThreshold,
+            missing: "no import data"
         )
         let world = Criterion.above(
-            "world_export_hhi", "world export HHI", value: observation.worldExportHHI, threshold: concentrationThreshold,
+            "world_export_hhi", "world export HHI", value: observation.worldExportHHI,
+            threshold: concentrationThreshold,
             missing: "no world-export data"
         )
         let ratio = Criterion.ratio(
             "import_export_ratio", "imports / exports", imports: observation.imports ?? 0, exports: observation.exports,
             threshold: importExportRatioThreshold
         )
-        let isComplete = observation.importHHI != nil && observation.worldExportHHI != nil && observation.imports != nil
+        let isComplete =
+            observation.importHHI != nil && observation.worldExportHHI != nil && observation.imports != nil
             && observation.exports != nil
         return GeoDepYear(
             year: observation.year, importConcentration: imports, worldConcentration: world, importExportRatio: ratio,

@@ -22,9 +22,12 @@ public struct DependencyCriteria: Sendable {
         /// The test in words, e.g. `extra-EU import HHI 0.520 > 0.4`.
         public let explanation: String
 
-        static func above(_ name: String, _ label: String, value: Double?, threshold: Double, missing: String) -> Criterion {
+        static func above(_ name: String, _ label: String, value: Double?, threshold: Double, missing: String)
+            -> Criterion
+        {
             guard let value else {
-                return Criterion(name: name, value: nil, threshold: threshold, isMet: false, explanation: "\(label): \(missing)")
+                return Criterion(
+                    name: name, value: nil, threshold: threshold, isMet: false, explanation: "\(label): \(missing)")
             }
             let isMet = value > threshold
             let sign = isMet ? ">" : "≤"
@@ -35,14 +38,21 @@ public struct DependencyCriteria: Sendable {
         }
 
         /// imports / exports > threshold; no exports with imports counts as met; unknown exports as not met.
-        static func ratio(_ name: String, _ label: String, imports: Double, exports: Double?, threshold: Double) -> Criterion {
+        static func ratio(_ name: String, _ label: String, imports: Double, exports: Double?, threshold: Double)
+            -> Criterion
+        {
             guard let exports else {
-                return Criterion(name: name, value: nil, threshold: threshold, isMet: false, explanation: "\(label): no export data")
+                return Criterion(
+                    name: name, value: nil, threshold: threshold, isMet: false, explanation: "\(label): no export data")
             }
             guard exports > 0 else {
                 let isMet = imports > 0
-                let text = isMet ? "no exports, imports \(DecimalText.format(imports)): ratio undefined, met" : "no imports and no exports"
-                return Criterion(name: name, value: nil, threshold: threshold, isMet: isMet, explanation: "\(label): \(text)")
+                let text =
+                    isMet
+                    ? "no exports, imports \(DecimalText.format(imports)): ratio undefined, met"
+                    : "no imports and no exports"
+                return Criterion(
+                    name: name, value: nil, threshold: threshold, isMet: isMet, explanation: "\(label): \(text)")
             }
             return above(name, label, value: imports / exports, threshold: threshold, missing: "")
         }
@@ -87,7 +97,8 @@ public struct DependencyCriteria: Sendable {
     public var persistenceWindow: Int
 
     public init(
-        concentrationThreshold: Double = 0.4, extraEUShareThreshold: Double = 0.5, importExportRatioThreshold: Double = 1,
+        concentrationThreshold: Double = 0.4, extraEUShareThreshold: Double = 0.5,
+        importExportRatioThreshold: Double = 1,
         persistenceYears: Int = 2, persistenceWindow: Int = 3
     ) {
         self.concentrationThreshold = concentrationThreshold
@@ -107,7 +118,8 @@ public struct DependencyCriteria: Sendable {
             missing: "no extra-EU supplier"
         )
         let share = Criterion.above(
-            "extra_eu_share", "extra-EU share of imports", value: extraShare, threshold: extraEUShareThreshold, missing: ""
+            "extra_eu_share", "extra-EU share of imports", value: extraShare, threshold: extraEUShareThreshold,
+            missing: ""
         )
         let ratio = exports.map {
             Criterion.ratio(
@@ -118,7 +130,8 @@ public struct DependencyCriteria: Sendable {
         let isDependent = concentration.isMet && share.isMet && (ratio?.isMet ?? true)
         let basis: Basis = ratio == nil ? .withoutExportData : .allThreeCriteria
         let verdict = isDependent ? "dependent" : "not dependent"
-        let note = basis == .allThreeCriteria
+        let note =
+            basis == .allThreeCriteria
             ? "\(verdict) (EC 2021: all three criteria)"
             : "\(verdict) (EC 2021: no export data, decided on concentration and extra-EU share only)"
         return EUDependency(

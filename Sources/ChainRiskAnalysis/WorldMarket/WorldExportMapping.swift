@@ -37,7 +37,8 @@ public struct WorldExportMapping: Sendable {
     public let unmappedValue: Double
 
     public init(flows: some Sequence<TradeFlow>, through correspondence: Correspondence, reversed: Bool = false) {
-        let table = reversed
+        let table =
+            reversed
             ? Correspondence(
                 source: correspondence.target, target: correspondence.source,
                 pairs: correspondence.pairs.map { ($0.target, $0.source) }
@@ -63,7 +64,8 @@ public struct WorldExportMapping: Sendable {
                 continue
             }
             let collectsSubcodes = match.matchedSources.allSatisfy { $0.hasPrefix(product.code) }
-            let lookup: CorrespondenceMatch.Quality = match.quality == .exact || collectsSubcodes ? .exact : .approximate
+            let lookup: CorrespondenceMatch.Quality =
+                match.quality == .exact || collectsSubcodes ? .exact : .approximate
             let quality: CorrespondenceMatch.Quality = product.classification == table.source ? lookup : .approximate
             let share = flow.value.map { $0 / Double(match.targets.count) }
             for code in match.targets {

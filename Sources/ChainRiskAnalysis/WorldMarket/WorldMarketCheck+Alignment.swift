@@ -23,8 +23,11 @@ extension WorldMarketCheck {
             let code = row.product.code
             // The code itself, else its heading and chapter (world data is often coarser than imports).
             let levels = [code.utf8.count] + [4, 2].filter { $0 < code.utf8.count }
-            guard let candidates = levels.lazy.compactMap({ byCode[CodeKey(family: family, code: String(code.prefix($0)))] }).first,
-                  let match = Self.nearestYear(candidates, to: row.year)
+            guard
+                let candidates = levels.lazy.compactMap({
+                    byCode[CodeKey(family: family, code: String(code.prefix($0)))]
+                }).first,
+                let match = Self.nearestYear(candidates, to: row.year)
             else { return nil }
             let result = check(row, world: match)
             let sameYear = match.year == row.year
@@ -36,7 +39,8 @@ extension WorldMarketCheck {
             if !sameYear { reasons.append("world data of \(match.year)") }
             if !sameVintage { reasons.append("world codes in \(match.product.classification.token)") }
             return Result(
-                reporter: result.reporter, year: result.year, flow: result.flow, product: result.product, unit: result.unit,
+                reporter: result.reporter, year: result.year, flow: result.flow, product: result.product,
+                unit: result.unit,
                 importValue: result.importValue, importHHI: result.importHHI, importClass: result.importClass,
                 worldHHI: result.worldHHI, worldClass: result.worldClass, worldExporters: result.worldExporters,
                 topExporter: result.topExporter, topExporterShare: result.topExporterShare, verdict: result.verdict,

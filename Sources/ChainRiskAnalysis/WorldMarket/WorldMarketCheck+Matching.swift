@@ -25,7 +25,9 @@ extension WorldMarketCheck {
     ) throws(ClassificationMismatch) -> MatchedWorldRows {
         var flows = flows
         var note: String?
-        if let family = importFamily, let worldFamily = flows.first?.product.classification.family, worldFamily != family {
+        if let family = importFamily, let worldFamily = flows.first?.product.classification.family,
+            worldFamily != family
+        {
             guard let mapping = Self.crossMapping(from: worldFamily, to: family, flows: flows) else {
                 throw ClassificationMismatch(world: worldFamily, imports: family)
             }
@@ -35,14 +37,17 @@ extension WorldMarketCheck {
         let worldLevels = Set(flows.map(\.product.code.utf8.count))
         let lengths = level.map { [$0] } ?? importLevels.sorted()
         let rows = lengths.flatMap { length in
-            worldLevels.contains(length) ? worldMarketRows(flows: flows, level: nil).filter { $0.product.code.utf8.count == length }
+            worldLevels.contains(length)
+                ? worldMarketRows(flows: flows, level: nil).filter { $0.product.code.utf8.count == length }
                 : worldMarketRows(flows: flows, level: length)
         }
         return MatchedWorldRows(rows: rows, mapping: note)
     }
 
     /// World flows mapped between HS and SITC rev. 4 through the bundled correspondence.
-    static func crossMapping(from world: Classification.Family, to imports: Classification.Family, flows: [TradeFlow]) -> WorldExportMapping? {
+    static func crossMapping(from world: Classification.Family, to imports: Classification.Family, flows: [TradeFlow])
+        -> WorldExportMapping?
+    {
         switch (world, imports) {
         case (.hs, .sitc): WorldExportMapping(flows: flows, through: .hs2022ToSITC4)
         case (.sitc, .hs): WorldExportMapping(flows: flows, through: .hs2022ToSITC4, reversed: true)

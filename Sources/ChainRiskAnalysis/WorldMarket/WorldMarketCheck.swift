@@ -90,20 +90,24 @@ public struct WorldMarketCheck: Sendable {
         for flow in flows where flow.flow == kind {
             if flow.partner == .world {
                 totals.append(flow)
-                exportersWithTotal.insert(ExporterKey(year: flow.year, product: flow.product, exporter: flow.reporter, unit: flow.unit))
+                exportersWithTotal.insert(
+                    ExporterKey(year: flow.year, product: flow.product, exporter: flow.reporter, unit: flow.unit))
             } else {
                 bilateral.append(flow)
             }
         }
-        var accumulator = ConcentrationAnalysis(thresholds: thresholds, level: level, countries: countries).accumulator()
+        var accumulator = ConcentrationAnalysis(thresholds: thresholds, level: level, countries: countries)
+            .accumulator()
         let kept = bilateral.filter {
-            !exportersWithTotal.contains(ExporterKey(year: $0.year, product: $0.product, exporter: $0.reporter, unit: $0.unit))
+            !exportersWithTotal.contains(
+                ExporterKey(year: $0.year, product: $0.product, exporter: $0.reporter, unit: $0.unit))
         }
         for flow in totals + kept {
-            accumulator.add(TradeFlow(
-                year: flow.year, month: flow.month, reporter: .world, partner: flow.reporter, product: flow.product,
-                flow: kind, value: flow.value, unit: flow.unit, status: flow.status
-            ))
+            accumulator.add(
+                TradeFlow(
+                    year: flow.year, month: flow.month, reporter: .world, partner: flow.reporter, product: flow.product,
+                    flow: kind, value: flow.value, unit: flow.unit, status: flow.status
+                ))
         }
         return accumulator.rows()
     }
@@ -122,13 +126,16 @@ public struct WorldMarketCheck: Sendable {
     /// Every import row checked against the world row of the same year and product, sorted like the rows.
     ///
     /// Where several world rows match (other units or flows), the first in sorted order is used.
-    public func check(imports: [ImportConcentration], world: [ImportConcentration], mapping: WorldExportMapping? = nil) -> [Result] {
+    public func check(imports: [ImportConcentration], world: [ImportConcentration], mapping: WorldExportMapping? = nil)
+        -> [Result]
+    {
         struct WorldKey: Hashable {
             let year: Int
             let product: ProductCode
         }
         var worldRows: [WorldKey: ImportConcentration] = [:]
-        for row in world.sorted(by: ImportConcentration.keyOrder) where worldRows[WorldKey(year: row.year, product: row.product)] == nil {
+        for row in world.sorted(by: ImportConcentration.keyOrder)
+        where worldRows[WorldKey(year: row.year, product: row.product)] == nil {
             worldRows[WorldKey(year: row.year, product: row.product)] = row
         }
         return imports.filter(\.flow.isImport).sorted(by: ImportConcentration.keyOrder).map { row in
@@ -137,21 +144,27 @@ public struct WorldMarketCheck: Sendable {
     }
 
     /// One import row checked against its world-market row (`nil` when the world data lacks the product).
-    public func check(_ row: ImportConcentration, world: ImportConcentration?, mapping: WorldExportMapping? = nil) -> Result {
+    public func check(_ row: ImportConcentration, world: ImportConcentration?, mapping: WorldExportMapping? = nil)
+        -> Result
+    {
         let worldHHI = world?.hhi
         let verdict = worldHHI.map { self.verdict(worldHHI: $0) }
-        let quality: CorrespondenceMatch.Quality = world == nil ? .unmapped : mapping?.quality(of: row.product) ?? .exact
+        let quality: CorrespondenceMatch.Quality =
+            world == nil ? .unmapped : mapping?.quality(of: row.product) ?? .exact
         var note: String
         if let verdict, let worldHHI {
             note = "world exports HHI \(DecimalText.format(worldHHI)): \(verdict.nameEN)"
         } else {
             note = world == nil ? "no world-export data for this product" : "world exports have no supplier value"
         }
-        if world != nil && quality != .exact { note += " (products matched \(quality.rawValue) across classifications)" }
+        if world != nil && quality != .exact {
+            note += " (products matched \(quality.rawValue) across classifications)"
+        }
         return Result(
             reporter: row.reporter, year: row.year, flow: row.flow, product: row.product, unit: row.unit,
             importValue: row.totalValue, importHHI: row.hhi, importClass: row.concentrationClass, worldHHI: worldHHI,
-            worldClass: worldHHI.map(thresholds.classify), worldExporters: world?.suppliers, topExporter: world?.topSupplier,
+            worldClass: worldHHI.map(thresholds.classify), worldExporters: world?.suppliers,
+            topExporter: world?.topSupplier,
             topExporterShare: world?.topSupplierShare, verdict: verdict, quality: quality, note: note
         )
     }

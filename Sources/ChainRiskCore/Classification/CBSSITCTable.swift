@@ -36,9 +36,14 @@ public struct CBSSITCTable: Sendable {
         var byKey: [String: Entry] = [:]
         var byCode: [String: Entry] = [:]
         for record in table.records {
-            let entry = Entry(key: record.fields[column[0]], titleNL: record.fields[column[1]], sitcCode: record.fields[column[2]])
-            guard byKey.updateValue(entry, forKey: entry.key) == nil else { throw table.duplicate(entry.key, at: record) }
-            guard byCode.updateValue(entry, forKey: entry.sitcCode) == nil else { throw table.duplicate(entry.sitcCode, at: record) }
+            let entry = Entry(
+                key: record.fields[column[0]], titleNL: record.fields[column[1]], sitcCode: record.fields[column[2]])
+            guard byKey.updateValue(entry, forKey: entry.key) == nil else {
+                throw table.duplicate(entry.key, at: record)
+            }
+            guard byCode.updateValue(entry, forKey: entry.sitcCode) == nil else {
+                throw table.duplicate(entry.sitcCode, at: record)
+            }
         }
         self.byKey = byKey
         self.byCode = byCode

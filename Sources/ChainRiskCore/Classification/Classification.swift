@@ -45,14 +45,25 @@ public struct Classification: Hashable, Comparable, Sendable, Codable, CustomStr
             let rest = String(text.dropFirst(family.rawValue.count)).trimmingCharacters(in: " .-_")
             switch family {
             case .hs:
-                if rest.isEmpty { self = .hs; return }
+                if rest.isEmpty {
+                    self = .hs
+                    return
+                }
                 // One digit is a code level (HS4 = HS headings); two or four digits are a vintage (HS02, HS2017).
                 guard let number = Int(rest) else { return nil }
                 switch (rest.count, number) {
-                case (1, _): self = .hs; return
-                case (2, 88...99): self = Classification(.hs, revision: String(1900 + number)); return
-                case (2, 0..<88): self = Classification(.hs, revision: String(2000 + number)); return
-                case (4, 1988...2100): self = Classification(.hs, revision: String(number)); return
+                case (1, _):
+                    self = .hs
+                    return
+                case (2, 88...99):
+                    self = Classification(.hs, revision: String(1900 + number))
+                    return
+                case (2, 0..<88):
+                    self = Classification(.hs, revision: String(2000 + number))
+                    return
+                case (4, 1988...2100):
+                    self = Classification(.hs, revision: String(number))
+                    return
                 default: return nil
                 }
             default:
@@ -80,7 +91,8 @@ public struct Classification: Hashable, Comparable, Sendable, Codable, CustomStr
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = Classification(token: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown classification \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "unknown classification \(text)"))
         }
         self = value
     }

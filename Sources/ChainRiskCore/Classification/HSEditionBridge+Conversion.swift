@@ -39,7 +39,9 @@ extension HSEditionBridge {
     ///
     /// A target missing from `weights` means "not known" (the data has no trade in that code's edition), not zero;
     /// a weight of 0 gives its target no share.
-    public static func shares(of targets: [String], weights: [String: Double]) -> (shares: [Double], rule: SplitRule, reason: String?) {
+    public static func shares(of targets: [String], weights: [String: Double]) -> (
+        shares: [Double], rule: SplitRule, reason: String?
+    ) {
         let equal = [Double](repeating: 1 / Double(max(targets.count, 1)), count: targets.count)
         guard !weights.isEmpty else { return (equal, .equalShares, "no weights given") }
         let missing = targets.filter { code in weights[code].map { !($0.isFinite && $0 >= 0) } ?? true }
@@ -79,7 +81,9 @@ extension HSEditionBridge {
     /// - Flows in another classification (SITC, CN, HS without a vintage, HS 1992 to 2012) pass unchanged, with
     ///   one `unconverted_code` finding per classification.
     /// - Complexity: O(n) for n flows, one table look-up per distinct product code.
-    public func convert(_ flows: some Sequence<TradeFlow>, to target: Edition, weights: [String: Double] = [:]) -> HSConversion {
+    public func convert(_ flows: some Sequence<TradeFlow>, to target: Edition, weights: [String: Double] = [:])
+        -> HSConversion
+    {
         var converter = Converter(bridge: self, target: target, weights: weights)
         var output: [TradeFlow] = []
         output.reserveCapacity(flows.underestimatedCount)
@@ -151,7 +155,8 @@ private struct Converter {
         case .split(let codes):
             let shares = HSEditionBridge.shares(of: codes, weights: weights).shares
             let remainder = shares.indices.max { shares[$0] < shares[$1] || (shares[$0] == shares[$1] && $0 > $1) } ?? 0
-            plan = .split(codes.map { ProductCode($0, in: target.classification) }, shares: shares, remainder: remainder)
+            plan = .split(
+                codes.map { ProductCode($0, in: target.classification) }, shares: shares, remainder: remainder)
         case .notComparable, .unknown:
             plan = .keep
         }
@@ -171,10 +176,12 @@ private struct Converter {
     func splits() -> [HSEditionBridge.Split] {
         counts.keys.sorted().compactMap { product in
             guard let edition = HSEditionBridge.Edition(product.classification),
-                  case .split(let codes) = bridge.mapping(of: product.code, from: edition, to: target) else { return nil }
+                case .split(let codes) = bridge.mapping(of: product.code, from: edition, to: target)
+            else { return nil }
             let shares = HSEditionBridge.shares(of: codes, weights: weights)
-            return HSEditionBridge.Split(edition: edition, code: product.code, targets: codes, shares: shares.shares,
-                                         rule: shares.rule, reason: shares.reason, flows: counts[product] ?? 0)
+            return HSEditionBridge.Split(
+                edition: edition, code: product.code, targets: codes, shares: shares.shares,
+                rule: shares.rule, reason: shares.reason, flows: counts[product] ?? 0)
         }
     }
 
@@ -182,17 +189,23 @@ private struct Converter {
         var log = FindingLog()
         for product in counts.keys.sorted() {
             guard let edition = HSEditionBridge.Edition(product.classification),
-                  let finding = finding(for: product, from: edition, flows: counts[product] ?? 0) else { continue }
+                let finding = finding(for: product, from: edition, flows: counts[product] ?? 0)
+            else { continue }
             log.record(finding)
         }
         for (classification, count) in otherClassifications.sorted(by: { $0.key < $1.key }) {
             let name = classification == .hs ? "HS without a vintage" : classification.token
-            log.record(Finding(.unconvertedCode, "\(name) (\(Self.flows(count))) kept as it is: the HS edition bridge converts HS2017 and HS2022 only"))
+            log.record(
+                Finding(
+                    .unconvertedCode,
+                    "\(name) (\(Self.flows(count))) kept as it is: the HS edition bridge converts HS2017 and HS2022 only"
+                ))
         }
         return log
     }
 
-    private func finding(for product: ProductCode, from edition: HSEditionBridge.Edition, flows count: Int) -> Finding? {
+    private func finding(for product: ProductCode, from edition: HSEditionBridge.Edition, flows count: Int) -> Finding?
+    {
         let code = product.code
         let source = "\(edition.rawValue) \(code) (\(Self.flows(count)))"
         switch bridge.mapping(of: code, from: edition, to: target) {
@@ -202,7 +215,9 @@ private struct Converter {
             if !merged.isEmpty { notes.append("together with \(edition.rawValue) \(merged.joined(separator: ", "))") }
             let unplaced = target == .hs2017 && code.utf8.count == 6 ? bridge.unmatchedHS2017(inHeadingOf: mapped) : []
             if !unplaced.isEmpty {
-                notes.append("approximate: HS2017 heading \(mapped.prefix(4)) also has \(unplaced.joined(separator: ", ")), which the table places nowhere")
+                notes.append(
+                    "approximate: HS2017 heading \(mapped.prefix(4)) also has \(unplaced.joined(separator: ", ")), which the table places nowhere"
+                )
             }
             guard mapped != code || !notes.isEmpty else { return nil }
             let tail = notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")
@@ -213,11 +228,15 @@ private struct Converter {
             let rule = split.rule == .weights ? "by world-trade weights" : "by equal shares (\(split.reason ?? ""))"
             return Finding(.splitCode, "\(source) split over \(target.rawValue) \(parts) \(rule)")
         case .notComparable(let reasons):
-            let shown = reasons.prefix(3).joined(separator: ", ") + (reasons.count > 3 ? " and \(reasons.count - 3) more" : "")
+            let shown =
+                reasons.prefix(3).joined(separator: ", ") + (reasons.count > 3 ? " and \(reasons.count - 3) more" : "")
             let what = code.utf8.count == 2 ? "chapter" : "heading"
-            return Finding(.unconvertedCode, "\(source) kept in \(edition.rawValue): the \(what) differs between the editions (\(shown))")
+            return Finding(
+                .unconvertedCode,
+                "\(source) kept in \(edition.rawValue): the \(what) differs between the editions (\(shown))")
         case .unknown:
-            let why = edition == .hs2017 && bridge.unmatchedHS2017.contains(code)
+            let why =
+                edition == .hs2017 && bridge.unmatchedHS2017.contains(code)
                 ? "an HS2017 subheading the HS2017→HS2022 table lacks (merged into another subheading in HS2022)"
                 : "not a code of the HS2017↔HS2022 table"
             return Finding(.unknownCode, "\(source) kept in \(edition.rawValue): \(why)")
@@ -230,7 +249,9 @@ private struct Converter {
     static func percent(_ share: Double) -> String {
         let hundredths = Int((share * 10_000).rounded())
         let fraction = hundredths % 100
-        let decimals = fraction == 0 ? "" : fraction % 10 == 0 ? ".\(fraction / 10)" : (fraction < 10 ? ".0\(fraction)" : ".\(fraction)")
+        let decimals =
+            fraction == 0
+            ? "" : fraction % 10 == 0 ? ".\(fraction / 10)" : (fraction < 10 ? ".0\(fraction)" : ".\(fraction)")
         return "\(hundredths / 100)\(decimals)%"
     }
 }

@@ -31,7 +31,8 @@ extension HSEditionBridge {
         var unmatched: Set<String> = []
         for record in table.records {
             let code = record.fields[column]
-            guard code.utf8.count == 6, code.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            guard code.utf8.count == 6, code.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+            else {
                 throw table.badValue("'\(code)' is not a 6-digit HS 2017 subheading", at: record)
             }
             guard correspondence.targets(of: code).isEmpty else {
@@ -40,7 +41,8 @@ extension HSEditionBridge {
             guard unmatched.insert(code).inserted else { throw table.duplicate(code, at: record) }
         }
         guard let bridge = HSEditionBridge(correspondence: correspondence, unmatchedHS2017: unmatched) else {
-            throw ReferenceDataError(.badValue, resource: table.resource, "the correspondence does not go from HS 2017 to HS 2022")
+            throw ReferenceDataError(
+                .badValue, resource: table.resource, "the correspondence does not go from HS 2017 to HS 2022")
         }
         self = bridge
     }

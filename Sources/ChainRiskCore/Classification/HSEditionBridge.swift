@@ -35,7 +35,9 @@ public struct HSEditionBridge: Sendable {
 
         /// The edition of a classification; `nil` for HS without a vintage, other HS vintages and other families.
         public init?(_ classification: Classification) {
-            guard let edition = Edition.allCases.first(where: { $0.classification == classification }) else { return nil }
+            guard let edition = Edition.allCases.first(where: { $0.classification == classification }) else {
+                return nil
+            }
             self = edition
         }
 

@@ -7,7 +7,11 @@ extension ProductCode {
         var byFamily: [Classification.Family: Set<String>] = [:]
         var withTotal: Set<Classification.Family> = []
         for code in codes {
-            if code.isTotal { withTotal.insert(code.classification.family) } else { byFamily[code.classification.family, default: []].insert(code.code) }
+            if code.isTotal {
+                withTotal.insert(code.classification.family)
+            } else {
+                byFamily[code.classification.family, default: []].insert(code.code)
+            }
         }
         return codes.filter { product in
             guard !product.isTotal else { return false }

@@ -22,11 +22,13 @@ public struct ProductCode: Hashable, Comparable, Sendable, Codable, CustomString
         }
         for byte in bytes {
             switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"):
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"):
                 continue
             default:
-                return "'\(code)' holds the character '\(String(decoding: [byte], as: UTF8.self))'; codes are letters, digits, '.', '-' and '_'"
+                return
+                    "'\(code)' holds the character '\(String(decoding: [byte], as: UTF8.self))'; codes are letters, digits, '.', '-' and '_'"
             }
         }
         return nil

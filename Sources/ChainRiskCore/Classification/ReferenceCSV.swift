@@ -67,7 +67,8 @@ enum ReferenceCSV {
             index += 1
         }
         if inQuotes {
-            throw ReferenceDataError(.unterminatedQuote, resource: resource, line: recordLine, "quoted field is not closed")
+            throw ReferenceDataError(
+                .unterminatedQuote, resource: resource, line: recordLine, "quoted field is not closed")
         }
         if !field.isEmpty || !fields.isEmpty { try endRecord() }
         return records

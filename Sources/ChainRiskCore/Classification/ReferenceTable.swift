@@ -77,12 +77,16 @@ struct ReferenceTable: Sendable {
 
     /// The field as an integer.
     func integer(_ text: String, column: String, at record: ReferenceCSV.Record) throws(ReferenceDataError) -> Int {
-        guard let value = Int(text) else { throw badValue("expected a number in '\(column)', found '\(text)'", at: record) }
+        guard let value = Int(text) else {
+            throw badValue("expected a number in '\(column)', found '\(text)'", at: record)
+        }
         return value
     }
 
     /// The field as a country or special code.
-    func countryCode(_ text: String, column: String, at record: ReferenceCSV.Record) throws(ReferenceDataError) -> CountryCode {
+    func countryCode(_ text: String, column: String, at record: ReferenceCSV.Record) throws(ReferenceDataError)
+        -> CountryCode
+    {
         guard let code = CountryCode(rawValue: text) else { throw badValue("empty code in '\(column)'", at: record) }
         return code
     }

@@ -20,12 +20,16 @@ extension CountryTable {
     private init(reading directory: URL?) throws(ReferenceDataError) {
         let countries = try Self.readCountries(ReferenceTable(named: "countries", in: directory))
         let countryCodes = Set(countries.map(\.iso3))
-        let special = try Self.readSpecialAreas(ReferenceTable(named: "special_areas", in: directory), countries: countryCodes)
+        let special = try Self.readSpecialAreas(
+            ReferenceTable(named: "special_areas", in: directory), countries: countryCodes)
         let known = countryCodes.union(special.map(\.code))
-        let cepii = try Self.readCodeMap(ReferenceTable(named: "cepii_codes", in: directory), key: "cepii_code", known: known)
-        let comtrade = try Self.readCodeMap(ReferenceTable(named: "comtrade_codes", in: directory), key: "code", known: known)
+        let cepii = try Self.readCodeMap(
+            ReferenceTable(named: "cepii_codes", in: directory), key: "cepii_code", known: known)
+        let comtrade = try Self.readCodeMap(
+            ReferenceTable(named: "comtrade_codes", in: directory), key: "code", known: known)
         let cbs = try Self.readCBSLanden(ReferenceTable(named: "cbs_landen", in: directory), countries: countryCodes)
-        self.init(countries: countries, specialAreas: special, cepiiExceptions: cepii, comtrade: comtrade, cbsLanden: cbs)
+        self.init(
+            countries: countries, specialAreas: special, cepiiExceptions: cepii, comtrade: comtrade, cbsLanden: cbs)
     }
 
     private static func readCountries(_ table: ReferenceTable) throws(ReferenceDataError) -> [Country] {
@@ -42,10 +46,11 @@ extension CountryTable {
             guard field(1).utf8.count == 2, field(6) == "0" || field(6) == "1" else {
                 throw table.badValue("expected a two-letter iso2 and eu27 0 or 1", at: record)
             }
-            countries.append(Country(
-                iso3: iso3, iso2: field(1), numeric: numeric, nameEN: field(3), nameNL: field(4), region: field(5),
-                isEU27: field(6) == "1"
-            ))
+            countries.append(
+                Country(
+                    iso3: iso3, iso2: field(1), numeric: numeric, nameEN: field(3), nameNL: field(4), region: field(5),
+                    isEU27: field(6) == "1"
+                ))
         }
         return countries
     }
@@ -81,8 +86,12 @@ extension CountryTable {
         for record in table.records {
             let number = try table.integer(record.fields[column[0]], column: key, at: record)
             let code = try table.countryCode(record.fields[column[1]], column: "iso3", at: record)
-            guard known.contains(code) else { throw table.badValue("\(code) is neither a country nor a special code", at: record) }
-            guard map.updateValue(code, forKey: number) == nil else { throw table.duplicate(String(number), at: record) }
+            guard known.contains(code) else {
+                throw table.badValue("\(code) is neither a country nor a special code", at: record)
+            }
+            guard map.updateValue(code, forKey: number) == nil else {
+                throw table.duplicate(String(number), at: record)
+            }
         }
         return map
     }

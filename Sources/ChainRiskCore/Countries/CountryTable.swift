@@ -33,7 +33,8 @@ public struct CountryTable: Sendable {
         byISO3 = Dictionary(uniqueKeysWithValues: countries.map { ($0.iso3, $0) })
         byISO2 = Dictionary(uniqueKeysWithValues: countries.map { ($0.iso2, $0.iso3) })
         byNumeric = Dictionary(uniqueKeysWithValues: countries.map { ($0.numeric, $0.iso3) })
-        byDutchName = Dictionary(countries.map { ($0.nameNL.lowercased(), $0.iso3) }, uniquingKeysWith: { first, _ in first })
+        byDutchName = Dictionary(
+            countries.map { ($0.nameNL.lowercased(), $0.iso3) }, uniquingKeysWith: { first, _ in first })
         specialByCode = Dictionary(uniqueKeysWithValues: specialAreas.map { ($0.code, $0) })
         self.cepiiExceptions = cepiiExceptions
         byComtrade = comtrade
@@ -73,7 +74,9 @@ public struct CountryTable: Sendable {
     public func code(comtrade: Int) -> CountryCode? { byComtrade[comtrade] }
 
     /// The ISO3 code for a Dutch country name as CBS writes it (`Duitsland` → `DEU`), ignoring case and outer blanks.
-    public func code(dutchName: String) -> CountryCode? { byDutchName[dutchName.trimmingASCIIWhitespace().lowercased()] }
+    public func code(dutchName: String) -> CountryCode? {
+        byDutchName[dutchName.trimmingASCIIWhitespace().lowercased()]
+    }
 
     /// The CBS StatLine `Landen` key, e.g. `L008592` (Duitsland), or `nil` when it is not in the bundled subset.
     public func cbsLanden(key: String) -> CBSLandenEntry? { cbsByKey[key.trimmingASCIIWhitespace()] }

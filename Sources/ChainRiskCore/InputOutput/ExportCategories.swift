@@ -31,7 +31,9 @@ public struct ExportCategories: Sendable, Hashable {
     }
 
     /// The categories that hold at least one of `sectors`, in row order, then one per unlisted sector (its code).
-    public func resolving(sectors: [String]) -> (categories: [ExportCategory], categoryOf: [String: String], unlisted: [String]) {
+    public func resolving(sectors: [String]) -> (
+        categories: [ExportCategory], categoryOf: [String: String], unlisted: [String]
+    ) {
         let present = Set(sectors.compactMap { categoryOfSector[$0] })
         var categoryOf: [String: String] = [:]
         var unlisted: [String] = []

@@ -25,9 +25,11 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notSquare(let rows, let columns):
             return "expected a square matrix, got \(rows) × \(columns)"
         case .singular(let pivot):
-            return "I − A is singular (zero pivot at position \(pivot)); the table has a sector that uses all its own output"
+            return
+                "I − A is singular (zero pivot at position \(pivot)); the table has a sector that uses all its own output"
         case .notProductive(let radius, let table):
-            return "the table \(table.map { "\($0) " } ?? "")is not productive: spectral radius of A is \(radius), it must be below 1"
+            return
+                "the table \(table.map { "\($0) " } ?? "")is not productive: spectral radius of A is \(radius), it must be below 1"
         case .dimensionMismatch(let message):
             return message
         case .unknownRegion(let region, let known):

@@ -30,7 +30,9 @@ extension InputOutputTable {
         let deliveries = zip(intermediate.rowSums(), finalDemand.rowSums()).map { $0 + $1 }
         let added = valueAdded
         return sectors.indices.map { index in
-            SectorBalance(sector: sectors[index], grossOutput: grossOutput[index], deliveries: deliveries[index], valueAdded: added[index])
+            SectorBalance(
+                sector: sectors[index], grossOutput: grossOutput[index], deliveries: deliveries[index],
+                valueAdded: added[index])
         }
     }
 
@@ -43,34 +45,55 @@ extension InputOutputTable {
     /// - `negative_value`: a negative intermediate flow (negative final demand, e.g. inventory changes, is normal),
     ///   at the cell's place in its file when `cellLocation(i, j)` knows it.
     public func balanceFindings(
-        tolerance: Double = 0.01, reportedValueAdded: [Double]? = nil, cellLocation: (Int, Int) -> SourceLocation? = { _, _ in nil }
+        tolerance: Double = 0.01, reportedValueAdded: [Double]? = nil,
+        cellLocation: (Int, Int) -> SourceLocation? = { _, _ in nil }
     ) -> [Finding] {
         var findings: [Finding] = []
         let inputs = intermediate.columnSums()
         for (index, balance) in sectorBalances().enumerated() {
             let label = balance.sector.combined
             if balance.grossOutput == 0 {
-                findings.append(Finding(.zeroOutput, "\(label): gross output is 0, deliveries \(Self.figure(balance.deliveries)); its coefficients are set to 0"))
+                findings.append(
+                    Finding(
+                        .zeroOutput,
+                        "\(label): gross output is 0, deliveries \(Self.figure(balance.deliveries)); its coefficients are set to 0"
+                    ))
                 continue
             }
             if abs(balance.relativeRowImbalance) > tolerance {
-                findings.append(Finding(.imbalance, "row \(label): deliveries \(Self.figure(balance.deliveries)) vs gross output \(Self.figure(balance.grossOutput)) (\(Self.percent(balance.relativeRowImbalance)))"))
+                findings.append(
+                    Finding(
+                        .imbalance,
+                        "row \(label): deliveries \(Self.figure(balance.deliveries)) vs gross output \(Self.figure(balance.grossOutput)) (\(Self.percent(balance.relativeRowImbalance)))"
+                    ))
             }
             if balance.valueAdded < 0 {
-                findings.append(Finding(.imbalance, "column \(label): intermediate inputs \(Self.figure(inputs[index])) exceed gross output \(Self.figure(balance.grossOutput)); value added \(Self.figure(balance.valueAdded)) (\(Self.percent(balance.valueAdded / abs(balance.grossOutput))))"))
+                findings.append(
+                    Finding(
+                        .imbalance,
+                        "column \(label): intermediate inputs \(Self.figure(inputs[index])) exceed gross output \(Self.figure(balance.grossOutput)); value added \(Self.figure(balance.valueAdded)) (\(Self.percent(balance.valueAdded / abs(balance.grossOutput))))"
+                    ))
             }
             if let reportedValueAdded {
                 let columnTotal = inputs[index] + reportedValueAdded[index]
                 let relative = (columnTotal - balance.grossOutput) / abs(balance.grossOutput)
                 if abs(relative) > tolerance {
-                    findings.append(Finding(.imbalance, "column \(label): inputs plus reported value added \(Self.figure(columnTotal)) vs gross output \(Self.figure(balance.grossOutput)) (\(Self.percent(relative)))"))
+                    findings.append(
+                        Finding(
+                            .imbalance,
+                            "column \(label): inputs plus reported value added \(Self.figure(columnTotal)) vs gross output \(Self.figure(balance.grossOutput)) (\(Self.percent(relative)))"
+                        ))
                 }
             }
         }
         let n = sectorCount
         for j in 0..<n {
             for i in 0..<n where intermediate.values[j * n + i] < 0 {
-                findings.append(Finding(.negativeValue, "intermediate flow \(sectors[i].combined) → \(sectors[j].combined) is \(Self.figure(intermediate.values[j * n + i]))", at: cellLocation(i, j)))
+                findings.append(
+                    Finding(
+                        .negativeValue,
+                        "intermediate flow \(sectors[i].combined) → \(sectors[j].combined) is \(Self.figure(intermediate.values[j * n + i]))",
+                        at: cellLocation(i, j)))
             }
         }
         return findings

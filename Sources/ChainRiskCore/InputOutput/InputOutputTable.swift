@@ -24,16 +24,20 @@ public struct InputOutputTable: Sendable {
     ) throws(IOError) {
         let n = sectors.count
         guard intermediate.rows == n, intermediate.columns == n else {
-            throw .dimensionMismatch("intermediate flows are \(intermediate.rows) × \(intermediate.columns), expected \(n) × \(n)")
+            throw .dimensionMismatch(
+                "intermediate flows are \(intermediate.rows) × \(intermediate.columns), expected \(n) × \(n)")
         }
         guard finalDemand.rows == n, finalDemand.columns == finalDemandColumns.count else {
-            throw .dimensionMismatch("final demand is \(finalDemand.rows) × \(finalDemand.columns), expected \(n) × \(finalDemandColumns.count)")
+            throw .dimensionMismatch(
+                "final demand is \(finalDemand.rows) × \(finalDemand.columns), expected \(n) × \(finalDemandColumns.count)"
+            )
         }
         guard grossOutput.count == n else {
             throw .dimensionMismatch("gross output has \(grossOutput.count) values, expected \(n)")
         }
-        try Self.requireFiniteTotal(sectors: sectors, intermediate: intermediate, finalDemand: finalDemand,
-                                    finalDemandColumns: finalDemandColumns, grossOutput: grossOutput)
+        try Self.requireFiniteTotal(
+            sectors: sectors, intermediate: intermediate, finalDemand: finalDemand,
+            finalDemandColumns: finalDemandColumns, grossOutput: grossOutput)
         self.sectors = sectors
         self.intermediate = intermediate
         self.finalDemand = finalDemand
@@ -54,21 +58,25 @@ public struct InputOutputTable: Sendable {
         for value in grossOutput { total += abs(value) }
         guard !total.isFinite else { return }
         // The largest cell names where to look.
-        var place = "", largest = -1.0
+        var place = ""
+        var largest = -1.0
         for (index, value) in intermediate.values.enumerated() where !(abs(value) <= largest) {
             largest = value.isNaN ? .infinity : abs(value)
-            place = "intermediate flow from \(sectors[index % sectors.count]) to \(sectors[index / sectors.count]) is \(value)"
+            place =
+                "intermediate flow from \(sectors[index % sectors.count]) to \(sectors[index / sectors.count]) is \(value)"
         }
         for (index, value) in finalDemand.values.enumerated() where !(abs(value) <= largest) {
             largest = value.isNaN ? .infinity : abs(value)
-            place = "final demand for \(sectors[index % sectors.count]) in \(finalDemandColumns[index / sectors.count]) is \(value)"
+            place =
+                "final demand for \(sectors[index % sectors.count]) in \(finalDemandColumns[index / sectors.count]) is \(value)"
         }
         for (index, value) in grossOutput.enumerated() where !(abs(value) <= largest) {
             largest = value.isNaN ? .infinity : abs(value)
             place = "gross output of \(sectors[index]) is \(value)"
         }
-        throw .outOfRange("the table's values sum beyond the largest number a double holds (about 1.8e308), so its totals and "
-                          + "inverses cannot be computed; the largest: \(place)")
+        throw .outOfRange(
+            "the table's values sum beyond the largest number a double holds (about 1.8e308), so its totals and "
+                + "inverses cannot be computed; the largest: \(place)")
     }
 
     public var sectorCount: Int { sectors.count }

@@ -51,7 +51,8 @@ extension LetterDataset {
     public func replacingSectors(_ sectors: [SectorRiskProfile]) -> LetterDataset {
         LetterDataset(
             name: name, reporter: reporter, events: events, sectors: sectors, topImports: topImports,
-            highConcentration: highConcentration, suppressedProducts: suppressedProducts, contextFacts: contextFacts, files: files
+            highConcentration: highConcentration, suppressedProducts: suppressedProducts, contextFacts: contextFacts,
+            files: files
         )
     }
 }

@@ -44,7 +44,9 @@ public struct SectorRiskProfile: Hashable, Sendable, Codable {
     public let unit: ValueUnit
     public let year: Int
 
-    public init(sector: Sector, ranks: [RiskFactor: Int], imports: Double, exportsOfOwnMake: Double, unit: ValueUnit, year: Int) {
+    public init(
+        sector: Sector, ranks: [RiskFactor: Int], imports: Double, exportsOfOwnMake: Double, unit: ValueUnit, year: Int
+    ) {
         self.sector = sector
         self.ranks = ranks
         self.imports = imports

@@ -26,7 +26,9 @@ public struct InventoryDays: Sendable, Hashable {
 
     /// Days per using sector code (`c14` → 49.1, in every region), `fallback` for codes not listed; inputs outside
     /// `stocked` (e.g. services, which cannot be stored) never run short when `stocked` is given.
-    public static func byUser(_ table: [String: Double], fallback: Double, stocked: Set<String>? = nil, sectors: [IOSectorLabel]) -> InventoryDays {
+    public static func byUser(
+        _ table: [String: Double], fallback: Double, stocked: Set<String>? = nil, sectors: [IOSectorLabel]
+    ) -> InventoryDays {
         InventoryDays(sectors: sectors) { input, user in
             if let stocked, !stocked.contains(input) { return .infinity }
             return table[user.sector] ?? fallback

@@ -38,7 +38,9 @@ public struct InputCriticality: Sendable, Hashable {
     }
 
     /// Every input critical: the pure Leontief case.
-    public static func allCritical(sectors: [IOSectorLabel], source: String = "every input critical") -> InputCriticality {
+    public static func allCritical(sectors: [IOSectorLabel], source: String = "every input critical")
+        -> InputCriticality
+    {
         InputCriticality(sectors: sectors, source: source) { _, _ in 1 }
     }
 

@@ -68,7 +68,8 @@ public struct Shock: Sendable, Hashable, Codable {
         if day < startDay || day >= recoveredDay { return 0 }
         let sinceEnd = day - startDay - fullLossDays
         if sinceEnd < 0 { return 1 }
-        let k = Double(sinceEnd + 1), span = Double(recoveryDays + 1)
+        let k = Double(sinceEnd + 1)
+        let span = Double(recoveryDays + 1)
         switch recovery {
         case .step: return 0
         case .linear: return (span - k) / span

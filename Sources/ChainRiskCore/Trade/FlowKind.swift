@@ -25,7 +25,8 @@ public enum FlowKind: String, Sendable, Codable, CaseIterable, DeclarationOrdere
         case "import_own_use", "imports_own_use", "imports_for_own_use", "own_use": self = .importsForOwnUse
         case "re_import", "re_imports", "rm": self = .reImports
         case "export", "exports", "x", "2": self = .exports
-        case "export_own_make", "exports_own_make", "exports_of_own_make", "domestic_export", "dx": self = .exportsOfOwnMake
+        case "export_own_make", "exports_own_make", "exports_of_own_make", "domestic_export", "dx":
+            self = .exportsOfOwnMake
         case "re_export", "re_exports", "rx": self = .reExports
         default: return nil
         }

@@ -41,10 +41,12 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Refuses a year outside `TradeFlow.plausibleYears` (a typo, a sign, a date read as a year).
-    public static func checkYear(_ year: Int, field name: String, at location: @autoclosure () -> SourceLocation) throws {
+    public static func checkYear(_ year: Int, field name: String, at location: @autoclosure () -> SourceLocation) throws
+    {
         guard !TradeFlow.plausibleYears.contains(year) else { return }
         throw InputError(
-            .badValue, "year \(year) in '\(name)' is not a year of trade statistics (\(TradeFlow.plausibleYears.lowerBound)–\(TradeFlow.plausibleYears.upperBound))",
+            .badValue,
+            "year \(year) in '\(name)' is not a year of trade statistics (\(TradeFlow.plausibleYears.lowerBound)–\(TradeFlow.plausibleYears.upperBound))",
             at: location())
     }
 

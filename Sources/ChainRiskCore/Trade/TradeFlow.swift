@@ -50,7 +50,8 @@ extension TradeFlow {
         case .imports: kind = .exports
         default: return self
         }
-        return TradeFlow(year: year, month: month, reporter: partner, partner: reporter, product: product, flow: kind, value: value,
-                         unit: unit, quantity: quantity, quantityUnit: quantityUnit, status: status)
+        return TradeFlow(
+            year: year, month: month, reporter: partner, partner: reporter, product: product, flow: kind, value: value,
+            unit: unit, quantity: quantity, quantityUnit: quantityUnit, status: status)
     }
 }

@@ -26,8 +26,10 @@ public struct ValueMagnitude: Sendable {
     }
 
     static func overflow(_ value: Double, file: String, line: Int) -> InputError {
-        InputError(.badNumber, "the value \(value) takes the sum of the data's values past the largest number a double holds "
-                   + "(about 1.8e308): no total, share or HHI of these values could be computed",
-                   at: SourceLocation(file: file, line: line, column: 1))
+        InputError(
+            .badNumber,
+            "the value \(value) takes the sum of the data's values past the largest number a double holds "
+                + "(about 1.8e308): no total, share or HHI of these values could be computed",
+            at: SourceLocation(file: file, line: line, column: 1))
     }
 }

@@ -49,12 +49,24 @@ public struct ValueUnit: Hashable, Comparable, Sendable, Codable, CustomStringCo
         let text = token.trimmingASCIIWhitespace()
         let lower = text.lowercased()
         switch lower {
-        case "usd", "us$", "$": self = .usd; return
-        case "kusd", "1000 usd", "thousand usd", "usd thousand": self = .thousandUSD; return
-        case "musd", "mln usd", "million usd": self = ValueUnit(currency: "USD", scale: 6); return
-        case "eur", "euro": self = .eur; return
-        case "keur", "1000 eur", "1000 euro", "thousand eur": self = ValueUnit(currency: "EUR", scale: 3); return
-        case "meur", "mln eur", "mln euro", "million eur": self = .millionEUR; return
+        case "usd", "us$", "$":
+            self = .usd
+            return
+        case "kusd", "1000 usd", "thousand usd", "usd thousand":
+            self = .thousandUSD
+            return
+        case "musd", "mln usd", "million usd":
+            self = ValueUnit(currency: "USD", scale: 6)
+            return
+        case "eur", "euro":
+            self = .eur
+            return
+        case "keur", "1000 eur", "1000 euro", "thousand eur":
+            self = ValueUnit(currency: "EUR", scale: 3)
+            return
+        case "meur", "mln eur", "mln euro", "million eur":
+            self = .millionEUR
+            return
         default: break
         }
         let bytes = Array(text.utf8)
@@ -82,12 +94,15 @@ public struct ValueUnit: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public var description: String { token }
 
-    public static func < (lhs: ValueUnit, rhs: ValueUnit) -> Bool { (lhs.currency, lhs.scale) < (rhs.currency, rhs.scale) }
+    public static func < (lhs: ValueUnit, rhs: ValueUnit) -> Bool {
+        (lhs.currency, lhs.scale) < (rhs.currency, rhs.scale)
+    }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let unit = ValueUnit(token: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown unit \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "unknown unit \(text)"))
         }
         self = unit
     }

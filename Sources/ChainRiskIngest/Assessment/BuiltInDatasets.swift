@@ -18,7 +18,8 @@ public enum BuiltInDatasets {
             "letter_table5_high_concentration.csv", "letter_suppressed_products.csv", "letter_context_facts.csv",
         ]
         let files = try names.map { name in
-            LetterDataset.SourceFile(name: "\(letterName)/\(name)", sha256: try FileDigest.sha256(path: folder + "/" + name).hex)
+            LetterDataset.SourceFile(
+                name: "\(letterName)/\(name)", sha256: try FileDigest.sha256(path: folder + "/" + name).hex)
         }
         return LetterDataset(
             name: letterName, reporter: .netherlands,
@@ -34,7 +35,9 @@ public enum BuiltInDatasets {
 
     private static func resourceFolder(_ name: String) throws -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "BuiltIn") else {
-            throw InputError(.missingFile, "the built-in dataset \(name) is missing from the installation (BuiltIn/\(name))", at: nil)
+            throw InputError(
+                .missingFile, "the built-in dataset \(name) is missing from the installation (BuiltIn/\(name))", at: nil
+            )
         }
         return url.path
     }

@@ -40,9 +40,12 @@ struct LetterTableReader {
             guard start.count == 2, let category = CauseCategory(rawValue: fields["category"] ?? "") else {
                 throw InputError(.badValue, "expected a start YYYY-MM and a cause category", at: location)
             }
-            let regions = try (fields["regions"] ?? "").split(separator: ";").compactMap { try country(iso2: String($0), location) }
+            let regions = try (fields["regions"] ?? "").split(separator: ";").compactMap {
+                try country(iso2: String($0), location)
+            }
             return DisruptionEvent(
-                id: Int(try number(fields, "id", location)), nameEN: fields["event"] ?? "", nameNL: fields["event_nl"] ?? "",
+                id: Int(try number(fields, "id", location)), nameEN: fields["event"] ?? "",
+                nameNL: fields["event_nl"] ?? "",
                 category: category, startYear: start[0], startMonth: start[1], regions: regions,
                 productionSitesAffected: Int(try number(fields, "production_sites_affected", location)),
                 durationWeeks: try number(fields, "duration_weeks", location)
@@ -94,7 +97,8 @@ struct LetterTableReader {
         try records(name).map { fields, location in
             ContextFact(
                 id: fields["id"] ?? "", value: try number(fields, "value", location), unit: fields["unit"] ?? "",
-                year: Int(try number(fields, "year", location)), textEN: fields["text_en"] ?? "", textNL: fields["text_nl"] ?? ""
+                year: Int(try number(fields, "year", location)), textEN: fields["text_en"] ?? "",
+                textNL: fields["text_nl"] ?? ""
             )
         }
     }

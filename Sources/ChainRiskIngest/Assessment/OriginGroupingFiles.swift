@@ -21,7 +21,8 @@ public enum OriginGroupingFiles {
         var groups: [OriginGroup] = []
         var groupOfRegion: [String: String] = [:]
         var notes: [String: OriginNote] = [:]
-        try readRows(file, key: "region", value: "group", names: ("group_en", "group_nl")) { csv, columns, region, group in
+        try readRows(file, key: "region", value: "group", names: ("group_en", "group_nl")) {
+            csv, columns, region, group in
             if groupOfRegion[region] != nil {
                 throw InputError(.badValue, "region '\(region)' is listed twice", at: csv.location(columns.key))
             }
@@ -45,7 +46,8 @@ public enum OriginGroupingFiles {
         var categories: [ExportCategory] = []
         var categoryOfSector: [String: String] = [:]
         var sectorNames: [String: String] = [:]
-        try readRows(file, key: "sector", value: "category", names: ("category_en", "category_nl")) { csv, columns, sector, category in
+        try readRows(file, key: "sector", value: "category", names: ("category_en", "category_nl")) {
+            csv, columns, sector, category in
             if categoryOfSector[sector] != nil {
                 throw InputError(.badValue, "sector '\(sector)' is listed twice", at: csv.location(columns.key))
             }
@@ -87,41 +89,56 @@ public enum OriginGroupingFiles {
         let csv = CSVReader(source: try file.open(), file: file.displayName)
         let header = try csv.readHeader().map { $0.trimmingASCIIWhitespace().lowercased() }
         guard let keyColumn = header.firstIndex(of: key), let valueColumn = header.firstIndex(of: value) else {
-            throw InputError(.missingColumn, "expected columns \(key),\(value); the header has: \(header.joined(separator: ", "))",
-                             at: SourceLocation(file: file.displayName, line: 1, column: 1))
+            throw InputError(
+                .missingColumn, "expected columns \(key),\(value); the header has: \(header.joined(separator: ", "))",
+                at: SourceLocation(file: file.displayName, line: 1, column: 1))
         }
         var extra: [String: Int] = [:]
         for (index, name) in header.enumerated() where extra[name] == nil { extra[name] = index }
-        let columns = Columns(key: keyColumn, value: valueColumn, nameEN: header.firstIndex(of: names.en),
-                              nameNL: header.firstIndex(of: names.nl), extra: extra)
+        let columns = Columns(
+            key: keyColumn, value: valueColumn, nameEN: header.firstIndex(of: names.en),
+            nameNL: header.firstIndex(of: names.nl), extra: extra)
         var rows = 0
         while try csv.nextRecord() {
             try csv.requireFieldCount(header.count)
             let keyText = csv.string(keyColumn).trimmingASCIIWhitespace()
             let id = csv.string(valueColumn).trimmingASCIIWhitespace()
             guard !keyText.isEmpty else { throw InputError(.badValue, "empty \(key)", at: csv.location(keyColumn)) }
-            guard !id.isEmpty else { throw InputError(.badValue, "empty \(value) for \(key) '\(keyText)'", at: csv.location(valueColumn)) }
+            guard !id.isEmpty else {
+                throw InputError(.badValue, "empty \(value) for \(key) '\(keyText)'", at: csv.location(valueColumn))
+            }
             let nameEN = columns.nameEN.map { csv.string($0).trimmingASCIIWhitespace() } ?? ""
             let nameNL = columns.nameNL.map { csv.string($0).trimmingASCIIWhitespace() } ?? ""
             let english = nameEN.isEmpty ? id : nameEN
             try body(csv, columns, keyText, NamedID(id: id, nameEN: english, nameNL: nameNL.isEmpty ? english : nameNL))
             rows += 1
         }
-        guard rows > 0 else { throw InputError(.emptyFile, "no rows after the header", at: SourceLocation(file: file.displayName, line: 1, column: 1)) }
+        guard rows > 0 else {
+            throw InputError(
+                .emptyFile, "no rows after the header", at: SourceLocation(file: file.displayName, line: 1, column: 1))
+        }
     }
 
-    private static func requireSameNames(_ en: String, _ nl: String, as named: NamedID, csv: CSVReader, columns: Columns) throws {
+    private static func requireSameNames(
+        _ en: String, _ nl: String, as named: NamedID, csv: CSVReader, columns: Columns
+    ) throws {
         if en != named.nameEN {
-            throw InputError(.badValue, "'\(named.id)' was named '\(en)' on an earlier row, here '\(named.nameEN)'", at: csv.location(columns.nameEN ?? columns.value))
+            throw InputError(
+                .badValue, "'\(named.id)' was named '\(en)' on an earlier row, here '\(named.nameEN)'",
+                at: csv.location(columns.nameEN ?? columns.value))
         }
         if nl != named.nameNL {
-            throw InputError(.badValue, "'\(named.id)' was named '\(nl)' on an earlier row, here '\(named.nameNL)'", at: csv.location(columns.nameNL ?? columns.value))
+            throw InputError(
+                .badValue, "'\(named.id)' was named '\(nl)' on an earlier row, here '\(named.nameNL)'",
+                at: csv.location(columns.nameNL ?? columns.value))
         }
     }
 
     private static func bundled(_ name: String) throws -> InputFile {
         guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "BuiltIn/io") else {
-            throw InputError(.missingFile, "the built-in file io/\(name) is missing from the installation (BuiltIn/io/\(name))", at: nil)
+            throw InputError(
+                .missingFile, "the built-in file io/\(name) is missing from the installation (BuiltIn/io/\(name))",
+                at: nil)
         }
         return InputFile(path: url.path, displayName: "io/\(name)")
     }

@@ -7,9 +7,11 @@ public enum RiskScoreFile {
         let csv = CSVReader(source: try file.open(), file: file.displayName)
         let header = try csv.readHeader().map { $0.lowercased() }
         guard let codeColumn = header.firstIndex(where: { $0 == "iso3" || $0 == "country" }),
-              let scoreColumn = header.firstIndex(of: "score")
+            let scoreColumn = header.firstIndex(of: "score")
         else {
-            throw InputError(.missingColumn, "expected columns iso3,score; the header has: \(header.joined(separator: ", "))", at: SourceLocation(file: file.displayName, line: 1, column: 1))
+            throw InputError(
+                .missingColumn, "expected columns iso3,score; the header has: \(header.joined(separator: ", "))",
+                at: SourceLocation(file: file.displayName, line: 1, column: 1))
         }
         var scores: [CountryCode: Double] = [:]
         while try csv.nextRecord() {

@@ -1,10 +1,11 @@
 import CChainRiskZlib
 import ChainRiskCore
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A forward-only source of bytes: a file, a gzip file, or memory.
@@ -54,7 +55,9 @@ public final class FileByteSource: ByteSource {
                 return count
             }
             if errno == EINTR { continue }
-            throw InputError(.badStructure, "read error: \(String(cString: strerror(errno)))", at: SourceLocation(file: path, line: 0, column: 0))
+            throw InputError(
+                .badStructure, "read error: \(String(cString: strerror(errno)))",
+                at: SourceLocation(file: path, line: 0, column: 0))
         }
     }
 }
@@ -101,10 +104,16 @@ public final class GzipByteSource: ByteSource {
         }
         let location = SourceLocation(file: path, line: lines + 1, column: column + 1)
         if count < 0 || (code != Z_OK && code != Z_STREAM_END && code != Z_BUF_ERROR) {
-            throw InputError(.badEncoding, "corrupt gzip data (\(message.isEmpty ? "zlib error \(code)" : message)) after \(lines) complete lines; nothing was read from this file", at: location)
+            throw InputError(
+                .badEncoding,
+                "corrupt gzip data (\(message.isEmpty ? "zlib error \(code)" : message)) after \(lines) complete lines; nothing was read from this file",
+                at: location)
         }
         if count == 0 && code == Z_BUF_ERROR {
-            throw InputError(.badEncoding, "the gzip data ends before its end marker: the file is cut off (an interrupted download?) after \(lines) complete lines; nothing was read from this file", at: location)
+            throw InputError(
+                .badEncoding,
+                "the gzip data ends before its end marker: the file is cut off (an interrupted download?) after \(lines) complete lines; nothing was read from this file",
+                at: location)
         }
         return Int(count)
     }

@@ -1,9 +1,10 @@
 import ChainRiskCore
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension InputFile {
@@ -42,7 +43,8 @@ final class StreamSpool: @unchecked Sendable {
         let partial = base + ".part"
         let output = Glibc.open(partial, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard output >= 0 else {
-            throw InputError(.missingFile, "cannot copy \(path) to a temporary file: \(String(cString: strerror(errno)))", at: nil)
+            throw InputError(
+                .missingFile, "cannot copy \(path) to a temporary file: \(String(cString: strerror(errno)))", at: nil)
         }
         register(partial)
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
@@ -52,23 +54,30 @@ final class StreamSpool: @unchecked Sendable {
             let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             guard count >= 0 else {
-                throw InputError(.badStructure, "read error on \(path): \(String(cString: strerror(errno)))", at: SourceLocation(file: path, line: 0, column: 0))
+                throw InputError(
+                    .badStructure, "read error on \(path): \(String(cString: strerror(errno)))",
+                    at: SourceLocation(file: path, line: 0, column: 0))
             }
             if count == 0 { break }
             if first.count < 2 { first += buffer.prefix(min(count, 2 - first.count)) }
             var written = 0
             while written < count {
-                let result = buffer.withUnsafeBytes { write(output, $0.baseAddress.map { $0 + written }, count - written) }
+                let result = buffer.withUnsafeBytes {
+                    write(output, $0.baseAddress.map { $0 + written }, count - written)
+                }
                 if result < 0 && errno == EINTR { continue }
                 guard result > 0 else {
-                    throw InputError(.badStructure, "cannot copy \(path) to a temporary file: \(String(cString: strerror(errno)))", at: nil)
+                    throw InputError(
+                        .badStructure, "cannot copy \(path) to a temporary file: \(String(cString: strerror(errno)))",
+                        at: nil)
                 }
                 written += result
             }
         }
         let final = base + (first == [0x1F, 0x8B] ? ".gz" : "")
         guard rename(partial, final) == 0 else {
-            throw InputError(.badStructure, "cannot copy \(path) to a temporary file: \(String(cString: strerror(errno)))", at: nil)
+            throw InputError(
+                .badStructure, "cannot copy \(path) to a temporary file: \(String(cString: strerror(errno)))", at: nil)
         }
         register(final)
         return final

@@ -1,8 +1,9 @@
 import ChainRiskCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An input: a file on disk, or bytes held in memory (a request body, a pipe read whole); what to call it in
@@ -59,7 +60,9 @@ public struct InputFile: Sendable, Hashable {
         let source: any ByteSource
         if let contents {
             guard !isGzip else {
-                throw InputError(.badEncoding, "gzip bytes in memory are not read; send the file uncompressed or save it to disk", at: SourceLocation(file: displayName, line: 0, column: 0))
+                throw InputError(
+                    .badEncoding, "gzip bytes in memory are not read; send the file uncompressed or save it to disk",
+                    at: SourceLocation(file: displayName, line: 0, column: 0))
             }
             source = MemoryByteSource(contents)
         } else {

@@ -12,7 +12,8 @@ public enum ConcordanceFileReader {
         var first = true
         while try reader.nextRecord() {
             guard reader.fieldCount >= 2 else {
-                throw InputError.wrongColumnCount(found: reader.fieldCount, expected: 2, at: reader.location(reader.fieldCount))
+                throw InputError.wrongColumnCount(
+                    found: reader.fieldCount, expected: 2, at: reader.location(reader.fieldCount))
             }
             let code = reader.string(0).trimmingASCIIWhitespace()
             let group = reader.string(1).trimmingASCIIWhitespace()
@@ -23,7 +24,10 @@ public enum ConcordanceFileReader {
             }
             if let earlier = groupOf[code] {
                 guard earlier.group == group else {
-                    throw InputError(.badValue, "code '\(code)' is mapped to '\(earlier.group)' on line \(earlier.line) and to '\(group)' here", at: reader.location(1))
+                    throw InputError(
+                        .badValue,
+                        "code '\(code)' is mapped to '\(earlier.group)' on line \(earlier.line) and to '\(group)' here",
+                        at: reader.location(1))
                 }
                 continue
             }
@@ -31,7 +35,9 @@ public enum ConcordanceFileReader {
             pairs.append((code, group))
         }
         guard !pairs.isEmpty else {
-            throw InputError(.emptyFile, "the concordance lists no codes", at: SourceLocation(file: file.displayName, line: 1, column: 1))
+            throw InputError(
+                .emptyFile, "the concordance lists no codes",
+                at: SourceLocation(file: file.displayName, line: 1, column: 1))
         }
         return IOConcordance(pairs: pairs)
     }

@@ -12,7 +12,8 @@ public struct InputOutputFiles: Sendable, Hashable {
     /// Value added as reported beside the flows (pymrio's `factor_input.txt`), used only for the column check.
     public var valueAdded: InputFile?
 
-    public init(intermediate: InputFile, finalDemand: InputFile, grossOutput: InputFile?, valueAdded: InputFile? = nil) {
+    public init(intermediate: InputFile, finalDemand: InputFile, grossOutput: InputFile?, valueAdded: InputFile? = nil)
+    {
         self.intermediate = intermediate
         self.finalDemand = finalDemand
         self.grossOutput = grossOutput
@@ -40,7 +41,8 @@ public struct InputOutputFiles: Sendable, Hashable {
         }
         let intermediate = try existing(intermediatePath, role: "intermediate-flows")
         let finalDemand = try existing(
-            finalDemandPath ?? sibling(of: intermediatePath, role: "Y") ?? "", role: "final-demand (give --final-demand)")
+            finalDemandPath ?? sibling(of: intermediatePath, role: "Y") ?? "",
+            role: "final-demand (give --final-demand)")
         var grossOutput: InputFile?
         if let grossOutputPath {
             grossOutput = try existing(grossOutputPath, role: "gross-output")
@@ -51,7 +53,8 @@ public struct InputOutputFiles: Sendable, Hashable {
         if let guess = sibling(of: intermediatePath, role: "v"), fileManager.fileExists(atPath: guess) {
             valueAdded = InputFile(path: guess)
         }
-        return InputOutputFiles(intermediate: intermediate, finalDemand: finalDemand, grossOutput: grossOutput, valueAdded: valueAdded)
+        return InputOutputFiles(
+            intermediate: intermediate, finalDemand: finalDemand, grossOutput: grossOutput, valueAdded: valueAdded)
     }
 
     /// The path of a sibling file by the WIOD/pymrio naming, or nil when the name carries no `Z` marker.

@@ -26,7 +26,9 @@ public enum InputOutputLayout: String, Sendable, CaseIterable {
         if line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
         if let end = line.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) { line = line[..<end] }
         guard !line.isEmpty else {
-            throw InputError(.emptyFile, "the intermediate-flows file is empty", at: SourceLocation(file: file.displayName, line: 1, column: 1))
+            throw InputError(
+                .emptyFile, "the intermediate-flows file is empty",
+                at: SourceLocation(file: file.displayName, line: 1, column: 1))
         }
         if line.first == 0x09 { return .pymrioText }
         let firstCell = String(decoding: line.prefix { $0 != 0x2C && $0 != 0x09 && $0 != 0x3B }, as: UTF8.self)

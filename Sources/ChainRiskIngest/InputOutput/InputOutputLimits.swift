@@ -19,21 +19,29 @@ public enum InputOutputLimits {
 
     /// Throws `badStructure` at `location` when `sectors` passes `maximumSectors` or its estimate passes `memory`
     /// (the machine's physical memory by default).
-    public static func require(sectors: Int, at location: @autoclosure () -> SourceLocation,
-                               memory: Double = Double(ProcessInfo.processInfo.physicalMemory)) throws(InputError) {
+    public static func require(
+        sectors: Int, at location: @autoclosure () -> SourceLocation,
+        memory: Double = Double(ProcessInfo.processInfo.physicalMemory)
+    ) throws(InputError) {
         let estimate = estimatedBytes(sectors: sectors)
         if sectors > maximumSectors {
-            throw InputError(.badStructure, "the table names more than \(grouped(maximumSectors)) sectors, the most chainrisk reads "
-                             + "(\(gigabytes(estimatedBytes(sectors: maximumSectors))) GB for its matrices; README: \"Limits\")", at: location())
+            throw InputError(
+                .badStructure,
+                "the table names more than \(grouped(maximumSectors)) sectors, the most chainrisk reads "
+                    + "(\(gigabytes(estimatedBytes(sectors: maximumSectors))) GB for its matrices; README: \"Limits\")",
+                at: location())
         }
         if estimate > memory {
-            throw InputError(.badStructure, "a table of \(grouped(sectors)) sectors needs about \(gigabytes(estimate)) GB for its matrices; "
-                             + "this machine has \(gigabytes(memory)) GB", at: location())
+            throw InputError(
+                .badStructure,
+                "a table of \(grouped(sectors)) sectors needs about \(gigabytes(estimate)) GB for its matrices; "
+                    + "this machine has \(gigabytes(memory)) GB", at: location())
         }
     }
 
     private static func grouped(_ count: Int) -> String {
-        var digits = String(count), result = ""
+        var digits = String(count)
+        var result = ""
         while digits.count > 3 {
             result = "," + digits.suffix(3) + result
             digits.removeLast(3)

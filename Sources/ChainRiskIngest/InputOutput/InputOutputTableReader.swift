@@ -49,7 +49,8 @@ public enum InputOutputTableReader {
 
     /// Reads the table in `options.layout` (or the detected layout), then records balance, zero-output and
     /// negative-flow findings (`InputOutputTable.balanceFindings`).
-    public static func read(_ files: InputOutputFiles, options: InputOutputReadOptions) throws -> LoadedInputOutputTable {
+    public static func read(_ files: InputOutputFiles, options: InputOutputReadOptions) throws -> LoadedInputOutputTable
+    {
         let layout = try options.layout ?? InputOutputLayout.detect(files.intermediate)
         var parts: TableParts
         switch layout {
@@ -59,17 +60,23 @@ public enum InputOutputTableReader {
         case .nationalTable: parts = try NationalTableLayout.read(files, region: options.region ?? "")
         }
         // Dense layouts hold what their file holds; the analyses need several n × n matrices more.
-        try InputOutputLimits.require(sectors: parts.sectors.count, at: SourceLocation(file: files.intermediate.displayName, line: 1, column: 1))
+        try InputOutputLimits.require(
+            sectors: parts.sectors.count, at: SourceLocation(file: files.intermediate.displayName, line: 1, column: 1))
         let table: InputOutputTable
         do {
             table = try InputOutputTable(
                 sectors: parts.sectors, intermediate: parts.intermediate, finalDemand: parts.finalDemand,
                 finalDemandColumns: parts.finalDemandColumns, grossOutput: parts.grossOutput, unit: parts.unit)
         } catch {
-            throw InputError(.badStructure, error.description, at: SourceLocation(file: files.intermediate.displayName, line: 1, column: 1))
+            throw InputError(
+                .badStructure, error.description,
+                at: SourceLocation(file: files.intermediate.displayName, line: 1, column: 1))
         }
         let cells = parts.negativeIntermediateCells
-        for finding in table.balanceFindings(tolerance: options.balanceTolerance, reportedValueAdded: parts.reportedValueAdded, cellLocation: { cells[$0 * table.sectorCount + $1] }) {
+        for finding in table.balanceFindings(
+            tolerance: options.balanceTolerance, reportedValueAdded: parts.reportedValueAdded,
+            cellLocation: { cells[$0 * table.sectorCount + $1] })
+        {
             parts.findings.record(finding)
         }
         var digests: [String: String] = [:]

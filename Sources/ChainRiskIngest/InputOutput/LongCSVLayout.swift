@@ -16,7 +16,9 @@ enum LongCSVLayout {
             let reader = CSVReader(source: try xFile.open(), file: xFile.displayName, separator: UInt8(ascii: ","))
             let header = try reader.readHeader()
             guard header.count == 3 else {
-                throw InputError(.wrongColumnCount, "expected 3 columns (country, industry, gross output), found \(header.count)", at: SourceLocation(file: xFile.displayName, line: 1, column: 1))
+                throw InputError(
+                    .wrongColumnCount, "expected 3 columns (country, industry, gross output), found \(header.count)",
+                    at: SourceLocation(file: xFile.displayName, line: 1, column: 1))
             }
             while try reader.nextRecord() {
                 try reader.requireFieldCount(3)
@@ -37,7 +39,11 @@ enum LongCSVLayout {
         for cell in flows {
             let offset = cell.column * n + cell.row
             if seen[offset] {
-                findings.record(Finding(.duplicateKey, "cell \(index.labels[cell.row]) → \(index.labels[cell.column]) listed twice; values summed", at: SourceLocation(file: files.intermediate.displayName, line: cell.line, column: 1)))
+                findings.record(
+                    Finding(
+                        .duplicateKey,
+                        "cell \(index.labels[cell.row]) → \(index.labels[cell.column]) listed twice; values summed",
+                        at: SourceLocation(file: files.intermediate.displayName, line: cell.line, column: 1)))
             }
             seen[offset] = true
             intermediate[cell.row, cell.column] += cell.value
@@ -78,7 +84,10 @@ enum LongCSVLayout {
         let reader = CSVReader(source: try file.open(), file: file.displayName, separator: UInt8(ascii: ","))
         let header = try reader.readHeader()
         guard header.count == fieldCount else {
-            throw InputError(.wrongColumnCount, "expected \(fieldCount) columns (row region, row sector, column region, column sector or category, value), found \(header.count)", at: SourceLocation(file: file.displayName, line: 1, column: 1))
+            throw InputError(
+                .wrongColumnCount,
+                "expected \(fieldCount) columns (row region, row sector, column region, column sector or category, value), found \(header.count)",
+                at: SourceLocation(file: file.displayName, line: 1, column: 1))
         }
         var cells: [Cell] = []
         while try reader.nextRecord() {
@@ -171,7 +180,9 @@ struct ColumnIndex {
         let sectorRegions = Set(regions)
         var ordered: [FinalDemandLabel] = []
         for region in regionOrder {
-            for category in categories where sectorRegions.contains(region) || lookup[FinalDemandLabel(region: region, category: category)] != nil {
+            for category in categories
+            where sectorRegions.contains(region) || lookup[FinalDemandLabel(region: region, category: category)] != nil
+            {
                 ordered.append(FinalDemandLabel(region: region, category: category))
             }
         }

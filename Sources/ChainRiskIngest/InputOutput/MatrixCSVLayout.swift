@@ -8,8 +8,9 @@ enum MatrixCSVLayout {
         let sectors = z.rowLabels.map { IOSectorLabel(combined: $0) }
         try requireUniqueRows(z, file: files.intermediate)
         guard z.rowLabels == z.columnLabels else {
-            throw InputError(.badStructure, "rows and columns of the intermediate flows carry different labels",
-                             at: SourceLocation(file: files.intermediate.displayName, line: 1, column: 1))
+            throw InputError(
+                .badStructure, "rows and columns of the intermediate flows carry different labels",
+                at: SourceLocation(file: files.intermediate.displayName, line: 1, column: 1))
         }
         findings.merge(z.findings)
         let y = try readMatrixCSV(files.finalDemand)
@@ -30,7 +31,8 @@ enum MatrixCSVLayout {
         }
         return TableParts(
             sectors: sectors, intermediate: intermediate, finalDemand: yRows, finalDemandColumns: finalColumns,
-            grossOutput: grossOutput, unit: "million USD", findings: findings, negativeIntermediateCells: z.negativeCells)
+            grossOutput: grossOutput, unit: "million USD", findings: findings,
+            negativeIntermediateCells: z.negativeCells)
     }
 
     struct LabelledValues {
@@ -49,8 +51,9 @@ enum MatrixCSVLayout {
     static func requireUniqueRows(_ matrix: LabelledValues, file: InputFile) throws {
         var seen: Set<String> = []
         for (index, label) in matrix.rowLabels.enumerated() where !seen.insert(label).inserted {
-            throw InputError(.badStructure, "row label '\(label)' appears twice",
-                             at: SourceLocation(file: file.displayName, line: matrix.rowLines[index], column: 1))
+            throw InputError(
+                .badStructure, "row label '\(label)' appears twice",
+                at: SourceLocation(file: file.displayName, line: matrix.rowLines[index], column: 1))
         }
     }
 
@@ -59,8 +62,9 @@ enum MatrixCSVLayout {
         let reader = CSVReader(source: try file.open(), file: file.displayName, separator: UInt8(ascii: ","))
         let header = try reader.readHeader()
         guard header.count >= 2 else {
-            throw InputError(.badStructure, "expected a label column and at least one value column",
-                             at: SourceLocation(file: file.displayName, line: 1, column: 1))
+            throw InputError(
+                .badStructure, "expected a label column and at least one value column",
+                at: SourceLocation(file: file.displayName, line: 1, column: 1))
         }
         let columnLabels = Array(header.dropFirst())
         var rowLabels: [String] = []
@@ -78,16 +82,22 @@ enum MatrixCSVLayout {
                     rowMajor.append(value)
                 } else {
                     rowMajor.append(0)
-                    findings.record(Finding(.missingValue, "empty cell in column '\(header[index])' read as 0", at: reader.location(index)))
+                    findings.record(
+                        Finding(
+                            .missingValue, "empty cell in column '\(header[index])' read as 0",
+                            at: reader.location(index)))
                 }
             }
         }
-        let rows = rowLabels.count, columns = columnLabels.count
+        let rows = rowLabels.count
+        let columns = columnLabels.count
         var values = [Double](repeating: 0, count: rows * columns)
         for i in 0..<rows {
             for j in 0..<columns { values[j * rows + i] = rowMajor[i * columns + j] }
         }
-        return LabelledValues(rowLabels: rowLabels, columnLabels: columnLabels, values: values, rowLines: lines, findings: findings, negativeCells: negativeCells)
+        return LabelledValues(
+            rowLabels: rowLabels, columnLabels: columnLabels, values: values, rowLines: lines, findings: findings,
+            negativeCells: negativeCells)
     }
 
     /// Reorders the rows of `matrix` to `labels`; a missing or extra row is an error naming the file.
@@ -95,8 +105,9 @@ enum MatrixCSVLayout {
         var position: [String: Int] = [:]
         for (index, label) in matrix.rowLabels.enumerated() {
             if position[label] != nil {
-                throw InputError(.badStructure, "row label '\(label)' appears twice",
-                                 at: SourceLocation(file: file.displayName, line: matrix.rowLines[index], column: 1))
+                throw InputError(
+                    .badStructure, "row label '\(label)' appears twice",
+                    at: SourceLocation(file: file.displayName, line: matrix.rowLines[index], column: 1))
             }
             position[label] = index
         }
@@ -104,8 +115,9 @@ enum MatrixCSVLayout {
         var result = Matrix(rows: labels.count, columns: matrix.columnLabels.count)
         for (target, label) in labels.enumerated() {
             guard let source = position[label] else {
-                throw InputError(.badStructure, "no row for sector '\(label)'",
-                                 at: SourceLocation(file: file.displayName, line: 1, column: 1))
+                throw InputError(
+                    .badStructure, "no row for sector '\(label)'",
+                    at: SourceLocation(file: file.displayName, line: 1, column: 1))
             }
             for j in 0..<matrix.columnLabels.count {
                 result[target, j] = matrix.values[j * rows + source]
@@ -114,8 +126,9 @@ enum MatrixCSVLayout {
         if rows != labels.count {
             let extra = Set(matrix.rowLabels).subtracting(labels).sorted().prefix(3)
             let line = matrix.rowLabels.firstIndex { extra.first == $0 }.map { matrix.rowLines[$0] } ?? 1
-            throw InputError(.badStructure, "rows not in the intermediate flows: \(extra.joined(separator: ", "))",
-                             at: SourceLocation(file: file.displayName, line: line, column: 1))
+            throw InputError(
+                .badStructure, "rows not in the intermediate flows: \(extra.joined(separator: ", "))",
+                at: SourceLocation(file: file.displayName, line: line, column: 1))
         }
         return result
     }

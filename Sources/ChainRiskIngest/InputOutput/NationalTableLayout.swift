@@ -12,7 +12,9 @@ enum NationalTableLayout {
         let z = try MatrixCSVLayout.readMatrixCSV(files.intermediate)
         try MatrixCSVLayout.requireUniqueRows(z, file: files.intermediate)
         guard z.rowLabels == z.columnLabels else {
-            throw InputError(.badStructure, "rows and columns of the intermediate flows carry different codes", at: SourceLocation(file: files.intermediate.displayName, line: 1, column: 1))
+            throw InputError(
+                .badStructure, "rows and columns of the intermediate flows carry different codes",
+                at: SourceLocation(file: files.intermediate.displayName, line: 1, column: 1))
         }
         let n = z.rowLabels.count
         let sectors = z.rowLabels.map { IOSectorLabel(region: region, sector: $0) }
@@ -25,21 +27,28 @@ enum NationalTableLayout {
             headers[index].name.hasPrefix("Household demand") || headers[index].name.hasPrefix("Other consumption")
         }
         guard !demandColumns.isEmpty else {
-            throw InputError(.missingColumn, "no final-demand columns ('Household demand', 'Other consumption - …')", at: SourceLocation(file: files.finalDemand.displayName, line: 1, column: 1))
+            throw InputError(
+                .missingColumn, "no final-demand columns ('Household demand', 'Other consumption - …')",
+                at: SourceLocation(file: files.finalDemand.displayName, line: 1, column: 1))
         }
         var finalDemand = Matrix(rows: n, columns: demandColumns.count)
         for (target, column) in demandColumns.enumerated() {
             for i in 0..<n { finalDemand[i, target] = aligned[i, column] }
         }
-        let finalColumns = demandColumns.map { FinalDemandLabel(region: region, category: Self.category(headers[$0].name)) }
+        let finalColumns = demandColumns.map {
+            FinalDemandLabel(region: region, category: Self.category(headers[$0].name))
+        }
 
         var unit = ""
         let grossOutput: [Double]
         if let xFile = files.grossOutput {
-            grossOutput = try MatrixCSVLayout.align(MatrixCSVLayout.readMatrixCSV(xFile), to: z.rowLabels, file: xFile).column(0)
+            grossOutput = try MatrixCSVLayout.align(MatrixCSVLayout.readMatrixCSV(xFile), to: z.rowLabels, file: xFile)
+                .column(0)
         } else {
             guard let outputColumn = headers.firstIndex(where: { $0.name == "Sectoral output" }) else {
-                throw InputError(.missingColumn, "no 'Sectoral output' column (or give --gross-output)", at: SourceLocation(file: files.finalDemand.displayName, line: 1, column: 1))
+                throw InputError(
+                    .missingColumn, "no 'Sectoral output' column (or give --gross-output)",
+                    at: SourceLocation(file: files.finalDemand.displayName, line: 1, column: 1))
             }
             grossOutput = aligned.column(outputColumn)
             unit = headers[outputColumn].unit

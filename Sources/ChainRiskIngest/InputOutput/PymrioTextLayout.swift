@@ -9,17 +9,26 @@ enum PymrioTextLayout {
     static func read(_ files: InputOutputFiles) throws -> TableParts {
         let z = try LabelledText.read(files.intermediate)
         guard z.rowLabels.count == z.columnLabels.count, z.rowLabels.allSatisfy({ $0.count >= 2 }) else {
-            throw InputError(.badStructure, "expected a square table with region and sector labels, found \(z.rowLabels.count) rows and \(z.columnLabels.count) columns", at: SourceLocation(file: files.intermediate.displayName, line: 1, column: 1))
+            throw InputError(
+                .badStructure,
+                "expected a square table with region and sector labels, found \(z.rowLabels.count) rows and \(z.columnLabels.count) columns",
+                at: SourceLocation(file: files.intermediate.displayName, line: 1, column: 1))
         }
         let sectors = z.rowLabels.map { IOSectorLabel(region: $0[0], sector: $0[1]) }
-        for (index, column) in z.columnLabels.enumerated() where column.count < 2 || IOSectorLabel(region: column[0], sector: column[1]) != sectors[index] {
-            throw InputError(.badStructure, "column \(index + 1) is labelled \(column.joined(separator: " ")), expected \(sectors[index].region) \(sectors[index].sector) (rows and columns must share one order)", at: SourceLocation(file: files.intermediate.displayName, line: 1, column: 1))
+        for (index, column) in z.columnLabels.enumerated()
+        where column.count < 2 || IOSectorLabel(region: column[0], sector: column[1]) != sectors[index] {
+            throw InputError(
+                .badStructure,
+                "column \(index + 1) is labelled \(column.joined(separator: " ")), expected \(sectors[index].region) \(sectors[index].sector) (rows and columns must share one order)",
+                at: SourceLocation(file: files.intermediate.displayName, line: 1, column: 1))
         }
         let n = sectors.count
         let intermediate = Matrix(rows: n, columns: n, columnMajor: z.columnMajor)
 
         let y = try LabelledText.read(files.finalDemand)
-        let finalColumns = y.columnLabels.map { FinalDemandLabel(region: $0.first ?? "", category: $0.count > 1 ? $0[1] : "") }
+        let finalColumns = y.columnLabels.map {
+            FinalDemandLabel(region: $0.first ?? "", category: $0.count > 1 ? $0[1] : "")
+        }
         var rowOf: [IOSectorLabel: Int] = [:]
         for (index, label) in y.rowLabels.enumerated() where label.count >= 2 {
             rowOf[IOSectorLabel(region: label[0], sector: label[1])] = index
@@ -27,12 +36,16 @@ enum PymrioTextLayout {
         var finalDemand = Matrix(rows: n, columns: finalColumns.count)
         for (target, sector) in sectors.enumerated() {
             guard let source = rowOf[sector] else {
-                throw InputError(.badStructure, "no row for sector '\(sector.region) \(sector.sector)'", at: SourceLocation(file: files.finalDemand.displayName, line: 1, column: 1))
+                throw InputError(
+                    .badStructure, "no row for sector '\(sector.region) \(sector.sector)'",
+                    at: SourceLocation(file: files.finalDemand.displayName, line: 1, column: 1))
             }
             for k in 0..<finalColumns.count { finalDemand[target, k] = y.columnMajor[k * y.rowLabels.count + source] }
         }
         if y.rowLabels.count != n {
-            throw InputError(.badStructure, "expected \(n) rows like the intermediate flows, found \(y.rowLabels.count)", at: SourceLocation(file: files.finalDemand.displayName, line: 1, column: 1))
+            throw InputError(
+                .badStructure, "expected \(n) rows like the intermediate flows, found \(y.rowLabels.count)",
+                at: SourceLocation(file: files.finalDemand.displayName, line: 1, column: 1))
         }
 
         var reportedValueAdded: [Double]?
@@ -50,7 +63,8 @@ enum PymrioTextLayout {
         let table = try LabelledText.read(file)
         let row = table.rowLabels.firstIndex { $0.first == "Value Added" } ?? 0
         guard row < table.rowLabels.count else {
-            throw InputError(.emptyFile, "no value-added row", at: SourceLocation(file: file.displayName, line: 1, column: 1))
+            throw InputError(
+                .emptyFile, "no value-added row", at: SourceLocation(file: file.displayName, line: 1, column: 1))
         }
         var columnOf: [IOSectorLabel: Int] = [:]
         for (index, label) in table.columnLabels.enumerated() where label.count >= 2 {
@@ -58,7 +72,9 @@ enum PymrioTextLayout {
         }
         return try sectors.map { sector in
             guard let column = columnOf[sector] else {
-                throw InputError(.badStructure, "no column for sector '\(sector.region) \(sector.sector)'", at: SourceLocation(file: file.displayName, line: 1, column: 1))
+                throw InputError(
+                    .badStructure, "no column for sector '\(sector.region) \(sector.sector)'",
+                    at: SourceLocation(file: file.displayName, line: 1, column: 1))
             }
             return table.columnMajor[column * table.rowLabels.count + row]
         }
@@ -80,12 +96,15 @@ struct LabelledText {
     static func read(_ file: InputFile) throws -> LabelledText {
         let reader = CSVReader(source: try file.open(), file: file.displayName, separator: 0x09)
         guard try reader.nextRecord() else {
-            throw InputError(.emptyFile, "the file is empty", at: SourceLocation(file: file.displayName, line: 1, column: 1))
+            throw InputError(
+                .emptyFile, "the file is empty", at: SourceLocation(file: file.displayName, line: 1, column: 1))
         }
         var labelColumns = 0
         while labelColumns < reader.fieldCount && reader.isBlank(labelColumns) { labelColumns += 1 }
         guard labelColumns > 0, labelColumns < reader.fieldCount else {
-            throw InputError(.badStructure, "expected empty label cells, then column labels, on the first line", at: reader.location(0))
+            throw InputError(
+                .badStructure, "expected empty label cells, then column labels, on the first line",
+                at: reader.location(0))
         }
         let width = reader.fieldCount
         var columnLabels = [[String]](repeating: [], count: width - labelColumns)
@@ -105,10 +124,12 @@ struct LabelledText {
             rowLabels.append(Array(labels.prefix(nameColumns)))
             if unit == nil, labelColumns > nameColumns { unit = labels[nameColumns] }
             for column in labelColumns..<width {
-                rowMajor.append(try reader.double(column, name: columnLabels[column - labelColumns].joined(separator: " ")) ?? 0)
+                rowMajor.append(
+                    try reader.double(column, name: columnLabels[column - labelColumns].joined(separator: " ")) ?? 0)
             }
         } while try reader.nextRecord()
-        let rows = rowLabels.count, columns = width - labelColumns
+        let rows = rowLabels.count
+        let columns = width - labelColumns
         var columnMajor = [Double](repeating: 0, count: rows * columns)
         for i in 0..<rows {
             for j in 0..<columns { columnMajor[j * rows + i] = rowMajor[i * columns + j] }

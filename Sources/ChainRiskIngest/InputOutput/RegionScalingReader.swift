@@ -20,8 +20,10 @@ public enum RegionScalingReader {
         }
         let mapped = Set(regions.keys)
         if let missing = mapped.subtracting(output.keys).sorted().first {
-            throw InputError(.badStructure, "country \(missing) of the region map has no gross output in \(countryOutput.displayName)",
-                             at: SourceLocation(file: regionMap.displayName, line: 1, column: 1))
+            throw InputError(
+                .badStructure,
+                "country \(missing) of the region map has no gross output in \(countryOutput.displayName)",
+                at: SourceLocation(file: regionMap.displayName, line: 1, column: 1))
         }
         return RegionScaling(
             regionOfCountry: regions, countryOutput: output,
@@ -35,7 +37,9 @@ public enum RegionScalingReader {
         let name = url.lastPathComponent
         guard let range = name.range(of: "_Z", options: .backwards) else { return nil }
         let map = folder + "/" + name[..<range.lowerBound] + "_region_map.csv"
-        let candidates = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix("_full_x.csv") }.sorted()
+        let candidates = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+            $0.hasSuffix("_full_x.csv")
+        }.sorted()
         guard FileManager.default.fileExists(atPath: map), candidates.count == 1 else { return nil }
         return (map, folder + "/" + candidates[0])
     }

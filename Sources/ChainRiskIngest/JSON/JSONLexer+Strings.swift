@@ -38,7 +38,9 @@ extension JSONLexer {
             if byte == 0x5C {
                 try readEscape()
             } else if byte < 0x20 {
-                throw InputError(.badStructure, "control character 0x\(String(byte, radix: 16)) inside a string must be escaped", at: location)
+                throw InputError(
+                    .badStructure, "control character 0x\(String(byte, radix: 16)) inside a string must be escaped",
+                    at: location)
             } else if byte >= 0x80 {
                 try readMultiByteCharacter(lead: byte)
             } else {
@@ -51,18 +53,27 @@ extension JSONLexer {
     /// Reads one UTF-8 encoded character of two to four bytes, rejecting overlong forms and surrogates.
     private mutating func readMultiByteCharacter(lead: UInt8) throws {
         let start = location
-        let invalid = InputError(.badEncoding, "the text is not valid UTF-8 (is the file Latin-1?); save it as UTF-8", at: start)
+        let invalid = InputError(
+            .badEncoding, "the text is not valid UTF-8 (is the file Latin-1?); save it as UTF-8", at: start)
         let continuation: Int
         var low: UInt8 = 0x80
         var high: UInt8 = 0xBF
         switch lead {
         case 0xC2...0xDF: continuation = 1
-        case 0xE0: continuation = 2; low = 0xA0
+        case 0xE0:
+            continuation = 2
+            low = 0xA0
         case 0xE1...0xEC, 0xEE...0xEF: continuation = 2
-        case 0xED: continuation = 2; high = 0x9F
-        case 0xF0: continuation = 3; low = 0x90
+        case 0xED:
+            continuation = 2
+            high = 0x9F
+        case 0xF0:
+            continuation = 3
+            low = 0x90
         case 0xF1...0xF3: continuation = 3
-        case 0xF4: continuation = 3; high = 0x8F
+        case 0xF4:
+            continuation = 3
+            high = 0x8F
         default: throw invalid
         }
         scratch.append(lead)
@@ -92,7 +103,9 @@ extension JSONLexer {
         case 0x72: simple = 0x0D
         case 0x74: simple = 0x09
         case 0x75: simple = nil
-        default: throw InputError(.badStructure, "invalid escape '\\\(Character(Unicode.Scalar(byte)))' in a string", at: start)
+        default:
+            throw InputError(
+                .badStructure, "invalid escape '\\\(Character(Unicode.Scalar(byte)))' in a string", at: start)
         }
         consume()
         if let simple {
@@ -101,7 +114,9 @@ extension JSONLexer {
         }
         var scalar = try readHexQuad(escapeStart: start)
         if scalar >= 0xDC00 && scalar <= 0xDFFF {
-            throw InputError(.badEncoding, "invalid escape: a low surrogate \\u\(String(scalar, radix: 16)) without a high surrogate", at: start)
+            throw InputError(
+                .badEncoding,
+                "invalid escape: a low surrogate \\u\(String(scalar, radix: 16)) without a high surrogate", at: start)
         }
         if scalar >= 0xD800 && scalar <= 0xDBFF {
             let lowStart = location
@@ -137,21 +152,26 @@ extension JSONLexer {
     }
 
     private func loneHighSurrogate(_ value: UInt32, at place: SourceLocation) -> InputError {
-        InputError(.badEncoding, "invalid escape: high surrogate \\u\(String(value, radix: 16)) is not followed by a low surrogate", at: place)
+        InputError(
+            .badEncoding,
+            "invalid escape: high surrogate \\u\(String(value, radix: 16)) is not followed by a low surrogate",
+            at: place)
     }
 
     private mutating func readHexQuad(escapeStart: SourceLocation) throws -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
             guard let byte = try peek() else {
-                throw InputError(.unterminatedQuote, "unterminated string: input ends inside an escape", at: escapeStart)
+                throw InputError(
+                    .unterminatedQuote, "unterminated string: input ends inside an escape", at: escapeStart)
             }
             let digit: UInt8
             switch byte {
             case 0x30...0x39: digit = byte - 0x30
             case 0x41...0x46: digit = byte - 0x41 + 10
             case 0x61...0x66: digit = byte - 0x61 + 10
-            default: throw InputError(.badStructure, "invalid escape: \\u needs four hexadecimal digits", at: escapeStart)
+            default:
+                throw InputError(.badStructure, "invalid escape: \\u needs four hexadecimal digits", at: escapeStart)
             }
             value = value << 4 | UInt32(digit)
             consume()

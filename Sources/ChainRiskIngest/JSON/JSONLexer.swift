@@ -112,11 +112,15 @@ struct JSONLexer {
     // MARK: Errors
 
     func truncated(expected: String) -> InputError {
-        InputError(.badStructure, "unexpected end of input: the JSON document is truncated (expected \(expected))", at: location)
+        InputError(
+            .badStructure, "unexpected end of input: the JSON document is truncated (expected \(expected))",
+            at: location)
     }
 
     func unexpected(_ byte: UInt8, expected: String) -> InputError {
-        let shown = byte >= 0x21 && byte < 0x7F ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x" + String(byte, radix: 16, uppercase: true)
+        let shown =
+            byte >= 0x21 && byte < 0x7F
+            ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x" + String(byte, radix: 16, uppercase: true)
         return InputError(.badStructure, "unexpected \(shown); expected \(expected)", at: location)
     }
 
@@ -128,9 +132,15 @@ struct JSONLexer {
         switch byte {
         case 0x22: return .string(try readString())
         case 0x2D, 0x30...0x39: return .number(try readNumber())
-        case 0x74: try readLiteral("true"); return .bool(true)
-        case 0x66: try readLiteral("false"); return .bool(false)
-        case 0x6E: try readLiteral("null"); return .null
+        case 0x74:
+            try readLiteral("true")
+            return .bool(true)
+        case 0x66:
+            try readLiteral("false")
+            return .bool(false)
+        case 0x6E:
+            try readLiteral("null")
+            return .null
         default: throw unexpected(byte, expected: "a value")
         }
     }
@@ -210,7 +220,8 @@ struct JSONLexer {
     /// True for bytes that may follow a number or literal.
     @inline(__always)
     static func isDelimiter(_ byte: UInt8) -> Bool {
-        byte == 0x2C || byte == 0x7D || byte == 0x5D || byte == 0x3A || byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+        byte == 0x2C || byte == 0x7D || byte == 0x5D || byte == 0x3A || byte == 0x20 || byte == 0x0A || byte == 0x0D
+            || byte == 0x09
     }
 }
 

@@ -95,11 +95,15 @@ struct JSONWalker {
                     continue
                 }
                 if !first {
-                    guard byte == 0x2C else { throw lexer.unexpected(byte, expected: "',' or ']' after an element of '\(arrayKey)'") }
+                    guard byte == 0x2C else {
+                        throw lexer.unexpected(byte, expected: "',' or ']' after an element of '\(arrayKey)'")
+                    }
                     lexer.consume()
                     byte = try lexer.requireNonWhitespace(expected: "an element")
                 }
-                guard byte == 0x7B else { throw lexer.unexpected(byte, expected: "an object as element of '\(arrayKey)'") }
+                guard byte == 0x7B else {
+                    throw lexer.unexpected(byte, expected: "an object as element of '\(arrayKey)'")
+                }
                 state = .elements(first: false)
                 return try readRecord()
             case .done:
@@ -133,7 +137,8 @@ struct JSONWalker {
         } else if key == arrayKey && (value == 0x7B || value == 0x5B) {
             // A scalar (`"data": null` in an error response) is kept in `topLevel`; a container is a wrong shape.
             let what = value == 0x7B ? "an object" : "a second array"
-            throw InputError(.badStructure, "'\(arrayKey)' holds \(what) where the records' array is expected", at: lexer.location)
+            throw InputError(
+                .badStructure, "'\(arrayKey)' holds \(what) where the records' array is expected", at: lexer.location)
         } else if value == 0x5B || value == 0x7B {
             try skipContainer(depth: 1)
         } else {
@@ -161,7 +166,8 @@ struct JSONWalker {
         while true {
             let byte = try lexer.requireNonWhitespace(expected: "a key")
             guard byte == 0x22 else { throw lexer.unexpected(byte, expected: "a key string") }
-            let keyLine = lexer.line, keyColumn = lexer.column
+            let keyLine = lexer.line
+            let keyColumn = lexer.column
             let key = try lexer.readString(reuse: memberIndex < previousKeys.count ? previousKeys[memberIndex] : nil)
             if memberIndex < previousKeys.count {
                 samePrefix = samePrefix && previousKeys[memberIndex] == key
@@ -170,27 +176,39 @@ struct JSONWalker {
                 samePrefix = false
                 previousKeys.append(key)
             }
-            if !samePrefix, record.fields.contains(where: { $0.key == key }) || record.containers.contains(where: { $0.key == key }) {
+            if !samePrefix,
+                record.fields.contains(where: { $0.key == key }) || record.containers.contains(where: { $0.key == key })
+            {
                 throw InputError(
-                    .badStructure, "the key '\(key)' appears twice in element \(recordCount) of '\(arrayKey)'; which value counts is not defined",
+                    .badStructure,
+                    "the key '\(key)' appears twice in element \(recordCount) of '\(arrayKey)'; which value counts is not defined",
                     at: SourceLocation(file: lexer.location.file, line: keyLine, column: keyColumn))
             }
             memberIndex += 1
             guard memberIndex <= Self.maximumMembers else {
-                throw InputError(.badStructure, "element \(recordCount) of '\(arrayKey)' has more than \(Self.maximumMembers) members", at: SourceLocation(file: lexer.location.file, line: keyLine, column: keyColumn))
+                throw InputError(
+                    .badStructure,
+                    "element \(recordCount) of '\(arrayKey)' has more than \(Self.maximumMembers) members",
+                    at: SourceLocation(file: lexer.location.file, line: keyLine, column: keyColumn))
             }
             keptBytes += key.utf8.count
             try lexer.expect(0x3A, "':' after the key '\(key)'")
             let value = try lexer.requireNonWhitespace(expected: "a value for '\(key)'")
-            let line = lexer.line, column = lexer.column
+            let line = lexer.line
+            let column = lexer.column
             if value == 0x5B || value == 0x7B {
-                record.containers.append(JSONRecord.Field(key: key, value: .string(value == 0x5B ? "array" : "object"), line: line, column: column))
+                record.containers.append(
+                    JSONRecord.Field(
+                        key: key, value: .string(value == 0x5B ? "array" : "object"), line: line, column: column))
                 try skipContainer(depth: 2)
             } else {
                 let scalar = try lexer.readScalar()
                 keptBytes += scalar.text?.utf8.count ?? 0
                 guard keptBytes <= Self.maximumRecordBytes else {
-                    throw InputError(.badStructure, "element \(recordCount) of '\(arrayKey)' holds more than \(Self.maximumRecordBytes >> 20) MB", at: SourceLocation(file: lexer.location.file, line: line, column: column))
+                    throw InputError(
+                        .badStructure,
+                        "element \(recordCount) of '\(arrayKey)' holds more than \(Self.maximumRecordBytes >> 20) MB",
+                        at: SourceLocation(file: lexer.location.file, line: line, column: column))
                 }
                 record.fields.append(JSONRecord.Field(key: key, value: scalar, line: line, column: column))
             }

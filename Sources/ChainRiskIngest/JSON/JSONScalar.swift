@@ -113,7 +113,8 @@ public struct JSONRecord: Sendable, Hashable {
     public func requireFlat(format: String) throws {
         guard let nested = containers.first else { return }
         throw InputError(
-            .badValue, "'\(nested.key)' holds an \(nested.value.text ?? "object") where \(format) records have a number, text or null",
+            .badValue,
+            "'\(nested.key)' holds an \(nested.value.text ?? "object") where \(format) records have a number, text or null",
             at: SourceLocation(file: location.file, line: nested.line, column: nested.column))
     }
 

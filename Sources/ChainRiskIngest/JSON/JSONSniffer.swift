@@ -19,7 +19,9 @@ enum JSONSniffer {
         }
         prefix.removeSubrange(filled...)
         var index = prefix.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while index < prefix.count, prefix[index] == 0x20 || prefix[index] == 0x09 || prefix[index] == 0x0A || prefix[index] == 0x0D {
+        while index < prefix.count,
+            prefix[index] == 0x20 || prefix[index] == 0x09 || prefix[index] == 0x0A || prefix[index] == 0x0D
+        {
             index += 1
         }
         let isJSON = index < prefix.count && (prefix[index] == 0x7B || prefix[index] == 0x5B)

@@ -20,7 +20,9 @@ public indirect enum JSONTree: Sendable {
     public static func read(_ source: any ByteSource, file: String) throws -> JSONTree {
         var lexer = JSONLexer(source: source, file: file, bufferSize: 1 << 16)
         let tree = try readValue(&lexer, depth: 0)
-        if let extra = try lexer.peekNonWhitespace() { throw lexer.unexpected(extra, expected: "the end of the document") }
+        if let extra = try lexer.peekNonWhitespace() {
+            throw lexer.unexpected(extra, expected: "the end of the document")
+        }
         return tree
     }
 
@@ -43,7 +45,9 @@ public indirect enum JSONTree: Sendable {
                 try lexer.expect(UInt8(ascii: ":"), "':'")
                 members.append((key, try readValue(&lexer, depth: depth + 1)))
                 let next = try lexer.requireNonWhitespace(expected: "',' or '}'")
-                guard next == UInt8(ascii: ",") || next == UInt8(ascii: "}") else { throw lexer.unexpected(next, expected: "',' or '}'") }
+                guard next == UInt8(ascii: ",") || next == UInt8(ascii: "}") else {
+                    throw lexer.unexpected(next, expected: "',' or '}'")
+                }
                 lexer.consume()
                 if next == UInt8(ascii: "}") { return .object(members, place) }
             }
@@ -57,7 +61,9 @@ public indirect enum JSONTree: Sendable {
             while true {
                 elements.append(try readValue(&lexer, depth: depth + 1))
                 let next = try lexer.requireNonWhitespace(expected: "',' or ']'")
-                guard next == UInt8(ascii: ",") || next == UInt8(ascii: "]") else { throw lexer.unexpected(next, expected: "',' or ']'") }
+                guard next == UInt8(ascii: ",") || next == UInt8(ascii: "]") else {
+                    throw lexer.unexpected(next, expected: "',' or ']'")
+                }
                 lexer.consume()
                 if next == UInt8(ascii: "]") { return .array(elements, place) }
             }

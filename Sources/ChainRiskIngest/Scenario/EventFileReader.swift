@@ -40,7 +40,10 @@ public struct EventFileReader {
         var column: [String: Int] = [:]
         for name in required + ["event_nl"] { column[name] = header.firstIndex(of: name) }
         if let missing = required.first(where: { column[$0] == nil }) {
-            throw InputError(.missingColumn, "missing column '\(missing)'; expected \(required.joined(separator: ",")) and optionally event_nl", at: SourceLocation(file: file, line: 1, column: 1))
+            throw InputError(
+                .missingColumn,
+                "missing column '\(missing)'; expected \(required.joined(separator: ",")) and optionally event_nl",
+                at: SourceLocation(file: file, line: 1, column: 1))
         }
         let index = { (name: String) in column[name] ?? 0 }
         var events: [DisruptionEvent] = []
@@ -51,38 +54,60 @@ public struct EventFileReader {
         while try csv.nextRecord() {
             try csv.requireFieldCount(header.count)
             guard let id = try csv.int(index("id"), name: "id"), id >= 1 else {
-                throw InputError(.badValue, "expected an event id, a whole number of at least 1", at: csv.location(index("id")))
+                throw InputError(
+                    .badValue, "expected an event id, a whole number of at least 1", at: csv.location(index("id")))
             }
             if let clash = existingByID[id] {
-                throw InputError(.badValue, "event id \(id) is already used by built-in event '\(clash.nameEN)'; give user events ids from \(nextFree) on", at: csv.location(index("id")))
+                throw InputError(
+                    .badValue,
+                    "event id \(id) is already used by built-in event '\(clash.nameEN)'; give user events ids from \(nextFree) on",
+                    at: csv.location(index("id")))
             }
             if let line = firstLine[id] {
-                throw InputError(.badValue, "event id \(id) is used twice (first on line \(line))", at: csv.location(index("id")))
+                throw InputError(
+                    .badValue, "event id \(id) is used twice (first on line \(line))", at: csv.location(index("id")))
             }
             firstLine[id] = csv.line
             let name = csv.string(index("event")).trimmingASCIIWhitespace()
-            guard !name.isEmpty else { throw InputError(.badValue, "expected an event name", at: csv.location(index("event"))) }
+            guard !name.isEmpty else {
+                throw InputError(.badValue, "expected an event name", at: csv.location(index("event")))
+            }
             var nameNL = column["event_nl"].map { csv.string($0).trimmingASCIIWhitespace() } ?? ""
             if nameNL.isEmpty {
-                findings.append(Finding(.missingValue, "event \(id) has no Dutch name; the English name is used", at: csv.location(column["event_nl"] ?? index("event"))))
+                findings.append(
+                    Finding(
+                        .missingValue, "event \(id) has no Dutch name; the English name is used",
+                        at: csv.location(column["event_nl"] ?? index("event"))))
                 nameNL = name
             }
             let categoryText = csv.string(index("category")).trimmingASCIIWhitespace().lowercased()
             guard let category = CauseCategory(rawValue: categoryText) else {
-                throw InputError(.badValue, "unknown cause category '\(categoryText)'; expected \(CauseCategory.allCases.map(\.rawValue).joined(separator: ", "))", at: csv.location(index("category")))
+                throw InputError(
+                    .badValue,
+                    "unknown cause category '\(categoryText)'; expected \(CauseCategory.allCases.map(\.rawValue).joined(separator: ", "))",
+                    at: csv.location(index("category")))
             }
             let (year, month) = try start(csv.string(index("start")), at: csv.location(index("start")))
             let regions = try regions(csv.string(index("regions")), at: csv.location(index("regions")))
-            guard let sites = try csv.int(index("production_sites_affected"), name: "production_sites_affected"), sites >= 0 else {
-                throw InputError(.badValue, "expected the number of production sites affected, a whole number of at least 0", at: csv.location(index("production_sites_affected")))
+            guard let sites = try csv.int(index("production_sites_affected"), name: "production_sites_affected"),
+                sites >= 0
+            else {
+                throw InputError(
+                    .badValue, "expected the number of production sites affected, a whole number of at least 0",
+                    at: csv.location(index("production_sites_affected")))
             }
-            guard let weeks = try csv.double(index("duration_weeks"), name: "duration_weeks"), weeks >= 0, weeks.isFinite else {
-                throw InputError(.badValue, "expected the duration in weeks, a number of at least 0", at: csv.location(index("duration_weeks")))
+            guard let weeks = try csv.double(index("duration_weeks"), name: "duration_weeks"), weeks >= 0,
+                weeks.isFinite
+            else {
+                throw InputError(
+                    .badValue, "expected the duration in weeks, a number of at least 0",
+                    at: csv.location(index("duration_weeks")))
             }
-            events.append(DisruptionEvent(
-                id: id, nameEN: name, nameNL: nameNL, category: category, startYear: year, startMonth: month,
-                regions: regions, productionSitesAffected: sites, durationWeeks: weeks
-            ))
+            events.append(
+                DisruptionEvent(
+                    id: id, nameEN: name, nameNL: nameNL, category: category, startYear: year, startMonth: month,
+                    regions: regions, productionSitesAffected: sites, durationWeeks: weeks
+                ))
         }
         return Result(events: events, findings: findings)
     }
@@ -91,7 +116,7 @@ public struct EventFileReader {
     private func start(_ text: String, at location: SourceLocation) throws -> (Int, Int) {
         let parts = text.trimmingASCIIWhitespace().split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].utf8.count == 4, parts[1].utf8.count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month)
+            let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month)
         else {
             throw InputError(.badValue, "expected a start month as YYYY-MM, found '\(text.prefix(20))'", at: location)
         }
@@ -111,7 +136,10 @@ public struct EventFileReader {
             default: code = nil
             }
             guard let code else {
-                throw InputError(.badValue, "unknown country code '\(trimmed)' in regions; expected ISO 3166 alpha-2 or alpha-3 codes separated by ';'", at: location)
+                throw InputError(
+                    .badValue,
+                    "unknown country code '\(trimmed)' in regions; expected ISO 3166 alpha-2 or alpha-3 codes separated by ';'",
+                    at: location)
             }
             if !codes.contains(code) { codes.append(code) }
         }

@@ -20,36 +20,50 @@ public struct ScenarioFileReader: Sendable {
 
     public func read(_ file: InputFile) throws -> Scenario {
         let tree = try JSONTree.read(try file.open(), file: file.displayName)
-        guard case .object(let members, let place) = tree else { throw error("expected a JSON object with \"shocks\"", at: tree.location) }
+        guard case .object(let members, let place) = tree else {
+            throw error("expected a JSON object with \"shocks\"", at: tree.location)
+        }
         try requireKnown(members, ["name", "shocks", "assumptions"])
         var name = file.displayName
         if let value = member(members, "name") { name = try string(value) }
         guard let shocksValue = member(members, "shocks") else { throw error("missing \"shocks\"", at: place) }
-        guard case .array(let elements, let arrayPlace) = shocksValue else { throw error("\"shocks\" must be an array", at: shocksValue.location) }
+        guard case .array(let elements, let arrayPlace) = shocksValue else {
+            throw error("\"shocks\" must be an array", at: shocksValue.location)
+        }
         guard !elements.isEmpty else { throw error("\"shocks\" is empty", at: arrayPlace) }
         let assumptions = try member(members, "assumptions").map(strings) ?? []
-        return Scenario(name: name, source: "file \(file.displayName)", shocks: try elements.map(shock), assumptions: assumptions)
+        return Scenario(
+            name: name, source: "file \(file.displayName)", shocks: try elements.map(shock), assumptions: assumptions)
     }
 
     private func shock(_ tree: JSONTree) throws -> Shock {
-        guard case .object(let members, let place) = tree else { throw error("each shock must be an object", at: tree.location) }
-        try requireKnown(members, ["regions", "sectors", "products", "loss", "weeks", "start_day", "recovery", "recovery_days"])
+        guard case .object(let members, let place) = tree else {
+            throw error("each shock must be an object", at: tree.location)
+        }
+        try requireKnown(
+            members, ["regions", "sectors", "products", "loss", "weeks", "start_day", "recovery", "recovery_days"])
         guard let regionsValue = member(members, "regions") else { throw error("a shock needs \"regions\"", at: place) }
         let regions = try strings(regionsValue)
         guard !regions.isEmpty else { throw error("\"regions\" is empty", at: regionsValue.location) }
         guard let lossValue = member(members, "loss") else { throw error("a shock needs \"loss\" (0…1)", at: place) }
         let loss = try number(lossValue)
-        guard (0...1).contains(loss) else { throw error("\"loss\" must be between 0 and 1, got \(loss)", at: lossValue.location) }
+        guard (0...1).contains(loss) else {
+            throw error("\"loss\" must be between 0 and 1, got \(loss)", at: lossValue.location)
+        }
         guard let weeksValue = member(members, "weeks") else { throw error("a shock needs \"weeks\"", at: place) }
         let weeks = try number(weeksValue)
         guard weeks > 0, weeks <= Double(Shock.maximumWeeks) else {
-            throw error("\"weeks\" must be above 0 and at most \(Shock.maximumWeeks) (100 years), got \(weeks)", at: weeksValue.location)
+            throw error(
+                "\"weeks\" must be above 0 and at most \(Shock.maximumWeeks) (100 years), got \(weeks)",
+                at: weeksValue.location)
         }
         var recovery = Shock.Recovery.step
         if let value = member(members, "recovery") {
             let text = try string(value)
             guard let chosen = Shock.Recovery(rawValue: text) else {
-                throw error("\"recovery\" must be one of \(Shock.Recovery.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'", at: value.location)
+                throw error(
+                    "\"recovery\" must be one of \(Shock.Recovery.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'",
+                    at: value.location)
             }
             recovery = chosen
         }
@@ -67,11 +81,15 @@ public struct ScenarioFileReader: Sendable {
 
     private func requireKnown(_ members: [(key: String, value: JSONTree)], _ allowed: [String]) throws {
         if let unknown = members.first(where: { !allowed.contains($0.key) }) {
-            throw error("unknown key \"\(unknown.key)\"; expected one of \(allowed.joined(separator: ", "))", at: unknown.value.location)
+            throw error(
+                "unknown key \"\(unknown.key)\"; expected one of \(allowed.joined(separator: ", "))",
+                at: unknown.value.location)
         }
         var seen = Set<String>()
         for member in members where !seen.insert(member.key).inserted {
-            throw error("key \"\(member.key)\" appears twice in one object; which one is meant is not clear", at: member.value.location)
+            throw error(
+                "key \"\(member.key)\" appears twice in one object; which one is meant is not clear",
+                at: member.value.location)
         }
     }
 
@@ -81,18 +99,24 @@ public struct ScenarioFileReader: Sendable {
     }
 
     private func strings(_ tree: JSONTree) throws -> [String] {
-        guard case .array(let elements, _) = tree else { throw error("expected an array of strings", at: tree.location) }
+        guard case .array(let elements, _) = tree else {
+            throw error("expected an array of strings", at: tree.location)
+        }
         return try elements.map(string)
     }
 
     private func number(_ tree: JSONTree) throws -> Double {
-        guard case .scalar(let scalar, _) = tree, case .number(let value) = scalar else { throw error("expected a number", at: tree.location) }
+        guard case .scalar(let scalar, _) = tree, case .number(let value) = scalar else {
+            throw error("expected a number", at: tree.location)
+        }
         return value.double
     }
 
     private func whole(_ tree: JSONTree, _ key: String) throws -> Int {
         let value = try number(tree)
-        guard value >= 0, value == value.rounded(), value < 100_000 else { throw error("\"\(key)\" must be a whole number of days ≥ 0", at: tree.location) }
+        guard value >= 0, value == value.rounded(), value < 100_000 else {
+            throw error("\"\(key)\" must be a whole number of days ≥ 0", at: tree.location)
+        }
         return Int(value)
     }
 

@@ -13,31 +13,45 @@ extension SimulationResources {
     /// Inventory days for `sectors`: Pichler et al.'s defaults per using sector for goods inputs (services never run
     /// short), or `override` — one number (every input, services included, as BoARIO's main_inv_dur) or
     /// `sector=days` pairs such as `c14=30,c20=10` on top of the defaults. Returns the days and how they were chosen.
-    public static func inventory(for sectors: [IOSectorLabel], override: String? = nil) throws -> (InventoryDays, String) {
+    public static func inventory(for sectors: [IOSectorLabel], override: String? = nil) throws -> (
+        InventoryDays, String
+    ) {
         let (defaults, source) = try inventoryDays()
         if let override, let uniform = Double(override) {
             guard uniform > 0, uniform <= longestInventory else {
-                throw InventoryOverrideError(description: "--inventory-days must be above 0 and at most \(Int(longestInventory)) (ten years of inputs); got \(override)")
+                throw InventoryOverrideError(
+                    description:
+                        "--inventory-days must be above 0 and at most \(Int(longestInventory)) (ten years of inputs); got \(override)"
+                )
             }
-            return (.uniform(uniform, sectors: sectors), "\(uniform) days of every input, services included (--inventory-days)")
+            return (
+                .uniform(uniform, sectors: sectors),
+                "\(uniform) days of every input, services included (--inventory-days)"
+            )
         }
         var table = defaults
         let isWIOD = Set(sectors.map(\.sector)).isSubset(of: Set(defaults.keys))
-        var description = isWIOD
+        var description =
+            isWIOD
             ? "goods inputs (c1-c16): days per using sector from \(source); services and utilities never run short"
             : "90 days of every input (sector codes are not WIOD's, so \(source) does not apply)"
         if let override {
             for pair in override.split(separator: ",") {
                 let parts = pair.split(separator: "=")
                 guard parts.count == 2, let value = Double(parts[1]), value > 0, value <= longestInventory else {
-                    throw InventoryOverrideError(description: "--inventory-days takes a number or sector=days pairs such as c14=30,c20=10, "
-                                                 + "days above 0 and at most \(Int(longestInventory)); got '\(pair)'")
+                    throw InventoryOverrideError(
+                        description: "--inventory-days takes a number or sector=days pairs such as c14=30,c20=10, "
+                            + "days above 0 and at most \(Int(longestInventory)); got '\(pair)'")
                 }
                 table[String(parts[0])] = value
             }
             description += "; overridden: \(override)"
         }
-        if !isWIOD { return (.byUser(table.filter { !defaults.keys.contains($0.key) }, fallback: 90, sectors: sectors), description) }
+        if !isWIOD {
+            return (
+                .byUser(table.filter { !defaults.keys.contains($0.key) }, fallback: 90, sectors: sectors), description
+            )
+        }
         return (.byUser(table, fallback: 90, stocked: InventoryDays.wiodGoods, sectors: sectors), description)
     }
 

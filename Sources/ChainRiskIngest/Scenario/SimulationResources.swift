@@ -24,8 +24,12 @@ public enum SimulationResources {
     }
 
     static func resource(_ name: String) throws -> (InputFile, String) {
-        guard let url = Bundle.module.url(forResource: "simulation/" + name, withExtension: nil, subdirectory: "BuiltIn") else {
-            throw InputError(.missingFile, "the simulation resource \(name) is missing from the installation (BuiltIn/simulation)", at: nil)
+        guard
+            let url = Bundle.module.url(forResource: "simulation/" + name, withExtension: nil, subdirectory: "BuiltIn")
+        else {
+            throw InputError(
+                .missingFile, "the simulation resource \(name) is missing from the installation (BuiltIn/simulation)",
+                at: nil)
         }
         return (InputFile(path: url.path, displayName: "simulation/" + name), try FileDigest.sha256(path: url.path).hex)
     }
@@ -35,8 +39,10 @@ public enum SimulationResources {
         let reader = CSVReader(source: try file.open(), file: file.displayName, separator: UInt8(ascii: ","))
         let header = try reader.readHeader()
         guard Array(header.prefix(columns.count)) == columns else {
-            throw InputError(.missingColumn, "expected columns \(columns.joined(separator: ",")), found \(header.joined(separator: ","))",
-                             at: SourceLocation(file: file.displayName, line: 1, column: 1))
+            throw InputError(
+                .missingColumn,
+                "expected columns \(columns.joined(separator: ",")), found \(header.joined(separator: ","))",
+                at: SourceLocation(file: file.displayName, line: 1, column: 1))
         }
         while try reader.nextRecord() {
             try reader.requireFieldCount(header.count)
@@ -50,7 +56,9 @@ extension SimulationResources {
     public static func sectorNames() throws -> [String: String] {
         let (file, _) = try resource("wiod35_industries.csv")
         var names: [String: String] = [:]
-        try readRows(file, columns: ["industry_code", "nace_rev1_1", "industry_name"]) { fields, _ in names[fields[0]] = fields[2] }
+        try readRows(file, columns: ["industry_code", "nace_rev1_1", "industry_name"]) { fields, _ in
+            names[fields[0]] = fields[2]
+        }
         return names
     }
 }
@@ -67,6 +75,8 @@ extension SimulationResources {
             }
             weights[fields[0], default: [:]][fields[1]] = weight
         }
-        return (weights, "IHS Markit ratings via Pichler et al. (2022), simulation/criticality_wiod35.csv sha256 \(digest)")
+        return (
+            weights, "IHS Markit ratings via Pichler et al. (2022), simulation/criticality_wiod35.csv sha256 \(digest)"
+        )
     }
 }

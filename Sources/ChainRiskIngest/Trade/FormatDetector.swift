@@ -38,7 +38,9 @@ public enum FormatDetector {
         var bytes = ArraySlice(prefix)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw InputError(.badEncoding, "the file is UTF-16 encoded; save it as UTF-8", at: SourceLocation(file: name, line: 1, column: 1))
+            throw InputError(
+                .badEncoding, "the file is UTF-16 encoded; save it as UTF-8",
+                at: SourceLocation(file: name, line: 1, column: 1))
         }
         guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else {
             throw InputError(.emptyFile, "the file is empty", at: SourceLocation(file: name, line: 1, column: 1))
@@ -53,7 +55,9 @@ public enum FormatDetector {
         if text.contains("\"odata.metadata\"") || (text.contains("\"value\"") && text.contains("\"Perioden\"")) {
             return .cbs
         }
-        if text.contains("\"data\""), ["\"refYear\"", "\"cmdCode\"", "\"primaryValue\""].contains(where: { text.contains($0) }) {
+        if text.contains("\"data\""),
+            ["\"refYear\"", "\"cmdCode\"", "\"primaryValue\""].contains(where: { text.contains($0) })
+        {
             return .comtrade
         }
         throw InputError(
@@ -65,10 +69,11 @@ public enum FormatDetector {
     /// How many UN Comtrade column names a header has: `refYear`, `cmdCode`, `primaryValue` (also `primaryValue_usd`),
     /// `reporterISO`, in camelCase or snake_case.
     private static func comtradeColumnCount(_ columns: Set<String>) -> Int {
-        let folded = Set(columns.map { column in
-            let name = String(column.filter { $0 != "_" })
-            return name.hasPrefix("primaryvalue") ? "primaryvalue" : name
-        })
+        let folded = Set(
+            columns.map { column in
+                let name = String(column.filter { $0 != "_" })
+                return name.hasPrefix("primaryvalue") ? "primaryvalue" : name
+            })
         return folded.intersection(["refyear", "cmdcode", "primaryvalue", "reporteriso"]).count
     }
 

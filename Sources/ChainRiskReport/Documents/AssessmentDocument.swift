@@ -21,7 +21,10 @@ extension DataTable {
 extension VulnerabilityReport {
     /// The settings a report names in its provenance: thresholds, risk bands and, for computed Table 5, its floor.
     public static func settings(thresholds: ConcentrationThresholds, table5MinimumValue: Double?) -> [String: String] {
-        var settings = ["thresholds": thresholds.name, "thresholds_rule": thresholds.rule, "risk_bands": "1-5 orange, 6-10 yellow, 11+ green"]
+        var settings = [
+            "thresholds": thresholds.name, "thresholds_rule": thresholds.rule,
+            "risk_bands": "1-5 orange, 6-10 yellow, 11+ green",
+        ]
         if let table5MinimumValue { settings["table5_min_value"] = String(table5MinimumValue) }
         return settings
     }

@@ -17,15 +17,20 @@ public struct AssessmentTables: Sendable {
     public func sectors(sortedBy factor: RiskFactor?) -> DataTable {
         let vulnerability = assessment.sectors
         let order = factor.map { vulnerability.byRank(on: $0) } ?? vulnerability.byImportance()
-        let diagnoses = Dictionary(vulnerability.diagnoses().map { ($0.sector.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let diagnoses = Dictionary(
+            vulnerability.diagnoses().map { ($0.sector.id, $0) }, uniquingKeysWith: { first, _ in first })
         var columns = [DataTable.Column("sector", title: label("Sector", "Sector"))]
         for factor in RiskFactor.allCases {
-            columns.append(DataTable.Column(factor.rawValue, title: language == .en ? factor.nameEN : factor.nameNL, alignment: .right))
+            columns.append(
+                DataTable.Column(
+                    factor.rawValue, title: language == .en ? factor.nameEN : factor.nameNL, alignment: .right))
             columns.append(DataTable.Column(factor.rawValue + "_band", title: label("band", "kleur")))
         }
         columns += [
             DataTable.Column("imports", title: label("Imports (EUR mln)", "Invoer (mln euro)"), alignment: .right),
-            DataTable.Column("exports_own_make", title: label("Exports own make (EUR mln)", "Uitvoer eigen makelij (mln euro)"), alignment: .right),
+            DataTable.Column(
+                "exports_own_make", title: label("Exports own make (EUR mln)", "Uitvoer eigen makelij (mln euro)"),
+                alignment: .right),
             DataTable.Column("importance", title: label("Imports + exports", "Invoer + uitvoer"), alignment: .right),
             DataTable.Column("importance_rank", title: label("Importance rank", "Rang belang"), alignment: .right),
             DataTable.Column("particular_importance", title: label("Particular importance", "Bijzonder belang")),
@@ -39,13 +44,18 @@ public struct AssessmentTables: Sendable {
                 cells.append(vulnerability.band(of: profile, on: factor).map { .text($0.rawValue) } ?? .empty)
             }
             cells += [
-                .number(profile.imports, decimals: 0), .number(profile.exportsOfOwnMake, decimals: 0), .number(profile.importance, decimals: 0),
+                .number(profile.imports, decimals: 0), .number(profile.exportsOfOwnMake, decimals: 0),
+                .number(profile.importance, decimals: 0),
                 diagnosis.map { .integer($0.importanceRank) } ?? .empty,
                 .text(diagnosis?.isOfParticularImportance == true ? label("yes", "ja") : label("no", "nee")),
             ]
             return cells
         }
-        return DataTable(title: label("Sector vulnerability (1 = most sensitive; bands 1-5 orange, 6-10 yellow, 11+ green)", "Kwetsbaarheid per sector (1 = meest gevoelig; 1-5 oranje, 6-10 geel, 11+ groen)"), columns: columns, rows: rows)
+        return DataTable(
+            title: label(
+                "Sector vulnerability (1 = most sensitive; bands 1-5 orange, 6-10 yellow, 11+ green)",
+                "Kwetsbaarheid per sector (1 = meest gevoelig; 1-5 oranje, 6-10 geel, 11+ groen)"), columns: columns,
+            rows: rows)
     }
 
     /// The event catalogue, one row per event.
@@ -53,17 +63,25 @@ public struct AssessmentTables: Sendable {
         DataTable(
             title: label("Disruption events", "Verstoringen"),
             columns: [
-                DataTable.Column("id", title: "#", alignment: .right), DataTable.Column("event", title: label("Event", "Gebeurtenis")),
-                DataTable.Column("category", title: label("Cause", "Oorzaak")), DataTable.Column("start", title: label("Start", "Begin")),
+                DataTable.Column("id", title: "#", alignment: .right),
+                DataTable.Column("event", title: label("Event", "Gebeurtenis")),
+                DataTable.Column("category", title: label("Cause", "Oorzaak")),
+                DataTable.Column("start", title: label("Start", "Begin")),
                 DataTable.Column("regions", title: label("Countries", "Landen")),
-                DataTable.Column("production_sites_affected", title: label("Sites affected", "Locaties geraakt"), alignment: .right),
+                DataTable.Column(
+                    "production_sites_affected", title: label("Sites affected", "Locaties geraakt"), alignment: .right),
                 DataTable.Column("duration_weeks", title: label("Weeks", "Weken"), alignment: .right),
                 DataTable.Column("source", title: label("Source", "Bron")),
             ],
             rows: assessment.events.events.map { event in
-                [.integer(event.id), .text(language == .en ? event.nameEN : event.nameNL), .text(event.category.rawValue), .text(event.start),
-                 .text(event.regions.map(\.rawValue).joined(separator: " ")), .integer(event.productionSitesAffected),
-                 .number(event.durationWeeks, decimals: 0), .text(assessment.events.isBuiltIn(event) ? "letter" : "user")]
+                [
+                    .integer(event.id), .text(language == .en ? event.nameEN : event.nameNL),
+                    .text(event.category.rawValue), .text(event.start),
+                    .text(event.regions.map(\.rawValue).joined(separator: " ")),
+                    .integer(event.productionSitesAffected),
+                    .number(event.durationWeeks, decimals: 0),
+                    .text(assessment.events.isBuiltIn(event) ? "letter" : "user"),
+                ]
             }
         )
     }
@@ -79,14 +97,19 @@ public struct AssessmentTables: Sendable {
         return DataTable(
             title: label("Events by \(grouping)", "Gebeurtenissen per \(grouping)"),
             columns: [
-                DataTable.Column("group", title: label("Group", "Groep")), DataTable.Column("events", title: label("Events", "Aantal"), alignment: .right),
-                DataTable.Column("production_sites_affected", title: label("Sites affected", "Locaties geraakt"), alignment: .right),
+                DataTable.Column("group", title: label("Group", "Groep")),
+                DataTable.Column("events", title: label("Events", "Aantal"), alignment: .right),
+                DataTable.Column(
+                    "production_sites_affected", title: label("Sites affected", "Locaties geraakt"), alignment: .right),
                 DataTable.Column("mean_duration_weeks", title: label("Mean weeks", "Gem. weken"), alignment: .right),
                 DataTable.Column("max_duration_weeks", title: label("Max weeks", "Max. weken"), alignment: .right),
             ],
             rows: summaries.map { summary in
-                [.text(summary.group.token), .integer(summary.eventCount), .integer(summary.productionSitesAffected),
-                 summary.meanDurationWeeks.map { .number($0, decimals: 1) } ?? .empty, summary.maxDurationWeeks.map { .number($0, decimals: 0) } ?? .empty]
+                [
+                    .text(summary.group.token), .integer(summary.eventCount), .integer(summary.productionSitesAffected),
+                    summary.meanDurationWeeks.map { .number($0, decimals: 1) } ?? .empty,
+                    summary.maxDurationWeeks.map { .number($0, decimals: 0) } ?? .empty,
+                ]
             }
         )
     }
@@ -113,13 +136,16 @@ public struct AssessmentTables: Sendable {
             let subjects = items.map(\.subject).filter { seen.insert($0).inserted }
             let names = subjects.prefix(namedSubjects).map { language == .en ? $0.nameEN : $0.nameNL }
             let rest = subjects.count - names.count
-            let appliesTo = names.joined(separator: ", ") + (rest > 0 ? label(" and \(rest) more", " en \(rest) meer") : "")
+            let appliesTo =
+                names.joined(separator: ", ") + (rest > 0 ? label(" and \(rest) more", " en \(rest) meer") : "")
             let strongest = items.max { Self.size($0) < Self.size($1) } ?? first
             let subject = language == .en ? strongest.subject.nameEN : strongest.subject.nameNL
-            return [.text(language == .en ? first.option.titleEN : first.option.titleNL),
-                    .text(language == .en ? first.option.actor.nameEN : first.option.actor.nameNL),
-                    .integer(subjects.count), .text(appliesTo),
-                    .text("\(subject): " + (language == .en ? strongest.evidenceEN : strongest.evidenceNL))]
+            return [
+                .text(language == .en ? first.option.titleEN : first.option.titleNL),
+                .text(language == .en ? first.option.actor.nameEN : first.option.actor.nameNL),
+                .integer(subjects.count), .text(appliesTo),
+                .text("\(subject): " + (language == .en ? strongest.evidenceEN : strongest.evidenceNL)),
+            ]
         }
         return DataTable(
             title: label("Policy options", "Handelingsperspectieven"),
@@ -128,7 +154,8 @@ public struct AssessmentTables: Sendable {
                 DataTable.Column("actor", title: label("Who", "Wie")),
                 DataTable.Column("subjects", title: label("Subjects", "Onderwerpen"), alignment: .right),
                 DataTable.Column("applies_to", title: label("Applies to", "Geldt voor")),
-                DataTable.Column("strongest_figure", title: label("Strongest figure behind it", "Sterkste cijfer erachter")),
+                DataTable.Column(
+                    "strongest_figure", title: label("Strongest figure behind it", "Sterkste cijfer erachter")),
             ],
             rows: rows)
     }
@@ -151,9 +178,12 @@ public struct AssessmentTables: Sendable {
                 DataTable.Column("evidence", title: label("Numbers behind it", "Onderbouwing")),
             ],
             rows: recommendations.map { item in
-                [.text(language == .en ? item.subject.nameEN : item.subject.nameNL), .text(language == .en ? item.option.titleEN : item.option.titleNL),
-                 .text(language == .en ? item.option.actor.nameEN : item.option.actor.nameNL), .text(item.ruleID),
-                 .text(language == .en ? item.evidenceEN : item.evidenceNL)]
+                [
+                    .text(language == .en ? item.subject.nameEN : item.subject.nameNL),
+                    .text(language == .en ? item.option.titleEN : item.option.titleNL),
+                    .text(language == .en ? item.option.actor.nameEN : item.option.actor.nameNL), .text(item.ruleID),
+                    .text(language == .en ? item.evidenceEN : item.evidenceNL),
+                ]
             }
         )
     }

@@ -17,7 +17,9 @@ public struct ConcentrationCSVWriter: Sendable {
 
     /// A writer whose product descriptions come from `productName`, prepared for `products` (others are looked up
     /// per row). Rows whose products come in the order of `products` find them fastest.
-    public init(products: [ProductCode] = [], productName: @escaping @Sendable (ProductCode) -> String? = ProductNames.lookup) {
+    public init(
+        products: [ProductCode] = [], productName: @escaping @Sendable (ProductCode) -> String? = ProductNames.lookup
+    ) {
         header = Array(ConcentrationTable(rows: [], thresholds: .letter).table().renderCSV().utf8)
         self.products = products
         nameFields = products.map { Self.field(productName($0) ?? "") }
@@ -141,7 +143,9 @@ extension OutputBytes {
         var text = text
         let plain = text.withUTF8 { bytes in
             if SpreadsheetSafety.mayTrigger(bytes.first) { return false }
-            for byte in bytes where byte == .comma || byte == .quote || byte == .lineFeed || byte == .carriageReturn { return false }
+            for byte in bytes where byte == .comma || byte == .quote || byte == .lineFeed || byte == .carriageReturn {
+                return false
+            }
             append(bytes)
             return true
         }

@@ -17,7 +17,9 @@ public struct ConcentrationOutput: Sendable {
         worldMarket: [WorldMarketCheck.Result?]?, provenance: Provenance, relevance: RelevanceFilter?,
         sensitivity: SensitivityCheck?, drill: [ConcentrationDrill.Entry]?, sections: [NamedTable] = []
     ) {
-        table = ConcentrationTable(rows: rows, thresholds: thresholds, language: language, worldMarket: worldMarket, productName: ProductNames.lookup)
+        table = ConcentrationTable(
+            rows: rows, thresholds: thresholds, language: language, worldMarket: worldMarket,
+            productName: ProductNames.lookup)
         self.provenance = provenance
         self.relevance = relevance
         self.sensitivity = sensitivity
@@ -47,12 +49,18 @@ public struct ConcentrationOutput: Sendable {
         let presets = ConcentrationThresholds.presets.map(\.name)
         return DataTable(
             title: "Class by threshold preset (rows where presets disagree)",
-            columns: [DataTable.Column("reporter", title: "Reporter"), DataTable.Column("year", title: "Year", alignment: .right),
-                      DataTable.Column("product", title: "Product"), DataTable.Column("hhi", title: "HHI", alignment: .right)]
+            columns: [
+                DataTable.Column("reporter", title: "Reporter"),
+                DataTable.Column("year", title: "Year", alignment: .right),
+                DataTable.Column("product", title: "Product"), DataTable.Column("hhi", title: "HHI", alignment: .right),
+            ]
                 + presets.map { DataTable.Column($0, title: $0) },
             rows: sensitivity.entries.map { entry in
-                [.text(entry.row.reporter.rawValue), .integer(entry.row.year, text: String(entry.row.year)), .text(entry.row.product.code),
-                 entry.row.hhi.map { .number($0, decimals: 3) } ?? .empty]
+                [
+                    .text(entry.row.reporter.rawValue), .integer(entry.row.year, text: String(entry.row.year)),
+                    .text(entry.row.product.code),
+                    entry.row.hhi.map { .number($0, decimals: 3) } ?? .empty,
+                ]
                     + entry.classes.map { .text($0.concentrationClass.rawValue) }
             }
         )
@@ -63,17 +71,23 @@ public struct ConcentrationOutput: Sendable {
         return DataTable(
             title: "Finer products more concentrated than their parent",
             columns: [
-                DataTable.Column("reporter", title: "Reporter"), DataTable.Column("year", title: "Year", alignment: .right),
+                DataTable.Column("reporter", title: "Reporter"),
+                DataTable.Column("year", title: "Year", alignment: .right),
                 DataTable.Column("product", title: "Product"), DataTable.Column("hhi", title: "HHI", alignment: .right),
-                DataTable.Column("child", title: "Finer product"), DataTable.Column("child_hhi", title: "Finer HHI", alignment: .right),
+                DataTable.Column("child", title: "Finer product"),
+                DataTable.Column("child_hhi", title: "Finer HHI", alignment: .right),
                 DataTable.Column("difference", title: "Difference", alignment: .right),
                 DataTable.Column("child_class", title: "Finer class"),
             ],
             rows: drill.flatMap { entry in
                 entry.children.map { child in
-                    [.text(entry.reporter.rawValue), .integer(entry.year, text: String(entry.year)), .text(entry.product.code),
-                     .number(entry.hhi, decimals: 3), .text(child.product.code), .number(child.hhi, decimals: 3),
-                     .number(child.difference, decimals: 3), child.concentrationClass.map { .text($0.rawValue) } ?? .empty]
+                    [
+                        .text(entry.reporter.rawValue), .integer(entry.year, text: String(entry.year)),
+                        .text(entry.product.code),
+                        .number(entry.hhi, decimals: 3), .text(child.product.code), .number(child.hhi, decimals: 3),
+                        .number(child.difference, decimals: 3),
+                        child.concentrationClass.map { .text($0.rawValue) } ?? .empty,
+                    ]
                 }
             }
         )
@@ -105,7 +119,9 @@ public struct ConcentrationOutput: Sendable {
         if let sensitivityTable { output += "\n" + sensitivityTable.renderMarkdown() }
         if let drillTable { output += "\n" + drillTable.renderMarkdown() }
         for section in sections { output += "\n" + section.table.renderMarkdown() }
-        output += "\n<details><summary>Provenance</summary>\n\n```\n" + provenance.lines.joined(separator: "\n") + "\n```\n</details>\n"
+        output +=
+            "\n<details><summary>Provenance</summary>\n\n```\n" + provenance.lines.joined(separator: "\n")
+            + "\n```\n</details>\n"
         return output
     }
 
@@ -119,8 +135,14 @@ public struct ConcentrationOutput: Sendable {
             members["products"] = .object([
                 "in": .number(Double(relevance.products)), "relevant": .number(Double(relevance.relevant)),
                 "suppressed": .number(Double(relevance.suppressed.count)),
-                "not_relevant": .array(relevance.notRelevant.map { .object(["product": .string($0.product.code), "reason": .string($0.reason)]) }),
-                "suppressed_products": .array(relevance.suppressed.map { .object(["product": .string($0.product.code), "reason": .string($0.reason)]) }),
+                "not_relevant": .array(
+                    relevance.notRelevant.map {
+                        .object(["product": .string($0.product.code), "reason": .string($0.reason)])
+                    }),
+                "suppressed_products": .array(
+                    relevance.suppressed.map {
+                        .object(["product": .string($0.product.code), "reason": .string($0.reason)])
+                    }),
             ])
         }
         if let sensitivityTable { members["sensitivity"] = .array(sensitivityTable.jsonRows()) }

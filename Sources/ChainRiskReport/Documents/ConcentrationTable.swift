@@ -13,7 +13,8 @@ public struct ConcentrationTable: Sendable {
 
     public init(
         rows: [ImportConcentration], thresholds: ConcentrationThresholds, language: Language = .en,
-        worldMarket: [WorldMarketCheck.Result?]? = nil, productName: @escaping @Sendable (ProductCode) -> String? = { _ in nil }
+        worldMarket: [WorldMarketCheck.Result?]? = nil,
+        productName: @escaping @Sendable (ProductCode) -> String? = { _ in nil }
     ) {
         self.rows = rows
         self.thresholds = thresholds
@@ -47,14 +48,24 @@ public struct ConcentrationTable: Sendable {
             DataTable.Column("unit", title: label("Unit", "Eenheid")),
             DataTable.Column("total_value", title: label("Total value", "Totale waarde"), alignment: .right),
             DataTable.Column("unallocated_value", title: label("Unallocated", "Niet toe te wijzen"), alignment: .right),
-            DataTable.Column("suppliers", title: exports ? label("Destinations", "Bestemmingen") : label("Suppliers", "Leveranciers"), alignment: .right),
+            DataTable.Column(
+                "suppliers",
+                title: exports ? label("Destinations", "Bestemmingen") : label("Suppliers", "Leveranciers"),
+                alignment: .right),
             DataTable.Column("hhi", title: "HHI", alignment: .right),
             DataTable.Column("class", title: label("Class", "Klasse")),
-            DataTable.Column("top_supplier", title: exports ? label("Top destination", "Grootste bestemming") : label("Top supplier", "Grootste leverancier")),
+            DataTable.Column(
+                "top_supplier",
+                title: exports
+                    ? label("Top destination", "Grootste bestemming") : label("Top supplier", "Grootste leverancier")),
             DataTable.Column("top_supplier_value", title: label("Top value", "Waarde grootste"), alignment: .right),
             DataTable.Column("top_supplier_share", title: label("Top share", "Aandeel grootste"), alignment: .right),
             DataTable.Column("cr3", title: "CR3", alignment: .right),
-            DataTable.Column("effective_suppliers", title: exports ? label("Effective destinations", "Effectief aantal bestemmingen") : label("Effective suppliers", "Effectief aantal"), alignment: .right),
+            DataTable.Column(
+                "effective_suppliers",
+                title: exports
+                    ? label("Effective destinations", "Effectief aantal bestemmingen")
+                    : label("Effective suppliers", "Effectief aantal"), alignment: .right),
             DataTable.Column("suppressed_cells", title: label("Suppressed", "Geheim"), alignment: .right),
             DataTable.Column("extra_eu_share", title: label("Extra-EU share", "Aandeel buiten EU"), alignment: .right),
             DataTable.Column("extra_eu_hhi", title: label("Extra-EU HHI", "HHI buiten EU"), alignment: .right),
@@ -72,7 +83,8 @@ public struct ConcentrationTable: Sendable {
                 .text(row.reporter.rawValue), .integer(row.year, text: String(row.year)), .text(row.flow.rawValue),
                 .text(row.product.classification.token), .text(row.product.code), .integer(row.product.level),
                 productName(row.product).map { .text($0) } ?? .empty, .text(row.unit.token),
-                .number(row.totalValue, decimals: 0), .number(row.unallocatedValue, decimals: 0), .integer(row.suppliers),
+                .number(row.totalValue, decimals: 0), .number(row.unallocatedValue, decimals: 0),
+                .integer(row.suppliers),
                 optional(row.hhi, decimals: 3), className(row.concentrationClass),
                 row.topSupplier.map { .text($0.rawValue) } ?? .empty, optional(row.topSupplierValue, decimals: 0),
                 optional(row.topSupplierShare, decimals: 3), optional(row.cr3, decimals: 3),
@@ -94,7 +106,8 @@ public struct ConcentrationTable: Sendable {
 
     /// The columns a terminal shows (the full set goes to CSV and JSON).
     public static let compactColumns: Set<String> = [
-        "reporter", "year", "product", "product_name", "unit", "total_value", "suppliers", "hhi", "class", "top_supplier",
+        "reporter", "year", "product", "product_name", "unit", "total_value", "suppliers", "hhi", "class",
+        "top_supplier",
         "top_supplier_share", "cr3", "world_hhi", "world_verdict",
     ]
 
@@ -102,7 +115,8 @@ public struct ConcentrationTable: Sendable {
     public var thresholdsJSON: JSONValue {
         .object([
             "preset": .string(thresholds.name), "rule": .string(thresholds.rule), "source": .string(thresholds.source),
-            "edges": .array(thresholds.edges.map { .object(["value": .number($0.value), "inclusive": .bool($0.inclusive)]) }),
+            "edges": .array(
+                thresholds.edges.map { .object(["value": .number($0.value), "inclusive": .bool($0.inclusive)]) }),
         ])
     }
 }
@@ -111,16 +125,20 @@ extension DataTable {
     /// The table restricted to the columns whose keys are in `keys`, in their order.
     public func selecting(_ keys: Set<String>) -> DataTable {
         let kept = columns.indices.filter { keys.contains(columns[$0].key) }
-        return DataTable(title: title, columns: kept.map { columns[$0] }, rows: rows.map { row in kept.map { $0 < row.count ? row[$0] : .empty } })
+        return DataTable(
+            title: title, columns: kept.map { columns[$0] },
+            rows: rows.map { row in kept.map { $0 < row.count ? row[$0] : .empty } })
     }
 
     /// Cells longer than `width` characters cut with an ellipsis (for terminals).
     public func truncatingText(to width: Int) -> DataTable {
-        DataTable(title: title, columns: columns, rows: rows.map { row in
-            row.map { cell in
-                guard case .text(let text) = cell, text.count > width else { return cell }
-                return .text(String(text.prefix(width - 1)) + "…")
-            }
-        })
+        DataTable(
+            title: title, columns: columns,
+            rows: rows.map { row in
+                row.map { cell in
+                    guard case .text(let text) = cell, text.count > width else { return cell }
+                    return .text(String(text.prefix(width - 1)) + "…")
+                }
+            })
     }
 }

@@ -18,19 +18,30 @@ public struct LetterTables: Sendable {
         let unit = dataset.sectors.first?.unit ?? .millionEUR
         let (unitEN, unitNL) = (unit.label(dutch: false), unit.label(dutch: true))
         var columns = [DataTable.Column("sector", title: label("Sector", "Sector"))]
-        columns += RiskFactor.allCases.map { DataTable.Column($0.rawValue, title: language == .en ? $0.nameEN : $0.nameNL, alignment: .right) }
+        columns += RiskFactor.allCases.map {
+            DataTable.Column($0.rawValue, title: language == .en ? $0.nameEN : $0.nameNL, alignment: .right)
+        }
         columns += [
-            DataTable.Column("imports", title: label("Imports \(year) (\(unitEN))", "Invoer \(year) (\(unitNL))"), alignment: .right),
-            DataTable.Column("exports_own_make", title: label("Exports own make \(year) (\(unitEN))", "Uitvoer eigen makelij \(year) (\(unitNL))"), alignment: .right),
+            DataTable.Column(
+                "imports", title: label("Imports \(year) (\(unitEN))", "Invoer \(year) (\(unitNL))"), alignment: .right),
+            DataTable.Column(
+                "exports_own_make",
+                title: label("Exports own make \(year) (\(unitEN))", "Uitvoer eigen makelij \(year) (\(unitNL))"),
+                alignment: .right),
             DataTable.Column("importance", title: label("Imports + exports", "Invoer + uitvoer"), alignment: .right),
         ]
         let rows: [[DataTable.Cell]] = dataset.sectors.map { profile in
             [.text(language == .en ? profile.sector.nameEN : profile.sector.nameNL)]
                 + RiskFactor.allCases.map { .integer(profile.rank($0)) }
-                + [.number(profile.imports, decimals: 0), .number(profile.exportsOfOwnMake, decimals: 0), .number(profile.importance, decimals: 0)]
+                + [
+                    .number(profile.imports, decimals: 0), .number(profile.exportsOfOwnMake, decimals: 0),
+                    .number(profile.importance, decimals: 0),
+                ]
         }
         return DataTable(
-            title: label("Table 2. Sensitivity of sectors to risk factors (1 = most sensitive)", "Tabel 2. Gevoeligheid van sectoren voor risicofactoren (1 = meest gevoelig)"),
+            title: label(
+                "Table 2. Sensitivity of sectors to risk factors (1 = most sensitive)",
+                "Tabel 2. Gevoeligheid van sectoren voor risicofactoren (1 = meest gevoelig)"),
             columns: columns, rows: rows
         )
     }
@@ -44,7 +55,9 @@ public struct LetterTables: Sendable {
                 DataTable.Column("category", title: label("Cause", "Oorzaak")),
                 DataTable.Column("start", title: label("Start", "Begin")),
                 DataTable.Column("regions", title: label("Countries", "Landen")),
-                DataTable.Column("production_sites_affected", title: label("Production sites affected", "Productielocaties geraakt"), alignment: .right),
+                DataTable.Column(
+                    "production_sites_affected", title: label("Production sites affected", "Productielocaties geraakt"),
+                    alignment: .right),
                 DataTable.Column("duration_weeks", title: label("Duration (weeks)", "Duur (weken)"), alignment: .right),
             ],
             rows: dataset.events.map { event in
@@ -61,11 +74,14 @@ public struct LetterTables: Sendable {
     }
 
     /// Table 4 (or 5): published import concentration per product.
-    public func concentrationTable(_ rows: [PublishedConcentration], title: String, withWorldMarket: Bool) -> DataTable {
+    public func concentrationTable(_ rows: [PublishedConcentration], title: String, withWorldMarket: Bool) -> DataTable
+    {
         let year = rows.first?.year ?? 0
         var columns = [
             DataTable.Column("product", title: label("Product", "Product")),
-            DataTable.Column("imports", title: label("Imports own use \(year) (EUR mln)", "Invoer eigen gebruik \(year) (mln euro)"), alignment: .right),
+            DataTable.Column(
+                "imports", title: label("Imports own use \(year) (EUR mln)", "Invoer eigen gebruik \(year) (mln euro)"),
+                alignment: .right),
             DataTable.Column("hhi", title: "HHI", alignment: .right),
             DataTable.Column("class", title: label("Concentration", "Concentratie")),
         ]
@@ -74,21 +90,25 @@ public struct LetterTables: Sendable {
         }
         columns += [
             DataTable.Column("top_supplier", title: label("Main supplier", "Belangrijkste leverancier")),
-            DataTable.Column("top_supplier_value", title: label("From main supplier (EUR mln)", "Uit dat land (mln euro)"), alignment: .right),
+            DataTable.Column(
+                "top_supplier_value", title: label("From main supplier (EUR mln)", "Uit dat land (mln euro)"),
+                alignment: .right),
         ]
-        return DataTable(title: title, columns: columns, rows: rows.map { row in
-            var cells: [DataTable.Cell] = [
-                .text(language == .en ? row.productEN : row.productNL),
-                .number(row.imports, decimals: 0),
-                .number(row.hhi, decimals: 2),
-                .text(language == .en ? row.concentrationClass.nameEN : row.concentrationClass.nameNL),
-            ]
-            if withWorldMarket {
-                cells.append(row.worldMarketClass.map { .text(language == .en ? $0.nameEN : $0.nameNL) } ?? .empty)
-            }
-            cells.append(row.topSupplier.map { .text($0.rawValue) } ?? .text(label("confidential", "geheim")))
-            cells.append(row.topSupplierValue.map { .number($0, decimals: 0) } ?? .empty)
-            return cells
-        })
+        return DataTable(
+            title: title, columns: columns,
+            rows: rows.map { row in
+                var cells: [DataTable.Cell] = [
+                    .text(language == .en ? row.productEN : row.productNL),
+                    .number(row.imports, decimals: 0),
+                    .number(row.hhi, decimals: 2),
+                    .text(language == .en ? row.concentrationClass.nameEN : row.concentrationClass.nameNL),
+                ]
+                if withWorldMarket {
+                    cells.append(row.worldMarketClass.map { .text(language == .en ? $0.nameEN : $0.nameNL) } ?? .empty)
+                }
+                cells.append(row.topSupplier.map { .text($0.rawValue) } ?? .text(label("confidential", "geheim")))
+                cells.append(row.topSupplierValue.map { .number($0, decimals: 0) } ?? .empty)
+                return cells
+            })
     }
 }

@@ -32,8 +32,10 @@ public struct OriginTableOutput: Sendable {
 
     /// The title of the letter-style table.
     public var title: String {
-        label("Table 3. Origin of imported inputs used for exports, by export category — \(table.reporter), \(measureName.lowercased()), % by origin (\(source))",
-              "Tabel 3. Herkomst van de ingevoerde inputs gebruikt voor uitvoer, naar uitvoercategorie — \(table.reporter), \(measureName.lowercased()), % naar herkomst (\(source))")
+        label(
+            "Table 3. Origin of imported inputs used for exports, by export category — \(table.reporter), \(measureName.lowercased()), % by origin (\(source))",
+            "Tabel 3. Herkomst van de ingevoerde inputs gebruikt voor uitvoer, naar uitvoercategorie — \(table.reporter), \(measureName.lowercased()), % naar herkomst (\(source))"
+        )
     }
 
     /// One row per export category and a total row; a column per origin group (% of the category's embodied
@@ -44,25 +46,35 @@ public struct OriginTableOutput: Sendable {
         columns += [
             DataTable.Column(table.measure.key, title: "\(measureName) (\(unitName))", alignment: .right),
             DataTable.Column("exports", title: label("Exports", "Uitvoer") + " (\(unitName))", alignment: .right),
-            DataTable.Column("\(table.measure.key)_ratio", title: "\(measureName) / " + label("exports", "uitvoer") + " %", alignment: .right),
+            DataTable.Column(
+                "\(table.measure.key)_ratio", title: "\(measureName) / " + label("exports", "uitvoer") + " %",
+                alignment: .right),
         ]
         let rows = (table.categories + [table.total]).map { row -> [DataTable.Cell] in
             [.text(name(row.category))] + row.shares.map { .number($0 * 100, decimals: 1) }
-                + [.number(row.embodied, decimals: 0), .number(row.exports, decimals: 0), .number(row.ratio * 100, decimals: 1)]
+                + [
+                    .number(row.embodied, decimals: 0), .number(row.exports, decimals: 0),
+                    .number(row.ratio * 100, decimals: 1),
+                ]
         }
         return DataTable(title: title, columns: columns, rows: rows)
     }
 
     /// The long form: `export_sector, origin, import_content (or foreign_value_added), share` (share as a fraction).
     public func rowsTable() -> DataTable {
-        DataTable(columns: [
-            DataTable.Column("export_sector", title: rowTitle),
-            DataTable.Column("origin", title: label("Origin", "Herkomst")),
-            DataTable.Column(table.measure.key, title: measureName, alignment: .right),
-            DataTable.Column("share", title: label("Share", "Aandeel"), alignment: .right),
-        ], rows: table.rows.map { row in
-            [.text(row.exportCategory), .text(row.origin), .number(row.value, decimals: 1), .number(row.share, decimals: 4)]
-        })
+        DataTable(
+            columns: [
+                DataTable.Column("export_sector", title: rowTitle),
+                DataTable.Column("origin", title: label("Origin", "Herkomst")),
+                DataTable.Column(table.measure.key, title: measureName, alignment: .right),
+                DataTable.Column("share", title: label("Share", "Aandeel"), alignment: .right),
+            ],
+            rows: table.rows.map { row in
+                [
+                    .text(row.exportCategory), .text(row.origin), .number(row.value, decimals: 1),
+                    .number(row.share, decimals: 4),
+                ]
+            })
     }
 
     /// Each origin group with its regions, then the grouping's notes (choices, unlisted regions and sectors).
@@ -75,11 +87,15 @@ public struct OriginTableOutput: Sendable {
     public var explanation: String {
         switch table.measure {
         case .importContent:
-            label("Import content of exports (Hummels, Ishii and Yi 2001): the goods and services imported from each origin that \(table.reporter)'s industries use, directly and through domestic suppliers, to make their exports, 1ᵀ·A(s,r)·(I − A(r,r))⁻¹·diag(e), computed from the multi-regional input-output table \(source); exports e are sales to other regions' industries and final demand. Shares per export category sum to 100 %.",
-                  "Importinhoud van de uitvoer (Hummels, Ishii en Yi 2001): de goederen en diensten die de bedrijfstakken van \(table.reporter) uit elke herkomst invoeren, direct en via binnenlandse toeleveranciers, om hun uitvoer te maken, 1ᵀ·A(s,r)·(I − A(r,r))⁻¹·diag(e), berekend uit de multiregionale input-outputtabel \(source); uitvoer e is de verkoop aan bedrijfstakken en finale vraag van andere regio's. De aandelen per uitvoercategorie tellen op tot 100 %.")
+            label(
+                "Import content of exports (Hummels, Ishii and Yi 2001): the goods and services imported from each origin that \(table.reporter)'s industries use, directly and through domestic suppliers, to make their exports, 1ᵀ·A(s,r)·(I − A(r,r))⁻¹·diag(e), computed from the multi-regional input-output table \(source); exports e are sales to other regions' industries and final demand. Shares per export category sum to 100 %.",
+                "Importinhoud van de uitvoer (Hummels, Ishii en Yi 2001): de goederen en diensten die de bedrijfstakken van \(table.reporter) uit elke herkomst invoeren, direct en via binnenlandse toeleveranciers, om hun uitvoer te maken, 1ᵀ·A(s,r)·(I − A(r,r))⁻¹·diag(e), berekend uit de multiregionale input-outputtabel \(source); uitvoer e is de verkoop aan bedrijfstakken en finale vraag van andere regio's. De aandelen per uitvoercategorie tellen op tot 100 %."
+            )
         case .foreignValueAdded:
-            label("Foreign value added in exports: the value added of each origin embodied in \(table.reporter)'s exports through all supply chains of the multi-regional input-output table \(source), v̂(s)·L(s,r)·diag(e) with L = (I − A)⁻¹. Shares per export category sum to 100 %.",
-                  "Buitenlandse toegevoegde waarde in de uitvoer: de toegevoegde waarde van elke herkomst die via alle toeleveringsketens van de multiregionale input-outputtabel \(source) in de uitvoer van \(table.reporter) zit, v̂(s)·L(s,r)·diag(e) met L = (I − A)⁻¹. De aandelen per uitvoercategorie tellen op tot 100 %.")
+            label(
+                "Foreign value added in exports: the value added of each origin embodied in \(table.reporter)'s exports through all supply chains of the multi-regional input-output table \(source), v̂(s)·L(s,r)·diag(e) with L = (I − A)⁻¹. Shares per export category sum to 100 %.",
+                "Buitenlandse toegevoegde waarde in de uitvoer: de toegevoegde waarde van elke herkomst die via alle toeleveringsketens van de multiregionale input-outputtabel \(source) in de uitvoer van \(table.reporter) zit, v̂(s)·L(s,r)·diag(e) met L = (I − A)⁻¹. De aandelen per uitvoercategorie tellen op tot 100 %."
+            )
         }
     }
 
@@ -104,15 +120,25 @@ public struct OriginTableOutput: Sendable {
             "rows": .array(rowsTable().jsonRows()),
             "categories": .array(table.categories.map(category)),
             "total": category(table.total),
-            "groups": .array(table.groups.map { .object(["id": .string($0.group.id), "name": .string(name($0.group)), "regions": .array($0.regions.map { .string($0) })]) }),
+            "groups": .array(
+                table.groups.map {
+                    .object([
+                        "id": .string($0.group.id), "name": .string(name($0.group)),
+                        "regions": .array($0.regions.map { .string($0) }),
+                    ])
+                }),
             "notes": .array(table.notes.map { .string(language == .en ? $0.en : $0.nl) }),
         ]
     }
 
     /// The table's unit in the output's language ("million USD" → "miljoen USD").
-    var unitName: String { language == .nl ? table.unit.replacingOccurrences(of: "million", with: "miljoen") : table.unit }
+    var unitName: String {
+        language == .nl ? table.unit.replacingOccurrences(of: "million", with: "miljoen") : table.unit
+    }
 
-    var rowTitle: String { bySector ? label("Export sector", "Uitvoersector") : label("Export category", "Uitvoercategorie") }
+    var rowTitle: String {
+        bySector ? label("Export sector", "Uitvoersector") : label("Export category", "Uitvoercategorie")
+    }
 
     /// An origin group's or export category's name in the output's language.
     func name(_ group: NamedGroup) -> String { language == .en ? group.nameEN : group.nameNL }

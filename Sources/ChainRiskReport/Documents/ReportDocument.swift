@@ -45,11 +45,14 @@ public struct ReportDocument: Sendable {
             for block in section.blocks {
                 switch block {
                 case .paragraph(let text): output += text.escapingMarkdownHTML() + "\n\n"
-                case .list(let items): output += items.map { "- " + $0.escapingMarkdownHTML() }.joined(separator: "\n") + "\n\n"
+                case .list(let items):
+                    output += items.map { "- " + $0.escapingMarkdownHTML() }.joined(separator: "\n") + "\n\n"
                 case .outline(let items):
-                    output += items.map { item in
-                        (["- " + item.item] + item.children.map { "  - " + $0 }).map { $0.escapingMarkdownHTML() }.joined(separator: "\n")
-                    }.joined(separator: "\n") + "\n\n"
+                    output +=
+                        items.map { item in
+                            (["- " + item.item] + item.children.map { "  - " + $0 }).map { $0.escapingMarkdownHTML() }
+                                .joined(separator: "\n")
+                        }.joined(separator: "\n") + "\n\n"
                 case .table(let table, _): output += table.localized(language).renderMarkdown() + "\n"
                 case .chart: break
                 }
@@ -68,8 +71,11 @@ public struct ReportDocument: Sendable {
                 case .paragraph(let text): output += text + "\n\n"
                 case .list(let items): output += items.map { "  * " + $0 }.joined(separator: "\n") + "\n\n"
                 case .outline(let items):
-                    output += items.map { (["  * " + $0.item] + $0.children.map { "    - " + $0 }).joined(separator: "\n") }.joined(separator: "\n") + "\n\n"
-                case .table(let table, _): output += table.localized(language).truncatingText(to: 48).renderText() + "\n"
+                    output +=
+                        items.map { (["  * " + $0.item] + $0.children.map { "    - " + $0 }).joined(separator: "\n") }
+                        .joined(separator: "\n") + "\n\n"
+                case .table(let table, _):
+                    output += table.localized(language).truncatingText(to: 48).renderText() + "\n"
                 case .chart: break
                 }
             }
@@ -79,12 +85,15 @@ public struct ReportDocument: Sendable {
 
     /// One self-contained HTML page: inline CSS and SVG, no scripts, printable.
     public func renderHTML() -> String {
-        var html = Self.pageStart(title: title, language: language, style: Self.css) + """
-            <header><h1>\(HTMLText.escape(title))</h1><p class="subtitle">\(HTMLText.escape(subtitle))</p></header>
-            <nav aria-label="\(language.pick(en: "Contents", nl: "Inhoud"))"><ol>
+        var html =
+            Self.pageStart(title: title, language: language, style: Self.css) + """
+                <header><h1>\(HTMLText.escape(title))</h1><p class="subtitle">\(HTMLText.escape(subtitle))</p></header>
+                <nav aria-label="\(language.pick(en: "Contents", nl: "Inhoud"))"><ol>
 
-            """
-        for section in sections { html += "<li><a href=\"#\(section.id)\">\(HTMLText.escape(section.heading))</a></li>\n" }
+                """
+        for section in sections {
+            html += "<li><a href=\"#\(section.id)\">\(HTMLText.escape(section.heading))</a></li>\n"
+        }
         html += "</ol></nav>\n<main>\n"
         for section in sections { html += renderHTML(section) }
         return html + "</main>\n</body>\n</html>\n"
@@ -116,14 +125,25 @@ public struct ReportDocument: Sendable {
         for block in section.blocks {
             switch block {
             case .paragraph(let text): html += "<p>\(HTMLText.escape(text))</p>\n"
-            case .list(let items): html += "<ul>\n" + items.map { "<li>\(HTMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
+            case .list(let items):
+                html += "<ul>\n" + items.map { "<li>\(HTMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
             case .outline(let items):
-                html += "<ul>\n" + items.map { entry in
-                    let children = entry.children.isEmpty ? "" : "\n<ul>\n" + entry.children.map { "<li>\(HTMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
-                    return "<li>\(HTMLText.escape(entry.item))\(children)</li>\n"
-                }.joined() + "</ul>\n"
-            case .table(let table, let cellClass): html += "<div class=\"table\">\n" + HTMLText.table(table.localized(language), cellClass: cellClass) + "</div>\n"
-            case .chart(let svg, let alternative): html += "<figure>\n\(svg)<figcaption>\(HTMLText.escape(alternative))</figcaption>\n</figure>\n"
+                html +=
+                    "<ul>\n"
+                    + items.map { entry in
+                        let children =
+                            entry.children.isEmpty
+                            ? ""
+                            : "\n<ul>\n" + entry.children.map { "<li>\(HTMLText.escape($0))</li>\n" }.joined()
+                                + "</ul>\n"
+                        return "<li>\(HTMLText.escape(entry.item))\(children)</li>\n"
+                    }.joined() + "</ul>\n"
+            case .table(let table, let cellClass):
+                html +=
+                    "<div class=\"table\">\n" + HTMLText.table(table.localized(language), cellClass: cellClass)
+                    + "</div>\n"
+            case .chart(let svg, let alternative):
+                html += "<figure>\n\(svg)<figcaption>\(HTMLText.escape(alternative))</figcaption>\n</figure>\n"
             }
         }
         return html + "</section>\n"

@@ -13,7 +13,10 @@ public struct ScenarioReport: Sendable {
     public var notes: [String]
     public var provenance: Provenance
 
-    public init(title: String, tables: [(key: String, table: DataTable)], primary: String, notes: [String], provenance: Provenance) {
+    public init(
+        title: String, tables: [(key: String, table: DataTable)], primary: String, notes: [String],
+        provenance: Provenance
+    ) {
         self.title = title
         self.tables = tables
         self.primary = primary
@@ -36,12 +39,15 @@ public struct ScenarioReport: Sendable {
         case .csv, .xlsx:
             return (tables.first { $0.key == primary } ?? tables.first)?.table.renderCSV() ?? ""
         case .markdown:
-            var output = "## \(title.escapingMarkdownHTML())\n\n" + tables.map { $0.table.renderMarkdown() }.joined(separator: "\n")
+            var output =
+                "## \(title.escapingMarkdownHTML())\n\n"
+                + tables.map { $0.table.renderMarkdown() }.joined(separator: "\n")
             if !notes.isEmpty { output += "\n" + notes.map { "- \($0)" }.joined(separator: "\n") + "\n" }
             output += "\n" + provenance.lines.map { "    \($0)" }.joined(separator: "\n") + "\n"
             return output
         case .table, .html:
-            var output = title + "\n\n" + tables.map { $0.table.truncatingText(to: 48).renderText() }.joined(separator: "\n")
+            var output =
+                title + "\n\n" + tables.map { $0.table.truncatingText(to: 48).renderText() }.joined(separator: "\n")
             if !notes.isEmpty { output += "\nNotes:\n" + notes.map { "- \($0)" }.joined(separator: "\n") + "\n" }
             output += "\nProvenance:\n" + provenance.lines.map { "  \($0)" }.joined(separator: "\n") + "\n"
             return output

@@ -14,7 +14,8 @@ public struct WorldMarketOutput: Sendable {
     }
 
     /// The settings a world-market result names in its provenance (as `chainrisk world-market` and the API do).
-    public static func settings(thresholds: ConcentrationThresholds, level: Int?, product: String?) -> [String: String] {
+    public static func settings(thresholds: ConcentrationThresholds, level: Int?, product: String?) -> [String: String]
+    {
         var settings = ["thresholds": thresholds.name, "thresholds_rule": thresholds.rule]
         if let level { settings["level"] = String(level) }
         if let product { settings["product"] = product }
@@ -42,9 +43,11 @@ public struct WorldMarketOutput: Sendable {
             ],
             rows: rows.map { row in
                 [
-                    .integer(row.year, text: String(row.year)), .text(row.product.classification.token), .text(row.product.code),
+                    .integer(row.year, text: String(row.year)), .text(row.product.classification.token),
+                    .text(row.product.code),
                     ProductNames.lookup(row.product).map { .text($0) } ?? .empty, .text(row.unit.token),
-                    .number(row.totalValue, decimals: 0), .number(row.unallocatedValue, decimals: 0), .integer(row.suppliers),
+                    .number(row.totalValue, decimals: 0), .number(row.unallocatedValue, decimals: 0),
+                    .integer(row.suppliers),
                     row.hhi.map { .number($0, decimals: 3) } ?? .empty,
                     row.concentrationClass.map { .text($0.rawValue) } ?? .empty,
                     row.concentrationClass.map { .text(WorldMarketCheck.Verdict(worldMarket: $0).rawValue) } ?? .empty,
@@ -72,9 +75,11 @@ public struct WorldMarketOutput: Sendable {
         case .csv, .xlsx:
             return table().renderCSV()
         case .markdown:
-            return "**\(headline.escapingMarkdownHTML())**\n\n" + table().renderMarkdown() + "\n```\n" + provenance.lines.joined(separator: "\n") + "\n```\n"
+            return "**\(headline.escapingMarkdownHTML())**\n\n" + table().renderMarkdown() + "\n```\n"
+                + provenance.lines.joined(separator: "\n") + "\n```\n"
         case .table, .html:
-            return headline + "\n\n" + table().truncatingText(to: 40).renderText() + "\n" + provenance.lines.joined(separator: "\n") + "\n"
+            return headline + "\n\n" + table().truncatingText(to: 40).renderText() + "\n"
+                + provenance.lines.joined(separator: "\n") + "\n"
         }
     }
 }

@@ -40,14 +40,15 @@ extension DataTable {
         let quote = Self.csvField
         var output = columns.map { quote($0.key) }.joined(separator: ",") + "\n"
         for row in rows {
-            output += row.map { cell in
-                switch cell {
-                case .text(let text): quote(text)
-                case .number(let value, _): JSONValue.number(value).render()
-                case .integer(let value, _): String(value)
-                case .empty: ""
-                }
-            }.joined(separator: ",") + "\n"
+            output +=
+                row.map { cell in
+                    switch cell {
+                    case .text(let text): quote(text)
+                    case .number(let value, _): JSONValue.number(value).render()
+                    case .integer(let value, _): String(value)
+                    case .empty: ""
+                    }
+                }.joined(separator: ",") + "\n"
         }
         return output
     }
@@ -87,7 +88,13 @@ extension String {
     fileprivate func replacingPipes() -> String {
         var result = ""
         for character in self {
-            if character == "|" { result += "\\|" } else if character == "\n" { result += " " } else { result.append(character) }
+            if character == "|" {
+                result += "\\|"
+            } else if character == "\n" {
+                result += " "
+            } else {
+                result.append(character)
+            }
         }
         return result
     }

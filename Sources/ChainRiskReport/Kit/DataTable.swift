@@ -64,14 +64,16 @@ extension DataTable {
         func swap(_ text: String) -> String {
             String(text.map { $0 == "," ? "." : ($0 == "." ? "," : $0) })
         }
-        return DataTable(title: title, columns: columns, rows: rows.map { row in
-            row.map { cell in
-                switch cell {
-                case .number(let value, let text): .number(value, text: swap(text))
-                case .integer(let value, let text): .integer(value, text: swap(text))
-                case .text, .empty: cell
+        return DataTable(
+            title: title, columns: columns,
+            rows: rows.map { row in
+                row.map { cell in
+                    switch cell {
+                    case .number(let value, let text): .number(value, text: swap(text))
+                    case .integer(let value, let text): .integer(value, text: swap(text))
+                    case .text, .empty: cell
+                    }
                 }
-            }
-        })
+            })
     }
 }

@@ -23,7 +23,10 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .number(let value): output += JSONValue.format(value)
         case .string(let value): JSONValue.writeString(value, into: &output)
         case .array(let values):
-            guard !values.isEmpty else { output += "[]"; return }
+            guard !values.isEmpty else {
+                output += "[]"
+                return
+            }
             output += "["
             for (index, value) in values.enumerated() {
                 if index > 0 { output += "," }
@@ -33,7 +36,10 @@ public indirect enum JSONValue: Sendable, Hashable {
             if pretty { output += "\n" + String(repeating: " ", count: indent) }
             output += "]"
         case .object(let members):
-            guard !members.isEmpty else { output += "{}"; return }
+            guard !members.isEmpty else {
+                output += "{}"
+                return
+            }
             output += "{"
             for (index, key) in members.keys.sorted().enumerated() {
                 if index > 0 { output += "," }

@@ -34,7 +34,11 @@ struct LabelPlacement {
     private(set) var legend: [String] = []
 
     init(points: [(label: String, x: Double, y: Double)], bounds: Box) {
-        var taken = points.map { Box(minX: $0.x - Self.pointRadius, minY: $0.y - Self.pointRadius, maxX: $0.x + Self.pointRadius, maxY: $0.y + Self.pointRadius) }
+        var taken = points.map {
+            Box(
+                minX: $0.x - Self.pointRadius, minY: $0.y - Self.pointRadius, maxX: $0.x + Self.pointRadius,
+                maxY: $0.y + Self.pointRadius)
+        }
         for point in points {
             // Candidate boxes keep clear of their own point by construction; every other box is in the way.
             let others = { (box: Box) in taken.contains { $0.intersects(box) } }
@@ -44,7 +48,8 @@ struct LabelPlacement {
                 continue
             }
             let number = String(legend.count + 1)
-            let label = Self.place(number, at: point, avoiding: others, bounds: bounds)
+            let label =
+                Self.place(number, at: point, avoiding: others, bounds: bounds)
                 ?? Self.candidates(number, at: point)[0]
             legend.append("\(number) \(point.label)")
             labels.append(label)
@@ -52,7 +57,9 @@ struct LabelPlacement {
         }
     }
 
-    private static func place(_ text: String, at point: (label: String, x: Double, y: Double), avoiding overlaps: (Box) -> Bool, bounds: Box) -> Label? {
+    private static func place(
+        _ text: String, at point: (label: String, x: Double, y: Double), avoiding overlaps: (Box) -> Bool, bounds: Box
+    ) -> Label? {
         candidates(text, at: point).first { $0.box.inside(bounds) && !overlaps($0.box) }
     }
 
@@ -67,8 +74,11 @@ struct LabelPlacement {
             (point.x - gap, point.y - gap, "end"), (point.x - gap, point.y + gap + fontSize * 0.8, "end"),
         ]
         return positions.map { position in
-            let minX = position.anchor == "start" ? position.x : position.anchor == "end" ? position.x - width : position.x - width / 2
-            let box = Box(minX: minX, minY: position.y - fontSize * 0.8, maxX: minX + width, maxY: position.y + fontSize * 0.25)
+            let minX =
+                position.anchor == "start"
+                ? position.x : position.anchor == "end" ? position.x - width : position.x - width / 2
+            let box = Box(
+                minX: minX, minY: position.y - fontSize * 0.8, maxX: minX + width, maxY: position.y + fontSize * 0.25)
             return Label(text: text, x: position.x, y: position.y, anchor: position.anchor, box: box)
         }
     }

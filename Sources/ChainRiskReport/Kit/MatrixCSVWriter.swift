@@ -7,7 +7,8 @@ import ChainRiskCore
 public enum MatrixCSVWriter {
     /// A labelled matrix as CSV bytes; the corner cell is `row`.
     public static func csv(_ matrix: Matrix, rowLabels: [String], columnLabels: [String]) -> [UInt8] {
-        precondition(rowLabels.count == matrix.rows && columnLabels.count == matrix.columns, "labels do not match the matrix")
+        precondition(
+            rowLabels.count == matrix.rows && columnLabels.count == matrix.columns, "labels do not match the matrix")
         var bytes: [UInt8] = []
         bytes.reserveCapacity(matrix.rows * matrix.columns * 8 + 64)
         append("row", to: &bytes)
@@ -28,12 +29,16 @@ public enum MatrixCSVWriter {
     }
 
     /// The three files of a table: intermediate flows (`_Z`), final demand (`_Y`) and gross output (`_x`).
-    public static func tableFiles(_ table: InputOutputTable) -> (intermediate: [UInt8], finalDemand: [UInt8], grossOutput: [UInt8]) {
+    public static func tableFiles(_ table: InputOutputTable) -> (
+        intermediate: [UInt8], finalDemand: [UInt8], grossOutput: [UInt8]
+    ) {
         let labels = table.sectors.map(\.combined)
         return (
             csv(table.intermediate, rowLabels: labels, columnLabels: labels),
             csv(table.finalDemand, rowLabels: labels, columnLabels: table.finalDemandColumns.map(\.description)),
-            csv(Matrix(rows: labels.count, columns: 1, columnMajor: table.grossOutput), rowLabels: labels, columnLabels: ["gross_output"])
+            csv(
+                Matrix(rows: labels.count, columns: 1, columnMajor: table.grossOutput), rowLabels: labels,
+                columnLabels: ["gross_output"])
         )
     }
 

@@ -18,7 +18,8 @@ public enum NumberFormat {
             digits = String(format17: scaled)
         } else {
             // Scaling overflowed (a value near the largest double): the integer digits, and zeros after the point.
-            digits = String(format17: abs(value).rounded(.toNearestOrAwayFromZero)) + String(repeating: "0", count: decimals)
+            digits =
+                String(format17: abs(value).rounded(.toNearestOrAwayFromZero)) + String(repeating: "0", count: decimals)
         }
         if digits.count <= decimals {
             digits = String(repeating: "0", count: decimals - digits.count + 1) + digits

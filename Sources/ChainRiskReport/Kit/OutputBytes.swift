@@ -58,7 +58,10 @@ public struct OutputBytes: ~Copyable {
         if let overflow = text.overflow {
             append(overflow)
         } else {
-            withUnsafeBytes(of: text.storage) { append(UnsafeBufferPointer(start: $0.baseAddress?.assumingMemoryBound(to: UInt8.self), count: text.count)) }
+            withUnsafeBytes(of: text.storage) {
+                append(
+                    UnsafeBufferPointer(start: $0.baseAddress?.assumingMemoryBound(to: UInt8.self), count: text.count))
+            }
         }
     }
 

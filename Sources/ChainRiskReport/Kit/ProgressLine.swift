@@ -11,7 +11,8 @@ public enum ProgressLine {
         let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
         let remaining = fraction > 0 ? max(elapsed, 0.001) * (1 - fraction) / fraction : 0
         let eta = String(format: "%d:%02d", Int(remaining) / 60, Int(remaining) % 60)
-        return "\(name) [\(bar)] \(NumberFormat.fixed(fraction * 100, decimals: 0))%  \(NumberFormat.integer(rows)) rows  "
+        return
+            "\(name) [\(bar)] \(NumberFormat.fixed(fraction * 100, decimals: 0))%  \(NumberFormat.integer(rows)) rows  "
             + "\(NumberFormat.fixed(rate, decimals: 1)) MB/s  ETA \(eta)"
     }
 }

@@ -39,7 +39,10 @@ public struct Provenance: Sendable, Hashable {
     /// Generation time, only when the user asks for it (`--timestamp`).
     public var generatedAt: String?
 
-    public init(inputs: [Input], settings: [String: String], version: String = ChainRiskVersion.current, generatedAt: String? = nil) {
+    public init(
+        inputs: [Input], settings: [String: String], version: String = ChainRiskVersion.current,
+        generatedAt: String? = nil
+    ) {
         self.inputs = inputs
         self.settings = settings
         self.version = version
@@ -49,14 +52,16 @@ public struct Provenance: Sendable, Hashable {
     /// The JSON form, keys sorted on rendering.
     public var json: JSONValue {
         var object: [String: JSONValue] = [
-            "inputs": .array(inputs.map { input in
-                var members: [String: JSONValue] = [
-                    "name": .string(input.name), "kind": .string(input.kind),
-                    "files": .array(input.files.map { .object(["path": .string($0.path), "sha256": .string($0.sha256)]) }),
-                ]
-                if let importedAt = input.importedAt { members["imported_at"] = .string(importedAt) }
-                return .object(members)
-            }),
+            "inputs": .array(
+                inputs.map { input in
+                    var members: [String: JSONValue] = [
+                        "name": .string(input.name), "kind": .string(input.kind),
+                        "files": .array(
+                            input.files.map { .object(["path": .string($0.path), "sha256": .string($0.sha256)]) }),
+                    ]
+                    if let importedAt = input.importedAt { members["imported_at"] = .string(importedAt) }
+                    return .object(members)
+                }),
             "settings": .object(settings.mapValues { .string($0) }),
             "chainrisk_version": .string(version),
         ]
@@ -68,8 +73,10 @@ public struct Provenance: Sendable, Hashable {
     /// The same as `lines`, nested: each input with its files under it, then the settings and the version.
     public var outline: [(item: String, children: [String])] {
         var items: [(item: String, children: [String])] = inputs.map { input in
-            ("\(input.kind) \(input.name)" + (input.importedAt.map { " (imported \($0))" } ?? ""),
-             input.files.map { "\($0.path) sha256 \($0.sha256)" })
+            (
+                "\(input.kind) \(input.name)" + (input.importedAt.map { " (imported \($0))" } ?? ""),
+                input.files.map { "\($0.path) sha256 \($0.sha256)" }
+            )
         }
         items += settings.keys.sorted().map { ("\($0): \(settings[$0] ?? "")", []) }
         items.append(("chainrisk \(version)" + (generatedAt.map { ", generated \($0)" } ?? ""), []))

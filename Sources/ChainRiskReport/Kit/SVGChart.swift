@@ -6,7 +6,10 @@ public enum SVGChart {
     static func coordinate(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 1) }
 
     /// Horizontal bars with a label left, the value right and an optional annotation after it.
-    public static func bars(title: String, items: [(label: String, value: Double, valueText: String, note: String?, colour: String)], width: Double = 720) -> String {
+    public static func bars(
+        title: String, items: [(label: String, value: Double, valueText: String, note: String?, colour: String)],
+        width: Double = 720
+    ) -> String {
         let labelWidth = 260.0
         let lines = items.map { wrap($0.label, width: labelWidth - 10, fontSize: 12) }
         let rowHeight = lines.contains { $0.count > 1 } ? 32.0 : 22.0
@@ -19,9 +22,11 @@ public enum SVGChart {
             let y = 10 + Double(index) * rowHeight
             let length = maximum > 0 ? max(1, item.value / maximum * barSpace) : 1
             svg += text(lines[index], x: labelWidth - 6, y: y + rowHeight / 2 + 4, anchor: "end", fontSize: 12)
-            svg += "<rect x=\"\(coordinate(labelWidth))\" y=\"\(coordinate(y + 3))\" width=\"\(coordinate(length))\" height=\"\(coordinate(rowHeight - 6))\" fill=\"\(item.colour)\"/>\n"
+            svg +=
+                "<rect x=\"\(coordinate(labelWidth))\" y=\"\(coordinate(y + 3))\" width=\"\(coordinate(length))\" height=\"\(coordinate(rowHeight - 6))\" fill=\"\(item.colour)\"/>\n"
             let note = item.note.map { "  " + $0 } ?? ""
-            svg += "<text x=\"\(coordinate(labelWidth + length + 6))\" y=\"\(coordinate(y + rowHeight / 2 + 4))\" font-size=\"12\">\(HTMLText.escape(item.valueText + note))</text>\n"
+            svg +=
+                "<text x=\"\(coordinate(labelWidth + length + 6))\" y=\"\(coordinate(y + rowHeight / 2 + 4))\" font-size=\"12\">\(HTMLText.escape(item.valueText + note))</text>\n"
         }
         return svg + "</svg>\n"
     }
@@ -35,7 +40,10 @@ public enum SVGChart {
         title: String, points: [(label: String, value: Double, hhi: Double)], bands: [Double], xLabel: String,
         valueScale: Int = 0, language: Language = .en, width: Double = 720, height: Double = 360
     ) -> String {
-        let left = 56.0, right = 20.0, top = 16.0, bottom = 44.0
+        let left = 56.0
+        let right = 20.0
+        let top = 16.0
+        let bottom = 44.0
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
         let shown = points.filter { $0.value > 0 }
@@ -53,29 +61,40 @@ public enum SVGChart {
         let edges = [0.0] + bands + [1.0]
         let shades = ["#e8f0f7", "#fdf1d6", "#fbe2d5"]
         for index in 0..<(edges.count - 1) {
-            svg += "<rect x=\"\(coordinate(left))\" y=\"\(coordinate(y(edges[index + 1])))\" width=\"\(coordinate(plotWidth))\" height=\"\(coordinate(y(edges[index]) - y(edges[index + 1])))\" fill=\"\(shades[min(index, shades.count - 1)])\"/>\n"
+            svg +=
+                "<rect x=\"\(coordinate(left))\" y=\"\(coordinate(y(edges[index + 1])))\" width=\"\(coordinate(plotWidth))\" height=\"\(coordinate(y(edges[index]) - y(edges[index + 1])))\" fill=\"\(shades[min(index, shades.count - 1)])\"/>\n"
         }
         for band in bands {
-            svg += "<line x1=\"\(coordinate(left))\" x2=\"\(coordinate(left + plotWidth))\" y1=\"\(coordinate(y(band)))\" y2=\"\(coordinate(y(band)))\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>\n"
-            svg += "<text x=\"\(coordinate(left - 4))\" y=\"\(coordinate(y(band) + 4))\" text-anchor=\"end\" font-size=\"11\">\(NumberFormat.fixed(band, decimals: 2))</text>\n"
+            svg +=
+                "<line x1=\"\(coordinate(left))\" x2=\"\(coordinate(left + plotWidth))\" y1=\"\(coordinate(y(band)))\" y2=\"\(coordinate(y(band)))\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>\n"
+            svg +=
+                "<text x=\"\(coordinate(left - 4))\" y=\"\(coordinate(y(band) + 4))\" text-anchor=\"end\" font-size=\"11\">\(NumberFormat.fixed(band, decimals: 2))</text>\n"
         }
-        svg += "<text x=\"\(coordinate(left - 4))\" y=\"\(coordinate(y(1) + 4))\" text-anchor=\"end\" font-size=\"11\">1.00</text>\n"
-        svg += "<text x=\"\(coordinate(left - 4))\" y=\"\(coordinate(y(0) + 4))\" text-anchor=\"end\" font-size=\"11\">0.00</text>\n"
+        svg +=
+            "<text x=\"\(coordinate(left - 4))\" y=\"\(coordinate(y(1) + 4))\" text-anchor=\"end\" font-size=\"11\">1.00</text>\n"
+        svg +=
+            "<text x=\"\(coordinate(left - 4))\" y=\"\(coordinate(y(0) + 4))\" text-anchor=\"end\" font-size=\"11\">0.00</text>\n"
         var exponent = low
         while exponent <= high {
             let tick = left + (exponent - low) / (high - low) * plotWidth
             let text = amount(exponent: Int(exponent) + valueScale, language: language)
-            svg += "<text x=\"\(coordinate(tick))\" y=\"\(coordinate(top + plotHeight + 16))\" text-anchor=\"middle\" font-size=\"11\">\(HTMLText.escape(text))</text>\n"
+            svg +=
+                "<text x=\"\(coordinate(tick))\" y=\"\(coordinate(top + plotHeight + 16))\" text-anchor=\"middle\" font-size=\"11\">\(HTMLText.escape(text))</text>\n"
             exponent += 1
         }
-        svg += "<text x=\"\(coordinate(left + plotWidth / 2))\" y=\"\(coordinate(height - 6))\" text-anchor=\"middle\" font-size=\"12\">\(HTMLText.escape(xLabel))</text>\n"
-        svg += "<text x=\"14\" y=\"\(coordinate(top + plotHeight / 2))\" transform=\"rotate(-90 14 \(coordinate(top + plotHeight / 2)))\" text-anchor=\"middle\" font-size=\"12\">HHI</text>\n"
+        svg +=
+            "<text x=\"\(coordinate(left + plotWidth / 2))\" y=\"\(coordinate(height - 6))\" text-anchor=\"middle\" font-size=\"12\">\(HTMLText.escape(xLabel))</text>\n"
+        svg +=
+            "<text x=\"14\" y=\"\(coordinate(top + plotHeight / 2))\" transform=\"rotate(-90 14 \(coordinate(top + plotHeight / 2)))\" text-anchor=\"middle\" font-size=\"12\">HHI</text>\n"
         for (point, label) in zip(shown, placement.labels) {
-            svg += "<circle cx=\"\(coordinate(x(point.value)))\" cy=\"\(coordinate(y(point.hhi)))\" r=\"4\" fill=\"#1f4e79\"><title>\(HTMLText.escape(point.label))</title></circle>\n"
-            svg += "<text class=\"point-label\" x=\"\(coordinate(label.x))\" y=\"\(coordinate(label.y))\" text-anchor=\"\(label.anchor)\" font-size=\"\(coordinate(LabelPlacement.fontSize))\">\(HTMLText.escape(label.text))</text>\n"
+            svg +=
+                "<circle cx=\"\(coordinate(x(point.value)))\" cy=\"\(coordinate(y(point.hhi)))\" r=\"4\" fill=\"#1f4e79\"><title>\(HTMLText.escape(point.label))</title></circle>\n"
+            svg +=
+                "<text class=\"point-label\" x=\"\(coordinate(label.x))\" y=\"\(coordinate(label.y))\" text-anchor=\"\(label.anchor)\" font-size=\"\(coordinate(LabelPlacement.fontSize))\">\(HTMLText.escape(label.text))</text>\n"
         }
         for (index, entry) in placement.legend.enumerated() {
-            svg += "<text x=\"\(coordinate(left))\" y=\"\(coordinate(height + 14 + Double(index) * 14))\" font-size=\"11\">\(HTMLText.escape(entry))</text>\n"
+            svg +=
+                "<text x=\"\(coordinate(left))\" y=\"\(coordinate(height + 14 + Double(index) * 14))\" font-size=\"11\">\(HTMLText.escape(entry))</text>\n"
         }
         return svg + "</svg>\n"
     }
@@ -103,7 +122,8 @@ public enum SVGChart {
     /// A `<text>` of one or more lines (`<tspan>`s), centred on where a single line's baseline `y` would be.
     static func text(_ lines: [String], x: Double, y: Double, anchor: String, fontSize: Double) -> String {
         guard lines.count > 1 else {
-            return "<text x=\"\(coordinate(x))\" y=\"\(coordinate(y))\" text-anchor=\"\(anchor)\" font-size=\"\(Int(fontSize))\">\(HTMLText.escape(lines.first ?? ""))</text>\n"
+            return
+                "<text x=\"\(coordinate(x))\" y=\"\(coordinate(y))\" text-anchor=\"\(anchor)\" font-size=\"\(Int(fontSize))\">\(HTMLText.escape(lines.first ?? ""))</text>\n"
         }
         let lineHeight = fontSize + 1
         let first = y - lineHeight * Double(lines.count - 1) / 2
@@ -122,20 +142,26 @@ public enum SVGChart {
 
     /// 10^exponent as people write amounts: 1, 10, 100, 1 thousand (duizend), 10 thousand, 1 mln, 1 bn (mld), 1,000 bn.
     static func amount(exponent: Int, language: Language) -> String {
-        let (divisor, unit): (Int, String) = switch exponent {
-        case ..<3: (0, "")
-        case 3..<6: (3, language == .en ? "thousand" : "duizend")
-        case 6..<9: (6, "mln")
-        default: (9, language == .en ? "bn" : "mld")
-        }
+        let (divisor, unit): (Int, String) =
+            switch exponent {
+            case ..<3: (0, "")
+            case 3..<6: (3, language == .en ? "thousand" : "duizend")
+            case 6..<9: (6, "mln")
+            default: (9, language == .en ? "bn" : "mld")
+            }
         let leading = exponent - divisor
-        let number = leading >= 0 ? NumberFormat.integer(Int(pow(10, Double(leading))), groupSeparator: language == .en ? "," : ".")
+        let number =
+            leading >= 0
+            ? NumberFormat.integer(Int(pow(10, Double(leading))), groupSeparator: language == .en ? "," : ".")
             : NumberFormat.fixed(pow(10, Double(leading)), decimals: -leading)
         return unit.isEmpty ? number : "\(number) \(unit)"
     }
 
     /// A heatmap: rows × columns of text cells with fill colours (e.g. ranks in the letter's colour bands).
-    public static func heatmap(title: String, rowLabels: [String], columnLabels: [String], cells: [[(text: String, fill: String)]], width: Double = 900) -> String {
+    public static func heatmap(
+        title: String, rowLabels: [String], columnLabels: [String], cells: [[(text: String, fill: String)]],
+        width: Double = 900
+    ) -> String {
         let labelWidth = 250.0
         let cellWidth = (width - labelWidth) / Double(max(columnLabels.count, 1))
         let rowLines = rowLabels.map { wrap($0, width: labelWidth - 10, fontSize: 12) }
@@ -145,22 +171,27 @@ public enum SVGChart {
         var svg = open(title: title, width: width, height: height)
         for (index, label) in columnLabels.enumerated() {
             let x = labelWidth + (Double(index) + 0.5) * cellWidth
-            svg += "<text x=\"\(coordinate(x))\" y=\"\(coordinate(headerHeight - 8))\" text-anchor=\"middle\" font-size=\"11\">\(HTMLText.escape(label))</text>\n"
+            svg +=
+                "<text x=\"\(coordinate(x))\" y=\"\(coordinate(headerHeight - 8))\" text-anchor=\"middle\" font-size=\"11\">\(HTMLText.escape(label))</text>\n"
         }
         for rowIndex in rowLabels.indices {
             let y = headerHeight + Double(rowIndex) * cellHeight
             svg += text(rowLines[rowIndex], x: labelWidth - 6, y: y + cellHeight / 2 + 4, anchor: "end", fontSize: 12)
             for (columnIndex, cell) in cells[rowIndex].enumerated() {
                 let x = labelWidth + Double(columnIndex) * cellWidth
-                svg += "<rect x=\"\(coordinate(x + 1))\" y=\"\(coordinate(y + 1))\" width=\"\(coordinate(cellWidth - 2))\" height=\"\(coordinate(cellHeight - 2))\" fill=\"\(cell.fill)\"/>\n"
-                svg += "<text x=\"\(coordinate(x + cellWidth / 2))\" y=\"\(coordinate(y + cellHeight / 2 + 4))\" text-anchor=\"middle\" font-size=\"12\">\(HTMLText.escape(cell.text))</text>\n"
+                svg +=
+                    "<rect x=\"\(coordinate(x + 1))\" y=\"\(coordinate(y + 1))\" width=\"\(coordinate(cellWidth - 2))\" height=\"\(coordinate(cellHeight - 2))\" fill=\"\(cell.fill)\"/>\n"
+                svg +=
+                    "<text x=\"\(coordinate(x + cellWidth / 2))\" y=\"\(coordinate(y + cellHeight / 2 + 4))\" text-anchor=\"middle\" font-size=\"12\">\(HTMLText.escape(cell.text))</text>\n"
             }
         }
         return svg + "</svg>\n"
     }
 
     /// A timeline of events: one bar per event from its start month over its duration in weeks.
-    public static func timeline(title: String, events: [(label: String, startYear: Int, startMonth: Int, weeks: Double)], width: Double = 720) -> String {
+    public static func timeline(
+        title: String, events: [(label: String, startYear: Int, startMonth: Int, weeks: Double)], width: Double = 720
+    ) -> String {
         guard let firstYear = events.map(\.startYear).min() else { return "" }
         let labelWidth = 200.0
         let rowHeight = 24.0
@@ -170,16 +201,20 @@ public enum SVGChart {
         var svg = open(title: title, width: width, height: height)
         for month in stride(from: 0, to: Int(monthsShown), by: 3) {
             let x = labelWidth + Double(month) * monthWidth
-            svg += "<line x1=\"\(coordinate(x))\" x2=\"\(coordinate(x))\" y1=\"16\" y2=\"\(coordinate(height))\" stroke=\"#ddd\"/>\n"
+            svg +=
+                "<line x1=\"\(coordinate(x))\" x2=\"\(coordinate(x))\" y1=\"16\" y2=\"\(coordinate(height))\" stroke=\"#ddd\"/>\n"
             let year = firstYear + month / 12
-            svg += "<text x=\"\(coordinate(x + 2))\" y=\"12\" font-size=\"10\">\(year)-\(month % 12 + 1 < 10 ? "0" : "")\(month % 12 + 1)</text>\n"
+            svg +=
+                "<text x=\"\(coordinate(x + 2))\" y=\"12\" font-size=\"10\">\(year)-\(month % 12 + 1 < 10 ? "0" : "")\(month % 12 + 1)</text>\n"
         }
         for (index, event) in events.enumerated() {
             let y = 20 + Double(index) * rowHeight
             let start = Double((event.startYear - firstYear) * 12 + event.startMonth - 1)
             let length = event.weeks * 12 / 52
-            svg += "<text x=\"\(coordinate(labelWidth - 6))\" y=\"\(coordinate(y + 15))\" text-anchor=\"end\" font-size=\"12\">\(HTMLText.escape(event.label))</text>\n"
-            svg += "<rect x=\"\(coordinate(labelWidth + start * monthWidth))\" y=\"\(coordinate(y + 4))\" width=\"\(coordinate(length * monthWidth))\" height=\"\(coordinate(rowHeight - 8))\" fill=\"#c0504d\"><title>\(HTMLText.escape("\(event.label): \(NumberFormat.fixed(event.weeks, decimals: 0)) weeks"))</title></rect>\n"
+            svg +=
+                "<text x=\"\(coordinate(labelWidth - 6))\" y=\"\(coordinate(y + 15))\" text-anchor=\"end\" font-size=\"12\">\(HTMLText.escape(event.label))</text>\n"
+            svg +=
+                "<rect x=\"\(coordinate(labelWidth + start * monthWidth))\" y=\"\(coordinate(y + 4))\" width=\"\(coordinate(length * monthWidth))\" height=\"\(coordinate(rowHeight - 8))\" fill=\"#c0504d\"><title>\(HTMLText.escape("\(event.label): \(NumberFormat.fixed(event.weeks, decimals: 0)) weeks"))</title></rect>\n"
         }
         return svg + "</svg>\n"
     }

@@ -17,7 +17,9 @@ public enum SpreadsheetSafety {
     /// `text` with a leading `'` when a spreadsheet would evaluate it; a plain number (`-12.5`) and a lone `-` (a
     /// placeholder) stay as they are.
     public static func neutralised(_ text: String) -> String {
-        guard neutralisesFormulas, let first = text.utf8.first, triggers.contains(first), text.utf8.count > 1, Double(text) == nil else {
+        guard neutralisesFormulas, let first = text.utf8.first, triggers.contains(first), text.utf8.count > 1,
+            Double(text) == nil
+        else {
             return text
         }
         return "'" + text
@@ -30,7 +32,9 @@ public enum SpreadsheetSafety {
         return triggers.contains(first)
     }
 
-    private static let triggers: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+    private static let triggers: Set<UInt8> = [
+        UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D,
+    ]
 
     private final class State: @unchecked Sendable {
         private let lock = NSLock()

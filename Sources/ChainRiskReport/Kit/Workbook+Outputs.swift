@@ -49,10 +49,12 @@ extension VulnerabilityReport {
         var workbook = Workbook()
         for section in document().sections {
             // Computed Tables 4 and 5 carry no title of their own: they take the letter's numbers as sheet names.
-            var untitled = section.id == "concentration" ? [label("Table 4", "Tabel 4"), label("Table 5", "Tabel 5")] : []
+            var untitled =
+                section.id == "concentration" ? [label("Table 4", "Tabel 4"), label("Table 5", "Tabel 5")] : []
             for block in section.blocks {
                 guard case .table(let table, _) = block else { continue }
-                let name = table.title.map(Self.sheetName) ?? (untitled.isEmpty ? section.heading : untitled.removeFirst())
+                let name =
+                    table.title.map(Self.sheetName) ?? (untitled.isEmpty ? section.heading : untitled.removeFirst())
                 workbook.add(table, name: name)
             }
         }

@@ -27,7 +27,8 @@ public struct Workbook: Sendable {
     /// Adds a sheet, its name made valid and unique (Excel: at most 31 characters, none of `[]:*?/\`).
     public mutating func add(_ sheet: Sheet) {
         var sheet = sheet
-        let base = String(sheet.name.map { "[]:*?/\\".contains($0) ? "-" : $0 }.prefix(31)).trimmingCharacters(in: .whitespaces)
+        let base = String(sheet.name.map { "[]:*?/\\".contains($0) ? "-" : $0 }.prefix(31)).trimmingCharacters(
+            in: .whitespaces)
         var name = base.isEmpty ? "Sheet" : base
         var counter = 2
         while sheets.contains(where: { $0.name.lowercased() == name.lowercased() }) {
@@ -50,11 +51,14 @@ public struct Workbook: Sendable {
         func flatten(_ value: JSONValue, _ path: String) {
             switch value {
             case .object(let members):
-                for key in members.keys.sorted() { flatten(members[key] ?? .null, path.isEmpty ? key : path + "." + key) }
+                for key in members.keys.sorted() {
+                    flatten(members[key] ?? .null, path.isEmpty ? key : path + "." + key)
+                }
             case .array(let items):
                 for (index, item) in items.enumerated() { flatten(item, "\(path)[\(index + 1)]") }
             case .string(let text): rows.append([.text(path), .text(text)])
-            case .number(let number): rows.append([.text(path), .number(number, text: JSONValue.number(number).render())])
+            case .number(let number):
+                rows.append([.text(path), .number(number, text: JSONValue.number(number).render())])
             case .bool(let flag): rows.append([.text(path), .text(flag ? "true" : "false")])
             case .null: rows.append([.text(path), .empty])
             }
@@ -102,7 +106,8 @@ public struct Workbook: Sendable {
 
     private static let declaration = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
 
-    private static let rootRelationships = declaration
+    private static let rootRelationships =
+        declaration
         + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
         + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"#
         + "</Relationships>"
@@ -120,13 +125,16 @@ public struct Workbook: Sendable {
         let entries = sheets.indices.map {
             #"<Relationship Id="rId\#($0 + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#($0 + 1).xml"/>"#
         }.joined()
-        let styles = #"<Relationship Id="rId\#(sheets.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
-        return Self.declaration + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+        let styles =
+            #"<Relationship Id="rId\#(sheets.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
+        return Self.declaration
+            + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
             + entries + styles + "</Relationships>"
     }
 
     /// Style 0: default; 1: bold (the header); 2: whole numbers with thousands grouping.
-    private static let styles = declaration
+    private static let styles =
+        declaration
         + #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
         + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#
         + #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
@@ -146,11 +154,14 @@ public struct Workbook: Sendable {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.display.count + 2) }
         }
         var xml = declaration + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
-        xml += #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
+        xml +=
+            #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
         if columnCount > 0 {
-            xml += "<cols>" + widths.enumerated().map { index, width in
-                #"<col min="\#(index + 1)" max="\#(index + 1)" width="\#(min(width, 60))" customWidth="1"/>"#
-            }.joined() + "</cols>"
+            xml +=
+                "<cols>"
+                + widths.enumerated().map { index, width in
+                    #"<col min="\#(index + 1)" max="\#(index + 1)" width="\#(min(width, 60))" customWidth="1"/>"#
+                }.joined() + "</cols>"
         }
         xml += "<sheetData>"
         xml += row(1, sheet.header.map { DataTable.Cell.text($0) }, style: 1)
@@ -167,10 +178,14 @@ public struct Workbook: Sendable {
             case .empty:
                 continue
             case .text(let text):
-                let space = text.first?.isWhitespace == true || text.last?.isWhitespace == true ? #" xml:space="preserve""# : ""
-                xml += #"<c r="\#(reference)" t="inlineStr" s="\#(style)"><is><t\#(space)>\#(escape(text))</t></is></c>"#
+                let space =
+                    text.first?.isWhitespace == true || text.last?.isWhitespace == true ? #" xml:space="preserve""# : ""
+                xml +=
+                    #"<c r="\#(reference)" t="inlineStr" s="\#(style)"><is><t\#(space)>\#(escape(text))</t></is></c>"#
             case .number(let value, let text):
-                xml += value.isFinite ? #"<c r="\#(reference)"><v>\#(value)</v></c>"#
+                xml +=
+                    value.isFinite
+                    ? #"<c r="\#(reference)"><v>\#(value)</v></c>"#
                     : #"<c r="\#(reference)" t="inlineStr"><is><t>\#(escape(text))</t></is></c>"#
             case .integer(let value, _):
                 xml += #"<c r="\#(reference)" s="2"><v>\#(value)</v></c>"#
@@ -195,7 +210,8 @@ public struct Workbook: Sendable {
     /// U+FFFF) dropped, then the five entities escaped as in HTML.
     static func escape(_ text: String) -> String {
         let allowed = text.unicodeScalars.filter { scalar in
-            scalar == "\t" || scalar == "\n" || scalar == "\r" || (scalar.value >= 0x20 && !(0xFFFE...0xFFFF).contains(scalar.value))
+            scalar == "\t" || scalar == "\n" || scalar == "\r"
+                || (scalar.value >= 0x20 && !(0xFFFE...0xFFFF).contains(scalar.value))
         }
         return HTMLText.escape(String(String.UnicodeScalarView(allowed)))
     }

@@ -50,7 +50,9 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         case let error as APIError: return error
         case let error as ConcentrationQuery.InvalidParameter: return .badParameter(error.parameter, error.message)
         case let error as HTTPError:
-            return APIError(error.status, error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_"), error.body ?? error.status.reasonPhrase)
+            return APIError(
+                error.status, error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_"),
+                error.body ?? error.status.reasonPhrase)
         default:
             // Domain errors take their class's status from the one table the CLI's exit codes come from too.
             guard let failure = ClassifiedFailure.classify(error) else {
@@ -79,12 +81,16 @@ public struct APIError: Error, HTTPResponseError, Sendable {
 extension Response {
     /// A JSON response from rendered text.
     static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+        Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     /// An HTML page.
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+        Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     /// A response of `bytes` with `contentType`, for cached bodies.

@@ -21,9 +21,13 @@ extension APIRoutes {
             try QueryParameters(request.uri).allowOnly([])
             let name = context.parameters.get("name") ?? ""
             return try await cached(request, lane: .cheap) { [service] in
-                if service.isBuiltIn(name) { return try DatasetListing.render(DatasetListing.BuiltIn(name: service.letter.name, files: service.letter.files)) }
+                if service.isBuiltIn(name) {
+                    return try DatasetListing.render(
+                        DatasetListing.BuiltIn(name: service.letter.name, files: service.letter.files))
+                }
                 guard let info = try service.workspace.datasetInfo(named: name) else {
-                    throw APIError(.notFound, "unknown_dataset", "no dataset named '\(name)'; GET /api/v1/datasets lists them")
+                    throw APIError(
+                        .notFound, "unknown_dataset", "no dataset named '\(name)'; GET /api/v1/datasets lists them")
                 }
                 return try DatasetListing.render(info)
             }
@@ -33,7 +37,9 @@ extension APIRoutes {
             try access.authorize(request)
             try QueryParameters(request.uri).allowOnly([])
             let name = context.parameters.get("name") ?? ""
-            guard !service.isBuiltIn(name) else { throw APIError(.conflict, "built_in_dataset", "'\(name)' is built in and cannot be removed") }
+            guard !service.isBuiltIn(name) else {
+                throw APIError(.conflict, "built_in_dataset", "'\(name)' is built in and cannot be removed")
+            }
             try await service.writes.run { [service] in try service.workspace.removeDataset(named: name) }
             service.invalidate()
             return .json(JSONValue.object(["removed": .string(name)]).render(pretty: true) + "\n")
@@ -46,23 +52,37 @@ extension APIRoutes {
         try access.authorize(request)
         let parameters = QueryParameters(request.uri)
         try parameters.allowOnly(["name", "format", "replace", "strict", "filename"])
-        guard let name = try parameters.string("name") else { throw APIError.badParameter("name", "required: the dataset's name") }
+        guard let name = try parameters.string("name") else {
+            throw APIError.badParameter("name", "required: the dataset's name")
+        }
         do { try DatasetName.require(name) } catch { throw APIError.badParameter("name", error.message) }
-        guard !service.isBuiltIn(name) else { throw APIError(.conflict, "built_in_dataset", "'\(name)' is a built-in dataset; choose another name") }
+        guard !service.isBuiltIn(name) else {
+            throw APIError(.conflict, "built_in_dataset", "'\(name)' is a built-in dataset; choose another name")
+        }
         let format = try parameters.choice("format", ["auto"] + SourceFormat.allCases.map(\.rawValue), default: "auto")
         let (replace, strict) = (try parameters.flag("replace"), try parameters.flag("strict"))
         // The file's name for the provenance: `filename=`, else the name a `Content-Disposition` header gives (as curl's
         // `-H 'Content-Disposition: attachment; filename="x.csv"'` or a browser sends it), else the dataset's name.
-        let filename = try parameters.string("filename").map { ($0 as NSString).lastPathComponent }
-            ?? Self.dispositionFilename(request.headers[.contentDisposition]).map { DatasetName.derived(from: ($0 as NSString).lastPathComponent) }
+        let filename =
+            try parameters.string("filename").map { ($0 as NSString).lastPathComponent }
+            ?? Self.dispositionFilename(request.headers[.contentDisposition]).map {
+                DatasetName.derived(from: ($0 as NSString).lastPathComponent)
+            }
             ?? name
-        guard DatasetName.isValid(filename) else { throw APIError.badParameter("filename", "'\(filename)' must be a plain file name") }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chainrisk-upload-\(UUID().uuidString)").path
+        guard DatasetName.isValid(filename) else {
+            throw APIError.badParameter("filename", "'\(filename)' must be a plain file name")
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "chainrisk-upload-\(UUID().uuidString)"
+        ).path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = try await UploadFile.receive(request.body, folder: folder, filename: filename, limit: service.configuration.uploadLimit)
+        let path = try await UploadFile.receive(
+            request.body, folder: folder, filename: filename, limit: service.configuration.uploadLimit)
         let outcome = try await service.writes.run { [service] in
-            let request = ImportFilesRequest(name: name, files: [InputFile(path: path, displayName: filename)], reading: try ReadSettings.parse(format: format, strict: strict), replace: replace)
+            let request = ImportFilesRequest(
+                name: name, files: [InputFile(path: path, displayName: filename)],
+                reading: try ReadSettings.parse(format: format, strict: strict), replace: replace)
             return try service.workspace.importFiles(request)
         }
         service.invalidate()
@@ -96,14 +116,19 @@ enum UploadFile {
     /// The path of the received file: `folder/filename`, with `.gz` added when the bytes are gzip.
     static func receive(_ body: RequestBody, folder: String, filename: String, limit: Int) async throws -> String {
         let partial = folder + "/upload.part"
-        guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
+        guard FileManager.default.createFile(atPath: partial, contents: nil),
+            let handle = FileHandle(forWritingAtPath: partial)
+        else {
             throw APIError(.internalServerError, "internal", "cannot write a temporary file in \(folder)")
         }
         var received = 0
         var isGzip = false
         do {
             for try await buffer in body {
-                if received == 0 { isGzip = buffer.getBytes(at: buffer.readerIndex, length: min(2, buffer.readableBytes)) == [0x1F, 0x8B] }
+                if received == 0 {
+                    isGzip =
+                        buffer.getBytes(at: buffer.readerIndex, length: min(2, buffer.readableBytes)) == [0x1F, 0x8B]
+                }
                 received += buffer.readableBytes
                 guard received <= limit else { throw APIError.tooLarge(limit: limit) }
                 try handle.write(contentsOf: buffer.readableBytesView)
@@ -113,7 +138,10 @@ enum UploadFile {
             try? handle.close()
             throw error
         }
-        guard received > 0 else { throw APIError(.unprocessableContent, "empty_upload", "body: the upload is empty; send the file as the request body") }
+        guard received > 0 else {
+            throw APIError(
+                .unprocessableContent, "empty_upload", "body: the upload is empty; send the file as the request body")
+        }
         let path = folder + "/" + filename + (isGzip && !filename.hasSuffix(".gz") ? ".gz" : "")
         try FileManager.default.moveItem(atPath: partial, toPath: path)
         return path

@@ -1,7 +1,7 @@
 import ChainRiskAnalysis
 import ChainRiskCore
-import ChainRiskIngest
 import ChainRiskIO
+import ChainRiskIngest
 import ChainRiskReport
 import ChainRiskSimulation
 import ChainRiskUseCases
@@ -23,12 +23,16 @@ extension APIRoutes {
             let language = try parameters.language()
             return try await cached(request) { [service] in
                 let builder = OriginTableBuilder(reporter: reporter, measure: measure, bySector: bySector)
-                return try service.workspace.origins(OriginsRequest(table: loaded, builder: builder, language: language)).render(.json)
+                return try service.workspace.origins(
+                    OriginsRequest(table: loaded, builder: builder, language: language)
+                ).render(.json)
             }
         }
         table.add(.post, Self.prefix + "/scenarios") { request, _ in
             let parameters = QueryParameters(request.uri)
-            try parameters.allowOnly(["event", "model", "reporter", "days", "top", "loss", "sectors", "production", "substitution"])
+            try parameters.allowOnly([
+                "event", "model", "reporter", "days", "top", "loss", "sectors", "production", "substitution",
+            ])
             let model = try parameters.choice("model", ScenarioModel.tableModels, default: .ario)
             let reporter = try parameters.string("reporter", maximumLength: 40) ?? "NLD"
             let days = try parameters.integer("days", in: 1...service.configuration.maximumScenarioDays) ?? 365
@@ -39,33 +43,46 @@ extension APIRoutes {
             let sectors = parameters.list("sectors")
             let production = try parameters.choice("production", ProductionFunction.allCases, default: .partial)
             let substitution = try parameters.number("substitution") ?? ScenarioRequest.defaultSubstitution
-            guard (0...1).contains(substitution) else { throw APIError.badParameter("substitution", "must be between 0 and 1") }
+            guard (0...1).contains(substitution) else {
+                throw APIError.badParameter("substitution", "must be between 0 and 1")
+            }
             var request = request
             let body = try await request.collectBody(upTo: service.configuration.bodyLimit)
             let context = try service.requireScenarioContext()
             try service.requireRegion(reporter, parameter: "reporter")
             let definition: ScenarioRequest.Definition
             if let event {
-                guard body.readableBytes == 0 else { throw APIError(.unprocessableContent, "conflicting_input", "event: give either event= or a scenario file as the body, not both") }
+                guard body.readableBytes == 0 else {
+                    throw APIError(
+                        .unprocessableContent, "conflicting_input",
+                        "event: give either event= or a scenario file as the body, not both")
+                }
                 definition = .event(id: event, eventsFile: nil, loss: loss, sectors: sectors.isEmpty ? nil : sectors)
             } else {
                 guard body.readableBytes > 0 else {
-                    throw APIError(.unprocessableContent, "no_scenario", "body: send a scenario file (JSON, as for chainrisk scenario --file) or give event=N")
+                    throw APIError(
+                        .unprocessableContent, "no_scenario",
+                        "body: send a scenario file (JSON, as for chainrisk scenario --file) or give event=N")
                 }
                 definition = .fileContents(Array(body.readableBytesView), name: "request body")
             }
             var scenario = ScenarioRequest(definition: definition, data: .prepared(context))
-            (scenario.settings.model, scenario.settings.reporter, scenario.settings.days, scenario.settings.top) = (model, reporter, days, top)
+            (scenario.settings.model, scenario.settings.reporter, scenario.settings.days, scenario.settings.top) = (
+                model, reporter, days, top
+            )
             (scenario.settings.production, scenario.settings.substitution) = (production, substitution)
             // The key is the scenario's definition itself with the run's settings, one value (every field counts).
             let run = CacheKey.Body.scenario(definition, scenario.settings)
             let fromBody = event == nil
-            return try await service.cached(path: Self.prefix + "/scenarios", query: "", body: run, lane: .long, contentType: Self.json) { [service, scenario] in
+            return try await service.cached(
+                path: Self.prefix + "/scenarios", query: "", body: run, lane: .long, contentType: Self.json
+            ) { [service, scenario] in
                 do {
                     return try service.workspace.scenario(scenario).report.render(.json)
                 } catch let error as RequestError where fromBody {
                     // A scenario file that names what the table does not have is unusable data (422), like a bad upload.
-                    throw APIError(.unprocessableContent, "bad_scenario", "\(error.parameter ?? "scenario"): \(error.message)")
+                    throw APIError(
+                        .unprocessableContent, "bad_scenario", "\(error.parameter ?? "scenario"): \(error.message)")
                 }
             }
         }
@@ -76,14 +93,19 @@ extension AnalysisService {
     /// The input-output table, or 404 when the server was started without one.
     func requireInputOutput() throws -> LoadedInputOutputTable {
         guard let loaded = configuration.inputOutput else {
-            throw APIError(.notFound, "no_input_output_table", "this server has no input-output table: start it with chainrisk serve --mrio PATH")
+            throw APIError(
+                .notFound, "no_input_output_table",
+                "this server has no input-output table: start it with chainrisk serve --mrio PATH")
         }
         return loaded
     }
 
     /// The scenario context (table, region scaling, inventories), or 404 without a table.
     func requireScenarioContext() throws -> ScenarioRunner.Context {
-        guard let scenarioContext else { _ = try requireInputOutput(); throw APIError(.notFound, "no_input_output_table", "no scenario context") }
+        guard let scenarioContext else {
+            _ = try requireInputOutput()
+            throw APIError(.notFound, "no_input_output_table", "no scenario context")
+        }
         return scenarioContext
     }
 
@@ -91,7 +113,10 @@ extension AnalysisService {
     func requireRegion(_ region: String, parameter: String) throws {
         let regions = try requireInputOutput().table.regions
         guard regions.contains(region) else {
-            throw APIError(.unprocessableContent, "unknown_region", "\(parameter): '\(region)' is not a region of the input-output table; it has \(regions.joined(separator: ", "))")
+            throw APIError(
+                .unprocessableContent, "unknown_region",
+                "\(parameter): '\(region)' is not a region of the input-output table; it has \(regions.joined(separator: ", "))"
+            )
         }
     }
 }

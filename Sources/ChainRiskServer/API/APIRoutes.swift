@@ -20,10 +20,13 @@ struct APIRoutes: Sendable {
 
     func register(on table: RouteTable) {
         table.get(Self.prefix) { request, _ in try index(request) }
-        table.get(Self.prefix + "/openapi.json") { _, _ in .bytes(OpenAPIDocument.shared.buffer, contentType: Self.json) }
+        table.get(Self.prefix + "/openapi.json") { _, _ in .bytes(OpenAPIDocument.shared.buffer, contentType: Self.json)
+        }
         registerDatasets(on: table)
         table.get(Self.prefix + "/concentration") { request, _ in try await concentration(request) }
-        table.get(Self.prefix + "/products/{key}") { request, context in try await product(request, key: context.parameters.get("key") ?? "") }
+        table.get(Self.prefix + "/products/{key}") { request, context in
+            try await product(request, key: context.parameters.get("key") ?? "")
+        }
         table.get(Self.prefix + "/world-market") { request, _ in try await worldMarket(request) }
         registerAssessment(on: table)
         registerInputOutput(on: table)
@@ -31,19 +34,24 @@ struct APIRoutes: Sendable {
 
     private func index(_ request: Request) throws -> Response {
         try QueryParameters(request.uri).allowOnly([])
-        return .json(JSONValue.object([
-            "name": .string("chainrisk"), "version": .string(ChainRiskVersion.current),
-            "openapi": .string(Self.prefix + "/openapi.json"),
-            "endpoints": .array(OpenAPIDocument.shared.paths.map { .string($0) }),
-        ]).render(pretty: true) + "\n")
+        return .json(
+            JSONValue.object([
+                "name": .string("chainrisk"), "version": .string(ChainRiskVersion.current),
+                "openapi": .string(Self.prefix + "/openapi.json"),
+                "endpoints": .array(OpenAPIDocument.shared.paths.map { .string($0) }),
+            ]).render(pretty: true) + "\n")
     }
 
     /// The response for `request`'s path and parameters from the cache, or rendered by `render` in `lane` and cached.
     ///
     /// `lane` is `.cheap` only for work known to take milliseconds (the built-in letter, listings); anything else
     /// runs in the long lane, bounded by the configured workers.
-    func cached(_ request: Request, lane: WorkPool.Lane = .long, _ render: @escaping @Sendable () throws -> String) async throws -> Response {
-        try await service.cached(path: request.uri.path, query: QueryParameters(request.uri).canonical, lane: lane, contentType: Self.json, render: render)
+    func cached(_ request: Request, lane: WorkPool.Lane = .long, _ render: @escaping @Sendable () throws -> String)
+        async throws -> Response
+    {
+        try await service.cached(
+            path: request.uri.path, query: QueryParameters(request.uri).canonical, lane: lane, contentType: Self.json,
+            render: render)
     }
 
     /// The lane of a computation on `dataset`: cheap for the built-in letter (published tables), long for a stored one.
@@ -62,7 +70,10 @@ struct APIRoutes: Sendable {
     func datasetName(_ parameters: QueryParameters, _ name: String) throws -> String? {
         guard let value = try parameters.string(name) else { return nil }
         guard DatasetName.isValid(value) || (try? service.workspace.datasetInfo(named: value)) != nil else {
-            throw APIError.badParameter(name, "'\(value.prefix(100))' is not a dataset name (a letter or digit, then letters, digits, '.', '_' and '-')")
+            throw APIError.badParameter(
+                name,
+                "'\(value.prefix(100))' is not a dataset name (a letter or digit, then letters, digits, '.', '_' and '-')"
+            )
         }
         return value
     }
@@ -71,7 +82,10 @@ struct APIRoutes: Sendable {
     func thresholds(_ parameters: QueryParameters) throws -> ConcentrationThresholds {
         let name = try parameters.string("preset") ?? "letter"
         guard let preset = ConcentrationThresholds.named(name) else {
-            throw APIError.badParameter("preset", "unknown preset '\(name)'; use letter, us2023, eu2004, eu-dependency or one or two edges above 0 and at most 1, such as 0.15,0.25")
+            throw APIError.badParameter(
+                "preset",
+                "unknown preset '\(name)'; use letter, us2023, eu2004, eu-dependency or one or two edges above 0 and at most 1, such as 0.15,0.25"
+            )
         }
         return preset
     }
@@ -85,7 +99,8 @@ struct APIRoutes: Sendable {
     func productPrefix(_ parameters: QueryParameters) throws -> String? {
         guard let text = try parameters.string("product") else { return nil }
         guard text.utf8.count <= 12, text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-            throw APIError.badParameter("product", "'\(text)' is not a product-code prefix (letters and digits, at most 12)")
+            throw APIError.badParameter(
+                "product", "'\(text)' is not a product-code prefix (letters and digits, at most 12)")
         }
         return text
     }
@@ -93,7 +108,9 @@ struct APIRoutes: Sendable {
     /// Reporter codes: three letters each.
     func reporters(_ parameters: QueryParameters) throws -> [CountryCode] {
         try parameters.list("reporter").map { text in
-            guard text.utf8.count == 3, text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }), let code = CountryCode(rawValue: text) else {
+            guard text.utf8.count == 3, text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+                let code = CountryCode(rawValue: text)
+            else {
                 throw APIError.badParameter("reporter", "'\(text)' is not an ISO 3166 alpha-3 code such as NLD")
             }
             return code
@@ -105,7 +122,8 @@ struct APIRoutes: Sendable {
         var query = ConcentrationQuery(
             thresholds: try thresholds(parameters), flow: try parameters.string("flow") ?? "import",
             level: try parameters.integer("level", in: 1...10), reporters: try reporters(parameters),
-            years: parameters.list("year") == ["all"] ? [] : try parameters.integers("year", in: 1900...2100), productPrefix: try productPrefix(parameters),
+            years: parameters.list("year") == ["all"] ? [] : try parameters.integers("year", in: 1900...2100),
+            productPrefix: try productPrefix(parameters),
             concentrationClass: try parameters.string("class"), minimumValue: try parameters.number("min_value"),
             top: try parameters.integer("top", in: 1...100_000), relevantOnly: try parameters.flag("relevant_only")
         )
@@ -117,16 +135,30 @@ struct APIRoutes: Sendable {
 
     private func concentration(_ request: Request) async throws -> Response {
         let parameters = QueryParameters(request.uri)
-        try parameters.allowOnly(["dataset", "reporter", "year", "product", "flow", "level", "preset", "class", "min_value", "top", "relevant_only", "lang", "world", "limit", "format"])
+        try parameters.allowOnly([
+            "dataset", "reporter", "year", "product", "flow", "level", "preset", "class", "min_value", "top",
+            "relevant_only", "lang", "world", "limit", "format",
+        ])
         let query = try concentrationQuery(parameters)
-        let (dataset, language, world, limit) = (try self.dataset(parameters), try parameters.language(), try datasetName(parameters, "world"), try self.limit(parameters))
+        let (dataset, language, world, limit) = (
+            try self.dataset(parameters), try parameters.language(), try datasetName(parameters, "world"),
+            try self.limit(parameters)
+        )
         if try parameters.choice("format", ["json", "xlsx"], default: "json") == "xlsx" {
-            return try await Self.attachment(service.cachedBytes(path: request.uri.path, query: parameters.canonical, lane: lane(dataset: dataset), contentType: OutputFormat.xlsx.contentType) { [service] in
-                ByteBuffer(bytes: try service.concentrationWorkbook(dataset: dataset, query: query, language: language, world: world, limit: limit).data())
-            }, filename: "chainrisk-concentration.xlsx")
+            return try await Self.attachment(
+                service.cachedBytes(
+                    path: request.uri.path, query: parameters.canonical, lane: lane(dataset: dataset),
+                    contentType: OutputFormat.xlsx.contentType
+                ) { [service] in
+                    ByteBuffer(
+                        bytes: try service.concentrationWorkbook(
+                            dataset: dataset, query: query, language: language, world: world, limit: limit
+                        ).data())
+                }, filename: "chainrisk-concentration.xlsx")
         }
         return try await cached(request, lane: lane(dataset: dataset)) { [service] in
-            try service.concentrationJSON(dataset: dataset, query: query, language: language, world: world, limit: limit)
+            try service.concentrationJSON(
+                dataset: dataset, query: query, language: language, world: world, limit: limit)
         }
     }
 
@@ -137,18 +169,26 @@ struct APIRoutes: Sendable {
         let reporter = try reporters(parameters).first
         let (world, language) = (try datasetName(parameters, "world"), try parameters.language())
         return try await cached(request, lane: lane(dataset: dataset)) { [service] in
-            ProductJSON(detail: try service.productDetail(dataset: dataset, key: key, reporter: reporter, world: world), language: language).render()
+            ProductJSON(
+                detail: try service.productDetail(dataset: dataset, key: key, reporter: reporter, world: world),
+                language: language
+            ).render()
         }
     }
 
     private func worldMarket(_ request: Request) async throws -> Response {
         let parameters = QueryParameters(request.uri)
         try parameters.allowOnly(["dataset", "year", "product", "level", "preset", "limit"])
-        guard let dataset = try datasetName(parameters, "dataset") else { throw APIError.badParameter("dataset", "required: a stored world-exports dataset") }
-        let (preset, years, product) = (try thresholds(parameters), try parameters.integers("year", in: 1900...2100), try productPrefix(parameters))
+        guard let dataset = try datasetName(parameters, "dataset") else {
+            throw APIError.badParameter("dataset", "required: a stored world-exports dataset")
+        }
+        let (preset, years, product) = (
+            try thresholds(parameters), try parameters.integers("year", in: 1900...2100), try productPrefix(parameters)
+        )
         let (level, limit) = (try parameters.integer("level", in: 1...10), try self.limit(parameters))
         return try await cached(request, lane: lane(dataset: dataset)) { [service] in
-            try service.worldMarketJSON(dataset: dataset, thresholds: preset, years: years, productPrefix: product, level: level, limit: limit)
+            try service.worldMarketJSON(
+                dataset: dataset, thresholds: preset, years: years, productPrefix: product, level: level, limit: limit)
         }
     }
 }

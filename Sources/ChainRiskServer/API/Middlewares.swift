@@ -11,16 +11,21 @@ struct AccessLogMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
     let logger: Logger
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         let start = ContinuousClock.now
         let response = try await next(request, context)
         guard logger.logLevel <= .info else { return response }
         let elapsed = ContinuousClock.now - start
         let milliseconds = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
-        logger.info("request", metadata: [
-            "method": .string(request.method.rawValue), "path": .string(request.uri.path), "status": .stringConvertible(response.status.code),
-            "duration_ms": .string(NumberFormat.fixed(milliseconds, decimals: 2, grouping: false)),
-        ])
+        logger.info(
+            "request",
+            metadata: [
+                "method": .string(request.method.rawValue), "path": .string(request.uri.path),
+                "status": .stringConvertible(response.status.code),
+                "duration_ms": .string(NumberFormat.fixed(milliseconds, decimals: 2, grouping: false)),
+            ])
         return response
     }
 }
@@ -32,17 +37,24 @@ struct HTTPSemanticsMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
     /// The registered routes, filled in once they are all registered (middleware goes in before them).
     let routes: RouteIndex
-    static let contentSecurityPolicy = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    static let contentSecurityPolicy =
+        "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         var response: Response
         let methods = routes.methods(for: request.uri.path)
         if methods.isEmpty || methods.contains(request.method.rawValue) {
             response = try await next(request, context)
         } else {
             let allowed = methods.joined(separator: ", ")
-            let failure = APIError(.methodNotAllowed, "method_not_allowed", "\(request.uri.path) answers \(allowed), not \(request.method.rawValue)")
-            response = request.uri.path.hasPrefix("/api/") ? Response.json(failure.json, status: failure.status)
+            let failure = APIError(
+                .methodNotAllowed, "method_not_allowed",
+                "\(request.uri.path) answers \(allowed), not \(request.method.rawValue)")
+            response =
+                request.uri.path.hasPrefix("/api/")
+                ? Response.json(failure.json, status: failure.status)
                 : .html(DashboardLayout.errorPage(failure, language: .en), status: failure.status)
             response.headers[.allow] = allowed
         }
@@ -97,18 +109,25 @@ struct ErrorMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
     let logger: Logger
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         do {
             return try await next(request, context)
         } catch {
             let failure = APIError.from(error)
-            if failure.status == .internalServerError { logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")]) }
+            if failure.status == .internalServerError {
+                logger.error(
+                    "request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
+            }
             if request.uri.path.hasPrefix("/api/") {
                 var response = Response.json(failure.json, status: failure.status)
                 response.headers.append(contentsOf: failure.headers)
                 return response
             }
-            return .html(DashboardLayout.errorPage(failure, language: (try? QueryParameters(request.uri).language()) ?? .en), status: failure.status)
+            return .html(
+                DashboardLayout.errorPage(failure, language: (try? QueryParameters(request.uri).language()) ?? .en),
+                status: failure.status)
         }
     }
 }
@@ -119,7 +138,9 @@ struct StoreGenerationMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
     let service: AnalysisService
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         try service.followStore()
         return try await next(request, context)
     }
@@ -133,7 +154,9 @@ struct BodyLimitMiddleware: RouterMiddleware {
     let uploadLimit: Int
     let bodyLimit: Int
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         let limit = request.uri.path == uploadPath && request.method == .post ? uploadLimit : bodyLimit
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
             throw APIError.tooLarge(limit: limit)
@@ -156,11 +179,14 @@ struct WriteAccess: Sendable {
     /// Throws 403 when writes are disabled (no token configured) and 401 for a missing or wrong token.
     func authorize(_ request: Request) throws {
         guard let token else {
-            throw APIError(.forbidden, "writes_disabled", "write endpoints are disabled: start the server with CHAINRISK_TOKEN set")
+            throw APIError(
+                .forbidden, "writes_disabled", "write endpoints are disabled: start the server with CHAINRISK_TOKEN set"
+            )
         }
         let challenge: HTTPFields = [.wwwAuthenticate: "Bearer realm=\"chainrisk\""]
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
-            throw APIError(.unauthorized, "unauthorized", "send the token as Authorization: Bearer TOKEN", headers: challenge)
+            throw APIError(
+                .unauthorized, "unauthorized", "send the token as Authorization: Bearer TOKEN", headers: challenge)
         }
         guard Self.constantTimeEqual(Array(header.utf8.dropFirst(7)), Array(token.utf8)) else {
             throw APIError(.unauthorized, "unauthorized", "the token is not valid", headers: challenge)

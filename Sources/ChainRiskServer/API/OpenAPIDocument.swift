@@ -16,7 +16,8 @@ public struct OpenAPIDocument: Sendable {
     /// The bundled document; an empty one when the resource is missing (a broken installation, caught by tests).
     public static let shared: OpenAPIDocument = {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources"),
-              let data = try? Data(contentsOf: url) else { return OpenAPIDocument(data: Data("{}".utf8)) }
+            let data = try? Data(contentsOf: url)
+        else { return OpenAPIDocument(data: Data("{}".utf8)) }
         return OpenAPIDocument(data: data)
     }()
 
@@ -26,7 +27,9 @@ public struct OpenAPIDocument: Sendable {
         let paths = object?["paths"] as? [String: [String: Any]] ?? [:]
         self.paths = paths.keys.sorted()
         operations = paths.flatMap { path, item in
-            item.keys.filter { ["get", "post", "put", "delete", "patch"].contains($0) }.map { "\($0.uppercased()) \(path)" }
+            item.keys.filter { ["get", "post", "put", "delete", "patch"].contains($0) }.map {
+                "\($0.uppercased()) \(path)"
+            }
         }.sorted()
     }
 }

@@ -22,22 +22,28 @@ struct ProductJSON {
             "top_supplier": summary.topSupplier.map { .string($0.rawValue) } ?? .null,
             "top_supplier_share": summary.topSupplierShare.map { .number($0) } ?? .null,
             "world_class": summary.worldClass.map { .string($0.rawValue) } ?? .null,
-            "suppliers": .array(detail.suppliers.map { .object(["country": .string($0.country), "value": .number($0.value)]) }),
-            "policy_options": .array(AssessmentTables.policyOptionsTable(detail.options, language: language).jsonRows()),
+            "suppliers": .array(
+                detail.suppliers.map { .object(["country": .string($0.country), "value": .number($0.value)]) }),
+            "policy_options": .array(
+                AssessmentTables.policyOptionsTable(detail.options, language: language).jsonRows()),
             "provenance": detail.provenance.json,
         ]
         if let code = summary.code { members["product"] = .string(code) }
         if let reporter = detail.reporter { members["reporter"] = .string(reporter.rawValue) }
         if !detail.years.isEmpty {
-            members["years"] = .array(ConcentrationTable(rows: detail.years, thresholds: .letter, productName: ProductNames.lookup).table().jsonRows())
+            members["years"] = .array(
+                ConcentrationTable(rows: detail.years, thresholds: .letter, productName: ProductNames.lookup).table()
+                    .jsonRows())
         }
         if let trend = detail.trend {
             members["trend"] = .array(ConcentrationSections.trends([trend]).table.jsonRows())
         }
         if let world = detail.worldMarket {
             members["world_market"] = .object([
-                "world_hhi": world.worldHHI.map { .number($0) } ?? .null, "world_class": world.worldClass.map { .string($0.rawValue) } ?? .null,
-                "verdict": world.verdict.map { .string($0.rawValue) } ?? .null, "match": .string(world.quality.rawValue),
+                "world_hhi": world.worldHHI.map { .number($0) } ?? .null,
+                "world_class": world.worldClass.map { .string($0.rawValue) } ?? .null,
+                "verdict": world.verdict.map { .string($0.rawValue) } ?? .null,
+                "match": .string(world.quality.rawValue),
             ])
         }
         return JSONValue.object(members).render(pretty: true) + "\n"

@@ -25,7 +25,8 @@ struct QueryParameters: Sendable {
     /// Refuses parameters the endpoint does not take, naming the ones it does.
     func allowOnly(_ names: Set<String>) throws {
         if let unknown = pairs.first(where: { !names.contains($0.name) }) {
-            throw APIError.badParameter(unknown.name, "unknown parameter; this endpoint takes \(names.sorted().joined(separator: ", "))")
+            throw APIError.badParameter(
+                unknown.name, "unknown parameter; this endpoint takes \(names.sorted().joined(separator: ", "))")
         }
     }
 
@@ -34,7 +35,9 @@ struct QueryParameters: Sendable {
         let values = pairs.filter { $0.name == name }.map(\.value)
         guard values.count <= 1 else { throw APIError.badParameter(name, "give it once") }
         guard let value = values.first?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
-        guard value.count <= maximumLength else { throw APIError.badParameter(name, "longer than \(maximumLength) characters") }
+        guard value.count <= maximumLength else {
+            throw APIError.badParameter(name, "longer than \(maximumLength) characters")
+        }
         return value
     }
 
@@ -50,18 +53,25 @@ struct QueryParameters: Sendable {
         guard let value = try string(name) else {
             if pairs.contains(where: { $0.name == name }) {
                 if choices.contains("") { return "" }
-                throw APIError.badParameter(name, "empty; give one of \(choices.joined(separator: ", ")) or leave it out")
+                throw APIError.badParameter(
+                    name, "empty; give one of \(choices.joined(separator: ", ")) or leave it out")
             }
             return fallback
         }
-        guard choices.contains(value) else { throw APIError.badParameter(name, "'\(value)' is not one of \(choices.joined(separator: ", "))") }
+        guard choices.contains(value) else {
+            throw APIError.badParameter(name, "'\(value)' is not one of \(choices.joined(separator: ", "))")
+        }
         return value
     }
 
     /// One of `allowed` as its typed value (an unknown name is a 400 listing them), or `fallback` when absent.
-    func choice<Choice: RawRepresentable>(_ name: String, _ allowed: [Choice], default fallback: Choice) throws -> Choice where Choice.RawValue == String {
+    func choice<Choice: RawRepresentable>(_ name: String, _ allowed: [Choice], default fallback: Choice) throws
+        -> Choice where Choice.RawValue == String
+    {
         let raw = try choice(name, allowed.map(\.rawValue), default: fallback.rawValue)
-        guard let value = allowed.first(where: { $0.rawValue == raw }) else { throw APIError.badParameter(name, "'\(raw)' is not allowed") }
+        guard let value = allowed.first(where: { $0.rawValue == raw }) else {
+            throw APIError.badParameter(name, "'\(raw)' is not allowed")
+        }
         return value
     }
 
@@ -69,7 +79,8 @@ struct QueryParameters: Sendable {
     func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let text = try string(name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            throw APIError.badParameter(name, "'\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw APIError.badParameter(
+                name, "'\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
     }
@@ -78,7 +89,8 @@ struct QueryParameters: Sendable {
     func integers(_ name: String, in range: ClosedRange<Int>) throws -> [Int] {
         try list(name).map { text in
             guard let value = Int(text), range.contains(value) else {
-                throw APIError.badParameter(name, "'\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+                throw APIError.badParameter(
+                    name, "'\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
             }
             return value
         }
@@ -110,6 +122,7 @@ struct QueryParameters: Sendable {
 
     /// The parameters in a canonical order, for cache keys: the same query however it was written.
     var canonical: String {
-        pairs.sorted { ($0.name, $0.value) < ($1.name, $1.value) }.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
+        pairs.sorted { ($0.name, $0.value) < ($1.name, $1.value) }.map { "\($0.name)=\($0.value)" }.joined(
+            separator: "&")
     }
 }

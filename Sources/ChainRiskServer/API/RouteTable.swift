@@ -19,7 +19,10 @@ final class RouteTable {
 
     init(router: Router<BasicRequestContext>) { self.router = router }
 
-    func add(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
+    func add(
+        _ method: HTTPRequest.Method, _ path: String,
+        _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response
+    ) {
         router.on(RouterPath(path), method: method, use: handler)
         routes.append(RegisteredRoute(method: method.rawValue, path: path))
     }

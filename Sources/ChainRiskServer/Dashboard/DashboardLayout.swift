@@ -27,7 +27,9 @@ enum DashboardLayout {
     }
 
     /// A link to `path` keeping the language and, unless it is the built-in one, the dataset.
-    static func link(_ path: String, language: Language, dataset: String? = nil, extra: [(String, String)] = []) -> String {
+    static func link(_ path: String, language: Language, dataset: String? = nil, extra: [(String, String)] = [])
+        -> String
+    {
         var pairs: [(String, String)] = []
         if language != .en { pairs.append(("lang", language.rawValue)) }
         if let dataset, dataset != BuiltInDatasets.letterName { pairs.append(("dataset", dataset)) }
@@ -40,23 +42,31 @@ enum DashboardLayout {
         guard !pairs.isEmpty else { return "" }
         var allowed = CharacterSet.urlQueryAllowed
         allowed.remove(charactersIn: "&=+?#")
-        return "?" + pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
+        return "?"
+            + pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(
+                separator: "&")
     }
 
     /// A whole page. `path` and `parameters` are the current page's, for the language switch.
-    static func page(title: String, language: Language, current: Page?, path: String, parameters: [(String, String)], dataset: String?, body: String) -> String {
+    static func page(
+        title: String, language: Language, current: Page?, path: String, parameters: [(String, String)],
+        dataset: String?, body: String
+    ) -> String {
         let other: Language = language == .en ? .nl : .en
         let switchPairs = parameters.filter { $0.0 != "lang" } + (other == .en ? [] : [("lang", other.rawValue)])
-        var html = ReportDocument.pageStart(title: title + " · chainrisk", language: language, style: ReportDocument.css + "\n" + css) + """
-            <a class="skip" href="#main">\(language.pick(en: "Skip to content", nl: "Naar de inhoud"))</a>
-            <header class="bar">
-            <a class="brand" href="\(HTMLText.escape(link("/", language: language, dataset: dataset)))">chainrisk</a>
-            <nav aria-label="\(language.pick(en: "Pages", nl: "Pagina's"))"><ul>
+        var html =
+            ReportDocument.pageStart(
+                title: title + " · chainrisk", language: language, style: ReportDocument.css + "\n" + css) + """
+                <a class="skip" href="#main">\(language.pick(en: "Skip to content", nl: "Naar de inhoud"))</a>
+                <header class="bar">
+                <a class="brand" href="\(HTMLText.escape(link("/", language: language, dataset: dataset)))">chainrisk</a>
+                <nav aria-label="\(language.pick(en: "Pages", nl: "Pagina's"))"><ul>
 
-            """
+                """
         for page in Page.allCases {
             let currentMark = page == current ? " aria-current=\"page\"" : ""
-            html += "<li><a href=\"\(HTMLText.escape(link(page.path, language: language, dataset: dataset)))\"\(currentMark)>\(HTMLText.escape(page.title(language)))</a></li>\n"
+            html +=
+                "<li><a href=\"\(HTMLText.escape(link(page.path, language: language, dataset: dataset)))\"\(currentMark)>\(HTMLText.escape(page.title(language)))</a></li>\n"
         }
         html += """
             <li><a href="/api/v1/openapi.json">API</a></li>
@@ -68,15 +78,20 @@ enum DashboardLayout {
 
             """
         if let dataset {
-            html += "<p class=\"dataset\">\(language.pick(en: "Dataset", nl: "Dataset")): <strong>\(HTMLText.escape(dataset))</strong></p>\n"
+            html +=
+                "<p class=\"dataset\">\(language.pick(en: "Dataset", nl: "Dataset")): <strong>\(HTMLText.escape(dataset))</strong></p>\n"
         }
         return html + body + "</main>\n<script>\n\(script)\n</script>\n</body>\n</html>\n"
     }
 
     /// The page shown for an error outside the API.
     static func errorPage(_ error: APIError, language: Language) -> String {
-        page(title: "\(error.status.code) \(error.status.reasonPhrase)", language: language, current: nil, path: "/", parameters: [], dataset: nil,
-             body: "<p role=\"alert\">\(HTMLText.escape(error.detail))</p>\n<p><a href=\"/\">\(language.pick(en: "Back to the overview", nl: "Terug naar het overzicht"))</a></p>\n")
+        page(
+            title: "\(error.status.code) \(error.status.reasonPhrase)", language: language, current: nil, path: "/",
+            parameters: [], dataset: nil,
+            body:
+                "<p role=\"alert\">\(HTMLText.escape(error.detail))</p>\n<p><a href=\"/\">\(language.pick(en: "Back to the overview", nl: "Terug naar het overzicht"))</a></p>\n"
+        )
     }
 
     static let css = """

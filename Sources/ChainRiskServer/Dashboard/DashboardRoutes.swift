@@ -13,26 +13,40 @@ struct DashboardRoutes: Sendable {
     let service: AnalysisService
 
     func register(on table: RouteTable) {
-        page(table, .overview, allowed: ["dataset", "reporter"]) { context in try OverviewPage(context: context).render() }
-        page(table, .sectors, allowed: []) { context in try SectionPage(context: context, sectionID: "sectors").render() }
+        page(table, .overview, allowed: ["dataset", "reporter"]) { context in
+            try OverviewPage(context: context).render()
+        }
+        page(table, .sectors, allowed: []) { context in try SectionPage(context: context, sectionID: "sectors").render()
+        }
         page(table, .events, allowed: []) { context in try SectionPage(context: context, sectionID: "events").render() }
-        page(table, .products, allowed: ["dataset", "reporter", "year", "q", "class"]) { context in try ProductsPage(context: context).render() }
-        page(table, .scenario, allowed: ["region", "weeks", "share", "production", "switch"]) { context in try ScenarioPage(context: context).render() }
+        page(table, .products, allowed: ["dataset", "reporter", "year", "q", "class"]) { context in
+            try ProductsPage(context: context).render()
+        }
+        page(table, .scenario, allowed: ["region", "weeks", "share", "production", "switch"]) { context in
+            try ScenarioPage(context: context).render()
+        }
         page(table, .datasets, allowed: []) { context in try DatasetsPage(context: context).render() }
         table.get("/products/{key}") { request, context in
             let key = context.parameters.get("key") ?? ""
-            return try await render(request, path: "/products/" + key, allowed: ["dataset", "reporter", "world"]) { context in
+            return try await render(request, path: "/products/" + key, allowed: ["dataset", "reporter", "world"]) {
+                context in
                 try ProductPage(context: context, key: key).render()
             }
         }
     }
 
-    private func page(_ table: RouteTable, _ page: DashboardLayout.Page, allowed: Set<String>, _ body: @escaping @Sendable (PageContext) throws -> String) {
+    private func page(
+        _ table: RouteTable, _ page: DashboardLayout.Page, allowed: Set<String>,
+        _ body: @escaping @Sendable (PageContext) throws -> String
+    ) {
         table.get(page.path) { request, _ in try await render(request, path: page.path, allowed: allowed, body) }
     }
 
     /// Validates the parameters, then renders (or serves from the cache) the page.
-    private func render(_ request: Request, path: String, allowed: Set<String>, _ body: @escaping @Sendable (PageContext) throws -> String) async throws -> Response {
+    private func render(
+        _ request: Request, path: String, allowed: Set<String>,
+        _ body: @escaping @Sendable (PageContext) throws -> String
+    ) async throws -> Response {
         let parameters = QueryParameters(request.uri)
         // Every page takes `lang`, and `dataset`, which the navigation carries from page to page.
         try parameters.allowOnly(allowed.union(["lang", "dataset"]))
@@ -46,7 +60,9 @@ struct DashboardRoutes: Sendable {
                 return code
             }
         )
-        return try await service.cached(path: path, query: parameters.canonical, lane: Self.lane(context), contentType: Self.html) { try body(context) }
+        return try await service.cached(
+            path: path, query: parameters.canonical, lane: Self.lane(context), contentType: Self.html
+        ) { try body(context) }
     }
 
     /// The lane a page renders in: long when it computes from a stored dataset (its concentration rows) or runs a
@@ -54,7 +70,8 @@ struct DashboardRoutes: Sendable {
     private static func lane(_ context: PageContext) -> WorkPool.Lane {
         switch context.path {
         case DashboardLayout.Page.datasets.path: return .cheap
-        case DashboardLayout.Page.scenario.path: return context.parameters.pairs.contains { $0.name == "region" } ? .long : .cheap
+        case DashboardLayout.Page.scenario.path:
+            return context.parameters.pairs.contains { $0.name == "region" } ? .long : .cheap
         default: return context.service.isBuiltIn(context.dataset) ? .cheap : .long
         }
     }
@@ -74,8 +91,10 @@ struct PageContext: Sendable {
 
     /// The whole page around `body`.
     func page(_ title: String, _ current: DashboardLayout.Page?, showDataset: Bool = false, body: String) -> String {
-        DashboardLayout.page(title: title, language: language, current: current, path: path, parameters: parameters.pairs.map { ($0.name, $0.value) },
-                             dataset: showDataset ? dataset : nil, body: body)
+        DashboardLayout.page(
+            title: title, language: language, current: current, path: path,
+            parameters: parameters.pairs.map { ($0.name, $0.value) },
+            dataset: showDataset ? dataset : nil, body: body)
     }
 
     /// A link keeping language and dataset.
@@ -86,22 +105,28 @@ struct PageContext: Sendable {
     /// The report document of the chosen dataset (the letter, or Tables 4 and 5 computed from a stored dataset).
     func report() throws -> ReportDocument {
         let imports = service.isBuiltIn(dataset) ? nil : dataset
-        let (assessment, inputs) = try service.assessment(imports: imports, world: nil, thresholds: .letter, minimumValue: 250e6, reporter: reporter)
-        let settings = VulnerabilityReport.settings(thresholds: .letter, table5MinimumValue: imports == nil ? nil : 250e6)
-        return VulnerabilityReport(assessment: assessment, language: language, provenance: Provenance(inputs: inputs, settings: settings)).document()
+        let (assessment, inputs) = try service.assessment(
+            imports: imports, world: nil, thresholds: .letter, minimumValue: 250e6, reporter: reporter)
+        let settings = VulnerabilityReport.settings(
+            thresholds: .letter, table5MinimumValue: imports == nil ? nil : 250e6)
+        return VulnerabilityReport(
+            assessment: assessment, language: language, provenance: Provenance(inputs: inputs, settings: settings)
+        ).document()
     }
 
     /// A class as a coloured badge with its name.
     func badge(_ value: ConcentrationClass?) -> String {
         guard let value else { return "<span class=\"badge class-none\">\(text("no HHI", "geen HHI"))</span>" }
-        return "<span class=\"badge class-\(value.rawValue)\">\(HTMLText.escape(language == .en ? value.nameEN : value.nameNL))</span>"
+        return
+            "<span class=\"badge class-\(value.rawValue)\">\(HTMLText.escape(language == .en ? value.nameEN : value.nameNL))</span>"
     }
 
     /// An HHI as a bar and a number (Dutch decimal comma in Dutch).
     func hhi(_ value: Double?, decimals: Int) -> String {
         guard let value else { return "" }
         let width = NumberFormat.fixed(min(max(value, 0), 1) * 100, decimals: 1, grouping: false)
-        return "<span class=\"hhi\"><span class=\"hhi-bar\" aria-hidden=\"true\"><span style=\"width:\(width)%\"></span></span>\(number(value, decimals: decimals))</span>"
+        return
+            "<span class=\"hhi\"><span class=\"hhi-bar\" aria-hidden=\"true\"><span style=\"width:\(width)%\"></span></span>\(number(value, decimals: decimals))</span>"
     }
 
     /// A number with grouping, written the way the language reads it.
@@ -113,6 +138,7 @@ struct PageContext: Sendable {
 extension DataTable.Cell {
     /// The display text in `language`'s number format.
     func localizedDisplay(_ language: Language) -> String {
-        DataTable(columns: [DataTable.Column("value", title: "")], rows: [[self]]).localized(language).rows[0][0].display
+        DataTable(columns: [DataTable.Column("value", title: "")], rows: [[self]]).localized(language).rows[0][0]
+            .display
     }
 }

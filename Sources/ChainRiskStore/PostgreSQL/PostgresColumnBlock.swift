@@ -35,7 +35,10 @@ struct PackedColumnBlock: Sendable {
     @inline(__always)
     mutating func add(_ flow: TradeFlow, coded: CodedFlow) {
         let place = Int64(count)
-        if flow.month != 0 || coded.reporter >= 1 << 24 || coded.partner >= 1 << 24 || !(0...65_535).contains(flow.year) { fits = false }
+        if flow.month != 0 || coded.reporter >= 1 << 24 || coded.partner >= 1 << 24 || !(0...65_535).contains(flow.year)
+        {
+            fits = false
+        }
         if count == 0 {
             (self.flow, unit) = (coded.flow, coded.unit)
         } else if coded.flow != self.flow || coded.unit != unit {
@@ -49,7 +52,8 @@ struct PackedColumnBlock: Sendable {
             fits = false
             value = .nan
         }
-        countries.writeInteger(UInt64(truncatingIfNeeded: (coded.reporter & 0xFF_FFFF) << 40 | (coded.partner & 0xFF_FFFF) << 16 | place))
+        countries.writeInteger(
+            UInt64(truncatingIfNeeded: (coded.reporter & 0xFF_FFFF) << 40 | (coded.partner & 0xFF_FFFF) << 16 | place))
         products.writeInteger(UInt64(truncatingIfNeeded: coded.product << 16 | (coded.year & 0xFFFF)))
         values.writeInteger(value.bitPattern)
         count += 1
@@ -57,7 +61,8 @@ struct PackedColumnBlock: Sendable {
 
     /// The statement that stores the part in `flow_blocks`.
     func insert(datasetID: Int64) -> PostgresQuery {
-        let kind = mixed ? -1 : flow, unit = mixed ? -1 : self.unit
+        let kind = mixed ? -1 : flow
+        let unit = mixed ? -1 : self.unit
         return """
             INSERT INTO flow_blocks (dataset_id, part, flows, flow, unit, fits, country_words, product_words, value_words)
             VALUES (\(datasetID), \(Int32(part)), \(Int32(count)), \(kind), \(unit), \(fits), \(countries), \(products), \(values))

@@ -89,7 +89,9 @@ final class PostgresConnectionPool: @unchecked Sendable {
     private func connect(id: Int) throws -> PostgresConnection {
         let configuration: PostgresConnection.Configuration
         if let socket = location.socketPath {
-            configuration = .init(unixSocketPath: socket, username: location.user, password: location.password, database: location.database)
+            configuration = .init(
+                unixSocketPath: socket, username: location.user, password: location.password,
+                database: location.database)
         } else {
             let tls: PostgresConnection.Configuration.TLS
             switch location.tls {
@@ -97,7 +99,9 @@ final class PostgresConnectionPool: @unchecked Sendable {
             case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
             case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
             }
-            configuration = .init(host: location.host, port: location.port, username: location.user, password: location.password, database: location.database, tls: tls)
+            configuration = .init(
+                host: location.host, port: location.port, username: location.user, password: location.password,
+                database: location.database, tls: tls)
         }
         do {
             return try PostgresConnection.connect(
@@ -118,7 +122,8 @@ final class PostgresConnectionPool: @unchecked Sendable {
             // admin_shutdown, crash_shutdown, cannot_connect_now (class 57: operator intervention).
             return ["57P01", "57P02", "57P03"].contains(state)
         }
-        return [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown].contains(error.code)
+        return [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown].contains(
+            error.code)
     }
 
     static func describe(_ error: any Error) -> String {

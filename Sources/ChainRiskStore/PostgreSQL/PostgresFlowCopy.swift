@@ -25,16 +25,22 @@ struct PostgresFlowCopy {
     /// Writes the last, partly filled part of the column blocks.
     func finish(_ connection: PostgresConnection, logger: Logger) throws {
         guard block.count > 0 else { return }
-        try PostgresTradeStore.execute(connection, block.insert(datasetID: datasetID), logger: logger, "store the column blocks")
+        try PostgresTradeStore.execute(
+            connection, block.insert(datasetID: datasetID), logger: logger, "store the column blocks")
     }
 
-    static let columns = ["dataset_id", "seq", "year", "month", "reporter", "partner", "product", "flow", "value", "unit",
-                          "quantity", "quantity_unit", "status", "source_file", "source_line"]
+    static let columns = [
+        "dataset_id", "seq", "year", "month", "reporter", "partner", "product", "flow", "value", "unit",
+        "quantity", "quantity_unit", "status", "source_file", "source_line",
+    ]
     static let chunkBytes = 1 << 18
 
     /// Reads `source` on this thread while a task sends the rows to PostgreSQL; throws the reader's error for a bad
     /// file (the transaction then rolls back) and a `StoreError` when the server refuses the data.
-    mutating func copy(_ source: ImportRequest.Source, position: Int, options: ReadOptions, connection: PostgresConnection, logger: Logger) throws -> ReadSummary {
+    mutating func copy(
+        _ source: ImportRequest.Source, position: Int, options: ReadOptions, connection: PostgresConnection,
+        logger: Logger
+    ) throws -> ReadSummary {
         let channel = CopyChannel(capacity: 8)
         let finished = DispatchSemaphore(value: 0)
         let outcome = CopyOutcome()
@@ -52,7 +58,9 @@ struct PostgresFlowCopy {
                 while let item = items.current {
                     switch item {
                     case .rows:
-                        try await connection.copyFrom(table: "flows", columns: Self.columns, format: .text(.init()), logger: logger) { writer in
+                        try await connection.copyFrom(
+                            table: "flows", columns: Self.columns, format: .text(.init()), logger: logger
+                        ) { writer in
                             while case .rows(let chunk)? = items.current {
                                 try await writer.write(chunk)
                                 channel.consumed()
@@ -76,8 +84,10 @@ struct PostgresFlowCopy {
         let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: Self.chunkBytes + Self.longestRow)
         defer { chunk.deallocate() }
         var used = 0
-        var coding = coding, block = block
-        let progress = progress, file = source.file
+        var coding = coding
+        var block = block
+        let progress = progress
+        let file = source.file
         let summary: ReadSummary
         do {
             summary = try source.reader.read(file, options: options) { flow, line in
@@ -100,7 +110,9 @@ struct PostgresFlowCopy {
         } catch {
             channel.finish(throwing: error)
             finished.wait()
-            if error is CopyChannel.Aborted, let refused = outcome.error { throw Self.refused(refused, file: file, connection: connection) }
+            if error is CopyChannel.Aborted, let refused = outcome.error {
+                throw Self.refused(refused, file: file, connection: connection)
+            }
             throw error
         }
         finished.wait()
@@ -121,15 +133,22 @@ struct PostgresFlowCopy {
 
     private static func refused(_ error: any Error, file: InputFile) -> StoreError {
         if PostgresConnectionPool.isConnectionLost(error) {
-            return StoreError(.unreachable, "PostgreSQL stopped taking the flows of \(file.displayName): \(PostgresConnectionPool.describe(error))")
+            return StoreError(
+                .unreachable,
+                "PostgreSQL stopped taking the flows of \(file.displayName): \(PostgresConnectionPool.describe(error))")
         }
-        return StoreError(.unavailable, "PostgreSQL refused the flows of \(file.displayName): \(PostgresConnectionPool.describe(error))")
+        return StoreError(
+            .unavailable,
+            "PostgreSQL refused the flows of \(file.displayName): \(PostgresConnectionPool.describe(error))")
     }
 
     /// One row of COPY's text format: tab-separated integers and doubles, `\\N` for NULL, at `offset` (moved past
     /// it); at most `longestRow` bytes.
     @inline(__always)
-    static func write(_ flow: CodedFlow, datasetID: Int64, seq: Int, position: Int, into chunk: UnsafeMutablePointer<UInt8>, at offset: inout Int) {
+    static func write(
+        _ flow: CodedFlow, datasetID: Int64, seq: Int, position: Int, into chunk: UnsafeMutablePointer<UInt8>,
+        at offset: inout Int
+    ) {
         integer(datasetID, chunk, &offset)
         integer(Int64(seq), chunk, &offset)
         integer(flow.year, chunk, &offset)
@@ -270,7 +289,6 @@ final class CopyChannel: @unchecked Sendable {
         condition.unlock()
     }
 }
-
 
 /// The COPY task's error, read by the importing thread after the task ended.
 final class CopyOutcome: @unchecked Sendable {

@@ -20,11 +20,15 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
 
     public init(url text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         func bad(_ why: String) -> StoreError {
-            StoreError(.badLocation, "--db '\(StoreLocation.redacted(text))': \(why); expected postgresql://user@host:port/database")
+            StoreError(
+                .badLocation,
+                "--db '\(StoreLocation.redacted(text))': \(why); expected postgresql://user@host:port/database")
         }
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-              ["postgresql", "postgres"].contains(scheme) else { throw bad("not a PostgreSQL URL") }
-        let query = Dictionary((components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
+            ["postgresql", "postgres"].contains(scheme)
+        else { throw bad("not a PostgreSQL URL") }
+        let query = Dictionary(
+            (components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
         socketPath = query["host"].flatMap { $0.hasPrefix("/") ? $0 : nil }
         host = components.host.flatMap { $0.isEmpty ? nil : $0.removingPercentEncoding } ?? "localhost"
         if let port = components.port {
@@ -33,36 +37,57 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         } else {
             port = 5432
         }
-        user = components.user.flatMap { $0.isEmpty ? nil : $0.removingPercentEncoding }
+        user =
+            components.user.flatMap { $0.isEmpty ? nil : $0.removingPercentEncoding }
             ?? environment["PGUSER"] ?? environment["USER"] ?? "postgres"
         let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
         guard !path.contains("/") else { throw bad("the database name '\(path)' contains '/'") }
         database = path.isEmpty ? user : (path.removingPercentEncoding ?? path)
-        let mode = query["sslmode"] ?? (["localhost", "127.0.0.1", "::1"].contains(host) || socketPath != nil ? "disable" : "prefer")
-        guard let tls = TLSMode(rawValue: mode) else { throw bad("sslmode must be disable, prefer or require, not '\(mode)'") }
+        let mode =
+            query["sslmode"]
+            ?? (["localhost", "127.0.0.1", "::1"].contains(host) || socketPath != nil ? "disable" : "prefer")
+        guard let tls = TLSMode(rawValue: mode) else {
+            throw bad("sslmode must be disable, prefer or require, not '\(mode)'")
+        }
         self.tls = tls
         password = components.password.flatMap { $0.removingPercentEncoding } ?? environment["PGPASSWORD"]
-        if password == nil { password = Self.passwordFile(host: host, port: port, database: database, user: user, environment: environment) }
+        if password == nil {
+            password = Self.passwordFile(
+                host: host, port: port, database: database, user: user, environment: environment)
+        }
     }
 
     /// The URL without its password.
     public var description: String {
-        let place = socketPath.map { "localhost/\(database)?host=\($0)" } ?? "\(host.contains(":") ? "[\(host)]" : host):\(port)/\(database)"
+        let place =
+            socketPath.map { "localhost/\(database)?host=\($0)" }
+            ?? "\(host.contains(":") ? "[\(host)]" : host):\(port)/\(database)"
         return "postgresql://\(user)@\(place)"
     }
 
     /// The password for (host, port, database, user) from `~/.pgpass` (`host:port:database:user:password`, `*`
     /// matching anything, `\:` and `\\` escaped), nil when none matches.
-    static func passwordFile(host: String, port: Int, database: String, user: String, environment: [String: String]) -> String? {
+    static func passwordFile(host: String, port: Int, database: String, user: String, environment: [String: String])
+        -> String?
+    {
         let path = environment["PGPASSFILE"] ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.pgpass")
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
         for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
-            var fields: [String] = [], field = "", escaped = false
+            var fields: [String] = []
+            var field = ""
+            var escaped = false
             for character in line {
-                if escaped { field.append(character); escaped = false }
-                else if character == "\\" { escaped = true }
-                else if character == ":" && fields.count < 4 { fields.append(field); field = "" }
-                else { field.append(character) }
+                if escaped {
+                    field.append(character)
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == ":" && fields.count < 4 {
+                    fields.append(field)
+                    field = ""
+                } else {
+                    field.append(character)
+                }
             }
             fields.append(field)
             guard fields.count == 5 else { continue }

@@ -17,12 +17,18 @@ extension PostgresTradeStore {
 
     /// The same, read in parts of `partSize` flows (at most 2¹⁶: a flow's place in its part takes 16 bits; tests read
     /// small datasets in many parts).
-    func flowColumns(in dataset: String, stored: FlowKind, mirrored: Bool, partSize: Int64) throws -> TradeFlowColumns? {
+    func flowColumns(in dataset: String, stored: FlowKind, mirrored: Bool, partSize: Int64) throws -> TradeFlowColumns?
+    {
         let (id, count, blocks, codes) = try pool.withConnection { connection in
             let logger = pool.logger
-            guard let row = try Self.rows(connection, """
-                SELECT id, row_count, (SELECT count(*) FROM flow_blocks WHERE dataset_id = datasets.id) FROM datasets WHERE name = \(dataset)
-                """, logger: logger, "look up dataset '\(dataset)'").first else {
+            guard
+                let row = try Self.rows(
+                    connection,
+                    """
+                    SELECT id, row_count, (SELECT count(*) FROM flow_blocks WHERE dataset_id = datasets.id) FROM datasets WHERE name = \(dataset)
+                    """, logger: logger, "look up dataset '\(dataset)'"
+                ).first
+            else {
                 throw StoreError(.unknownDataset, "no dataset named '\(dataset)'; `chainrisk datasets` lists them")
             }
             let (id, count, blocks) = try row.decode((Int64, Int64, Int64).self)
@@ -32,12 +38,17 @@ extension PostgresTradeStore {
         let parts = Int(max(1, (count + partSize - 1) / partSize))
         let fromBlocks = partSize == Int64(PackedColumnBlock.size) && blocks == parts && count > 0
         let connections = pool
-        let pieces = try ParallelMap.map(parts, workers: min(parts, 2 * ParallelMap.processorCount)) { part -> ColumnPiece in
+        let pieces = try ParallelMap.map(parts, workers: min(parts, 2 * ParallelMap.processorCount)) {
+            part -> ColumnPiece in
             let seqs = Int64(part) * partSize..<min(count, Int64(part + 1) * partSize)
             return try connections.withConnection { connection in
                 fromBlocks
-                    ? try Self.storedPiece(connection, datasetID: id, part: part, length: seqs.count, book: book, mirrored: mirrored, logger: connections.logger)
-                    : try Self.columnPiece(connection, datasetID: id, seqs: seqs, book: book, mirrored: mirrored, logger: connections.logger)
+                    ? try Self.storedPiece(
+                        connection, datasetID: id, part: part, length: seqs.count, book: book, mirrored: mirrored,
+                        logger: connections.logger)
+                    : try Self.columnPiece(
+                        connection, datasetID: id, seqs: seqs, book: book, mirrored: mirrored,
+                        logger: connections.logger)
             }
         }
         return book.columns(pieces, stored: stored, mirrored: mirrored)
@@ -51,13 +62,19 @@ extension PostgresTradeStore {
     /// the column reader reads a missing value). Each goes as one `bytea` of 8-byte words (see `PackedColumn`): a
     /// third of the server's work of sending one array per column, and nothing to parse here.
     private static func columnPiece(
-        _ connection: PostgresConnection, datasetID: Int64, seqs: Range<Int64>, book: ColumnCodeBook, mirrored: Bool, logger: Logger
+        _ connection: PostgresConnection, datasetID: Int64, seqs: Range<Int64>, book: ColumnCodeBook, mirrored: Bool,
+        logger: Logger
     ) throws -> ColumnPiece {
         var piece = ColumnPiece()
         guard !seqs.isEmpty else { return piece }
-        guard seqs.count <= 1 << 16 else { throw StoreError(.unavailable, "a part of more than 65,536 flows cannot be read as columns") }
-        let reported = book.reportedID ?? -1, missing = book.missingID ?? -1
-        let rows = try Self.rows(connection, """
+        guard seqs.count <= 1 << 16 else {
+            throw StoreError(.unavailable, "a part of more than 65,536 flows cannot be read as columns")
+        }
+        let reported = book.reportedID ?? -1
+        let missing = book.missingID ?? -1
+        let rows = try Self.rows(
+            connection,
+            """
             SELECT count(*), count(*) FILTER (WHERE month <> 0 OR flow <> \(book.flowID) OR status NOT IN (\(reported), \(missing))
                                            OR year NOT BETWEEN 0 AND 65535 OR reporter >= 16777216 OR partner >= 16777216),
                    min(unit), max(unit),
@@ -75,34 +92,47 @@ extension PostgresTradeStore {
             piece.fits = false
             return piece
         }
-        return try Self.piece(length: length, unit: unit, countries: countryBytes, products: productBytes, values: valueBytes, book: book, mirrored: mirrored)
+        return try Self.piece(
+            length: length, unit: unit, countries: countryBytes, products: productBytes, values: valueBytes, book: book,
+            mirrored: mirrored)
     }
 
     /// Part `part` of a dataset as the import stored it in `flow_blocks`, or a piece that does not fit.
     private static func storedPiece(
-        _ connection: PostgresConnection, datasetID: Int64, part: Int, length: Int, book: ColumnCodeBook, mirrored: Bool, logger: Logger
+        _ connection: PostgresConnection, datasetID: Int64, part: Int, length: Int, book: ColumnCodeBook,
+        mirrored: Bool, logger: Logger
     ) throws -> ColumnPiece {
-        guard let row = try Self.rows(connection, """
-            SELECT flows, flow, unit, fits, country_words, product_words, value_words FROM flow_blocks
-            WHERE dataset_id = \(datasetID) AND part = \(Int32(part))
-            """, logger: logger, "read column blocks").first else { throw changed() }
-        let (flows, flow, unit, fits, countries, products, values) = try row.decode((Int, Int64, Int64, Bool, ByteBuffer, ByteBuffer, ByteBuffer).self)
+        guard
+            let row = try Self.rows(
+                connection,
+                """
+                SELECT flows, flow, unit, fits, country_words, product_words, value_words FROM flow_blocks
+                WHERE dataset_id = \(datasetID) AND part = \(Int32(part))
+                """, logger: logger, "read column blocks"
+            ).first
+        else { throw changed() }
+        let (flows, flow, unit, fits, countries, products, values) = try row.decode(
+            (Int, Int64, Int64, Bool, ByteBuffer, ByteBuffer, ByteBuffer).self)
         guard flows == length else { throw changed() }
         guard fits, flow == book.flowID, unit >= 0 else {
             var piece = ColumnPiece()
             piece.fits = false
             return piece
         }
-        return try Self.piece(length: length, unit: unit, countries: countries, products: products, values: values, book: book, mirrored: mirrored)
+        return try Self.piece(
+            length: length, unit: unit, countries: countries, products: products, values: values, book: book,
+            mirrored: mirrored)
     }
 
     /// The packed words of one part (see `columnPiece`) as column blocks, or a piece that does not fit.
     private static func piece(
-        length: Int, unit: Int64, countries countryBytes: ByteBuffer?, products productBytes: ByteBuffer?, values valueBytes: ByteBuffer?,
+        length: Int, unit: Int64, countries countryBytes: ByteBuffer?, products productBytes: ByteBuffer?,
+        values valueBytes: ByteBuffer?,
         book: ColumnCodeBook, mirrored: Bool
     ) throws -> ColumnPiece {
         var piece = ColumnPiece()
-        let countries = try PackedColumn.integers(countryBytes), products = try PackedColumn.integers(productBytes)
+        let countries = try PackedColumn.integers(countryBytes)
+        let products = try PackedColumn.integers(productBytes)
         let values = try PackedColumn.doubles(valueBytes)
         guard countries.count == length, products.count == length, values.count == length else { throw changed() }
         // Rows come in the table's physical order; their place puts them back into import order.
@@ -115,8 +145,10 @@ extension PostgresTradeStore {
         for index in order {
             let at = Int(index)
             let flow = StoredFlowIDs(
-                year: products[at] & 0xFFFF, month: 0, reporter: countries[at] >> 40, partner: countries[at] >> 16 & 0xFF_FFFF,
-                product: products[at] >> 16, flow: book.flowID, value: values[at], unit: unit, status: book.reportedID ?? -1)
+                year: products[at] & 0xFFFF, month: 0, reporter: countries[at] >> 40,
+                partner: countries[at] >> 16 & 0xFF_FFFF,
+                product: products[at] >> 16, flow: book.flowID, value: values[at], unit: unit,
+                status: book.reportedID ?? -1)
             guard piece.add(flow, book: book, mirrored: mirrored) else {
                 piece.fits = false
                 return piece
@@ -127,7 +159,10 @@ extension PostgresTradeStore {
     }
 
     private static func changed() -> StoreError {
-        StoreError(.unavailable, "the dataset's flows changed while they were read (removed or replaced by another connection); read it again")
+        StoreError(
+            .unavailable,
+            "the dataset's flows changed while they were read (removed or replaced by another connection); read it again"
+        )
     }
 }
 
@@ -145,10 +180,14 @@ enum PackedColumn {
     private static func words<T>(_ bytes: ByteBuffer?, _ convert: (UInt64) -> T) throws -> [T] {
         guard let bytes else { return [] }
         guard bytes.readableBytes % 8 == 0 else {
-            throw StoreError(.unavailable, "PostgreSQL sent packed columns chainrisk cannot read; was the database written by a newer version?")
+            throw StoreError(
+                .unavailable,
+                "PostgreSQL sent packed columns chainrisk cannot read; was the database written by a newer version?")
         }
         return bytes.withUnsafeReadableBytes { raw in
-            (0..<raw.count / 8).map { convert(UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self))) }
+            (0..<raw.count / 8).map {
+                convert(UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)))
+            }
         }
     }
 }

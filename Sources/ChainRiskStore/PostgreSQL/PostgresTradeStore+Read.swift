@@ -13,14 +13,18 @@ extension PostgresTradeStore {
 
     public func generation() throws -> Int64 {
         try pool.withConnection { connection in
-            try Self.rows(connection, "SELECT value FROM store_generation", logger: pool.logger, "read the store's generation")
-                .first.map { try $0.decode(Int64.self) } ?? 0
+            try Self.rows(
+                connection, "SELECT value FROM store_generation", logger: pool.logger, "read the store's generation"
+            )
+            .first.map { try $0.decode(Int64.self) } ?? 0
         }
     }
 
     public func dataset(named name: String) throws -> DatasetInfo? {
         try pool.withConnection { connection in
-            try Self.datasetID(connection, name: name, logger: pool.logger).map { try Self.datasetInfo(connection, id: $0, logger: pool.logger) }
+            try Self.datasetID(connection, name: name, logger: pool.logger).map {
+                try Self.datasetInfo(connection, id: $0, logger: pool.logger)
+            }
         }
     }
 
@@ -31,9 +35,15 @@ extension PostgresTradeStore {
                 guard let id = try Self.datasetID(connection, name: name, logger: pool.logger) else {
                     throw StoreError(.unknownDataset, "no dataset named '\(name)'")
                 }
-                try Self.execute(connection, "DELETE FROM flows WHERE dataset_id = \(id)", logger: pool.logger, "delete the flows of '\(name)'")
-                try Self.execute(connection, "DELETE FROM flow_blocks WHERE dataset_id = \(id)", logger: pool.logger, "delete the column blocks of '\(name)'")
-                try Self.execute(connection, "DELETE FROM datasets WHERE id = \(id)", logger: pool.logger, "delete dataset '\(name)'")
+                try Self.execute(
+                    connection, "DELETE FROM flows WHERE dataset_id = \(id)", logger: pool.logger,
+                    "delete the flows of '\(name)'")
+                try Self.execute(
+                    connection, "DELETE FROM flow_blocks WHERE dataset_id = \(id)", logger: pool.logger,
+                    "delete the column blocks of '\(name)'")
+                try Self.execute(
+                    connection, "DELETE FROM datasets WHERE id = \(id)", logger: pool.logger, "delete dataset '\(name)'"
+                )
             }
         }
     }
@@ -61,7 +71,9 @@ extension PostgresTradeStore {
                 try list("p.code", query.partners) { try bind($0.rawValue) }
                 try list("f.year", query.years) { try bind(Int32($0)) }
                 try list("fl.text", query.flows) { try bind($0.rawValue) }
-                if let classification = query.classification { clauses.append("pr.classification = \(try bind(classification.token))") }
+                if let classification = query.classification {
+                    clauses.append("pr.classification = \(try bind(classification.token))")
+                }
                 if let prefix = query.productPrefix {
                     clauses.append("substr(pr.code, 1, \(try bind(Int32(prefix.count)))) = \(try bind(prefix))")
                 }
@@ -83,10 +95,14 @@ extension PostgresTradeStore {
                     WHERE \(clauses.joined(separator: " AND "))
                     ORDER BY r.rank, f.year, fl.rank, pr.rank, p.rank, f.month, f.source_file, f.source_line, f.seq
                     """
-                try Self.execute(connection, PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger, "select the flows of '\(dataset)'")
+                try Self.execute(
+                    connection, PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger,
+                    "select the flows of '\(dataset)'")
                 let decoder = StoredFlowDecoder(try FlowCodeBook(connection, logger: logger))
                 while true {
-                    let batch = try Self.rows(connection, "FETCH FORWARD 10000 FROM flow_cursor", logger: logger, "read the flows of '\(dataset)'")
+                    let batch = try Self.rows(
+                        connection, "FETCH FORWARD 10000 FROM flow_cursor", logger: logger,
+                        "read the flows of '\(dataset)'")
                     for row in batch { try body(try decoder.flow(from: row)) }
                     if batch.count < 10_000 { break }
                 }
@@ -101,12 +117,15 @@ extension PostgresTradeStore {
             }
             var coverage: [FlowKind: FlowCoverage] = [:]
             let codes = try FlowCodeBook(connection, logger: pool.logger)
-            let rows = try Self.rows(connection, "SELECT DISTINCT flow, reporter, partner, year FROM flows WHERE dataset_id = \(id)", logger: pool.logger, "read the coverage of '\(dataset)'")
+            let rows = try Self.rows(
+                connection, "SELECT DISTINCT flow, reporter, partner, year FROM flows WHERE dataset_id = \(id)",
+                logger: pool.logger, "read the coverage of '\(dataset)'")
             for row in rows {
                 let (flow, reporter, partner, year) = try row.decode((Int64, Int64, Int64, Int).self)
                 guard let kind = codes.labels[flow].flatMap(FlowKind.init(rawValue:)),
-                      let reporter = codes.countries[reporter].flatMap(CountryCode.init(rawValue:)),
-                      let partner = codes.countries[partner].flatMap(CountryCode.init(rawValue:)) else { continue }
+                    let reporter = codes.countries[reporter].flatMap(CountryCode.init(rawValue:)),
+                    let partner = codes.countries[partner].flatMap(CountryCode.init(rawValue:))
+                else { continue }
                 coverage[kind, default: FlowCoverage()].reporters.insert(reporter)
                 coverage[kind, default: FlowCoverage()].partners.insert(partner)
                 coverage[kind, default: FlowCoverage()].years.insert(year)
@@ -116,20 +135,31 @@ extension PostgresTradeStore {
     }
 
     static func datasetInfo(_ connection: PostgresConnection, id: Int64, logger: Logger) throws -> DatasetInfo {
-        guard let row = try rows(connection, """
-            SELECT name, source_format, imported_at, chainrisk_version, row_count, value_totals, findings
-            FROM datasets WHERE id = \(id)
-            """, logger: logger, "read dataset \(id)").first else {
+        guard
+            let row = try rows(
+                connection,
+                """
+                SELECT name, source_format, imported_at, chainrisk_version, row_count, value_totals, findings
+                FROM datasets WHERE id = \(id)
+                """, logger: logger, "read dataset \(id)"
+            ).first
+        else {
             throw StoreError(.unknownDataset, "no dataset with id \(id)")
         }
-        let (name, format, importedAt, version, rowCount, totals, findings) = try row.decode((String, String, String, String, Int, String, String).self)
-        let files = try rows(connection, """
+        let (name, format, importedAt, version, rowCount, totals, findings) = try row.decode(
+            (String, String, String, String, Int, String, String).self)
+        let files = try rows(
+            connection,
+            """
             SELECT path, sha256, size_bytes, source_format, records, flows, retrieved_at FROM dataset_files
             WHERE dataset_id = \(id) ORDER BY position
-            """, logger: logger, "read the files of dataset '\(name)'").map { file in
-            let (path, sha256, size, fileFormat, records, flows, retrievedAt) = try file.decode((String, String, Int, String, Int, Int, String?).self)
+            """, logger: logger, "read the files of dataset '\(name)'"
+        ).map { file in
+            let (path, sha256, size, fileFormat, records, flows, retrievedAt) = try file.decode(
+                (String, String, Int, String, Int, Int, String?).self)
             return DatasetInfo.File(
-                path: path, sha256: sha256, sizeBytes: size, sourceFormat: fileFormat, records: records, flows: flows, retrievedAt: retrievedAt)
+                path: path, sha256: sha256, sizeBytes: size, sourceFormat: fileFormat, records: records, flows: flows,
+                retrievedAt: retrievedAt)
         }
         let stored = try StoredJSON.decode(StoredFindings.self, findings)
         return DatasetInfo(
@@ -156,10 +186,12 @@ private struct StoredFlowDecoder {
             try row.decode((Int, Int, Int64, Int64, Int64, Int64, Double?, Int64, Double?, Int64?, Int64).self)
         guard
             let reporter = countries[reporter], let partner = countries[partner], let product = products[product],
-            let flow = labels[flow].flatMap(FlowKind.init(rawValue:)), let unit = labels[unit].flatMap(ValueUnit.init(token:)),
+            let flow = labels[flow].flatMap(FlowKind.init(rawValue:)),
+            let unit = labels[unit].flatMap(ValueUnit.init(token:)),
             let status = labels[status].flatMap(ValueStatus.init(rawValue:))
         else {
-            throw StoreError(.unavailable, "the database holds a flow chainrisk cannot read; was it written by a newer version?")
+            throw StoreError(
+                .unavailable, "the database holds a flow chainrisk cannot read; was it written by a newer version?")
         }
         return TradeFlow(
             year: year, month: month, reporter: reporter, partner: partner, product: product, flow: flow, value: value,

@@ -44,11 +44,12 @@ struct SQLiteFlowWriter {
         thread.stackSize = 16 << 20
         thread.start()
         do {
-            let statement = try db.makeStatement(sql: """
-                INSERT INTO flows (dataset_id, year, month, reporter, partner, product, flow, value, unit, quantity,
-                                   quantity_unit, status, source_file, source_line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let statement = try db.makeStatement(
+                sql: """
+                    INSERT INTO flows (dataset_id, year, month, reporter, partner, product, flow, value, unit, quantity,
+                                       quantity_unit, status, source_file, source_line)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             while let batch = channel.take() {
                 try batch.codes.write(db)
                 try insert(batch, statement.sqliteStatement)
@@ -65,7 +66,8 @@ struct SQLiteFlowWriter {
     }
 
     private func insert(_ batch: CodedBatch, _ handle: OpaquePointer?) throws {
-        let datasetID = datasetID, position = Int64(position)
+        let datasetID = datasetID
+        let position = Int64(position)
         for flow in batch.flows {
             sqlite3_reset(handle)
             sqlite3_bind_int64(handle, 1, datasetID)
@@ -77,14 +79,24 @@ struct SQLiteFlowWriter {
             sqlite3_bind_int64(handle, 7, flow.flow)
             if flow.hasValue { sqlite3_bind_double(handle, 8, flow.value) } else { sqlite3_bind_null(handle, 8) }
             sqlite3_bind_int64(handle, 9, flow.unit)
-            if flow.hasQuantity { sqlite3_bind_double(handle, 10, flow.quantity) } else { sqlite3_bind_null(handle, 10) }
-            if flow.quantityUnit != 0 { sqlite3_bind_int64(handle, 11, flow.quantityUnit) } else { sqlite3_bind_null(handle, 11) }
+            if flow.hasQuantity {
+                sqlite3_bind_double(handle, 10, flow.quantity)
+            } else {
+                sqlite3_bind_null(handle, 10)
+            }
+            if flow.quantityUnit != 0 {
+                sqlite3_bind_int64(handle, 11, flow.quantityUnit)
+            } else {
+                sqlite3_bind_null(handle, 11)
+            }
             sqlite3_bind_int64(handle, 12, flow.status)
             sqlite3_bind_int64(handle, 13, position)
             sqlite3_bind_int64(handle, 14, flow.line)
             let code = sqlite3_step(handle)
             guard code == SQLITE_DONE else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code),
+                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
         }
         sqlite3_reset(handle)
@@ -102,7 +114,9 @@ struct CodedBatch: Sendable {
 private struct FlowCoder: Sendable {
     var coding: FlowCoding
 
-    func read(_ source: ImportRequest.Source, options: ReadOptions, into channel: BatchChannel) throws -> (ReadSummary, FlowCoder) {
+    func read(_ source: ImportRequest.Source, options: ReadOptions, into channel: BatchChannel) throws -> (
+        ReadSummary, FlowCoder
+    ) {
         var state = self
         var batch = CodedBatch()
         batch.flows.reserveCapacity(SQLiteFlowWriter.batchSize)

@@ -21,7 +21,9 @@ extension PendingCodes {
             try db.execute(sql: "INSERT INTO countries (id, code) VALUES (?, ?)", arguments: [id, code])
         }
         for (id, product) in products {
-            try db.execute(sql: "INSERT INTO products (id, classification, code) VALUES (?, ?, ?)", arguments: [id, product.classification.token, product.code])
+            try db.execute(
+                sql: "INSERT INTO products (id, classification, code) VALUES (?, ?, ?)",
+                arguments: [id, product.classification.token, product.code])
         }
         for (id, text) in labels {
             try db.execute(sql: "INSERT INTO labels (id, text) VALUES (?, ?)", arguments: [id, text])

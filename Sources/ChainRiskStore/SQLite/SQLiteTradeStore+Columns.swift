@@ -14,7 +14,8 @@ extension SQLiteTradeStore {
     ///   `seq` range split into one part per core, each read on its own connection.
     public func flowColumns(in dataset: String, stored: FlowKind, mirrored: Bool) throws -> TradeFlowColumns? {
         let (flows, codes) = try writer.read { db in (try Self.storedFlows(of: dataset, db), try FlowCodeBook(db)) }
-        let range = flows.seq, datasetID = flows.datasetID
+        let range = flows.seq
+        let datasetID = flows.datasetID
         guard let book = ColumnCodeBook(codes: codes, stored: stored) else { return nil }
         let parts = max(1, min(ParallelMap.processorCount, Int((range.upperBound - range.lowerBound) / 100_000) + 1))
         let length = (range.upperBound - range.lowerBound + 1 + Int64(parts) - 1) / Int64(parts)
@@ -22,7 +23,9 @@ extension SQLiteTradeStore {
         let pieces = try ParallelMap.map(parts, workers: parts) { part -> ColumnPiece in
             let low = range.lowerBound + Int64(part) * length
             let high = min(range.upperBound, low + length - 1)
-            return try writer.read { db in try Self.columnPiece(rows: low...high, of: datasetID, book: book, mirrored: mirrored, db) }
+            return try writer.read { db in
+                try Self.columnPiece(rows: low...high, of: datasetID, book: book, mirrored: mirrored, db)
+            }
         }
         return book.columns(pieces, stored: stored, mirrored: mirrored)
     }
@@ -33,10 +36,11 @@ extension SQLiteTradeStore {
     ) throws -> ColumnPiece {
         var piece = ColumnPiece()
         guard rows.lowerBound <= rows.upperBound else { return piece }
-        let statement = try db.makeStatement(sql: """
-            SELECT year, month, reporter, partner, product, flow, value, unit, status
-            FROM flows WHERE seq BETWEEN ? AND ? AND dataset_id = ? ORDER BY seq
-            """)
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT year, month, reporter, partner, product, flow, value, unit, status
+                FROM flows WHERE seq BETWEEN ? AND ? AND dataset_id = ? ORDER BY seq
+                """)
         try statement.setArguments([rows.lowerBound, rows.upperBound, datasetID])
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
@@ -44,7 +48,9 @@ extension SQLiteTradeStore {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { break }
             guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code),
+                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
             let row = StoredFlowIDs(
                 year: sqlite3_column_int64(handle, 0), month: sqlite3_column_int64(handle, 1),

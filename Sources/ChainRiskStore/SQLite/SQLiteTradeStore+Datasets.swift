@@ -14,7 +14,8 @@ extension SQLiteTradeStore {
     /// The dataset named `name`, or nil.
     public func dataset(named name: String) throws -> DatasetInfo? {
         try writer.read { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM datasets WHERE name = ?", arguments: [name]) else {
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM datasets WHERE name = ?", arguments: [name])
+            else {
                 return nil
             }
             return try Self.datasetInfo(id: id, db)
@@ -29,7 +30,8 @@ extension SQLiteTradeStore {
     public func removeDataset(named name: String) throws {
         try writer.write { db in
             try SQLiteSchema.countWrite(db)
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM datasets WHERE name = ?", arguments: [name]) else {
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM datasets WHERE name = ?", arguments: [name])
+            else {
                 throw StoreError(.unknownDataset, "no dataset named '\(name)'")
             }
             try Self.deleteDataset(id: id, db)
@@ -87,12 +89,14 @@ extension SQLiteTradeStore {
 
     static func consistency(_ db: Database, location: String) throws -> StoreConsistency {
         var found: [Int64: (count: Int, readable: Int)] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT f.dataset_id, count(*) AS n,
-                   sum(CASE WHEN f.seq BETWEEN d.first_flow AND d.last_flow THEN 1 ELSE 0 END) AS readable
-            FROM flows f LEFT JOIN datasets d ON d.id = f.dataset_id
-            GROUP BY f.dataset_id
-            """)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT f.dataset_id, count(*) AS n,
+                       sum(CASE WHEN f.seq BETWEEN d.first_flow AND d.last_flow THEN 1 ELSE 0 END) AS readable
+                FROM flows f LEFT JOIN datasets d ON d.id = f.dataset_id
+                GROUP BY f.dataset_id
+                """)
         while let row = try rows.next() { found[row["dataset_id"]] = (row["n"], row["readable"]) }
         var checks: [StoreConsistency.DatasetCheck] = []
         var known: Set<Int64> = []
@@ -100,7 +104,10 @@ extension SQLiteTradeStore {
             let id: Int64 = row["id"]
             known.insert(id)
             let stored = found[id] ?? (0, 0)
-            checks.append(.init(name: row["name"], recordedFlows: row["row_count"], storedFlows: stored.count, readableFlows: stored.readable))
+            checks.append(
+                .init(
+                    name: row["name"], recordedFlows: row["row_count"], storedFlows: stored.count,
+                    readableFlows: stored.readable))
         }
         let orphans = found.filter { !known.contains($0.key) }
             .map { StoreConsistency.Orphans(table: "flows", datasetID: $0.key, rows: $0.value.count) }

@@ -9,7 +9,9 @@ extension SQLiteTradeStore {
         try writer.read { db in
             let flows = try Self.storedFlows(of: dataset, db)
             var clauses = ["seq BETWEEN ? AND ? AND dataset_id = ?"]
-            var arguments: [any DatabaseValueConvertible] = [flows.seq.lowerBound, flows.seq.upperBound, flows.datasetID]
+            var arguments: [any DatabaseValueConvertible] = [
+                flows.seq.lowerBound, flows.seq.upperBound, flows.datasetID,
+            ]
             func list<T>(_ column: String, _ values: [T]?, _ convert: (T) -> any DatabaseValueConvertible) {
                 guard let values else { return }
                 clauses.append("\(column) IN (\(values.map { _ in "?" }.joined(separator: ",")))")
@@ -46,10 +48,14 @@ extension SQLiteTradeStore {
 
     /// Where a dataset's flows are; throws `unknownDataset` when there is no dataset of that name.
     static func storedFlows(of dataset: String, _ db: Database) throws -> StoredFlowRange {
-        guard let row = try Row.fetchOne(db, sql: "SELECT id, first_flow, last_flow FROM datasets WHERE name = ?", arguments: [dataset]) else {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT id, first_flow, last_flow FROM datasets WHERE name = ?", arguments: [dataset])
+        else {
             throw StoreError(.unknownDataset, "no dataset named '\(dataset)'; `chainrisk datasets` lists them")
         }
-        let first: Int64 = row["first_flow"], last: Int64 = row["last_flow"]
+        let first: Int64 = row["first_flow"]
+        let last: Int64 = row["last_flow"]
         // A dataset without flows (0 and −1) reads seq 0, which no row has.
         return StoredFlowRange(datasetID: row["id"], seq: first...max(first, last))
     }
@@ -65,7 +71,8 @@ extension SQLiteTradeStore {
             let unit = ValueUnit(token: unitToken),
             let status = ValueStatus(rawValue: row["status"])
         else {
-            throw StoreError(.unavailable, "the database holds a flow chainrisk cannot read; was it written by a newer version?")
+            throw StoreError(
+                .unavailable, "the database holds a flow chainrisk cannot read; was it written by a newer version?")
         }
         return TradeFlow(
             year: row["year"], month: row["month"], reporter: reporter, partner: partner,
@@ -83,12 +90,15 @@ extension SQLiteTradeStore {
             let codes = try FlowCodeBook(db)
             var coverage: [FlowKind: FlowCoverage] = [:]
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT DISTINCT flow, reporter, partner, year FROM flows WHERE seq BETWEEN ? AND ? AND dataset_id = ?",
+                db,
+                sql:
+                    "SELECT DISTINCT flow, reporter, partner, year FROM flows WHERE seq BETWEEN ? AND ? AND dataset_id = ?",
                 arguments: [flows.seq.lowerBound, flows.seq.upperBound, flows.datasetID])
             while let row = try rows.next() {
                 guard let kind = codes.labels[row["flow"]].flatMap(FlowKind.init(rawValue:)),
-                      let reporter = codes.countries[row["reporter"]].flatMap(CountryCode.init(rawValue:)),
-                      let partner = codes.countries[row["partner"]].flatMap(CountryCode.init(rawValue:)) else { continue }
+                    let reporter = codes.countries[row["reporter"]].flatMap(CountryCode.init(rawValue:)),
+                    let partner = codes.countries[row["partner"]].flatMap(CountryCode.init(rawValue:))
+                else { continue }
                 coverage[kind, default: FlowCoverage()].reporters.insert(reporter)
                 coverage[kind, default: FlowCoverage()].partners.insert(partner)
                 coverage[kind, default: FlowCoverage()].years.insert(row["year"])

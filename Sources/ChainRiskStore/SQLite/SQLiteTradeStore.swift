@@ -33,14 +33,18 @@ public final class SQLiteTradeStore: TradeStore {
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
             if try pool.read({ try SQLiteSchema.migrator.hasBeenSuperseded($0) }) {
-                throw StoreError(.newerSchema, "the database \(path) was written by a newer chainrisk (its schema has migrations this version does not know); use that version or another --db")
+                throw StoreError(
+                    .newerSchema,
+                    "the database \(path) was written by a newer chainrisk (its schema has migrations this version does not know); use that version or another --db"
+                )
             }
             let applied = try pool.read { try SQLiteSchema.migrator.appliedIdentifiers($0) }
             try SQLiteSchema.migrator.migrate(pool)
             if !applied.isEmpty, !applied.contains(SQLiteSchema.stableFlowSequence) {
                 let check = try pool.read { try Self.consistency($0, location: path) }
-                StoreNotice.post("chainrisk: upgraded \(path) to stable flow ids and checked it: \(check.summary)"
-                    + (check.isConsistent ? "" : "; `chainrisk datasets --check` names them"))
+                StoreNotice.post(
+                    "chainrisk: upgraded \(path) to stable flow ids and checked it: \(check.summary)"
+                        + (check.isConsistent ? "" : "; `chainrisk datasets --check` names them"))
             }
             self.writer = pool
         } catch let error as DatabaseError {
@@ -83,7 +87,9 @@ final class WriterWait: @unchecked Sendable {
             return true
         }
         if announce {
-            StoreNotice.post("chainrisk: waiting for another writer to finish with \(path) (up to \(Int(SQLiteTradeStore.writerWaitSeconds)) s)…")
+            StoreNotice.post(
+                "chainrisk: waiting for another writer to finish with \(path) (up to \(Int(SQLiteTradeStore.writerWaitSeconds)) s)…"
+            )
         }
         usleep(10_000)
         return true

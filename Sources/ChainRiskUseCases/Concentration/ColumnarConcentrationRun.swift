@@ -36,15 +36,19 @@ struct ColumnarConcentrationRun: Sendable {
         guard Self.supports(request), !Self.generalPathForced else { return nil }
         guard let columns = try Self.columns(request.source, workspace: workspace) else { return nil }
         let selection = ColumnarConcentration.Selection(
-            reporter: { query.reporters.isEmpty || query.reporters.contains($0) }, year: { query.years.isEmpty || query.years.contains($0) },
+            reporter: { query.reporters.isEmpty || query.reporters.contains($0) },
+            year: { query.years.isEmpty || query.years.contains($0) },
             product: { code in query.productPrefix.map { code.code.hasPrefix($0) } ?? true }
         )
         let analysis = ConcentrationAnalysis(thresholds: query.thresholds, level: query.level)
         // Nothing selected: the general path explains what the files hold.
-        guard let columnar = ColumnarConcentration(analysis: analysis, flows: columns, selection: selection), columnar.blockCount > 0 else { return nil }
+        guard let columnar = ColumnarConcentration(analysis: analysis, flows: columns, selection: selection),
+            columnar.blockCount > 0
+        else { return nil }
         _ = try Workspace.checked { try query.select([]) }
         self.columnar = columnar
-        self.blocks = query.years.isEmpty && !query.allYears ? columnar.latestYearBlocks : Array(0..<columnar.blockCount)
+        self.blocks =
+            query.years.isEmpty && !query.allYears ? columnar.latestYearBlocks : Array(0..<columnar.blockCount)
         self.query = query
         self.language = request.language
         self.limit = request.limit
@@ -59,7 +63,7 @@ struct ColumnarConcentrationRun: Sendable {
         case .files(let files, let reading):
             for file in files {
                 guard !file.isGzip, FileManager.default.fileExists(atPath: file.path),
-                      let format = try? reading.format ?? FormatDetector.detect(file), format == .baci
+                    let format = try? reading.format ?? FormatDetector.detect(file), format == .baci
                 else { return nil }
             }
             var options = reading.options
@@ -75,7 +79,9 @@ struct ColumnarConcentrationRun: Sendable {
             let store = try workspace.store()
             guard let info = try workspace.datasetInfo(named: name) else { return nil }
             let mirrored = MirrorData.isMirror(info)
-            return try store.flowColumns(in: name, stored: mirrored ? .exports : .imports, mirrored: mirrored).map { [$0] }
+            return try store.flowColumns(in: name, stored: mirrored ? .exports : .imports, mirrored: mirrored).map {
+                [$0]
+            }
         }
     }
 
@@ -87,14 +93,17 @@ struct ColumnarConcentrationRun: Sendable {
         switch request.source {
         case .files(let files, let reading):
             let options = reading.options
-            let plainReading = options.columnMap.isEmpty && options.flow == nil && options.year == nil && options.reporter == nil && options.unit == nil && !reading.strict
+            let plainReading =
+                options.columnMap.isEmpty && options.flow == nil && options.year == nil && options.reporter == nil
+                && options.unit == nil && !reading.strict
             guard !files.isEmpty, plainReading else { return false }
         case .dataset:
             break
         }
         let query = request.query
         return ["import", "imports"].contains(query.flow.lowercased()) && !query.relevantOnly && !request.sensitivity
-            && !request.drill && request.world == nil && request.query.hsVersion == nil && !request.trend && request.criteria.isEmpty && request.riskScores == nil
+            && !request.drill && request.world == nil && request.query.hsVersion == nil && !request.trend
+            && request.criteria.isEmpty && request.riskScores == nil
     }
 
     /// The rows `--class`, `--min-value` and `--top` keep in one block (one reporter and year, the groups top ranks in).
@@ -122,7 +131,7 @@ struct ColumnarConcentrationRun: Sendable {
         let writer = ConcentrationCSVWriter(products: columnar.productCodes)
         try handle.write(contentsOf: writer.header)
         let output = OrderedOutput(handle)
-        _ = try ParallelMap.map(blocks.count, state: { BlockBytes() }) { buffer, index in
+        _ = try ParallelMap.map(blocks.count, state: BlockBytes()) { buffer, index in
             let rows = try selectedRows(block: blocks[index])
             buffer.bytes.removeAll()
             writer.append(rows, to: &buffer.bytes)

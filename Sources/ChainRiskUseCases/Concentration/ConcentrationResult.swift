@@ -46,12 +46,16 @@ extension DependencyCriterion {
     /// The criteria named in `values` (repeated or comma-separated, any case); a `RequestError` naming the first
     /// unknown one.
     public static func parse(_ values: [String]) throws -> Set<DependencyCriterion> {
-        Set(try values.flatMap { $0.split(separator: ",") }.map { name in
-            guard let criterion = DependencyCriterion(rawValue: name.lowercased()) else {
-                throw RequestError("criteria", "unknown --criteria '\(name.lowercased())'; use \(allCases.map(\.rawValue).joined(separator: " or "))")
-            }
-            return criterion
-        })
+        Set(
+            try values.flatMap { $0.split(separator: ",") }.map { name in
+                guard let criterion = DependencyCriterion(rawValue: name.lowercased()) else {
+                    throw RequestError(
+                        "criteria",
+                        "unknown --criteria '\(name.lowercased())'; use \(allCases.map(\.rawValue).joined(separator: " or "))"
+                    )
+                }
+                return criterion
+            })
     }
 }
 
@@ -60,7 +64,10 @@ extension FindingLog {
     /// when there are none.
     public func inputSummary() -> String {
         guard !isEmpty else { return "" }
-        var text = "chainrisk: findings in --input: " + sortedCounts.map { "\($0.count) \($0.kind.rawValue)" }.joined(separator: ", ") + " (--strict makes them errors)\n"
+        var text =
+            "chainrisk: findings in --input: "
+            + sortedCounts.map { "\($0.count) \($0.kind.rawValue)" }.joined(separator: ", ")
+            + " (--strict makes them errors)\n"
         for (kind, _) in sortedCounts {
             if let example = examples.first(where: { $0.kind == kind }) { text += "  e.g. \(example)\n" }
         }

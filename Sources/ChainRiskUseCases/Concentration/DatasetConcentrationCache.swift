@@ -38,7 +38,9 @@ final class DatasetConcentrationCache: @unchecked Sendable {
     init(capacity: Int) { self.capacity = max(1, capacity) }
 
     /// The rows for `key`: cached, computed by another caller (waited for), or computed here by `compute`.
-    func value(for key: DatasetConcentrationKey, compute: () throws -> DatasetConcentration) throws -> DatasetConcentration {
+    func value(for key: DatasetConcentrationKey, compute: () throws -> DatasetConcentration) throws
+        -> DatasetConcentration
+    {
         condition.lock()
         while true {
             if let value = entries[key] {
@@ -82,23 +84,32 @@ extension Workspace {
     /// Reporter and year filters apply to the rows afterwards (rows are per reporter and year, so that gives the
     /// same rows as filtering flows); the product prefix filters flows, because it changes what a coarser level sums.
     public func datasetConcentration(
-        _ dataset: String, thresholds: ConcentrationThresholds, level: Int? = nil, flows: [FlowKind] = [.imports, .importsForOwnUse],
+        _ dataset: String, thresholds: ConcentrationThresholds, level: Int? = nil,
+        flows: [FlowKind] = [.imports, .importsForOwnUse],
         productPrefix: String? = nil, hsVersion: HSEditionBridge.Edition? = nil
     ) throws -> DatasetConcentration {
-        let key = DatasetConcentrationKey(dataset: dataset, thresholds: thresholds, level: level, flows: flows, productPrefix: productPrefix, hsVersion: hsVersion)
+        let key = DatasetConcentrationKey(
+            dataset: dataset, thresholds: thresholds, level: level, flows: flows, productPrefix: productPrefix,
+            hsVersion: hsVersion)
         return try datasetRows.value(for: key) {
             let input = try provenanceInput(dataset: dataset)
             if hsVersion == nil, flows.contains(.imports), Set(flows).isSubset(of: [.imports, .importsForOwnUse]),
-               !ColumnarConcentrationRun.generalPathForced,
-               let rows = try columnarConcentration(dataset, thresholds: thresholds, level: level, productPrefix: productPrefix) {
+                !ColumnarConcentrationRun.generalPathForced,
+                let rows = try columnarConcentration(
+                    dataset, thresholds: thresholds, level: level, productPrefix: productPrefix)
+            {
                 return DatasetConcentration(rows: rows, input: input)
             }
             var accumulator = ConcentrationAnalysis(thresholds: thresholds, level: level).accumulator()
-            let query = FlowQuery(flows: flows.count == FlowKind.allCases.count ? nil : flows, productPrefix: productPrefix)
-            let findings = try Self.bridged(to: hsVersion, { body in
-                try forEachStoredFlow(in: dataset, matching: query, body)
-                return FindingLog()
-            }) { accumulator.add($0) }
+            let query = FlowQuery(
+                flows: flows.count == FlowKind.allCases.count ? nil : flows, productPrefix: productPrefix)
+            let findings = try Self.bridged(
+                to: hsVersion,
+                { body in
+                    try forEachStoredFlow(in: dataset, matching: query, body)
+                    return FindingLog()
+                }
+            ) { accumulator.add($0) }
             return DatasetConcentration(rows: accumulator.rows(), input: input, findings: findings)
         }
     }
@@ -106,10 +117,18 @@ extension Workspace {
     /// The same rows from the columnar engine when the store hands the dataset over as columns (a BACI year, say):
     /// the dashboard's tables of a stored dataset then take the file path's time, on SQLite and PostgreSQL alike.
     /// Nil when the dataset does not fit columns; blocks in order give the rows in the accumulator's order.
-    private func columnarConcentration(_ dataset: String, thresholds: ConcentrationThresholds, level: Int?, productPrefix: String?) throws -> [ImportConcentration]? {
+    private func columnarConcentration(
+        _ dataset: String, thresholds: ConcentrationThresholds, level: Int?, productPrefix: String?
+    ) throws -> [ImportConcentration]? {
         guard let columns = try ColumnarConcentrationRun.columns(.dataset(dataset), workspace: self) else { return nil }
-        let selection = productPrefix.map { prefix in ColumnarConcentration.Selection(product: { $0.code.hasPrefix(prefix) }) } ?? .all
-        guard let engine = ColumnarConcentration(analysis: ConcentrationAnalysis(thresholds: thresholds, level: level), flows: columns, selection: selection) else {
+        let selection =
+            productPrefix.map { prefix in ColumnarConcentration.Selection(product: { $0.code.hasPrefix(prefix) }) }
+            ?? .all
+        guard
+            let engine = ColumnarConcentration(
+                analysis: ConcentrationAnalysis(thresholds: thresholds, level: level), flows: columns,
+                selection: selection)
+        else {
             return nil
         }
         return ParallelMap.map(engine.blockCount) { engine.rows(inBlock: $0) }.flatMap { $0 }

@@ -43,7 +43,9 @@ extension Workspace {
         }
         var asked: [String] = []
         if let flows = query.flows { asked.append("flow " + flows.map(\.rawValue).joined(separator: "/")) }
-        if let reporters = query.reporters { asked.append("reporter " + reporters.map(\.rawValue).joined(separator: ",")) }
+        if let reporters = query.reporters {
+            asked.append("reporter " + reporters.map(\.rawValue).joined(separator: ","))
+        }
         if let years = query.years { asked.append("year " + years.map(String.init).joined(separator: ",")) }
         if let prefix = productPrefix ?? query.productPrefix { asked.append("product \(prefix)*") }
         var message = "\(name) has no flows for " + (asked.isEmpty ? "this analysis" : asked.joined(separator: ", "))
@@ -51,13 +53,16 @@ extension Workspace {
         let known = wanted.reduce(into: FlowCoverage()) { result, kind in
             result.reporters.formUnion(coverage[kind]?.reporters ?? [])
         }
-        if let missing = query.reporters?.filter({ !known.reporters.contains($0) }), !missing.isEmpty, !known.reporters.isEmpty {
+        if let missing = query.reporters?.filter({ !known.reporters.contains($0) }), !missing.isEmpty,
+            !known.reporters.isEmpty
+        {
             message += "; no reporter \(missing.map(\.rawValue).joined(separator: ", ")) in those flows"
         }
         let held = coverage.keys.sorted { $0.rawValue < $1.rawValue }.compactMap { kind -> String? in
             guard let entry = coverage[kind] else { return nil }
             let note = mirror && kind == .imports ? " (the mirror view of its exports)" : ""
-            return "\(kind.rawValue) flows of \(Self.list(entry.reporters.map(\.rawValue), noun: "reporter")), \(Self.years(entry.years))\(note)"
+            return
+                "\(kind.rawValue) flows of \(Self.list(entry.reporters.map(\.rawValue), noun: "reporter")), \(Self.years(entry.years))\(note)"
         }
         message += held.isEmpty ? "; it holds no flows" : "; it holds " + held.joined(separator: "; ")
         return EmptySelection(message)

@@ -10,7 +10,10 @@ public enum FlowSource: Sendable, Hashable {
     case files([InputFile], ReadSettings)
 
     /// From a dataset name or files (exactly one of them); `option` and `inputOption` name the two in messages.
-    public init(dataset: String?, files: [String], reading: ReadSettings = ReadSettings(), option: String = "dataset", inputOption: String = "input") throws {
+    public init(
+        dataset: String?, files: [String], reading: ReadSettings = ReadSettings(), option: String = "dataset",
+        inputOption: String = "input"
+    ) throws {
         switch (dataset, files.isEmpty) {
         case (let name?, true): self = .dataset(name)
         case (nil, false):
@@ -19,7 +22,9 @@ public enum FlowSource: Sendable, Hashable {
                 throw InputError(.missingFile, "no such file: \(file.displayName)", at: nil)
             }
             self = .files(inputs, reading)
-        case (nil, true): throw RequestError(option, "give the data with --\(option) NAME (see `chainrisk datasets`) or --\(inputOption) FILE")
+        case (nil, true):
+            throw RequestError(
+                option, "give the data with --\(option) NAME (see `chainrisk datasets`) or --\(inputOption) FILE")
         case (.some, false): throw RequestError(option, "give either --\(option) or --\(inputOption), not both")
         }
     }
@@ -35,7 +40,9 @@ public enum FlowSource: Sendable, Hashable {
     /// the exporters, imports of the importers, or both. Under `strict` reading, the first finding of a file stops
     /// the read with its location.
     @discardableResult
-    public func forEachFlow(in workspace: Workspace, matching query: FlowQuery, _ body: (TradeFlow) throws -> Void) throws -> FindingLog {
+    public func forEachFlow(in workspace: Workspace, matching query: FlowQuery, _ body: (TradeFlow) throws -> Void)
+        throws -> FindingLog
+    {
         switch self {
         case .dataset(let name):
             try workspace.forEachStoredFlow(in: name, matching: query, body)
@@ -46,7 +53,9 @@ public enum FlowSource: Sendable, Hashable {
             for file in files {
                 let format = try reading.format ?? FormatDetector.detect(file)
                 let mirror = MirrorData.formats.contains(format)
-                let (exports, imports) = (!mirror || MirrorData.wantsExports(query), mirror && MirrorData.wantsImports(query))
+                let (exports, imports) = (
+                    !mirror || MirrorData.wantsExports(query), mirror && MirrorData.wantsImports(query)
+                )
                 var options = reading.options
                 // A mirror file is read in its export view, unless only imports are wanted (the reader's import view).
                 if mirror && imports && !exports { options.flow = .imports }
@@ -60,7 +69,10 @@ public enum FlowSource: Sendable, Hashable {
                     }
                 }
                 if reading.strict, let first = summary.findings.examples.first {
-                    throw InputError(.strictFinding, "--strict: \(summary.findings.total) finding(s); the first: \(first.kind.rawValue): \(first.message)", at: first.location)
+                    throw InputError(
+                        .strictFinding,
+                        "--strict: \(summary.findings.total) finding(s); the first: \(first.kind.rawValue): \(first.message)",
+                        at: first.location)
                 }
                 findings.merge(summary.findings)
             }

@@ -24,11 +24,15 @@ struct HSBridgingReader: TradeReader {
         // many flows as its code has parts.
         let parts = flows.map { entry -> Int in
             guard let from = HSEditionBridge.Edition(entry.flow.product.classification),
-                  case .split(let targets) = bridge.mapping(of: entry.flow.product.code, from: from, to: edition) else { return 1 }
+                case .split(let targets) = bridge.mapping(of: entry.flow.product.code, from: from, to: edition)
+            else { return 1 }
             return targets.count
         }
         guard parts.reduce(0, +) == converted.flows.count else {
-            throw InputError(.badStructure, "\(file.displayName): the HS conversion gave \(converted.flows.count) flows for \(flows.count); please report this", at: nil)
+            throw InputError(
+                .badStructure,
+                "\(file.displayName): the HS conversion gave \(converted.flows.count) flows for \(flows.count); please report this",
+                at: nil)
         }
         var next = converted.flows.makeIterator()
         summary.flowsEmitted = 0

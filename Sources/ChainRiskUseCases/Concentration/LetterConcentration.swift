@@ -10,11 +10,19 @@ extension Workspace {
         let tables = LetterTables(dataset: letter, language: .en)
         return JSONValue.object([
             "concentration_source": .string("published"),
-            "provenance": Provenance(inputs: [.builtIn(letter)], settings: ["thresholds": thresholds.name, "thresholds_rule": thresholds.rule]).json,
+            "provenance": Provenance(
+                inputs: [.builtIn(letter)],
+                settings: ["thresholds": thresholds.name, "thresholds_rule": thresholds.rule]
+            ).json,
             "thresholds": ConcentrationTable(rows: [], thresholds: thresholds).thresholdsJSON,
-            "table4": .array(tables.concentrationTable(letter.topImports, title: "", withWorldMarket: false).jsonRows()),
-            "table5": .array(tables.concentrationTable(letter.highConcentration, title: "", withWorldMarket: true).jsonRows()),
-            "suppressed_products": .array(letter.suppressedProducts.map { .object(["product_en": .string($0.productEN), "product_nl": .string($0.productNL)]) }),
+            "table4": .array(
+                tables.concentrationTable(letter.topImports, title: "", withWorldMarket: false).jsonRows()),
+            "table5": .array(
+                tables.concentrationTable(letter.highConcentration, title: "", withWorldMarket: true).jsonRows()),
+            "suppressed_products": .array(
+                letter.suppressedProducts.map {
+                    .object(["product_en": .string($0.productEN), "product_nl": .string($0.productNL)])
+                }),
         ]).render(pretty: true) + "\n"
     }
 }

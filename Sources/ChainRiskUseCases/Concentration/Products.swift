@@ -55,13 +55,17 @@ extension Workspace {
     /// The letter's products: Table 4, then the Table 5 products not in Table 4.
     public func publishedProducts() throws -> [ProductSummary] {
         let letter = try letter()
-        let table5Only = letter.highConcentration.filter { row in !letter.topImports.contains { $0.productEN == row.productEN } }
+        let table5Only = letter.highConcentration.filter { row in
+            !letter.topImports.contains { $0.productEN == row.productEN }
+        }
         return (letter.topImports + table5Only).enumerated().map { index, row in
             let published = letter.highConcentration.first(where: { $0.productEN == row.productEN })
             return ProductSummary(
-                key: String(index + 1), code: nil, nameEN: row.productEN, nameNL: row.productNL, value: row.imports, unit: row.unit,
+                key: String(index + 1), code: nil, nameEN: row.productEN, nameNL: row.productNL, value: row.imports,
+                unit: row.unit,
                 hhi: row.hhi, hhiDecimals: 2, concentrationClass: row.concentrationClass, topSupplier: row.topSupplier,
-                topSupplierShare: row.topSupplierValue.map { $0 / row.imports }, suppliers: nil, worldClass: published?.worldMarketClass,
+                topSupplierShare: row.topSupplierValue.map { $0 / row.imports }, suppliers: nil,
+                worldClass: published?.worldMarketClass,
                 diagnosis: ProductDiagnosis(published: published ?? row)
             )
         }
@@ -81,9 +85,13 @@ extension Workspace {
 
     /// Computed products of one reporter's imports in one year (the default reporter and the latest year unless
     /// asked), largest first.
-    public func computedProducts(dataset: String, reporter: CountryCode?, year: Int?, thresholds: ConcentrationThresholds = .letter) throws -> (reporter: CountryCode?, year: Int?, products: [ProductSummary]) {
+    public func computedProducts(
+        dataset: String, reporter: CountryCode?, year: Int?, thresholds: ConcentrationThresholds = .letter
+    ) throws -> (reporter: CountryCode?, year: Int?, products: [ProductSummary]) {
         guard let chosenReporter = try reporter ?? defaultReporter(dataset: dataset) else { return (nil, year, []) }
-        let rows = try datasetConcentration(dataset, thresholds: thresholds).rows.filter { $0.reporter == chosenReporter }
+        let rows = try datasetConcentration(dataset, thresholds: thresholds).rows.filter {
+            $0.reporter == chosenReporter
+        }
         guard let chosen = year ?? rows.map(\.year).max() else { return (chosenReporter, year, []) }
         let products = rows.filter { $0.year == chosen }
             .sorted { ($0.totalValue, $1.product) > ($1.totalValue, $0.product) }
@@ -95,27 +103,34 @@ extension Workspace {
     public func summary(of row: ImportConcentration, world: WorldMarketCheck.Result? = nil) -> ProductSummary {
         let name = ClassificationHierarchy.description(of: row.product) ?? row.product.code
         return ProductSummary(
-            key: row.product.code, code: row.product.code, nameEN: name, nameNL: name, value: row.totalValue, unit: row.unit,
+            key: row.product.code, code: row.product.code, nameEN: name, nameNL: name, value: row.totalValue,
+            unit: row.unit,
             hhi: row.hhi, hhiDecimals: 3, concentrationClass: row.concentrationClass, topSupplier: row.topSupplier,
             topSupplierShare: row.topSupplierShare, suppliers: row.suppliers, worldClass: world?.worldClass,
-            diagnosis: ProductDiagnosis(concentration: row, worldMarket: world, nameEN: VulnerabilityAssessment.name(row.product))
+            diagnosis: ProductDiagnosis(
+                concentration: row, worldMarket: world, nameEN: VulnerabilityAssessment.name(row.product))
         )
     }
 
     /// The product page's figures for `key` in `dataset`; `world` adds the world-market check from a stored dataset.
-    public func productDetail(dataset: String, key: String, reporter: CountryCode?, world: String?) throws -> ProductDetail {
+    public func productDetail(dataset: String, key: String, reporter: CountryCode?, world: String?) throws
+        -> ProductDetail
+    {
         if BuiltInDatasets.names.contains(dataset) {
             let letter = try letter()
             let publishedProducts = try publishedProducts()
             guard let summary = publishedProducts.first(where: { $0.key == key }) else {
-                throw NotFound("unknown_product", "\(dataset) has no product \(key); its products are numbered 1 to \(publishedProducts.count)")
+                throw NotFound(
+                    "unknown_product",
+                    "\(dataset) has no product \(key); its products are numbered 1 to \(publishedProducts.count)")
             }
             var suppliers: [(country: String, value: Double)] = []
             if let top = summary.topSupplier, let share = summary.topSupplierShare {
                 suppliers = [(top.rawValue, summary.value * share), ("other", summary.value * (1 - share))]
             }
             return ProductDetail(
-                summary: summary, reporter: letter.reporter, year: letter.topImports.first?.year ?? 0, suppliers: suppliers, years: [], trend: nil,
+                summary: summary, reporter: letter.reporter, year: letter.topImports.first?.year ?? 0,
+                suppliers: suppliers, years: [], trend: nil,
                 worldMarket: nil, options: try policyEngine().recommendations(for: summary.diagnosis),
                 provenance: Provenance(inputs: [.builtIn(letter)], settings: [:])
             )
@@ -125,33 +140,52 @@ extension Workspace {
         }
         let query = ConcentrationQuery(level: key.utf8.count, productPrefix: key)
         var flows: [TradeFlow] = []
-        try forEachStoredFlow(in: dataset, matching: FlowQuery(flows: try query.flowKinds(), productPrefix: key)) { flows.append($0) }
+        try forEachStoredFlow(in: dataset, matching: FlowQuery(flows: try query.flowKinds(), productPrefix: key)) {
+            flows.append($0)
+        }
         let analysis = ConcentrationAnalysis(thresholds: query.thresholds, level: key.utf8.count)
         var rows = analysis.rows(for: flows).filter { $0.product.code == key }
         let input = try provenanceInput(dataset: dataset)
-        let chosenReporter: CountryCode? = reporter ?? rows.map { (row: ImportConcentration) -> CountryCode in row.reporter }.min()
+        let chosenReporter: CountryCode? =
+            reporter ?? rows.map { (row: ImportConcentration) -> CountryCode in row.reporter }.min()
         rows = rows.filter { $0.reporter == chosenReporter }
-        guard let latest = rows.max(by: { (lhs: ImportConcentration, rhs: ImportConcentration) -> Bool in (lhs.year, rhs.totalValue) < (rhs.year, lhs.totalValue) }) else {
-            throw NotFound("unknown_product", "dataset '\(dataset)' has no imports of product \(key)" + (reporter.map { " for \($0.rawValue)" } ?? ""))
+        guard
+            let latest = rows.max(by: { (lhs: ImportConcentration, rhs: ImportConcentration) -> Bool in
+                (lhs.year, rhs.totalValue) < (rhs.year, lhs.totalValue)
+            })
+        else {
+            throw NotFound(
+                "unknown_product",
+                "dataset '\(dataset)' has no imports of product \(key)" + (reporter.map { " for \($0.rawValue)" } ?? "")
+            )
         }
         let breakdown = analysis.supplierBreakdowns(for: flows).first { (candidate: SupplierBreakdown) -> Bool in
             candidate.reporter == latest.reporter && candidate.year == latest.year && candidate.flow == latest.flow
                 && candidate.product == latest.product && candidate.unit == latest.unit
         }
-        var provenance = Provenance(inputs: [input], settings: query.settings.merging(["reporter": latest.reporter.rawValue]) { _, new in new })
+        var provenance = Provenance(
+            inputs: [input], settings: query.settings.merging(["reporter": latest.reporter.rawValue]) { _, new in new })
         var worldResult: WorldMarketCheck.Result?
         if let world {
-            let worldMatched = try worldMarketRows(.dataset(world), thresholds: query.thresholds, imports: [latest], level: nil, provenance: &provenance)
-            worldResult = WorldMarketCheck(thresholds: query.thresholds).aligned(imports: [latest], world: worldMatched).first ?? nil
+            let worldMatched = try worldMarketRows(
+                .dataset(world), thresholds: query.thresholds, imports: [latest], level: nil, provenance: &provenance)
+            worldResult =
+                WorldMarketCheck(thresholds: query.thresholds).aligned(imports: [latest], world: worldMatched).first
+                ?? nil
         }
         let latestSummary = summary(of: latest, world: worldResult)
-        let series = rows.filter { (row: ImportConcentration) -> Bool in row.flow == latest.flow && row.unit == latest.unit }
-            .sorted { (lhs: ImportConcentration, rhs: ImportConcentration) -> Bool in lhs.year < rhs.year }
-        let suppliers: [(country: String, value: Double)] = (breakdown?.suppliers ?? []).map { ($0.country.rawValue, $0.value) }
+        let series = rows.filter { (row: ImportConcentration) -> Bool in
+            row.flow == latest.flow && row.unit == latest.unit
+        }
+        .sorted { (lhs: ImportConcentration, rhs: ImportConcentration) -> Bool in lhs.year < rhs.year }
+        let suppliers: [(country: String, value: Double)] = (breakdown?.suppliers ?? []).map {
+            ($0.country.rawValue, $0.value)
+        }
         return ProductDetail(
             summary: latestSummary, reporter: latest.reporter, year: latest.year, suppliers: suppliers,
             years: series, trend: ConcentrationTrend.trends(for: series).first,
-            worldMarket: worldResult, options: try policyEngine().recommendations(for: latestSummary.diagnosis), provenance: provenance
+            worldMarket: worldResult, options: try policyEngine().recommendations(for: latestSummary.diagnosis),
+            provenance: provenance
         )
     }
 }

@@ -17,13 +17,17 @@ public struct ReadSettings: Sendable, Hashable {
     /// Settings from the words a user types (`--format`, `--map`, `--flow`, …); `option` prefixes the names in
     /// messages. Throws `RequestError` for a malformed value.
     public static func parse(
-        format: String = "auto", map: [String] = [], flow: String? = nil, year: Int? = nil, classification: String? = nil,
+        format: String = "auto", map: [String] = [], flow: String? = nil, year: Int? = nil,
+        classification: String? = nil,
         reporter: String? = nil, unit: String? = nil, strict: Bool = false, names: OptionNames = OptionNames()
     ) throws -> ReadSettings {
         var settings = ReadSettings(strict: strict)
         if format != "auto" {
             guard let value = SourceFormat(rawValue: format) else {
-                throw RequestError(names.format, "unknown format '\(format)'; expected auto, \(SourceFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw RequestError(
+                    names.format,
+                    "unknown format '\(format)'; expected auto, \(SourceFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             settings.format = value
         }
@@ -40,22 +44,30 @@ public struct ReadSettings: Sendable, Hashable {
         }
         if let year {
             guard TradeFlow.plausibleYears.contains(year) else {
-                throw RequestError(names.year, "--\(names.year) \(year) is not a year of trade statistics (\(TradeFlow.plausibleYears.lowerBound)–\(TradeFlow.plausibleYears.upperBound))")
+                throw RequestError(
+                    names.year,
+                    "--\(names.year) \(year) is not a year of trade statistics (\(TradeFlow.plausibleYears.lowerBound)–\(TradeFlow.plausibleYears.upperBound))"
+                )
             }
         }
         settings.options.year = year
         if let classification {
             guard let value = Classification(token: classification) else {
-                throw RequestError("classification", "unknown --classification '\(classification)'; e.g. HS2017, HS, SITC4, BEC4, CN8")
+                throw RequestError(
+                    "classification", "unknown --classification '\(classification)'; e.g. HS2017, HS, SITC4, BEC4, CN8")
             }
             settings.options.classification = value
         }
         if let reporter {
-            guard let code = CountryCode(rawValue: reporter) else { throw RequestError(names.reporter, "empty reporter") }
+            guard let code = CountryCode(rawValue: reporter) else {
+                throw RequestError(names.reporter, "empty reporter")
+            }
             settings.options.reporter = code
         }
         if let unit {
-            guard let value = ValueUnit(token: unit) else { throw RequestError("unit", "unknown --unit '\(unit)'; e.g. USD, kUSD, EUR, mEUR") }
+            guard let value = ValueUnit(token: unit) else {
+                throw RequestError("unit", "unknown --unit '\(unit)'; e.g. USD, kUSD, EUR, mEUR")
+            }
             settings.options.unit = value
         }
         return settings
@@ -65,7 +77,9 @@ public struct ReadSettings: Sendable, Hashable {
     public struct OptionNames: Sendable {
         public var format = "format", flow = "flow", reporter = "reporter", year = "year"
 
-        public init(format: String = "format", flow: String = "flow", reporter: String = "reporter", year: String = "year") {
+        public init(
+            format: String = "format", flow: String = "flow", reporter: String = "reporter", year: String = "year"
+        ) {
             (self.format, self.flow, self.reporter, self.year) = (format, flow, reporter, year)
         }
     }

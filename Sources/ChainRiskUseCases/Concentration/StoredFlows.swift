@@ -29,7 +29,9 @@ enum MirrorData {
 extension Workspace {
     /// Calls `body` with every flow of a stored dataset that `query` accepts; a mirror dataset's stored exports also
     /// answer as the partners' imports.
-    public func forEachStoredFlow(in dataset: String, matching query: FlowQuery, _ body: (TradeFlow) throws -> Void) throws {
+    public func forEachStoredFlow(in dataset: String, matching query: FlowQuery, _ body: (TradeFlow) throws -> Void)
+        throws
+    {
         let store = try store()
         guard let info = try datasetInfo(named: dataset) else {
             throw StoreError(.unknownDataset, "no dataset named '\(dataset)'; `chainrisk datasets` lists them")

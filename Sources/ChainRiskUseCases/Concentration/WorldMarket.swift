@@ -15,7 +15,10 @@ public struct WorldMarketRequest: Sendable, Hashable {
     /// With no `years`: every year (true) or the latest year in the data (false, the default).
     public var allYears = false
 
-    public init(source: FlowSource, thresholds: ConcentrationThresholds = .letter, years: [Int] = [], productPrefix: String? = nil, level: Int? = nil, limit: Int? = nil) {
+    public init(
+        source: FlowSource, thresholds: ConcentrationThresholds = .letter, years: [Int] = [],
+        productPrefix: String? = nil, level: Int? = nil, limit: Int? = nil
+    ) {
         self.source = source
         self.thresholds = thresholds
         self.years = years
@@ -28,12 +31,14 @@ public struct WorldMarketRequest: Sendable, Hashable {
 extension Workspace {
     /// World-market rows of the source's export flows (exporters are the suppliers), with provenance.
     public func worldMarket(_ request: WorldMarketRequest) throws -> WorldMarketOutput {
-        let query = FlowQuery(years: request.years.isEmpty ? nil : request.years, flows: [.exports], productPrefix: request.productPrefix)
+        let query = FlowQuery(
+            years: request.years.isEmpty ? nil : request.years, flows: [.exports], productPrefix: request.productPrefix)
         var flows: [TradeFlow] = []
         try request.source.forEachFlow(in: self, matching: query) { flows.append($0) }
         if flows.isEmpty { throw try emptySelection(request.source, query: query) }
         var rows = WorldMarketCheck(thresholds: request.thresholds).worldMarketRows(flows: flows, level: request.level)
-        var settings = WorldMarketOutput.settings(thresholds: request.thresholds, level: request.level, product: request.productPrefix)
+        var settings = WorldMarketOutput.settings(
+            thresholds: request.thresholds, level: request.level, product: request.productPrefix)
         if request.years.isEmpty && !request.allYears, let latest = rows.map(\.year).max() {
             rows = rows.filter { $0.year == latest }
             settings["year"] = "\(latest) (the latest in the data)"

@@ -69,7 +69,8 @@ public struct ClassifiedFailure: Sendable {
             }
         case let error as StoreError: return classify(error)
         case let error as ChainRiskCore.IOError: return ClassifiedFailure(.badData, "bad_table", error.description)
-        case let error as RequestError: return ClassifiedFailure(.usage, "bad_parameter", error.message, parameter: error.parameter)
+        case let error as RequestError:
+            return ClassifiedFailure(.usage, "bad_parameter", error.message, parameter: error.parameter)
         // The data holds nothing the analysis could use: a fact about the data, as the README and issue 24 say (65).
         case let error as EmptySelection: return ClassifiedFailure(.badData, "empty_selection", error.message)
         case let error as NotFound: return ClassifiedFailure(.notFound, error.code, error.message)
@@ -91,7 +92,8 @@ public struct ClassifiedFailure: Sendable {
         case .badLocation: ClassifiedFailure(.usage, error.code.rawValue, error.message, parameter: "db")
         case .badName: ClassifiedFailure(.usage, "bad_parameter", error.message, parameter: "name")
         case .inconsistent: ClassifiedFailure(.badData, error.code.rawValue, error.message)
-        case .unavailable, .unreachable, .newerSchema: ClassifiedFailure(.unavailable, "store_unavailable", error.message)
+        case .unavailable, .unreachable, .newerSchema:
+            ClassifiedFailure(.unavailable, "store_unavailable", error.message)
         }
     }
 }

@@ -20,6 +20,9 @@ public struct RequestError: Error, Sendable, CustomStringConvertible {
 
     /// An invalid concentration filter, its message naming the option as typed (`unknown --class 'x'`).
     public init(_ invalid: ConcentrationQuery.InvalidParameter) {
-        self.init(invalid.parameter, invalid.message.replacingOccurrences(of: "unknown \(invalid.parameter) ", with: "unknown --\(invalid.parameter) "))
+        self.init(
+            invalid.parameter,
+            invalid.message.replacingOccurrences(
+                of: "unknown \(invalid.parameter) ", with: "unknown --\(invalid.parameter) "))
     }
 }

@@ -7,13 +7,21 @@ import Foundation
 extension Workspace {
     /// Merges regions and/or sectors with concordances and writes `folder/name_Z.csv`, `_Y.csv` and `_x.csv`;
     /// returns what was done, one line per file with its SHA-256.
-    public func aggregateTable(_ source: InputOutputSource, regions: String?, sectors: String?, folder: String, name: String) throws -> String {
+    public func aggregateTable(
+        _ source: InputOutputSource, regions: String?, sectors: String?, folder: String, name: String
+    ) throws -> String {
         guard regions != nil || sectors != nil else { throw RequestError("regions", "give --regions and/or --sectors") }
-        guard !name.isEmpty, !name.contains("/") else { throw RequestError("name", "--name must be a plain file-name prefix") }
+        guard !name.isEmpty, !name.contains("/") else {
+            throw RequestError("name", "--name must be a plain file-name prefix")
+        }
         let loaded = try source.load()
         let table = loaded.table
-        let regionMap = try regions.map { try ConcordanceFileReader.read(InputFile(path: $0), knownCodes: Set(table.sectors.map(\.region))) }
-        let sectorMap = try sectors.map { try ConcordanceFileReader.read(InputFile(path: $0), knownCodes: Set(table.sectors.map(\.sector))) }
+        let regionMap = try regions.map {
+            try ConcordanceFileReader.read(InputFile(path: $0), knownCodes: Set(table.sectors.map(\.region)))
+        }
+        let sectorMap = try sectors.map {
+            try ConcordanceFileReader.read(InputFile(path: $0), knownCodes: Set(table.sectors.map(\.sector)))
+        }
         let aggregated = try table.aggregated(regions: regionMap, sectors: sectorMap)
         let files = MatrixCSVWriter.tableFiles(aggregated)
         do {
@@ -21,7 +29,8 @@ extension Workspace {
         } catch {
             throw RequestError("output", "cannot create \(folder): \(error.localizedDescription)")
         }
-        var report = "aggregated \(table.sectorCount) sectors (\(table.regions.count) regions) into \(aggregated.sectorCount) (\(aggregated.regions.count) regions)\n"
+        var report =
+            "aggregated \(table.sectorCount) sectors (\(table.regions.count) regions) into \(aggregated.sectorCount) (\(aggregated.regions.count) regions)\n"
         for (suffix, bytes) in [("Z", files.intermediate), ("Y", files.finalDemand), ("x", files.grossOutput)] {
             let path = folder + "/" + name + "_" + suffix + ".csv"
             try Self.write(bytes, to: path)

@@ -15,7 +15,9 @@ public struct LeontiefRun: Sendable {
 extension Workspace {
     /// Output from final demand through L·y per sector (one LU factorisation and a solve, no inverse); with
     /// `inversePath` (or `formInverse`) also L = (I − A)⁻¹, written there as matrix CSV.
-    public func leontief(_ source: InputOutputSource, inversePath: String? = nil, formInverse: Bool = false) throws -> LeontiefRun {
+    public func leontief(_ source: InputOutputSource, inversePath: String? = nil, formInverse: Bool = false) throws
+        -> LeontiefRun
+    {
         let clock = ContinuousClock()
         var phases: [String: Double] = [:]
         var start = clock.now
@@ -31,7 +33,9 @@ extension Workspace {
         let coefficients = io.technicalCoefficients()
         lap("coefficients")
         let bounds = coefficients.spectralRadiusBounds(decidingAgainst: 1)
-        guard bounds.provesProductive else { throw IOError.notProductive(spectralRadius: bounds.upper, table: source.intermediate) }
+        guard bounds.provesProductive else {
+            throw IOError.notProductive(spectralRadius: bounds.upper, table: source.intermediate)
+        }
         lap("productivity")
         let model = try LeontiefModel(coefficients: coefficients)
         lap("factorise")
@@ -52,15 +56,19 @@ extension Workspace {
                 .number(leontiefOutput[index], decimals: 1),
             ]
         }
-        let result = DataTable(title: "Leontief output from final demand", columns: [
-            DataTable.Column("region", title: "Region"), DataTable.Column("sector", title: "Sector"),
-            DataTable.Column("gross_output", title: "Gross output", alignment: .right),
-            DataTable.Column("final_demand", title: "Final demand", alignment: .right),
-            DataTable.Column("leontief_output", title: "L·y", alignment: .right),
-        ], rows: rows)
+        let result = DataTable(
+            title: "Leontief output from final demand",
+            columns: [
+                DataTable.Column("region", title: "Region"), DataTable.Column("sector", title: "Sector"),
+                DataTable.Column("gross_output", title: "Gross output", alignment: .right),
+                DataTable.Column("final_demand", title: "Final demand", alignment: .right),
+                DataTable.Column("leontief_output", title: "L·y", alignment: .right),
+            ], rows: rows)
         var settings: [String: String] = [:]
         if let inversePath { settings["inverse_written_to"] = inversePath }
-        return LeontiefRun(tables: TableSet([("rows", result)], provenance: loaded.provenance(settings: settings)), phases: phases, sectorCount: io.sectorCount)
+        return LeontiefRun(
+            tables: TableSet([("rows", result)], provenance: loaded.provenance(settings: settings)), phases: phases,
+            sectorCount: io.sectorCount)
     }
 }
 

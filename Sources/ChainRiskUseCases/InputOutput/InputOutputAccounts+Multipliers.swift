@@ -13,7 +13,9 @@ public enum LinkageOrder: String, CaseIterable, Sendable, Hashable {
 
 extension Workspace {
     /// Output multipliers and backward and forward linkages per region and sector.
-    public func multipliers(_ source: InputOutputSource, sort: LinkageOrder = .table, top: Int? = nil) throws -> TableSet {
+    public func multipliers(_ source: InputOutputSource, sort: LinkageOrder = .table, top: Int? = nil) throws
+        -> TableSet
+    {
         let loaded = try source.load()
         let accounts: InputOutputAccounts
         do {
@@ -37,12 +39,14 @@ extension Workspace {
                 .number(linkage.forwardLinkage, decimals: 6, grouping: false),
             ]
         }
-        let result = DataTable(title: "Output multipliers and linkages", columns: [
-            DataTable.Column("region", title: "Region"), DataTable.Column("sector", title: "Sector"),
-            DataTable.Column("output_multiplier", title: "Output multiplier", alignment: .right),
-            DataTable.Column("backward_linkage", title: "Backward linkage", alignment: .right),
-            DataTable.Column("forward_linkage", title: "Forward linkage", alignment: .right),
-        ], rows: rows)
+        let result = DataTable(
+            title: "Output multipliers and linkages",
+            columns: [
+                DataTable.Column("region", title: "Region"), DataTable.Column("sector", title: "Sector"),
+                DataTable.Column("output_multiplier", title: "Output multiplier", alignment: .right),
+                DataTable.Column("backward_linkage", title: "Backward linkage", alignment: .right),
+                DataTable.Column("forward_linkage", title: "Forward linkage", alignment: .right),
+            ], rows: rows)
         var settings = ["sort": sort.rawValue]
         if let top { settings["top"] = String(top) }
         return TableSet([("rows", result)], provenance: loaded.provenance(settings: settings))

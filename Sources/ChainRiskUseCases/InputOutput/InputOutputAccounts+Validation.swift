@@ -15,7 +15,10 @@ public struct InputOutputValidation: Sendable {
     public func verdict(strict: Bool) throws {
         guard bounds.provesProductive else { throw IOError.notProductive(spectralRadius: bounds.upper, table: table) }
         if strict, let first = findings.examples.first(where: { $0.location != nil }) ?? findings.examples.first {
-            throw InputError(.strictFinding, "--strict: \(findings.total) finding(s); the first: \(first.kind.rawValue): \(first.message)", at: first.location)
+            throw InputError(
+                .strictFinding,
+                "--strict: \(findings.total) finding(s); the first: \(first.kind.rawValue): \(first.message)",
+                at: first.location)
         }
     }
 }
@@ -25,25 +28,40 @@ extension Workspace {
     public func validateTable(_ source: InputOutputSource) throws -> InputOutputValidation {
         let loaded = try source.load()
         let bounds = loaded.table.coefficientSpectralRadius()
-        let summary = DataTable(title: "Input-output table", columns: [
-            DataTable.Column("measure", title: "Measure"), DataTable.Column("value", title: "Value"),
-        ], rows: Self.summaryRows(loaded, bounds: bounds))
-        let counts = DataTable(title: "Findings", columns: [
-            DataTable.Column("kind", title: "Kind"), DataTable.Column("count", title: "Count", alignment: .right),
-        ], rows: loaded.findings.sortedCounts.map { [.text($0.kind.rawValue), .integer($0.count)] })
-        let examples = DataTable(title: "Finding examples", columns: [
-            DataTable.Column("kind", title: "Kind"), DataTable.Column("location", title: "Location"),
-            DataTable.Column("message", title: "Message"),
-        ], rows: loaded.findings.examples.map { finding in
-            [.text(finding.kind.rawValue), finding.location.map { .text($0.description) } ?? .empty, .text(finding.message)]
-        })
-        let provenance = loaded.provenance(settings: ["balance_tolerance": JSONValue.number(source.balanceTolerance).render()])
+        let summary = DataTable(
+            title: "Input-output table",
+            columns: [
+                DataTable.Column("measure", title: "Measure"), DataTable.Column("value", title: "Value"),
+            ], rows: Self.summaryRows(loaded, bounds: bounds))
+        let counts = DataTable(
+            title: "Findings",
+            columns: [
+                DataTable.Column("kind", title: "Kind"), DataTable.Column("count", title: "Count", alignment: .right),
+            ], rows: loaded.findings.sortedCounts.map { [.text($0.kind.rawValue), .integer($0.count)] })
+        let examples = DataTable(
+            title: "Finding examples",
+            columns: [
+                DataTable.Column("kind", title: "Kind"), DataTable.Column("location", title: "Location"),
+                DataTable.Column("message", title: "Message"),
+            ],
+            rows: loaded.findings.examples.map { finding in
+                [
+                    .text(finding.kind.rawValue), finding.location.map { .text($0.description) } ?? .empty,
+                    .text(finding.message),
+                ]
+            })
+        let provenance = loaded.provenance(settings: [
+            "balance_tolerance": JSONValue.number(source.balanceTolerance).render()
+        ])
         return InputOutputValidation(
-            tables: TableSet([("summary", summary), ("finding_counts", counts), ("findings", examples)], provenance: provenance),
+            tables: TableSet(
+                [("summary", summary), ("finding_counts", counts), ("findings", examples)], provenance: provenance),
             bounds: bounds, findings: loaded.findings, table: source.intermediate)
     }
 
-    private static func summaryRows(_ loaded: LoadedInputOutputTable, bounds: SpectralRadiusBounds) -> [[DataTable.Cell]] {
+    private static func summaryRows(_ loaded: LoadedInputOutputTable, bounds: SpectralRadiusBounds) -> [[DataTable
+        .Cell]]
+    {
         let io = loaded.table
         func total(_ values: [Double]) -> Double {
             var sum = CompensatedSum()

@@ -15,7 +15,10 @@ public struct InputOutputSource: Sendable, Hashable {
     /// Relative row or column imbalance above which a sector is reported as a finding.
     public var balanceTolerance: Double
 
-    public init(intermediate: String, finalDemand: String? = nil, grossOutput: String? = nil, layout: InputOutputLayout? = nil, nationalRegion: String? = nil, balanceTolerance: Double = 0.01) {
+    public init(
+        intermediate: String, finalDemand: String? = nil, grossOutput: String? = nil, layout: InputOutputLayout? = nil,
+        nationalRegion: String? = nil, balanceTolerance: Double = 0.01
+    ) {
         self.intermediate = intermediate
         self.finalDemand = finalDemand
         self.grossOutput = grossOutput
@@ -26,7 +29,10 @@ public struct InputOutputSource: Sendable, Hashable {
 
     /// Reads the table with its findings and file digests.
     public func load() throws -> LoadedInputOutputTable {
-        let files = try InputOutputFiles.resolve(intermediatePath: intermediate, finalDemandPath: finalDemand, grossOutputPath: grossOutput)
-        return try InputOutputTableReader.read(files, options: InputOutputReadOptions(layout: layout, region: nationalRegion, balanceTolerance: balanceTolerance))
+        let files = try InputOutputFiles.resolve(
+            intermediatePath: intermediate, finalDemandPath: finalDemand, grossOutputPath: grossOutput)
+        return try InputOutputTableReader.read(
+            files,
+            options: InputOutputReadOptions(layout: layout, region: nationalRegion, balanceTolerance: balanceTolerance))
     }
 }

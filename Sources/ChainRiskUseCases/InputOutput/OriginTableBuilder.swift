@@ -17,7 +17,10 @@ public struct OriginTableBuilder: Sendable {
     /// One row per sector of the reporter instead of export categories.
     public var bySector: Bool
 
-    public init(reporter: String, measure: OriginMeasure = .importContent, groups: InputFile? = nil, categories: InputFile? = nil, bySector: Bool = false) {
+    public init(
+        reporter: String, measure: OriginMeasure = .importContent, groups: InputFile? = nil,
+        categories: InputFile? = nil, bySector: Bool = false
+    ) {
         self.reporter = reporter
         self.measure = measure
         self.groups = groups
@@ -26,7 +29,9 @@ public struct OriginTableBuilder: Sendable {
     }
 
     /// The table, the inputs that produced it (the IO files and the grouping files) and its settings.
-    public func build(_ loaded: LoadedInputOutputTable) throws -> (table: OriginTable, inputs: [Provenance.Input], settings: [String: String]) {
+    public func build(_ loaded: LoadedInputOutputTable) throws -> (
+        table: OriginTable, inputs: [Provenance.Input], settings: [String: String]
+    ) {
         let content = try ImportContentOfExports(table: loaded.table, reporter: reporter, measure: measure)
         let groupsFile = try groups ?? OriginGroupingFiles.bundledGroups()
         let categoriesFile = try categories ?? OriginGroupingFiles.bundledCategories()
@@ -39,7 +44,10 @@ public struct OriginTableBuilder: Sendable {
             try Provenance.Input.file(groupsFile, builtIn: groups == nil),
             try Provenance.Input.file(categoriesFile, builtIn: categories == nil),
         ]
-        let settings = ["origin_reporter": reporter, "origin_measure": measure.rawValue, "origin_rows": bySector ? "sector" : "category"]
+        let settings = [
+            "origin_reporter": reporter, "origin_measure": measure.rawValue,
+            "origin_rows": bySector ? "sector" : "category",
+        ]
         return (table, inputs, settings)
     }
 

@@ -27,8 +27,13 @@ extension Workspace {
         var readSeconds: Double?
         switch request.data {
         case .trade(let source, let years):
-            try Self.requireKnownRegions(scenario) { CountryTable.shared.country(CountryCode(verbatim: $0)) != nil ? nil : "not a country of the country table (ISO 3166 alpha-3, e.g. CHN)" }
-            return ScenarioResult(report: try directExposure(scenario, source: source, years: years, top: request.settings.top), simulation: nil, readSeconds: nil, simulationSeconds: nil, sectorCount: 0)
+            try Self.requireKnownRegions(scenario) {
+                CountryTable.shared.country(CountryCode(verbatim: $0)) != nil
+                    ? nil : "not a country of the country table (ISO 3166 alpha-3, e.g. CHN)"
+            }
+            return ScenarioResult(
+                report: try directExposure(scenario, source: source, years: years, top: request.settings.top),
+                simulation: nil, readSeconds: nil, simulationSeconds: nil, sectorCount: 0)
         case .prepared(let prepared):
             context = prepared
         case .table(let source, let inventoryDays, let regionMap, let countryOutput):
@@ -37,22 +42,32 @@ extension Workspace {
             let loaded = try source.load()
             readSeconds = (clock.now - started).seconds
             guard !loaded.table.indices(ofRegion: request.settings.reporter).isEmpty else {
-                throw RequestError("reporter", "--reporter \(request.settings.reporter) is not a region of the table; it has \(loaded.table.regions.joined(separator: ", "))")
+                throw RequestError(
+                    "reporter",
+                    "--reporter \(request.settings.reporter) is not a region of the table; it has \(loaded.table.regions.joined(separator: ", "))"
+                )
             }
-            context = try ScenarioRunner.Context.prepared(for: loaded, inventoryDays: inventoryDays, regionMap: regionMap, countryOutput: countryOutput)
+            context = try ScenarioRunner.Context.prepared(
+                for: loaded, inventoryDays: inventoryDays, regionMap: regionMap, countryOutput: countryOutput)
         }
-        let regions = Set(context.loaded.table.regions), countries = context.scaling.regionOfCountry
+        let regions = Set(context.loaded.table.regions)
+        let countries = context.scaling.regionOfCountry
         // A real country outside the table (PHL in the 11-region WIOD table) is left out with a note by the planner; a
         // code that is neither a table region nor a country is a typing error.
         try Self.requireKnownRegions(scenario) { region in
-            regions.contains(region) || countries[region] != nil || CountryTable.shared.country(CountryCode(verbatim: region)) != nil ? nil
+            regions.contains(region) || countries[region] != nil
+                || CountryTable.shared.country(CountryCode(verbatim: region)) != nil
+                ? nil
                 : "neither a region of the table (\(regions.sorted().joined(separator: ", "))) nor a country"
         }
-        try Self.requireKnownSectors(scenario, sectors: context.loaded.table.sectors, productMap: try simulationBundle().productSectorMap)
+        try Self.requireKnownSectors(
+            scenario, sectors: context.loaded.table.sectors, productMap: try simulationBundle().productSectorMap)
         try Self.requireStartWithinHorizon(scenario, days: request.settings.days)
         let runner = ScenarioRunner(settings: request.settings)
         let run = try runner.run(scenario, context: context, resources: try simulationBundle())
-        return ScenarioResult(report: run.report, simulation: run.simulation, readSeconds: readSeconds, simulationSeconds: run.simulationSeconds, sectorCount: context.loaded.table.sectorCount)
+        return ScenarioResult(
+            report: run.report, simulation: run.simulation, readSeconds: readSeconds,
+            simulationSeconds: run.simulationSeconds, sectorCount: context.loaded.table.sectorCount)
     }
 
     /// Throws a `RequestError` naming the first region of a shock that `problem` finds unknown (a shock on a region
@@ -60,23 +75,31 @@ extension Workspace {
     static func requireKnownRegions(_ scenario: Scenario, problem: (String) -> String?) throws {
         for shock in scenario.shocks {
             for region in shock.regions {
-                if let reason = problem(region) { throw RequestError("shock", "unknown region '\(region)' in the scenario: \(reason)") }
+                if let reason = problem(region) {
+                    throw RequestError("shock", "unknown region '\(region)' in the scenario: \(reason)")
+                }
             }
         }
     }
 
     /// Throws a `RequestError` naming the first sector of a shock that the table does not have, or product that maps to
     /// none of its sectors (either would silently change nothing).
-    static func requireKnownSectors(_ scenario: Scenario, sectors: [IOSectorLabel], productMap: ProductSectorMap) throws {
+    static func requireKnownSectors(_ scenario: Scenario, sectors: [IOSectorLabel], productMap: ProductSectorMap) throws
+    {
         let known = sectors.sectorCodes
         let codes = Set(known)
         for (number, shock) in scenario.shocks.enumerated() {
             for sector in ShockPlanner.expand(shock.sectors, known: known) where !codes.contains(sector) {
                 let range = known.count > 1 ? "\(known[0])…\(known[known.count - 1])" : known.joined()
-                throw RequestError("shock", "unknown sector '\(sector)' in shock \(number + 1): the table's sectors are \(range)")
+                throw RequestError(
+                    "shock", "unknown sector '\(sector)' in shock \(number + 1): the table's sectors are \(range)")
             }
-            for product in shock.products where productMap.sectors(matching: product).allSatisfy({ !codes.contains($0) }) {
-                throw RequestError("shock", "product '\(product)' in shock \(number + 1) maps to no sector of the table (HS codes of 2 to 6 digits, e.g. 8542)")
+            for product in shock.products
+            where productMap.sectors(matching: product).allSatisfy({ !codes.contains($0) }) {
+                throw RequestError(
+                    "shock",
+                    "product '\(product)' in shock \(number + 1) maps to no sector of the table (HS codes of 2 to 6 digits, e.g. 8542)"
+                )
             }
         }
     }
@@ -84,7 +107,9 @@ extension Workspace {
     /// Throws a `RequestError` when a shock starts on or after the last simulated day.
     static func requireStartWithinHorizon(_ scenario: Scenario, days: Int) throws {
         for (number, shock) in scenario.shocks.enumerated() where shock.startDay >= days {
-            throw RequestError("start-day", "shock \(number + 1) starts on day \(shock.startDay), beyond the \(days) simulated days (--days)")
+            throw RequestError(
+                "start-day",
+                "shock \(number + 1) starts on day \(shock.startDay), beyond the \(days) simulated days (--days)")
         }
     }
 
@@ -94,7 +119,9 @@ extension Workspace {
         case .scenario(let scenario):
             return scenario
         case .file(let path):
-            guard FileManager.default.fileExists(atPath: path) else { throw InputError(.missingFile, "no such file: \(path)", at: nil) }
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw InputError(.missingFile, "no such file: \(path)", at: nil)
+            }
             return try ScenarioFileReader().read(try InputFile.named(path))
         case .fileContents(let bytes, let name):
             return try ScenarioFileReader().read(InputFile(bytes: bytes, name: name))
@@ -102,11 +129,21 @@ extension Workspace {
             var inputs: [Provenance.Input] = []
             let catalogue = try EventCatalogue(dataset: try letter(), user: try userEvents(eventsFile, inputs: &inputs))
             guard let chosen = catalogue.event(id: id) else {
-                throw RequestError("event", "no event \(id); `chainrisk events` lists ids \(catalogue.events.map { String($0.id) }.joined(separator: ", "))")
+                throw RequestError(
+                    "event",
+                    "no event \(id); `chainrisk events` lists ids \(catalogue.events.map { String($0.id) }.joined(separator: ", "))"
+                )
             }
-            return EventScenario(loss: loss, sectors: sectors, recovery: request.settings.recovery, recoveryDays: request.settings.recoveryDays, startDay: request.settings.startDay).scenario(for: chosen)
+            return EventScenario(
+                loss: loss, sectors: sectors, recovery: request.settings.recovery,
+                recoveryDays: request.settings.recoveryDays, startDay: request.settings.startDay
+            ).scenario(for: chosen)
         case .shocks(let specs):
-            let shocks = try specs.map { try ShockSpecification.parse($0, recovery: request.settings.recovery, recoveryDays: request.settings.recoveryDays, startDay: request.settings.startDay) }
+            let shocks = try specs.map {
+                try ShockSpecification.parse(
+                    $0, recovery: request.settings.recovery, recoveryDays: request.settings.recoveryDays,
+                    startDay: request.settings.startDay)
+            }
             return Scenario(name: specs.joined(separator: " "), source: "--shock", shocks: shocks)
         }
     }

@@ -52,11 +52,15 @@ public struct ScenarioRequest: Sendable {
         try settings.validate()
         switch (settings.model, data) {
         case (.direct, .trade): break
-        case (.direct, _): throw RequestError("model", "--model direct needs trade data: --dataset NAME or --input FILE")
-        case (_, .trade): throw RequestError("model", "--model \(settings.model.rawValue) needs an input-output table: --mrio PATH")
+        case (.direct, _):
+            throw RequestError("model", "--model direct needs trade data: --dataset NAME or --input FILE")
+        case (_, .trade):
+            throw RequestError("model", "--model \(settings.model.rawValue) needs an input-output table: --mrio PATH")
         default: break
         }
-        if case .event(_, _, let loss?, _) = definition, !(0...1).contains(loss) { throw RequestError("loss", "--loss must be between 0 and 1") }
+        if case .event(_, _, let loss?, _) = definition, !(0...1).contains(loss) {
+            throw RequestError("loss", "--loss must be between 0 and 1")
+        }
     }
 }
 
@@ -88,10 +92,18 @@ public struct ScenarioSettings: Sendable, Hashable {
 
     /// Throws `RequestError` for a setting out of range or one the model does not take.
     public func validate() throws {
-        guard (1...Self.maximumDays).contains(days) else { throw RequestError("days", "--days must be between 1 and \(Self.maximumDays)") }
-        guard (0...Self.maximumDays).contains(startDay) else { throw RequestError("start-day", "--start-day must be between 0 and \(Self.maximumDays)") }
-        guard (0...Self.maximumDays).contains(recoveryDays) else { throw RequestError("recovery-days", "--recovery-days must be between 0 and \(Self.maximumDays)") }
-        guard substitution.isFinite, (0...1).contains(substitution) else { throw RequestError("substitution", "--substitution must be a number from 0 to 1") }
+        guard (1...Self.maximumDays).contains(days) else {
+            throw RequestError("days", "--days must be between 1 and \(Self.maximumDays)")
+        }
+        guard (0...Self.maximumDays).contains(startDay) else {
+            throw RequestError("start-day", "--start-day must be between 0 and \(Self.maximumDays)")
+        }
+        guard (0...Self.maximumDays).contains(recoveryDays) else {
+            throw RequestError("recovery-days", "--recovery-days must be between 0 and \(Self.maximumDays)")
+        }
+        guard substitution.isFinite, (0...1).contains(substitution) else {
+            throw RequestError("substitution", "--substitution must be a number from 0 to 1")
+        }
         if series && model != .ario { throw RequestError("series", "--series needs --model ario") }
     }
 }

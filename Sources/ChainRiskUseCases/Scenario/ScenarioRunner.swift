@@ -32,7 +32,10 @@ public struct ScenarioRunner: Sendable {
         public var inventory: InventoryDays
         public var inventorySource: String
 
-        public init(loaded: LoadedInputOutputTable, scaling: RegionScaling, scalingInputs: [Provenance.Input], inventory: InventoryDays, inventorySource: String) {
+        public init(
+            loaded: LoadedInputOutputTable, scaling: RegionScaling, scalingInputs: [Provenance.Input],
+            inventory: InventoryDays, inventorySource: String
+        ) {
             self.loaded = loaded
             self.scaling = scaling
             self.scalingInputs = scalingInputs
@@ -49,10 +52,14 @@ public struct ScenarioRunner: Sendable {
         /// The context with region scaling from `regionMap` and `countryOutput` (together; else the files beside the
         /// table, when there are any) and inventory days from `inventoryDays` (one number, or `c14=30,…` per sector,
         /// others keeping Pichler et al.'s).
-        public static func prepared(for loaded: LoadedInputOutputTable, inventoryDays: String? = nil, regionMap: String? = nil, countryOutput: String? = nil) throws -> Context {
+        public static func prepared(
+            for loaded: LoadedInputOutputTable, inventoryDays: String? = nil, regionMap: String? = nil,
+            countryOutput: String? = nil
+        ) throws -> Context {
             let (scaling, inputs): (RegionScaling, [Provenance.Input])
             switch (regionMap, countryOutput) {
-            case (let map?, let output?): (scaling, inputs) = try regionScaling(map: try existing(map), countryOutput: try existing(output))
+            case (let map?, let output?):
+                (scaling, inputs) = try regionScaling(map: try existing(map), countryOutput: try existing(output))
             case (nil, nil): (scaling, inputs) = try regionScaling(besideTable: loaded.files.intermediate.path)
             default: throw RequestError("region-map", "--region-map and --country-output go together")
             }
@@ -62,25 +69,36 @@ public struct ScenarioRunner: Sendable {
             } catch let error as SimulationResources.InventoryOverrideError {
                 throw RequestError("inventory-days", error.description)
             }
-            return Context(loaded: loaded, scaling: scaling, scalingInputs: inputs, inventory: inventory.0, inventorySource: inventory.1)
+            return Context(
+                loaded: loaded, scaling: scaling, scalingInputs: inputs, inventory: inventory.0,
+                inventorySource: inventory.1)
         }
 
         private static func existing(_ path: String) throws -> String {
-            guard FileManager.default.fileExists(atPath: path) else { throw InputError(.missingFile, "no such file: \(path)", at: nil) }
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw InputError(.missingFile, "no such file: \(path)", at: nil)
+            }
             return path
         }
 
         /// Region scaling from a region map and country outputs, with both files in the provenance.
-        public static func regionScaling(map: String, countryOutput: String) throws -> (RegionScaling, [Provenance.Input]) {
-            let scaling = try RegionScalingReader.read(regionMap: InputFile(path: map), countryOutput: InputFile(path: countryOutput))
-            let input = Provenance.Input(name: "region scaling", kind: "file", files: try [map, countryOutput].map {
-                (InputFile(path: $0).displayName, try FileDigest.sha256(path: $0).hex)
-            })
+        public static func regionScaling(map: String, countryOutput: String) throws -> (
+            RegionScaling, [Provenance.Input]
+        ) {
+            let scaling = try RegionScalingReader.read(
+                regionMap: InputFile(path: map), countryOutput: InputFile(path: countryOutput))
+            let input = Provenance.Input(
+                name: "region scaling", kind: "file",
+                files: try [map, countryOutput].map {
+                    (InputFile(path: $0).displayName, try FileDigest.sha256(path: $0).hex)
+                })
             return (scaling, [input])
         }
 
         /// Region scaling from the files beside the table's intermediate flows, `.none` when there are none.
-        public static func regionScaling(besideTable intermediatePath: String) throws -> (RegionScaling, [Provenance.Input]) {
+        public static func regionScaling(besideTable intermediatePath: String) throws -> (
+            RegionScaling, [Provenance.Input]
+        ) {
             guard let (map, output) = RegionScalingReader.siblings(of: intermediatePath) else { return (.none, []) }
             return try regionScaling(map: map, countryOutput: output)
         }
@@ -103,19 +121,26 @@ public struct ScenarioRunner: Sendable {
         guard !reporterIndustries.isEmpty else { throw IOError.unknownRegion(reporter, known: table.regions) }
         let scaling = context.scaling
         let productMap = resources.productSectorMap
-        let plan = ShockPlanner(sectors: table.sectors, scaling: scaling) { productMap.sectors(matching: $0) }.plan(scenario)
-        let hhi = TimeToSurvive.worldHHI(outputByPlace: scaling.countryOutput.isEmpty ? TimeToSurvive.outputByRegion(table) : scaling.countryOutput)
+        let plan = ShockPlanner(sectors: table.sectors, scaling: scaling) { productMap.sectors(matching: $0) }.plan(
+            scenario)
+        let hhi = TimeToSurvive.worldHHI(
+            outputByPlace: scaling.countryOutput.isEmpty ? TimeToSurvive.outputByRegion(table) : scaling.countryOutput)
         let substitution = SupplierSubstitution(share: self.substitution, worldHHI: hhi)
         let criticality = Self.criticality(production, sectors: table.sectors, ratings: resources.criticality)
-        let effectiveProduction = production == .partial && criticality == nil ? ProductionFunction.leontief : production
-        let rule = TimeToSurvive.Rule(production: model == .ario ? effectiveProduction : .leontief, criticality: criticality, substitution: substitution)
-        let survival = TimeToSurvive.assess(table: table, plan: plan, inventory: context.inventory, rule: rule, industries: reporterIndustries)
+        let effectiveProduction =
+            production == .partial && criticality == nil ? ProductionFunction.leontief : production
+        let rule = TimeToSurvive.Rule(
+            production: model == .ario ? effectiveProduction : .leontief, criticality: criticality,
+            substitution: substitution)
+        let survival = TimeToSurvive.assess(
+            table: table, plan: plan, inventory: context.inventory, rule: rule, industries: reporterIndustries)
         let tables = ScenarioTables(sectorNames: resources.sectorNames)
         var notes = scenario.assumptions + plan.notes
         notes += Self.tableFindingNotes(loaded.findings)
         if plan.isEmpty { notes.append("the shock hits no industry of the table: every result is the baseline") }
         var settings: [String: String] = [
-            "model": model.rawValue, "reporter": reporter, "scenario": scenario.name, "scenario_source": scenario.source,
+            "model": model.rawValue, "reporter": reporter, "scenario": scenario.name,
+            "scenario_source": scenario.source,
             "inventory_days": context.inventorySource,
             "world_hhi": scaling.countryOutput.isEmpty ? "over table regions" : "over countries of \(scaling.source)",
             "product_sector_map": productMap.source,
@@ -124,70 +149,127 @@ public struct ScenarioRunner: Sendable {
         let provenance = { (settings: [String: String]) in
             Provenance(inputs: [Provenance.Input.inputOutputTable(loaded)] + context.scalingInputs, settings: settings)
         }
-        var sections: [(key: String, table: DataTable)] = [("scenario", tables.shocks(scenario)), ("shock_scaling", tables.scaling(plan))]
+        var sections: [(key: String, table: DataTable)] = [
+            ("scenario", tables.shocks(scenario)), ("shock_scaling", tables.scaling(plan)),
+        ]
         var simulationSeconds: Double?
         var simulation: ARIOResult?
         if model == .ario {
             let parameters = ARIOParameters()
             let clock = ContinuousClock()
             let started = clock.now
-            let arioModel = ARIOModel(table: table, inventory: context.inventory, parameters: parameters, production: effectiveProduction,
-                                      criticality: criticality, substitution: substitution)
+            let arioModel = ARIOModel(
+                table: table, inventory: context.inventory, parameters: parameters, production: effectiveProduction,
+                criticality: criticality, substitution: substitution)
             let result = arioModel.run(plan: plan, days: days)
             simulation = result
             let elapsed = clock.now - started
             simulationSeconds = elapsed.seconds
             settings["days"] = String(days)
             settings["production_function"] = Self.describe(production, criticality: criticality)
-            notes.insert("model: \(effectiveProduction.rawValue) production function, substitution share \(NumberFormat.fixed(substitution.share * 100, decimals: 0, grouping: false)) %, inventory days as listed under Provenance (production_function, substitution, inventory_days)", at: 0)
-            settings["ario_parameters"] = "alpha_max \(parameters.overproductionMax), alpha_tau \(Int(parameters.overproductionDays)) d, psi \(parameters.psi), inventory restoration tau \(Int(parameters.inventoryRestorationDays)) d, orders alt, rationing proportional"
+            notes.insert(
+                "model: \(effectiveProduction.rawValue) production function, substitution share \(NumberFormat.fixed(substitution.share * 100, decimals: 0, grouping: false)) %, inventory days as listed under Provenance (production_function, substitution, inventory_days)",
+                at: 0)
+            settings["ario_parameters"] =
+                "alpha_max \(parameters.overproductionMax), alpha_tau \(Int(parameters.overproductionDays)) d, psi \(parameters.psi), inventory restoration tau \(Int(parameters.inventoryRestorationDays)) d, orders alt, rationing proportional"
             if arioModel.grossOutputGap > 1e-9 {
-                notes.append("ARIO baseline output = row totals of Z and Y (the table's gross output differs by up to \(NumberFormat.fixed(arioModel.grossOutputGap * 100, decimals: 3, grouping: false)) %), so the undisturbed economy stays at rest")
+                notes.append(
+                    "ARIO baseline output = row totals of Z and Y (the table's gross output differs by up to \(NumberFormat.fixed(arioModel.grossOutputGap * 100, decimals: 3, grouping: false)) %), so the undisturbed economy stays at rest"
+                )
             }
             if series {
                 let seriesTable = tables.series(result, industries: reporterIndustries)
-                let report = ScenarioReport(title: "Daily series: \(scenario.name)", tables: [("series", seriesTable)], primary: "series", notes: notes, provenance: provenance(settings))
+                let report = ScenarioReport(
+                    title: "Daily series: \(scenario.name)", tables: [("series", seriesTable)], primary: "series",
+                    notes: notes, provenance: provenance(settings))
                 return Run(report: report, simulation: result, simulationSeconds: simulationSeconds)
             }
-            let verdicts = Dictionary(uniqueKeysWithValues: survival.map { ($0.industry, StocksVerdict(survival: $0, shortageDays: result.summary(industry: $0.industry).shortageDays)) })
+            let verdicts = Dictionary(
+                uniqueKeysWithValues: survival.map {
+                    (
+                        $0.industry,
+                        StocksVerdict(survival: $0, shortageDays: result.summary(industry: $0.industry).shortageDays)
+                    )
+                })
             let totals = arioTotals(result, reporterIndustries)
             notes += Self.regimeFindings(result, world: result.totals(), sectorNames: resources.sectorNames)
-            sections.append(("sectors", tables.dynamicSectors(result, industries: reporterIndustries, survival: survival, verdicts: verdicts, unit: table.unit, top: top)))
+            sections.append(
+                (
+                    "sectors",
+                    tables.dynamicSectors(
+                        result, industries: reporterIndustries, survival: survival, verdicts: verdicts,
+                        unit: table.unit, top: top)
+                ))
             sections.append(("totals", tables.totals(totals, unit: table.unit)))
-            sections.append(("mitigation", tables.mitigation(survival, verdicts: verdicts, sectors: table.sectors, horizon: days, top: top)))
+            sections.append(
+                (
+                    "mitigation",
+                    tables.mitigation(survival, verdicts: verdicts, sectors: table.sectors, horizon: days, top: top)
+                ))
         } else {
             guard let chosen = model.staticModel else {
-                throw RequestError("model", "--model \(model.rawValue) needs trade data, not an input-output table; table models: \(ScenarioModel.tableModels.map(\.rawValue).joined(separator: ", "))")
+                throw RequestError(
+                    "model",
+                    "--model \(model.rawValue) needs trade data, not an input-output table; table models: \(ScenarioModel.tableModels.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             let result = try StaticPropagation.run(chosen, table: table, plan: plan)
-            sections.append(("sectors", tables.staticSectors(result, sectors: table.sectors, industries: reporterIndustries, unit: table.unit, top: top)))
+            sections.append(
+                (
+                    "sectors",
+                    tables.staticSectors(
+                        result, sectors: table.sectors, industries: reporterIndustries, unit: table.unit, top: top)
+                ))
             let reporterLoss = reporterIndustries.reduce(0.0) { $0 + result.outputLoss[$1] }
             let reporterVA = reporterIndustries.reduce(0.0) { $0 + result.valueAddedLoss[$1] }
-            sections.append(("totals", tables.totals([
-                ("world_output_lost", "Output lost, all regions", result.outputLoss.reduce(0, +)),
-                ("world_value_added_lost", "Value added lost, all regions", result.valueAddedLoss.reduce(0, +)),
-                ("reporter_output_lost", "Output lost, \(reporter)", reporterLoss),
-                ("reporter_value_added_lost", "Value added lost, \(reporter)", reporterVA),
-            ], unit: table.unit)))
-            let verdicts = Dictionary(uniqueKeysWithValues: survival.map { ($0.industry, StocksVerdict(survival: $0, shortageDays: nil)) })
-            sections.append(("mitigation", tables.mitigation(survival, verdicts: verdicts, sectors: table.sectors, horizon: 365, top: top)))
+            sections.append(
+                (
+                    "totals",
+                    tables.totals(
+                        [
+                            ("world_output_lost", "Output lost, all regions", result.outputLoss.reduce(0, +)),
+                            (
+                                "world_value_added_lost", "Value added lost, all regions",
+                                result.valueAddedLoss.reduce(0, +)
+                            ),
+                            ("reporter_output_lost", "Output lost, \(reporter)", reporterLoss),
+                            ("reporter_value_added_lost", "Value added lost, \(reporter)", reporterVA),
+                        ], unit: table.unit)
+                ))
+            let verdicts = Dictionary(
+                uniqueKeysWithValues: survival.map { ($0.industry, StocksVerdict(survival: $0, shortageDays: nil)) })
+            sections.append(
+                (
+                    "mitigation",
+                    tables.mitigation(survival, verdicts: verdicts, sectors: table.sectors, horizon: 365, top: top)
+                ))
         }
-        let report = ScenarioReport(title: "Scenario \(scenario.name): \(model.rawValue) model, reporter \(reporter)", tables: sections, primary: "sectors", notes: notes, provenance: provenance(settings))
+        let report = ScenarioReport(
+            title: "Scenario \(scenario.name): \(model.rawValue) model, reporter \(reporter)", tables: sections,
+            primary: "sectors", notes: notes, provenance: provenance(settings))
         return Run(report: report, simulation: simulation, simulationSeconds: simulationSeconds)
     }
 
     /// IHS Markit's ratings for the table's sectors under `.partial`; nil (every input critical) for the other
     /// functions and for tables whose sector codes are not WIOD's.
-    static func criticality(_ production: ProductionFunction, sectors: [IOSectorLabel], ratings: (weights: [String: [String: Double]], source: String)) -> InputCriticality? {
-        guard production == .partial, Set(sectors.map(\.sector)).isSubset(of: Set(ratings.weights.keys)) else { return nil }
-        return InputCriticality(sectors: sectors, source: ratings.source) { input, user in ratings.weights[input]?[user] ?? 1 }
+    static func criticality(
+        _ production: ProductionFunction, sectors: [IOSectorLabel],
+        ratings: (weights: [String: [String: Double]], source: String)
+    ) -> InputCriticality? {
+        guard production == .partial, Set(sectors.map(\.sector)).isSubset(of: Set(ratings.weights.keys)) else {
+            return nil
+        }
+        return InputCriticality(sectors: sectors, source: ratings.source) { input, user in
+            ratings.weights[input]?[user] ?? 1
+        }
     }
 
     /// The production function as run, in words.
     static func describe(_ production: ProductionFunction, criticality: InputCriticality?) -> String {
         switch production {
         case .leontief: "leontief: every stocked input binds once its stock falls below psi x its target (BoARIO)"
-        case .linear: "linear: stocked inputs replace each other; output falls when all stocks together cannot cover a day's use"
+        case .linear:
+            "linear: stocked inputs replace each other; output falls when all stocks together cannot cover a day's use"
         case .partial:
             if let criticality {
                 "partial: inputs rated critical bind when their stock cannot cover a day's use, important ones at half weight, others not (\(criticality.source))"
@@ -199,32 +281,43 @@ public struct ScenarioRunner: Sendable {
 
     /// The substitution rule in words.
     static func describe(_ substitution: SupplierSubstitution) -> String {
-        substitution.share == 0 ? "none (buyers keep their suppliers)"
+        substitution.share == 0
+            ? "none (buyers keep their suppliers)"
             : "buyers switch \(NumberFormat.fixed(substitution.share * 100, decimals: 0, grouping: false)) % of the part of unmet orders other regions could supply (1 - world HHI of the sector), up to the other regions' spare capacity (alpha_max headroom)"
     }
 
     /// Findings on the regime the run is in: a collapse (inputs short most of the time) or a loss far above the shock's
     /// own, said as findings so that the numbers are not read as a forecast.
-    static func regimeFindings(_ result: ARIOResult, world: ARIOResult.Totals, sectorNames: [String: String]) -> [String] {
+    static func regimeFindings(_ result: ARIOResult, world: ARIOResult.Totals, sectorNames: [String: String])
+        -> [String]
+    {
         var findings: [String] = []
-        let collapsed = result.sectors.indices.map { result.summary(industry: $0) }.filter { $0.shortageDays * 2 > result.days }
+        let collapsed = result.sectors.indices.map { result.summary(industry: $0) }.filter {
+            $0.shortageDays * 2 > result.days
+        }
         if let worst = collapsed.max(by: { ($0.outputLost, -$0.industry) < ($1.outputLost, -$1.industry) }) {
             let label = result.sectors[worst.industry]
-            findings.append("finding: collapse regime. \(collapsed.count) of \(result.sectors.count) industries had an input short on more than half of the \(result.days) days (largest loss: \(label.region) \(label.sector) \(sectorNames[label.sector] ?? "")). The model's supply chains have locked up; read the losses as a sign of a deep, lasting disruption, not as a forecast")
+            findings.append(
+                "finding: collapse regime. \(collapsed.count) of \(result.sectors.count) industries had an input short on more than half of the \(result.days) days (largest loss: \(label.region) \(label.sector) \(sectorNames[label.sector] ?? "")). The model's supply chains have locked up; read the losses as a sign of a deep, lasting disruption, not as a forecast"
+            )
         }
         if world.directLoss > 0 {
             let multiple = world.outputLost / world.directLoss
             if multiple > 3 {
-                findings.append("finding: output lost worldwide is \(NumberFormat.fixed(multiple, decimals: 1, grouping: false)) times the output the shock itself took; losses this far above the direct loss come from the model's chains of shortages, and depend strongly on stock days and substitution")
+                findings.append(
+                    "finding: output lost worldwide is \(NumberFormat.fixed(multiple, decimals: 1, grouping: false)) times the output the shock itself took; losses this far above the direct loss come from the model's chains of shortages, and depend strongly on stock days and substitution"
+                )
             }
         }
         return findings
     }
 
-    private func arioTotals(_ result: ARIOResult, _ industries: [Int]) -> [(key: String, label: String, value: Double)] {
+    private func arioTotals(_ result: ARIOResult, _ industries: [Int]) -> [(key: String, label: String, value: Double)]
+    {
         let world = result.totals()
         let own = result.totals(industries: industries)
-        var shortage = 0, unmet = 0.0
+        var shortage = 0
+        var unmet = 0.0
         for i in industries {
             let summary = result.summary(industry: i)
             shortage = max(shortage, summary.shortageDays)
@@ -234,7 +327,10 @@ public struct ScenarioRunner: Sendable {
             ("direct_output_lost", "Output the shock itself took (capacity lost x baseline)", world.directLoss),
             ("world_output_lost", "Output lost, all regions (days below baseline)", world.outputLost),
             ("world_output_gained", "Output gained, all regions (days above baseline)", world.outputGained),
-            ("world_loss_multiple", "Output lost, all regions / output the shock took", world.directLoss > 0 ? world.outputLost / world.directLoss : 0),
+            (
+                "world_loss_multiple", "Output lost, all regions / output the shock took",
+                world.directLoss > 0 ? world.outputLost / world.directLoss : 0
+            ),
             ("world_value_added_lost", "Value added lost, all regions", world.valueAddedLost),
             ("reporter_output_lost", "Output lost, \(reporter)", own.outputLost),
             ("reporter_output_gained", "Output gained, \(reporter)", own.outputGained),

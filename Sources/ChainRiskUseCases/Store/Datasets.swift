@@ -13,7 +13,8 @@ public struct ImportFilesRequest: Sendable {
     /// Replace an existing dataset of the same name that holds other files.
     public var replace: Bool
 
-    public init(name: String? = nil, files: [InputFile], reading: ReadSettings = ReadSettings(), replace: Bool = false) {
+    public init(name: String? = nil, files: [InputFile], reading: ReadSettings = ReadSettings(), replace: Bool = false)
+    {
         self.name = name
         self.files = files
         self.reading = reading
@@ -39,10 +40,16 @@ extension Workspace {
         for file in request.files where !file.exists {
             throw InputError(.missingFile, "no such file: \(file.displayName)", at: nil)
         }
-        let sources = try request.files.map { ImportRequest.Source(file: $0, reader: try request.reading.reader(for: $0)) }
+        let sources = try request.files.map {
+            ImportRequest.Source(file: $0, reader: try request.reading.reader(for: $0))
+        }
         let name = request.name ?? ImportFilesRequest.defaultName(for: first.path)
-        guard !BuiltInDatasets.names.contains(name) else { throw RequestError("name", "'\(name)' is a built-in dataset") }
-        let storeRequest = ImportRequest(name: name, sources: sources, options: request.reading.options, strict: request.reading.strict, replace: request.replace)
+        guard !BuiltInDatasets.names.contains(name) else {
+            throw RequestError("name", "'\(name)' is a built-in dataset")
+        }
+        let storeRequest = ImportRequest(
+            name: name, sources: sources, options: request.reading.options, strict: request.reading.strict,
+            replace: request.replace)
         defer { storeChanged() }
         return try store().importDataset(storeRequest, progress: progress)
     }
@@ -50,12 +57,15 @@ extension Workspace {
     /// Every stored dataset with its provenance, and the built-in ones.
     public func datasetListing() throws -> DatasetListing {
         let letter = try letter()
-        return DatasetListing(datasets: try store().datasets(), builtin: [.init(name: letter.name, files: letter.files)])
+        return DatasetListing(
+            datasets: try store().datasets(), builtin: [.init(name: letter.name, files: letter.files)])
     }
 
     /// Removes a stored dataset and all its flows; built-in datasets cannot be removed.
     public func removeDataset(named name: String) throws {
-        guard !BuiltInDatasets.names.contains(name) else { throw RequestError("name", "'\(name)' is built in and cannot be removed") }
+        guard !BuiltInDatasets.names.contains(name) else {
+            throw RequestError("name", "'\(name)' is built in and cannot be removed")
+        }
         defer { storeChanged() }
         try store().removeDataset(named: name)
     }
@@ -87,7 +97,8 @@ extension StoreConsistency {
         ])
         for check in datasets {
             table.rows.append([
-                .text(check.name), .integer(check.recordedFlows), .integer(check.storedFlows), .integer(check.readableFlows),
+                .text(check.name), .integer(check.recordedFlows), .integer(check.storedFlows),
+                .integer(check.readableFlows),
                 .text(check.problem ?? "ok"),
             ])
         }
@@ -117,13 +128,19 @@ extension DatasetListing {
         for info in datasets {
             table.rows.append([
                 .text(info.name), .text(info.sourceFormat), .integer(info.rowCount),
-                .text(info.valueTotals.keys.sorted().map { "\(NumberFormat.fixed(info.valueTotals[$0] ?? 0, decimals: 0, grouping: true)) \($0)" }.joined(separator: "; ")),
+                .text(
+                    info.valueTotals.keys.sorted().map {
+                        "\(NumberFormat.fixed(info.valueTotals[$0] ?? 0, decimals: 0, grouping: true)) \($0)"
+                    }.joined(separator: "; ")),
                 .text(info.files.map { String($0.sha256.prefix(12)) }.joined(separator: " ")),
                 .text(info.importedAt), .integer(info.findingCounts.values.reduce(0, +)),
             ])
         }
         for builtIn in builtin {
-            table.rows.append([.text(builtIn.name), .text("built-in"), .empty, .empty, .text("(\(builtIn.files.count) tables)"), .empty, .empty])
+            table.rows.append([
+                .text(builtIn.name), .text("built-in"), .empty, .empty, .text("(\(builtIn.files.count) tables)"),
+                .empty, .empty,
+            ])
         }
         return table.renderText()
     }

@@ -38,19 +38,28 @@ struct ConcentrationCommand: ParsableCommand {
     @Flag(help: "For each product, list finer products that are more concentrated (needs --level).")
     var drill = false
 
-    @Option(name: .customLong("world-dataset"), help: "A stored world-exports dataset for the world-market check (Table 5).")
+    @Option(
+        name: .customLong("world-dataset"), help: "A stored world-exports dataset for the world-market check (Table 5)."
+    )
     var worldDataset: String?
 
-    @Option(name: .customLong("world-input"), help: "A world-exports file for the world-market check (format detected).")
+    @Option(
+        name: .customLong("world-input"), help: "A world-exports file for the world-market check (format detected).")
     var worldInput: String?
 
     @Flag(help: "HHI per year, change and persistence of high concentration (with several years of data).")
     var trend = false
 
-    @Option(parsing: .singleValue, help: "Dependency criteria to evaluate: ec2021 (EU strategic dependencies) or geodep (CEPII; needs a world dataset); repeatable. Export flows in the data are used for the imports/exports ratio.")
+    @Option(
+        parsing: .singleValue,
+        help:
+            "Dependency criteria to evaluate: ec2021 (EU strategic dependencies) or geodep (CEPII; needs a world dataset); repeatable. Export flows in the data are used for the imports/exports ratio."
+    )
     var criteria: [String] = []
 
-    @Option(name: .customLong("risk-scores"), help: "CSV of country-risk scores (iso3,score in [0,1]) for risk-weighted concentration.")
+    @Option(
+        name: .customLong("risk-scores"),
+        help: "CSV of country-risk scores (iso3,score in [0,1]) for risk-weighted concentration.")
     var riskScores: String?
 
     @Option(name: .customLong("format"), help: "Output format (xlsx needs --output).")
@@ -72,11 +81,16 @@ struct ConcentrationCommand: ParsableCommand {
 
     func run() throws {
         let workspace = store.workspace()
-        var request = ConcentrationRequest(source: try reading.source(dataset: dataset, input: input), query: try filters.query())
-        (request.sensitivity, request.drill, request.trend, request.riskScores, request.language) = (sensitivity, drill, trend, riskScores, lang)
+        var request = ConcentrationRequest(
+            source: try reading.source(dataset: dataset, input: input), query: try filters.query())
+        (request.sensitivity, request.drill, request.trend, request.riskScores, request.language) = (
+            sensitivity, drill, trend, riskScores, lang
+        )
         request.criteria = try DependencyCriterion.parse(criteria)
         if worldDataset != nil || worldInput != nil {
-            request.world = try FlowSource(dataset: worldDataset, files: worldInput.map { [$0] } ?? [], option: "world-dataset", inputOption: "world-input")
+            request.world = try FlowSource(
+                dataset: worldDataset, files: worldInput.map { [$0] } ?? [], option: "world-dataset",
+                inputOption: "world-input")
         }
         let result = try workspace.concentration(request)
         FileOutput.standardError.write(result.findings.inputSummary())

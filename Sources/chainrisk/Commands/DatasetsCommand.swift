@@ -23,7 +23,10 @@ struct DatasetsCommand: ParsableCommand {
         var choice = FormatChoice<ListingFormats>(.table)
         var format: OutputFormat { choice.format }
 
-        @Flag(help: "Check the store instead of listing it: each dataset's recorded flow count against the flows stored and read for it, and flows that belong to no dataset. Exits 65 when anything differs.")
+        @Flag(
+            help:
+                "Check the store instead of listing it: each dataset's recorded flow count against the flows stored and read for it, and flows that belong to no dataset. Exits 65 when anything differs."
+        )
         var check = false
 
         @Flag(help: "With --check: first delete the flows (and column blocks) that belong to no dataset.")
@@ -43,15 +46,19 @@ struct DatasetsCommand: ParsableCommand {
 
         private func runCheck() throws {
             let (consistency, removed) = try store.workspace().checkStore(removingOrphans: removeOrphans)
-            if removeOrphans { FileOutput.standardError.write("removed \(removed) flow(s) that belonged to no dataset\n") }
-            FileOutput.standardOutput.write(format == .json ? try DatasetListing.render(consistency) : consistency.renderTable())
+            if removeOrphans {
+                FileOutput.standardError.write("removed \(removed) flow(s) that belonged to no dataset\n")
+            }
+            FileOutput.standardOutput.write(
+                format == .json ? try DatasetListing.render(consistency) : consistency.renderTable())
             try consistency.requireConsistent()
         }
     }
 
     /// `chainrisk datasets remove NAME`.
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a dataset and all its flows.")
+        static let configuration = CommandConfiguration(
+            commandName: "remove", abstract: "Remove a dataset and all its flows.")
 
         @Argument(help: "The dataset's name.")
         var name: String

@@ -46,26 +46,44 @@ struct FetchOptions: ParsableArguments {
     @Option(help: "Seconds between two requests (default: 1 for UN Comtrade, 0.5 for CBS).")
     var interval: Double?
 
-    @Option(help: ArgumentHelp("The most answers (pages) one fetch reads (default: 250 for UN Comtrade, 500 for CBS: ~4 min).", valueName: "N"))
+    @Option(
+        help: ArgumentHelp(
+            "The most answers (pages) one fetch reads (default: 250 for UN Comtrade, 500 for CBS: ~4 min).",
+            valueName: "N"))
     var maxPages: Int?
 
-    @Option(help: ArgumentHelp("Seconds one request may take in all: connecting, the headers and the whole body.", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "Seconds one request may take in all: connecting, the headers and the whole body.", valueName: "seconds"))
     var timeout: Double = FetchPolicy.defaultDeadline
 
-    @Option(help: ArgumentHelp("Seconds to open a connection (a refused connection fails at once).", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp("Seconds to open a connection (a refused connection fails at once).", valueName: "seconds"))
     var connectTimeout: Double = FetchPolicy.defaultConnectTimeout
 
     @OptionGroup var store: StoreOptions
 
-    func run(interval defaultInterval: Double, hsVersion: HSEditionBridge.Edition? = nil, planned: (Workspace, FetchSettings) throws -> [String],
-             fetch: (Workspace, FetchSettings, @escaping @Sendable (FetchProgress) -> Void) async throws -> FetchOutcome) async throws {
-        let workspace = store.workspace(), settings = FetchSettings(
-            name: name, refresh: refresh, interval: interval ?? defaultInterval, replace: replace, hsVersion: hsVersion, maxPages: maxPages,
+    func run(
+        interval defaultInterval: Double, hsVersion: HSEditionBridge.Edition? = nil,
+        planned: (Workspace, FetchSettings) throws -> [String],
+        fetch: (Workspace, FetchSettings, @escaping @Sendable (FetchProgress) -> Void) async throws -> FetchOutcome
+    ) async throws {
+        let workspace = store.workspace()
+        let settings = FetchSettings(
+            name: name, refresh: refresh, interval: interval ?? defaultInterval, replace: replace, hsVersion: hsVersion,
+            maxPages: maxPages,
             deadline: timeout, connectTimeout: connectTimeout)
-        if dryRun { return FileOutput.standardOutput.write(try planned(workspace, settings).map { $0 + "\n" }.joined()) }
+        if dryRun {
+            return FileOutput.standardOutput.write(try planned(workspace, settings).map { $0 + "\n" }.joined())
+        }
         let terminal = FileOutput.standardError.isTerminal
         defer { if terminal { FileOutput.standardError.write("\r\u{1B}[K") } }
-        let outcome = try await fetch(workspace, settings) { if terminal { FileOutput.standardError.write("\rfetch: \($0.answered) answered, \($0.pending) to go, \($0.records) records\u{1B}[K") } }
+        let outcome = try await fetch(workspace, settings) {
+            if terminal {
+                FileOutput.standardError.write(
+                    "\rfetch: \($0.answered) answered, \($0.pending) to go, \($0.records) records\u{1B}[K")
+            }
+        }
         FileOutput.standardOutput.write(outcome.summaryLines.joined(separator: "\n") + "\n")
     }
 }
@@ -95,10 +113,14 @@ struct FetchComtradeCommand: AsyncParsableCommand {
     @Option(help: "import or export.")
     var flow = "import"
 
-    @Option(help: ArgumentHelp("HS codes of 2 to 6 digits, repeated or comma-separated (default: all 6-digit codes).", valueName: "code"))
+    @Option(
+        help: ArgumentHelp(
+            "HS codes of 2 to 6 digits, repeated or comma-separated (default: all 6-digit codes).", valueName: "code"))
     var product: [String] = []
 
-    @Option(help: ArgumentHelp("Partners' ISO3 codes, repeated or comma-separated (default: all partners).", valueName: "ISO3"))
+    @Option(
+        help: ArgumentHelp(
+            "Partners' ISO3 codes, repeated or comma-separated (default: all partners).", valueName: "ISO3"))
     var partner: [String] = []
 
     @Option(help: "The most records one answer may hold; an answer this long is asked again in parts.")
@@ -110,8 +132,13 @@ struct FetchComtradeCommand: AsyncParsableCommand {
     @OptionGroup var fetch: FetchOptions
 
     func run() async throws {
-        let request = try ComtradeRequest(reporter: reporter, years: year, flow: flow, products: product, partners: partner, maxRecords: maxRecords)
-        try await fetch.run(interval: 1, hsVersion: hsVersion) { try $0.plannedRequests(request, settings: $1) } fetch: { try await $0.fetchComtrade(request, settings: $1, progress: $2) }
+        let request = try ComtradeRequest(
+            reporter: reporter, years: year, flow: flow, products: product, partners: partner, maxRecords: maxRecords)
+        try await fetch.run(interval: 1, hsVersion: hsVersion) {
+            try $0.plannedRequests(request, settings: $1)
+        } fetch: {
+            try await $0.fetchComtrade(request, settings: $1, progress: $2)
+        }
     }
 }
 
@@ -138,7 +165,9 @@ struct FetchCBSCommand: AsyncParsableCommand {
     @OptionGroup var fetch: FetchOptions
 
     func run() async throws {
-        try await fetch.run(interval: 0.5) { try $0.plannedRequests(cbsTable: table, filter: filter, settings: $1) } fetch: {
+        try await fetch.run(interval: 0.5) {
+            try $0.plannedRequests(cbsTable: table, filter: filter, settings: $1)
+        } fetch: {
             try await $0.fetchCBS(table: table, filter: filter, settings: $1, progress: $2)
         }
     }

@@ -34,7 +34,8 @@ struct IOAggregateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = try Workspace(storeLocation: nil).aggregateTable(try table.required(), regions: regions, sectors: sectors, folder: output, name: name)
+        let report = try Workspace(storeLocation: nil).aggregateTable(
+            try table.required(), regions: regions, sectors: sectors, folder: output, name: name)
         FileOutput.standardOutput.write(report)
     }
 }

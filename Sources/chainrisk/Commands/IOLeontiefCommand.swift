@@ -32,7 +32,10 @@ struct IOLeontiefCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard format.format != .xlsx else { throw ValidationError("io leontief prints its rows as table, markdown, csv or json; --output writes L as CSV") }
+        guard format.format != .xlsx else {
+            throw ValidationError(
+                "io leontief prints its rows as table, markdown, csv or json; --output writes L as CSV")
+        }
     }
 
     func run() throws {

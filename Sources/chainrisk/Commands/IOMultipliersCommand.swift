@@ -35,7 +35,8 @@ struct IOMultipliersCommand: ParsableCommand {
     }
 
     func run() throws {
-        try output.write(try output.workspace().multipliers(try table.required(), sort: sort, top: top), workbook: workbook)
+        try output.write(
+            try output.workspace().multipliers(try table.required(), sort: sort, top: top), workbook: workbook)
     }
 }
 

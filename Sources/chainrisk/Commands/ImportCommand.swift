@@ -34,7 +34,9 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let request = ImportFilesRequest(name: name, files: try files.map { try InputFile.named($0) }, reading: try reading.settings(), replace: replace)
+        let request = ImportFilesRequest(
+            name: name, files: try files.map { try InputFile.named($0) }, reading: try reading.settings(),
+            replace: replace)
         let progress = ProgressBar()
         defer { progress.finish() }
         let outcome = try store.workspace().importFiles(request) { progress.update(flows: $0, file: $1) }

@@ -11,6 +11,8 @@ struct InputOutputCommand: ParsableCommand {
             matrix CSV (…_Z.csv), WIOD long CSV (…_Z_long.csv.gz), pymrio text (trade_flows_Z.txt) and national \
             symmetric tables (IO_BE_NACE64.csv with other_accounts_BE_NACE64.csv); --layout overrides detection.
             """,
-        subcommands: [IOValidateCommand.self, IOMultipliersCommand.self, IOAggregateCommand.self, IOLeontiefCommand.self]
+        subcommands: [
+            IOValidateCommand.self, IOMultipliersCommand.self, IOAggregateCommand.self, IOLeontiefCommand.self,
+        ]
     )
 }

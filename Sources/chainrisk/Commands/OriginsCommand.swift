@@ -6,7 +6,8 @@ import ChainRiskUseCases
 struct OriginsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "origins",
-        abstract: "Origin of the imported inputs used for exports, by export category and origin group (the letter's Table 3).",
+        abstract:
+            "Origin of the imported inputs used for exports, by export category and origin group (the letter's Table 3).",
         discussion: """
             From a multi-regional input-output table: the reporter's gross exports per sector and the imported inputs from each origin embodied in them, IC(s, ·) = 1ᵀ·A(s,r)·(I − A(r,r))⁻¹·diag(e) (import content, Hummels–Ishii–Yi), or with --measure foreign-value-added the origins' value added through the full Leontief inverse. Sectors are summed into export categories (rows) and regions into origin groups (columns); each category's shares sum to 100 %. Table and Markdown show one row per category like the letter; CSV and JSON give rows export_sector, origin, value, share.
 
@@ -27,7 +28,9 @@ struct OriginsCommand: ParsableCommand {
     @OptionGroup var workbook: WorkbookOutput
 
     func run() throws {
-        let request = OriginsRequest(table: try io.required().load(), builder: try origin.builder(bySector: by == .sector), language: output.lang)
+        let request = OriginsRequest(
+            table: try io.required().load(), builder: try origin.builder(bySector: by == .sector), language: output.lang
+        )
         let result = try output.workspace().origins(request)
         if output.format == .xlsx { return try workbook.write(result.output.workbook(provenance: result.provenance)) }
         try workbook.write(text: result.render(output.format))

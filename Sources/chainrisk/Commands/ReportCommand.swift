@@ -23,7 +23,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Language of labels: en or nl.")
     var lang: Language = .en
 
-    @Option(name: .customLong("format"), help: "Output format (table is plain text, also spelled text; xlsx needs --output).")
+    @Option(
+        name: .customLong("format"),
+        help: "Output format (table is plain text, also spelled text; xlsx needs --output).")
     var choice = FormatChoice<ReportFormats>(.markdown)
     var format: OutputFormat { choice.format }
 
@@ -45,13 +47,18 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "A stored world-exports dataset for the world-market check of Table 5.")
     var world: String?
 
-    @Option(name: .customLong("min-value"), help: "Table 5's floor in the import data's currency units (default 250e6, the letter's EUR 250 mln).")
+    @Option(
+        name: .customLong("min-value"),
+        help: "Table 5's floor in the import data's currency units (default 250e6, the letter's EUR 250 mln).")
     var minValue: Double = 250e6
 
     @Option(help: "Threshold preset (letter, us2023, eu2004, eu-dependency) or custom edges such as 0.15,0.25.")
     var thresholds: String = "letter"
 
-    @Option(help: "A CSV of further disruption events (id,event,event_nl,category,start,regions,production_sites_affected,duration_weeks).")
+    @Option(
+        help:
+            "A CSV of further disruption events (id,event,event_nl,category,start,regions,production_sites_affected,duration_weeks)."
+    )
     var events: String?
 
     @Flag(help: "Add the generation time to the provenance (the report is then no longer byte-for-byte reproducible).")
@@ -64,23 +71,32 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup(title: "Origin of inputs used for exports (the letter's Table 3)") var origin: OriginOptions
 
     func validate() throws {
-        if world != nil && imports == nil { throw ValidationError("--world needs --imports (the world check applies to computed Table 5)") }
+        if world != nil && imports == nil {
+            throw ValidationError("--world needs --imports (the world check applies to computed Table 5)")
+        }
         guard BuiltInDatasets.names.contains(dataset) else {
-            throw ValidationError("unknown built-in dataset '\(dataset)'; available: \(BuiltInDatasets.names.joined(separator: ", ")) (imported data goes in with --imports)")
+            throw ValidationError(
+                "unknown built-in dataset '\(dataset)'; available: \(BuiltInDatasets.names.joined(separator: ", ")) (imported data goes in with --imports)"
+            )
         }
     }
 
     func run() throws {
         var request = ReportRequest()
         (request.language, request.thresholds, request.eventsFile) = (lang, try thresholdPreset(thresholds), events)
-        (request.imports, request.world, request.minimumValue, request.year, request.hsVersion) = (imports, world, minValue, year, hsVersion)
+        (request.imports, request.world, request.minimumValue, request.year, request.hsVersion) = (
+            imports, world, minValue, year, hsVersion
+        )
         if let reporter = origin.reporter {
-            guard let code = CountryCode(rawValue: reporter.uppercased()) else { throw RequestError(nil, "empty --reporter") }
+            guard let code = CountryCode(rawValue: reporter.uppercased()) else {
+                throw RequestError(nil, "empty --reporter")
+            }
             request.reporter = code
         }
         request.generatedAt = timestamp ? Date() : nil
         if let source = io.source() {
-            request.origins = OriginsRequest(table: try source.load(), builder: try origin.builder(bySector: false), language: lang)
+            request.origins = OriginsRequest(
+                table: try source.load(), builder: try origin.builder(bySector: false), language: lang)
         }
         let report = try store.workspace().report(request)
         if format == .xlsx { return try WorkbookOutput.write(report.workbook(), to: output) }

@@ -8,7 +8,8 @@ import Foundation
 struct ScenarioCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scenario",
-        abstract: "What a disruption costs a country's sectors: direct import value at risk, static (Leontief, Ghosh, inoperability) or dynamic (ARIO) propagation, and whether stocks bridge the gap.",
+        abstract:
+            "What a disruption costs a country's sectors: direct import value at risk, static (Leontief, Ghosh, inoperability) or dynamic (ARIO) propagation, and whether stocks bridge the gap.",
         discussion: """
             A shock is (countries or table regions, sectors or HS products, capacity loss, start day, weeks at the full \
             loss, recovery shape). Give it as a catalogue event (--event 2 = the 2018 Taiwan earthquake; `chainrisk \
@@ -36,7 +37,11 @@ struct ScenarioCommand: ParsableCommand {
     @Option(name: .customLong("events-file"), help: "A CSV of further events, as for `chainrisk events --file`.")
     var eventsFile: String?
 
-    @Option(parsing: .singleValue, help: ArgumentHelp("A shock REGIONS[:SECTORS]:LOSS:WEEKS, e.g. TWN:c3-c16:0.2:22 or TWN+CHN:hs8542:0.5:8 (repeatable).", valueName: "spec"))
+    @Option(
+        parsing: .singleValue,
+        help: ArgumentHelp(
+            "A shock REGIONS[:SECTORS]:LOSS:WEEKS, e.g. TWN:c3-c16:0.2:22 or TWN+CHN:hs8542:0.5:8 (repeatable).",
+            valueName: "spec"))
     var shock: [String] = []
 
     @Option(help: "A JSON scenario file.")
@@ -48,7 +53,9 @@ struct ScenarioCommand: ParsableCommand {
     @Option(help: "Capacity loss (0-1) for --event (default \(ScenarioRequest.defaultEventLoss)).")
     var loss: Double?
 
-    @Option(help: "Sectors for --event, comma-separated (ranges such as c3-c16); default: manufacturing for natural events.")
+    @Option(
+        help: "Sectors for --event, comma-separated (ranges such as c3-c16); default: manufacturing for natural events."
+    )
     var sectors: String?
 
     @Option(name: .customLong("start-day"), help: "Day the --event or --shock starts.")
@@ -66,19 +73,31 @@ struct ScenarioCommand: ParsableCommand {
     @Option(help: "The region whose sectors are reported (a region of the table).")
     var reporter: String = "NLD"
 
-    @Option(name: .customLong("inventory-days"), help: ArgumentHelp("Days of inputs held: one number for all, or per using sector such as c14=30,c20=10 (others keep the default from Pichler et al.).", valueName: "days"))
+    @Option(
+        name: .customLong("inventory-days"),
+        help: ArgumentHelp(
+            "Days of inputs held: one number for all, or per using sector such as c14=30,c20=10 (others keep the default from Pichler et al.).",
+            valueName: "days"))
     var inventoryDays: String?
 
-    @Option(help: "How output depends on input stocks (ario): partial (IHS Markit's critical inputs bind, important ones at half weight), leontief (every input binds) or linear.")
+    @Option(
+        help:
+            "How output depends on input stocks (ario): partial (IHS Markit's critical inputs bind, important ones at half weight), leontief (every input binds) or linear."
+    )
     var production: ProductionFunction = .partial
 
-    @Option(help: ArgumentHelp("Share (0-1) of what other supplier regions could replace that buyers switch to; 0 turns switching off.", valueName: "share"))
+    @Option(
+        help: ArgumentHelp(
+            "Share (0-1) of what other supplier regions could replace that buyers switch to; 0 turns switching off.",
+            valueName: "share"))
     var substitution: Double = ScenarioRequest.defaultSubstitution
 
     @Option(name: .customLong("region-map"), help: "CSV country,region mapping countries onto the table's regions.")
     var regionMap: String?
 
-    @Option(name: .customLong("country-output"), help: "CSV country,sector,gross output of the unaggregated table, to scale country shocks.")
+    @Option(
+        name: .customLong("country-output"),
+        help: "CSV country,sector,gross output of the unaggregated table, to scale country shocks.")
     var countryOutput: String?
 
     @Option(help: "Show only the N sectors that lose most (text and Markdown; JSON and CSV get all).")
@@ -101,15 +120,21 @@ struct ScenarioCommand: ParsableCommand {
 
     func validate() throws {
         let sources = [event != nil, !shock.isEmpty, file != nil].filter { $0 }.count
-        guard sources == 1 else { throw ValidationError("give exactly one of --event N, --shock SPEC or --file scenario.json") }
-        if model != .direct && io.mrio == nil { throw ValidationError("--model \(model.rawValue) needs an input-output table: --mrio PATH") }
+        guard sources == 1 else {
+            throw ValidationError("give exactly one of --event N, --shock SPEC or --file scenario.json")
+        }
+        if model != .direct && io.mrio == nil {
+            throw ValidationError("--model \(model.rawValue) needs an input-output table: --mrio PATH")
+        }
     }
 
     func run() throws {
         let result = try trade.store.workspace().scenario(try request())
         if timing, let simulationSeconds = result.simulationSeconds {
             let read = NumberFormat.fixed(result.readSeconds ?? 0, decimals: 3, grouping: false)
-            FileOutput.standardError.write("chainrisk: read table \(read) s, ARIO \(days) days on \(result.sectorCount) industries \(NumberFormat.fixed(simulationSeconds, decimals: 3, grouping: false)) s\n")
+            FileOutput.standardError.write(
+                "chainrisk: read table \(read) s, ARIO \(days) days on \(result.sectorCount) industries \(NumberFormat.fixed(simulationSeconds, decimals: 3, grouping: false)) s\n"
+            )
         }
         if format == .xlsx { return try workbook.write(result.report.workbook()) }
         try workbook.write(text: result.report.render(format))
@@ -119,18 +144,23 @@ struct ScenarioCommand: ParsableCommand {
     private func request() throws -> ScenarioRequest {
         let definition: ScenarioRequest.Definition
         if let event {
-            let chosen = sectors.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+            let chosen = sectors.map {
+                $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+            }
             definition = .event(id: event, eventsFile: eventsFile, loss: loss, sectors: chosen)
         } else if let file {
             definition = .file(file)
         } else {
             definition = .shocks(shock)
         }
-        let data: ScenarioRequest.Data = model == .direct
+        let data: ScenarioRequest.Data =
+            model == .direct
             ? .trade(try trade.reading.source(dataset: trade.dataset, input: trade.input), years: trade.year)
-            : .table(try io.required(), inventoryDays: inventoryDays, regionMap: regionMap, countryOutput: countryOutput)
+            : .table(
+                try io.required(), inventoryDays: inventoryDays, regionMap: regionMap, countryOutput: countryOutput)
         var request = ScenarioRequest(definition: definition, data: data)
-        (request.settings.model, request.settings.recovery, request.settings.recoveryDays, request.settings.startDay) = (model, recovery, recoveryDays, startDay)
+        (request.settings.model, request.settings.recovery, request.settings.recoveryDays, request.settings.startDay) =
+            (model, recovery, recoveryDays, startDay)
         (request.settings.days, request.settings.reporter, request.settings.series) = (days, reporter, series)
         (request.settings.production, request.settings.substitution) = (production, substitution)
         request.settings.top = format == .table || format == .markdown ? top : nil

@@ -33,10 +33,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("body-limit"), help: "Largest body of any other request in bytes.")
     var bodyLimit: Int = 1024 * 1024
 
-    @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may stay without a complete request before it is closed.")
+    @Option(
+        name: .customLong("idle-timeout"),
+        help: "Seconds a connection may stay without a complete request before it is closed.")
     var idleTimeout: Double = 30
 
-    @Option(help: "Long computations (scenario runs, analyses of stored datasets) run at once (default: the number of cores, at least 2).")
+    @Option(
+        help:
+            "Long computations (scenario runs, analyses of stored datasets) run at once (default: the number of cores, at least 2)."
+    )
     var workers: Int?
 
     @Option(name: .customLong("log-level"), help: "Access and error log level.")
@@ -49,14 +54,19 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         if let workers, !(1...256).contains(workers) { throw ValidationError("--workers must be between 1 and 256") }
-        guard idleTimeout > 0, idleTimeout <= 86_400 else { throw ValidationError("--idle-timeout must be between 0 and 86400 seconds") }
-        guard uploadLimit > 0, bodyLimit > 0 else { throw ValidationError("--upload-limit and --body-limit must be positive") }
+        guard idleTimeout > 0, idleTimeout <= 86_400 else {
+            throw ValidationError("--idle-timeout must be between 0 and 86400 seconds")
+        }
+        guard uploadLimit > 0, bodyLimit > 0 else {
+            throw ValidationError("--upload-limit and --body-limit must be positive")
+        }
     }
 
     func run() async throws {
         let configuration = ServerConfiguration(
             host: host, port: port, database: store.db ?? Workspace.defaultStoreLocation,
-            token: ProcessInfo.processInfo.environment["CHAINRISK_TOKEN"], uploadLimit: uploadLimit, bodyLimit: bodyLimit,
+            token: ProcessInfo.processInfo.environment["CHAINRISK_TOKEN"], uploadLimit: uploadLimit,
+            bodyLimit: bodyLimit,
             logLevel: logLevel,
             inputOutput: try io.source()?.load(), workers: workers ?? ServerConfiguration.defaultWorkers,
             idleTimeout: idleTimeout
@@ -64,9 +74,12 @@ struct ServeCommand: AsyncParsableCommand {
         let store = Workspace.displayedStoreLocation(configuration.database)
         let writes = configuration.token == nil ? "disabled (set CHAINRISK_TOKEN)" : "need the bearer token"
         try await runServer(configuration: configuration) { [host] port in
-            FileOutput.standardError.write("chainrisk: listening on http://\(host):\(port) (store \(store); writes \(writes))\n")
+            FileOutput.standardError.write(
+                "chainrisk: listening on http://\(host):\(port) (store \(store); writes \(writes))\n")
         }
     }
 }
 
+// swift-format-ignore: AvoidRetroactiveConformances
+// swift-log's level is the server's own vocabulary; argument-parser only needs its raw values.
 extension Logger.Level: @retroactive ExpressibleByArgument {}

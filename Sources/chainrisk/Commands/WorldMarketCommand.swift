@@ -28,7 +28,8 @@ struct WorldMarketCommand: ParsableCommand {
 
     @OptionGroup(title: "Reading --input files") var reading: InputReadArguments
 
-    @Option(parsing: .singleValue, help: "Only these years (repeatable), or all (default: the latest year in the data).")
+    @Option(
+        parsing: .singleValue, help: "Only these years (repeatable), or all (default: the latest year in the data).")
     var year: [String] = []
 
     @Option(help: "Only products whose code starts with this.")

@@ -8,7 +8,9 @@ struct ConcentrationFilterArguments: ParsableArguments {
     @Option(parsing: .singleValue, help: "Only these reporters (ISO3, repeatable).")
     var reporter: [String] = []
 
-    @Option(parsing: .singleValue, help: "Only these years (repeatable), or all (default: each reporter's latest year; --trend uses all).")
+    @Option(
+        parsing: .singleValue,
+        help: "Only these years (repeatable), or all (default: each reporter's latest year; --trend uses all).")
     var year: [String] = []
 
     @Option(help: "Only products whose code starts with this (e.g. 44).")
@@ -26,13 +28,17 @@ struct ConcentrationFilterArguments: ParsableArguments {
     @Option(name: .customLong("class"), help: "Only rows of this class: not, somewhat, high, concentrated.")
     var concentrationClass: String?
 
-    @Option(name: .customLong("min-value"), help: "Only rows whose total value is above this, in the currency's units (e.g. 250e6).")
+    @Option(
+        name: .customLong("min-value"),
+        help: "Only rows whose total value is above this, in the currency's units (e.g. 250e6).")
     var minValue: Double?
 
     @Option(help: "The N largest products by total value per reporter, year and flow.")
     var top: Int?
 
-    @Flag(name: .customLong("relevant-only"), help: "Drop products mostly in BEC rev. 4 goods n.e.s. (7) or consumer goods n.e.s. (6x), as the letter did.")
+    @Flag(
+        name: .customLong("relevant-only"),
+        help: "Drop products mostly in BEC rev. 4 goods n.e.s. (7) or consumer goods n.e.s. (6x), as the letter did.")
     var relevantOnly = false
 
     @Option(help: "Move HS codes into this edition first (HS2017 or HS2022; README: \"HS editions\").")
@@ -72,7 +78,10 @@ struct ConcentrationFilterArguments: ParsableArguments {
 /// The threshold preset or custom edges named by `--thresholds`.
 func thresholdPreset(_ name: String) throws -> ConcentrationThresholds {
     guard let preset = ConcentrationThresholds.named(name) else {
-        throw RequestError(nil, "unknown --thresholds '\(name)'; use letter, us2023, eu2004, eu-dependency or one or two edges above 0 and at most 1, such as 0.15,0.25")
+        throw RequestError(
+            nil,
+            "unknown --thresholds '\(name)'; use letter, us2023, eu2004, eu-dependency or one or two edges above 0 and at most 1, such as 0.15,0.25"
+        )
     }
     return preset
 }

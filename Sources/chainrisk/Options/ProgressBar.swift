@@ -27,8 +27,9 @@ final class ProgressBar {
         let now = Date()
         guard now.timeIntervalSince(lastDraw) >= 0.2 else { return }
         lastDraw = now
-        let line = ProgressLine.text(name: (file.displayName as NSString).lastPathComponent, bytes: file.progress.bytesConsumed,
-                                     fileSize: fileSize, rows: flows, elapsed: now.timeIntervalSince(started))
+        let line = ProgressLine.text(
+            name: (file.displayName as NSString).lastPathComponent, bytes: file.progress.bytesConsumed,
+            fileSize: fileSize, rows: flows, elapsed: now.timeIntervalSince(started))
         output.write("\r\(line)\u{1B}[K")
     }
 

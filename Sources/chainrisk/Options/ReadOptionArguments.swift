@@ -4,14 +4,22 @@ import ChainRiskUseCases
 
 /// The reading options of `chainrisk import`, named as for the analyses' `--input`; the older names still work, hidden.
 struct ImportReadArguments: ParsableArguments {
-    @Option(name: .customLong("input-format"), help: "Source format: auto, \(SourceFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+        name: .customLong("input-format"),
+        help: "Source format: auto, \(SourceFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var inputFormat: String?
     @Option(name: .customLong("format"), help: .hidden) var formatAlias: String?
 
-    @Option(parsing: .singleValue, help: ArgumentHelp("Column map for CSV files, e.g. reporter=reporter_iso,product=product_code,value=export_value_usd (repeatable).", valueName: "field=column,…"))
+    @Option(
+        parsing: .singleValue,
+        help: ArgumentHelp(
+            "Column map for CSV files, e.g. reporter=reporter_iso,product=product_code,value=export_value_usd (repeatable).",
+            valueName: "field=column,…"))
     var map: [String] = []
 
-    @Option(name: .customLong("file-flow"), help: "Flow for files without a flow column: import, export, re_export, export_own_make, import_own_use.")
+    @Option(
+        name: .customLong("file-flow"),
+        help: "Flow for files without a flow column: import, export, re_export, export_own_make, import_own_use.")
     var fileFlow: String?
     @Option(name: .customLong("flow"), help: .hidden) var flowAlias: String?
 
@@ -34,7 +42,8 @@ struct ImportReadArguments: ParsableArguments {
 
     func settings() throws -> ReadSettings {
         try ReadSettings.parse(
-            format: inputFormat ?? formatAlias ?? "auto", map: map, flow: fileFlow ?? flowAlias, year: fileYear ?? yearAlias,
+            format: inputFormat ?? formatAlias ?? "auto", map: map, flow: fileFlow ?? flowAlias,
+            year: fileYear ?? yearAlias,
             classification: classification, reporter: fileReporter ?? reporterAlias, unit: unit, strict: strict,
             names: .init(format: "input-format", flow: "file-flow", reporter: "file-reporter", year: "file-year"))
     }
@@ -42,13 +51,23 @@ struct ImportReadArguments: ParsableArguments {
 
 /// The reading options of `--input FILE` in analysis commands, prefixed so they do not clash with filters.
 struct InputReadArguments: ParsableArguments {
-    @Option(name: .customLong("input-format"), help: "Source format of --input/import files: auto, \(SourceFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+        name: .customLong("input-format"),
+        help:
+            "Source format of --input/import files: auto, \(SourceFormat.allCases.map(\.rawValue).joined(separator: ", "))."
+    )
     var format: String = "auto"
 
-    @Option(parsing: .singleValue, help: ArgumentHelp("Column map for CSV files, e.g. reporter=reporter_iso,product=product_code,value=export_value_usd (repeatable).", valueName: "field=column,…"))
+    @Option(
+        parsing: .singleValue,
+        help: ArgumentHelp(
+            "Column map for CSV files, e.g. reporter=reporter_iso,product=product_code,value=export_value_usd (repeatable).",
+            valueName: "field=column,…"))
     var map: [String] = []
 
-    @Option(name: .customLong("file-flow"), help: "Flow for files without a flow column: import, export, re_export, export_own_make, import_own_use.")
+    @Option(
+        name: .customLong("file-flow"),
+        help: "Flow for files without a flow column: import, export, re_export, export_own_make, import_own_use.")
     var flow: String?
 
     @Option(name: .customLong("file-year"), help: "Year for files without a year column.")
@@ -69,7 +88,8 @@ struct InputReadArguments: ParsableArguments {
     /// The settings the readers take.
     func settings() throws -> ReadSettings {
         try ReadSettings.parse(
-            format: format, map: map, flow: flow, year: year, classification: classification, reporter: reporter, unit: unit, strict: strict,
+            format: format, map: map, flow: flow, year: year, classification: classification, reporter: reporter,
+            unit: unit, strict: strict,
             names: .init(format: "input-format", flow: "file-flow", reporter: "file-reporter", year: "file-year"))
     }
 

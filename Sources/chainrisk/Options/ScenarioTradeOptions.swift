@@ -10,7 +10,8 @@ struct ScenarioTradeOptions: ParsableArguments {
 
     @OptionGroup(title: "Reading --input files") var reading: InputReadArguments
 
-    @Option(parsing: .singleValue, help: "Flows of these years, summed (repeatable; default: the latest year in the data).")
+    @Option(
+        parsing: .singleValue, help: "Flows of these years, summed (repeatable; default: the latest year in the data).")
     var year: [Int] = []
 
     @OptionGroup var store: StoreOptions

@@ -5,7 +5,10 @@ import Foundation
 
 /// `--output FILE`: where the output goes instead of standard output, in any format; `--format xlsx` needs it.
 struct WorkbookOutput: ParsableArguments {
-    @Option(help: "Write the output to this file instead of standard output (required for --format xlsx: one sheet per table, and the provenance).")
+    @Option(
+        help:
+            "Write the output to this file instead of standard output (required for --format xlsx: one sheet per table, and the provenance)."
+    )
     var output: String?
 
     /// Writes `workbook` to `--output` and names the file on standard error.

@@ -1,8 +1,9 @@
 import ChainRiskCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a plain (not gzipped) CEPII BACI file into `TradeFlowColumns`, parsing chunks of the file on all cores.
@@ -28,7 +29,9 @@ public struct BACIColumnReader: Sendable {
     /// Longer lines are left to `BACIReader` (BACI lines have about 35 bytes).
     public static let maxLineLength = 4096
 
-    public init(countries: CountryCodeResolver = .standard, chunkSize: Int = 8 << 20, workers: Int = ParallelMap.processorCount) {
+    public init(
+        countries: CountryCodeResolver = .standard, chunkSize: Int = 8 << 20, workers: Int = ParallelMap.processorCount
+    ) {
         self.countries = countries
         self.chunkSize = max(chunkSize, Self.maxLineLength)
         self.workers = workers
@@ -44,7 +47,9 @@ public struct BACIColumnReader: Sendable {
         case nil, .exports?: importView = false
         case .imports?: importView = true
         case let other?:
-            throw InputError(.badOption, "BACI records total trade: read it as 'export' or 'import', not '\(other.rawValue)'", at: nil)
+            throw InputError(
+                .badOption, "BACI records total trade: read it as 'export' or 'import', not '\(other.rawValue)'",
+                at: nil)
         }
         guard !file.isGzip, file.contents == nil else { return nil }
         let opened = try OpenedFile(file)
@@ -55,17 +60,24 @@ public struct BACIColumnReader: Sendable {
         let scanner = BACILineScanner(importView: importView)
         let blocks: [TradeFlowColumns.Block]
         do {
-            blocks = try ParallelMap.map(chunkCount, workers: workers, state: { ChunkBuffer(capacity: chunkSize + 2 * Self.maxLineLength + 1) }) { buffer, chunk in
+            blocks = try ParallelMap.map(
+                chunkCount, workers: workers, state: ChunkBuffer(capacity: chunkSize + 2 * Self.maxLineLength + 1)
+            ) { buffer, chunk in
                 let start = dataStart + chunk * chunkSize
-                return try opened.scanChunk(from: start, to: min(start + chunkSize, size), isFirst: chunk == 0, buffer: &buffer, scanner: scanner)
+                return try opened.scanChunk(
+                    from: start, to: min(start + chunkSize, size), isFirst: chunk == 0, buffer: &buffer,
+                    scanner: scanner)
             }
         } catch is LeftToGeneralReader {
             return nil
         }
         let classification = options.classification ?? BACIReader.classification(fileName: file.path) ?? .hs1992
-        let codeBook = (0..<BACILineScanner.codeBookSize).map { countries.cepii($0) ?? CountryCodeResolver.unresolvedCEPII($0) }
+        let codeBook = (0..<BACILineScanner.codeBookSize).map {
+            countries.cepii($0) ?? CountryCodeResolver.unresolvedCEPII($0)
+        }
         return TradeFlowColumns(
-            flow: importView ? .imports : .exports, unit: .thousandUSD, classification: classification, countries: codeBook,
+            flow: importView ? .imports : .exports, unit: .thousandUSD, classification: classification,
+            countries: codeBook,
             productDigits: 6, blocks: blocks)
     }
 }
@@ -98,12 +110,14 @@ private final class OpenedFile: Sendable {
     init(_ file: InputFile) throws {
         let descriptor = open(file.path, O_RDONLY)
         guard descriptor >= 0 else {
-            throw InputError(.missingFile, "cannot open \(file.displayName): \(String(cString: strerror(errno)))", at: nil)
+            throw InputError(
+                .missingFile, "cannot open \(file.displayName): \(String(cString: strerror(errno)))", at: nil)
         }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
             close(descriptor)
-            throw InputError(.missingFile, "cannot read \(file.displayName): \(String(cString: strerror(errno)))", at: nil)
+            throw InputError(
+                .missingFile, "cannot read \(file.displayName): \(String(cString: strerror(errno)))", at: nil)
         }
         self.descriptor = descriptor
         self.size = Int(info.st_size)
@@ -120,7 +134,9 @@ private final class OpenedFile: Sendable {
             if got == 0 { break }
             if got < 0 {
                 if errno == EINTR { continue }
-                throw InputError(.badStructure, "read error: \(String(cString: strerror(errno)))", at: SourceLocation(file: name, line: 0, column: 0))
+                throw InputError(
+                    .badStructure, "read error: \(String(cString: strerror(errno)))",
+                    at: SourceLocation(file: name, line: 0, column: 0))
             }
             done += got
         }
@@ -142,7 +158,9 @@ private final class OpenedFile: Sendable {
         let rest = start + header.count
         if rest == count { return count == size ? count : nil }
         if head[rest] == UInt8(ascii: "\n") { return rest + 1 }
-        if head[rest] == UInt8(ascii: "\r") && rest + 1 < count && head[rest + 1] == UInt8(ascii: "\n") { return rest + 2 }
+        if head[rest] == UInt8(ascii: "\r") && rest + 1 < count && head[rest + 1] == UInt8(ascii: "\n") {
+            return rest + 2
+        }
         return nil
     }
 
@@ -164,12 +182,16 @@ private final class OpenedFile: Sendable {
         var first = 0
         if !isFirst {
             // The byte before the chunk is included: the first line starts after the first line feed from there on.
-            guard let found = Self.lineFeed(in: bytes, from: 0, limit: min(count, margin)) else { throw LeftToGeneralReader() }
+            guard let found = Self.lineFeed(in: bytes, from: 0, limit: min(count, margin)) else {
+                throw LeftToGeneralReader()
+            }
             first = found + 1
         }
         var last = count
         if end < size {
-            guard let found = Self.lineFeed(in: bytes, from: end - 1 - readStart, limit: count) else { throw LeftToGeneralReader() }
+            guard let found = Self.lineFeed(in: bytes, from: end - 1 - readStart, limit: count) else {
+                throw LeftToGeneralReader()
+            }
             last = found + 1
         }
         guard first <= last else { return TradeFlowColumns.Block() }

@@ -101,12 +101,12 @@ struct BACILineScanner {
                 continue
             }
             guard sink.count < sink.capacity,
-                  let year = Self.unsigned(&cursor, maxDigits: 5), TradeFlow.plausibleYears.contains(year),
-                  let exporter = Self.unsigned(&cursor, maxDigits: 9), exporter < Self.codeBookSize,
-                  let importer = Self.unsigned(&cursor, maxDigits: 9), importer < Self.codeBookSize,
-                  let product = Self.unsigned(&cursor, maxDigits: 6),
-                  let value = Self.value(&cursor, terminator: .comma, powersOfTen: powersOfTen),
-                  Self.value(&cursor, terminator: .lineFeed, powersOfTen: powersOfTen) != nil
+                let year = Self.unsigned(&cursor, maxDigits: 5), TradeFlow.plausibleYears.contains(year),
+                let exporter = Self.unsigned(&cursor, maxDigits: 9), exporter < Self.codeBookSize,
+                let importer = Self.unsigned(&cursor, maxDigits: 9), importer < Self.codeBookSize,
+                let product = Self.unsigned(&cursor, maxDigits: 6),
+                let value = Self.value(&cursor, terminator: .comma, powersOfTen: powersOfTen),
+                Self.value(&cursor, terminator: .lineFeed, powersOfTen: powersOfTen) != nil
             else { return false }
             let row = sink.count
             sink.years[row] = UInt16(year)
@@ -143,7 +143,8 @@ struct BACILineScanner {
     /// inline — mantissa / 10^fraction digits, correctly rounded because both are exact doubles — so the result is
     /// the same `Double` bit for bit; other forms go through `NumberParser`.
     @inline(__always)
-    private static func value(_ cursor: inout UnsafePointer<UInt8>, terminator: UInt8, powersOfTen: [Double]) -> Double? {
+    private static func value(_ cursor: inout UnsafePointer<UInt8>, terminator: UInt8, powersOfTen: [Double]) -> Double?
+    {
         let start = cursor
         var position = 0
         let negative = start[0] == .minus
@@ -166,7 +167,9 @@ struct BACILineScanner {
             position &+= 1
         }
         var fieldEnd = position
-        if terminator == .lineFeed && start[fieldEnd] == .carriageReturn && start[fieldEnd + 1] == .lineFeed { fieldEnd += 1 }
+        if terminator == .lineFeed && start[fieldEnd] == .carriageReturn && start[fieldEnd + 1] == .lineFeed {
+            fieldEnd += 1
+        }
         guard start[fieldEnd] == terminator else { return slowValue(&cursor, terminator: terminator) }
         if digits > 0 && digits <= 15 {
             cursor = start + fieldEnd + 1

@@ -49,7 +49,10 @@ public struct BACIReader: TradeReader {
             summary.recordsRead += 1
             guard let year = try csv.int(0, name: "t") else { throw Self.emptyField("t", csv, 0) }
             guard TradeFlow.plausibleYears.contains(year) else {
-                throw InputError(.badValue, "year \(year) in column 't' is not a year of trade statistics (\(TradeFlow.plausibleYears.lowerBound)–\(TradeFlow.plausibleYears.upperBound))", at: csv.location(0))
+                throw InputError(
+                    .badValue,
+                    "year \(year) in column 't' is not a year of trade statistics (\(TradeFlow.plausibleYears.lowerBound)–\(TradeFlow.plausibleYears.upperBound))",
+                    at: csv.location(0))
             }
             let exporter = try cache.code(field: 1, name: "i", of: csv)
             let importer = try cache.code(field: 2, name: "j", of: csv)
@@ -57,9 +60,11 @@ public struct BACIReader: TradeReader {
             let value = try csv.double(4, name: "v")
             let quantity = try csv.double(5, name: "q")
             if let value, value < 0 {
-                summary.findings.record(Finding(.negativeValue, "negative value \(value) kept as published", at: csv.location(4)))
+                summary.findings.record(
+                    Finding(.negativeValue, "negative value \(value) kept as published", at: csv.location(4)))
             } else if value == nil {
-                summary.findings.record(Finding(.missingValue, "empty value 'v'; flow kept with status missing", at: csv.location(4)))
+                summary.findings.record(
+                    Finding(.missingValue, "empty value 'v'; flow kept with status missing", at: csv.location(4)))
             }
             let flow = TradeFlow(
                 year: year, month: 0,
@@ -85,11 +90,14 @@ public struct BACIReader: TradeReader {
         return Classification(.hs, revision: String(twoDigits >= 88 ? 1900 + twoDigits : 2000 + twoDigits))
     }
 
-    private func classification(for file: InputFile, options: ReadOptions, findings: inout FindingLog) -> Classification {
+    private func classification(for file: InputFile, options: ReadOptions, findings: inout FindingLog) -> Classification
+    {
         if let given = options.classification { return given }
         if let named = Self.classification(fileName: file.path) { return named }
-        findings.record(Finding(.unitAssumed, "the file name does not state the HS vintage (BACI_HS92_…); assuming HS 1992",
-                                at: SourceLocation(file: file.displayName, line: 1, column: 1)))
+        findings.record(
+            Finding(
+                .unitAssumed, "the file name does not state the HS vintage (BACI_HS92_…); assuming HS 1992",
+                at: SourceLocation(file: file.displayName, line: 1, column: 1)))
         return .hs1992
     }
 
@@ -99,7 +107,9 @@ public struct BACIReader: TradeReader {
         case nil, .exports?: return false
         case .imports?: return true
         case let other?:
-            throw InputError(.badOption, "BACI records total trade: read it as 'export' or 'import', not '\(other.rawValue)'", at: nil)
+            throw InputError(
+                .badOption, "BACI records total trade: read it as 'export' or 'import', not '\(other.rawValue)'",
+                at: nil)
         }
     }
 
@@ -118,8 +128,10 @@ public struct BACIReader: TradeReader {
             }
         }
         guard let code else {
-            throw InputError(.badValue, "expected an HS code of up to 6 digits in column 'k', found '\(csv.string(index).prefix(40))'",
-                             at: csv.location(index))
+            throw InputError(
+                .badValue,
+                "expected an HS code of up to 6 digits in column 'k', found '\(csv.string(index).prefix(40))'",
+                at: csv.location(index))
         }
         return code
     }

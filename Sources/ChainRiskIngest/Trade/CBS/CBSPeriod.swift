@@ -70,7 +70,8 @@ enum CBSPeriod: Hashable, Sendable {
     /// `1e kwartaal`, `2e kwartaal` …, `1st quarter`, `2nd quarter` …
     private static func quarterNumber(_ text: String) -> Int? {
         guard text.hasSuffix("kwartaal") || text.hasSuffix("quarter"), let first = text.utf8.first,
-            first >= 0x31 && first <= 0x34 else { return nil }
+            first >= 0x31 && first <= 0x34
+        else { return nil }
         return Int(first - 0x30)
     }
 }

@@ -1,8 +1,9 @@
 import ChainRiskCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads CBS StatLine goods-trade tables (layout of 85427NED): OData v3 TypedDataSet JSON or StatLine CSV.
@@ -35,7 +36,8 @@ public struct CBSReader: TradeReader {
     public func read(_ file: InputFile, options: ReadOptions, into sink: FlowSink) throws -> ReadSummary {
         let (isJSON, source) = try JSONSniffer.open(file)
         var summary = ReadSummary(format: .cbs)
-        var mapper = CBSRecordMapper(landen: landen, classification: options.classification ?? .sitc4, currentYear: currentYear)
+        var mapper = CBSRecordMapper(
+            landen: landen, classification: options.classification ?? .sitc4, currentYear: currentYear)
         let output = Output(reporter: options.reporter ?? .netherlands, unit: options.unit ?? .millionEUR)
         if isJSON {
             let stream = JSONRecordStream(source: source, file: file.displayName, arrayKey: "value")
@@ -83,12 +85,17 @@ public struct CBSReader: TradeReader {
             value = number
             status = key.provisional ? .provisional : .reported
             if number < 0 {
-                summary.findings.record(Finding(.negativeValue, "\(measure) is negative (\(number)); kept as published", at: location))
+                summary.findings.record(
+                    Finding(.negativeValue, "\(measure) is negative (\(number)); kept as published", at: location))
             }
         case .suppressed:
             value = nil
             status = .suppressed
-            summary.findings.record(Finding(.suppressedCell, "\(measure) for partner \(key.partner), \(key.product), \(key.year) is suppressed (unknown, unreliable or confidential): kept without a value, not zero", at: location))
+            summary.findings.record(
+                Finding(
+                    .suppressedCell,
+                    "\(measure) for partner \(key.partner), \(key.product), \(key.year) is suppressed (unknown, unreliable or confidential): kept without a value, not zero",
+                    at: location))
         case .nilByLogic:
             value = 0
             status = .nil

@@ -18,7 +18,9 @@ enum CBSCell: Equatable {
             }
         }
         if let value = NumberParser.double(trimmed) { return .value(value) }
-        guard trimmed.filter({ $0 == UInt8(ascii: ",") }).count == 1, !trimmed.contains(UInt8(ascii: ".")) else { return nil }
+        guard trimmed.filter({ $0 == UInt8(ascii: ",") }).count == 1, !trimmed.contains(UInt8(ascii: ".")) else {
+            return nil
+        }
         let pointed = trimmed.map { $0 == UInt8(ascii: ",") ? UInt8(ascii: ".") : $0 }
         return pointed.withUnsafeBytes { NumberParser.double($0) }.map { .value($0) }
     }
@@ -26,7 +28,9 @@ enum CBSCell: Equatable {
 
 /// What a CBS column (CSV) or property (JSON) holds.
 enum CBSColumnRole: Equatable {
-    case partner, product, period, measure(FlowKind), ignored
+    case partner, product, period
+    case measure(FlowKind)
+    case ignored
 }
 
 /// Turns CBS dimension keys, periods and measure names into chainrisk values, and tallies what needs a finding.
@@ -63,17 +67,30 @@ struct CBSRecordMapper {
         if name.hasPrefix("Landen") { return .partner }
         if name.hasPrefix("SITC") { return .product }
         if name == "Perioden" { return .period }
-        guard let underscore = name.lastIndex(of: "_"), name[name.index(after: underscore)...].allSatisfy(\.isNumber) else {
-            findings.record(Finding(.unknownCode, "column '\(name)' is not a dimension the CBS reader knows; it is not read, so records differing only in it give equal flows", at: location))
+        guard let underscore = name.lastIndex(of: "_"), name[name.index(after: underscore)...].allSatisfy(\.isNumber)
+        else {
+            findings.record(
+                Finding(
+                    .unknownCode,
+                    "column '\(name)' is not a dimension the CBS reader knows; it is not read, so records differing only in it give equal flows",
+                    at: location))
             return .ignored
         }
         let base = name[..<underscore]
         guard let flow = Self.flow(measure: base) else {
-            findings.record(Finding(.unknownCode, "measure '\(name)' is not an import or export value (trade balance, change, quantity …); ignored", at: location))
+            findings.record(
+                Finding(
+                    .unknownCode,
+                    "measure '\(name)' is not an import or export value (trade balance, change, quantity …); ignored",
+                    at: location))
             return .ignored
         }
         if let earlier = claimedFlows[flow] {
-            findings.record(Finding(.unknownCode, "measure '\(name)' repeats '\(earlier)' (e.g. a % change under the same title); ignored", at: location))
+            findings.record(
+                Finding(
+                    .unknownCode,
+                    "measure '\(name)' repeats '\(earlier)' (e.g. a % change under the same title); ignored",
+                    at: location))
             return .ignored
         }
         claimedFlows[flow] = name
@@ -81,7 +98,9 @@ struct CBSRecordMapper {
     }
 
     private static func flow(measure base: Substring) -> FlowKind? {
-        if base.hasPrefix("UitvoerwaardeProductNL") || base.hasPrefix("UitvoerwaardeNederlandsProduct") { return .exportsOfOwnMake }
+        if base.hasPrefix("UitvoerwaardeProductNL") || base.hasPrefix("UitvoerwaardeNederlandsProduct") {
+            return .exportsOfOwnMake
+        }
         if base.hasPrefix("Wederuitvoerwaarde") { return .reExports }
         if base.hasPrefix("TotaleUitvoerwaarde") || base == "Uitvoerwaarde" { return .exports }
         if base.hasPrefix("TotaleInvoerwaarde") || base == "Invoerwaarde" { return .imports }
@@ -131,23 +150,39 @@ struct CBSRecordMapper {
 
     /// Year, month and provisional flag, or nil (with a finding) for periods chainrisk does not store as they are:
     /// quarters, year-to-date figures, and a `JJ00` year that is not over yet (the running year is cumulative).
-    func period(_ text: String, at location: SourceLocation, findings: inout FindingLog) throws -> (year: Int, month: Int, provisional: Bool)? {
+    func period(_ text: String, at location: SourceLocation, findings: inout FindingLog) throws -> (
+        year: Int, month: Int, provisional: Bool
+    )? {
         guard let (period, provisional) = CBSPeriod.parse(text) else {
-            throw InputError(.badValue, "period '\(text)' is not a CBS period (YYYYJJ00, YYYYMMnn, YYYYKWnn or a title like '2015 maart')", at: location)
+            throw InputError(
+                .badValue,
+                "period '\(text)' is not a CBS period (YYYYJJ00, YYYYMMnn, YYYYKWnn or a title like '2015 maart')",
+                at: location)
         }
         switch period {
         case .year(let year) where year >= currentYear:
-            findings.record(Finding(.partialPeriod, "period \(text) is the running year \(year), a partial (year-to-date) figure; record skipped, not a full year", at: location))
+            findings.record(
+                Finding(
+                    .partialPeriod,
+                    "period \(text) is the running year \(year), a partial (year-to-date) figure; record skipped, not a full year",
+                    at: location))
             return nil
         case .year(let year):
             return (year, 0, provisional)
         case .month(let year, let month):
             return (year, month, provisional)
         case .quarter:
-            findings.record(Finding(.skippedRow, "period \(text) is a quarter; chainrisk stores years and months, record skipped", at: location))
+            findings.record(
+                Finding(
+                    .skippedRow, "period \(text) is a quarter; chainrisk stores years and months, record skipped",
+                    at: location))
             return nil
         case .yearToDate(let year, let month):
-            findings.record(Finding(.partialPeriod, "period \(text) covers \(year) up to month \(month) only; record skipped, not a full year", at: location))
+            findings.record(
+                Finding(
+                    .partialPeriod,
+                    "period \(text) covers \(year) up to month \(month) only; record skipped, not a full year",
+                    at: location))
             return nil
         }
     }
@@ -155,16 +190,32 @@ struct CBSRecordMapper {
     /// Records the per-file findings for aggregate partners, unknown partners and non-SITC product keys.
     func recordFindings(into log: inout FindingLog) {
         for (key, tally) in aggregates.sorted(by: { $0.key < $1.key }) {
-            log.record(Finding(.aggregatePartner, "partner \(key) '\(tally.detail)' (\(tally.rows) record(s)) is a total or group, not a country; kept as \(key)", at: tally.first))
+            log.record(
+                Finding(
+                    .aggregatePartner,
+                    "partner \(key) '\(tally.detail)' (\(tally.rows) record(s)) is a total or group, not a country; kept as \(key)",
+                    at: tally.first))
         }
         for (key, tally) in unknownPartners.sorted(by: { $0.key < $1.key }) {
-            log.record(Finding(.unknownCode, "Landen key \(key) (\(tally.rows) record(s)) is not in the Landen table; kept as \(key)", at: tally.first))
+            log.record(
+                Finding(
+                    .unknownCode,
+                    "Landen key \(key) (\(tally.rows) record(s)) is not in the Landen table; kept as \(key)",
+                    at: tally.first))
         }
         for (key, tally) in notedProducts.sorted(by: { $0.key < $1.key }) {
             if tally.detail.isEmpty {
-                log.record(Finding(.unknownCode, "SITC key \(key) (\(tally.rows) record(s)) is not in the SITC table; kept as national code \(key)", at: tally.first))
+                log.record(
+                    Finding(
+                        .unknownCode,
+                        "SITC key \(key) (\(tally.rows) record(s)) is not in the SITC table; kept as national code \(key)",
+                        at: tally.first))
             } else {
-                log.record(Finding(.mappedCode, "SITC key \(key) '\(tally.detail)' (\(tally.rows) record(s)): goods that never cross the Dutch border, kept as product NPNL", at: tally.first))
+                log.record(
+                    Finding(
+                        .mappedCode,
+                        "SITC key \(key) '\(tally.detail)' (\(tally.rows) record(s)): goods that never cross the Dutch border, kept as product NPNL",
+                        at: tally.first))
             }
         }
     }

@@ -35,7 +35,10 @@ public final class CSVReader {
     private let maximumRecordBytes: Int
 
     /// Creates a reader; with `separator` nil it is detected from the first line (`;`, tab or `,`).
-    public init(source: any ByteSource, file: String, separator: UInt8? = nil, bufferSize: Int = 1 << 20, maximumRecordBytes: Int = CSVReader.defaultMaximumRecordBytes) {
+    public init(
+        source: any ByteSource, file: String, separator: UInt8? = nil, bufferSize: Int = 1 << 20,
+        maximumRecordBytes: Int = CSVReader.defaultMaximumRecordBytes
+    ) {
         self.source = source
         self.file = file
         self.maximumRecordBytes = maximumRecordBytes
@@ -72,14 +75,19 @@ public final class CSVReader {
     /// Reads the first record as a header of column names, trimmed.
     public func readHeader() throws -> [String] {
         guard try nextRecord() else {
-            throw InputError(.emptyFile, "the file is empty: expected a header line", at: SourceLocation(file: file, line: 1, column: 1))
+            throw InputError(
+                .emptyFile, "the file is empty: expected a header line",
+                at: SourceLocation(file: file, line: 1, column: 1))
         }
         let names = (0..<fieldCount).map { string($0).trimmingASCIIWhitespace() }
         // A name given twice would silently read the first column and ignore the second.
         var first: [String: Int] = [:]
         for (index, name) in names.enumerated() where !name.isEmpty {
             if let earlier = first[name.lowercased()] {
-                throw InputError(.badStructure, "column '\(name)' appears twice in the header (columns \(earlier + 1) and \(index + 1)); which one holds the data is unclear", at: location(index))
+                throw InputError(
+                    .badStructure,
+                    "column '\(name)' appears twice in the header (columns \(earlier + 1) and \(index + 1)); which one holds the data is unclear",
+                    at: location(index))
             }
             first[name.lowercased()] = index
         }
@@ -107,7 +115,10 @@ public final class CSVReader {
             unescaped.reserveCapacity(bytes.count)
             var skipNext = false
             for byte in bytes {
-                if skipNext { skipNext = false; continue }
+                if skipNext {
+                    skipNext = false
+                    continue
+                }
                 unescaped.append(byte)
                 if byte == 0x22 { skipNext = true }
             }
@@ -122,7 +133,8 @@ public final class CSVReader {
     ///
     /// A record with a quoted line break spans several lines: the line is the one the field starts on.
     public func location(_ index: Int) -> SourceLocation {
-        let (fieldLine, fieldColumn) = place(of: index < starts.count ? fieldOffset(index) : (ends.last ?? lineStartOffset))
+        let (fieldLine, fieldColumn) = place(
+            of: index < starts.count ? fieldOffset(index) : (ends.last ?? lineStartOffset))
         return SourceLocation(file: file, line: fieldLine, column: fieldColumn)
     }
 
@@ -158,7 +170,8 @@ public final class CSVReader {
     /// Throws `wrongColumnCount` unless the record has exactly `expected` fields.
     public func requireFieldCount(_ expected: Int) throws {
         guard fieldCount == expected else {
-            throw InputError.wrongColumnCount(found: fieldCount, expected: expected, at: location(min(fieldCount, expected)))
+            throw InputError.wrongColumnCount(
+                found: fieldCount, expected: expected, at: location(min(fieldCount, expected)))
         }
     }
 
@@ -188,11 +201,15 @@ extension CSVReader {
         while dataEnd < 4 && !atEndOfInput { try refill() }
         let head = Array(buffer[0..<min(dataEnd, 4)])
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
-            throw InputError(.badEncoding, "the file is UTF-16 encoded; save it as UTF-8", at: SourceLocation(file: file, line: 1, column: 1))
+            throw InputError(
+                .badEncoding, "the file is UTF-16 encoded; save it as UTF-8",
+                at: SourceLocation(file: file, line: 1, column: 1))
         }
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
         if separator == 0 {
-            var commas = 0, semicolons = 0, tabs = 0
+            var commas = 0
+            var semicolons = 0
+            var tabs = 0
             var index = position
             var inQuotes = false
             while index < dataEnd {
@@ -200,7 +217,13 @@ extension CSVReader {
                 if byte == 0x22 { inQuotes.toggle() }
                 if !inQuotes {
                     if byte == 0x0A { break }
-                    if byte == 0x2C { commas += 1 } else if byte == 0x3B { semicolons += 1 } else if byte == 0x09 { tabs += 1 }
+                    if byte == 0x2C {
+                        commas += 1
+                    } else if byte == 0x3B {
+                        semicolons += 1
+                    } else if byte == 0x09 {
+                        tabs += 1
+                    }
                 }
                 index += 1
             }
@@ -218,9 +241,13 @@ extension CSVReader {
         position = 0
         if dataEnd == buffer.count {
             guard buffer.count < maximumRecordBytes else {
-                throw InputError(.badStructure, "a record longer than \(maximumRecordBytes >> 20 > 0 ? "\(maximumRecordBytes >> 20) MB" : "\(maximumRecordBytes) bytes") starts here: no row of trade data is that long (a file without line breaks, an unclosed quote, or a compressed bomb); nothing was read from this file", at: SourceLocation(file: file, line: nextLine, column: 1))
+                throw InputError(
+                    .badStructure,
+                    "a record longer than \(maximumRecordBytes >> 20 > 0 ? "\(maximumRecordBytes >> 20) MB" : "\(maximumRecordBytes) bytes") starts here: no row of trade data is that long (a file without line breaks, an unclosed quote, or a compressed bomb); nothing was read from this file",
+                    at: SourceLocation(file: file, line: nextLine, column: 1))
             }
-            let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: min(buffer.count * 2, maximumRecordBytes), alignment: 8)
+            let larger = UnsafeMutableRawBufferPointer.allocate(
+                byteCount: min(buffer.count * 2, maximumRecordBytes), alignment: 8)
             larger.copyMemory(from: UnsafeRawBufferPointer(buffer))
             buffer.deallocate()
             buffer = larger
@@ -240,7 +267,10 @@ extension CSVReader {
         let dataEnd = self.dataEnd
         let atEndOfInput = self.atEndOfInput
         let separator = self.separator
-        var starts: [Int] = [], ends: [Int] = [], escaped: [Bool] = [], quoted: [Bool] = []
+        var starts: [Int] = []
+        var ends: [Int] = []
+        var escaped: [Bool] = []
+        var quoted: [Bool] = []
         swap(&starts, &self.starts)
         swap(&ends, &self.ends)
         swap(&escaped, &self.escaped)
@@ -272,7 +302,9 @@ extension CSVReader {
                 while true {
                     guard index < dataEnd else {
                         if atEndOfInput {
-                            throw InputError(.unterminatedQuote, "unterminated quoted field: the closing '\"' is missing", at: SourceLocation(file: file, line: quoteLine, column: quoteColumn))
+                            throw InputError(
+                                .unterminatedQuote, "unterminated quoted field: the closing '\"' is missing",
+                                at: SourceLocation(file: file, line: quoteLine, column: quoteColumn))
                         }
                         return nil
                     }
@@ -286,7 +318,10 @@ extension CSVReader {
                         }
                         break
                     }
-                    if byte == 0x0A { currentLine += 1; currentLineStart = index + 1 }
+                    if byte == 0x0A {
+                        currentLine += 1
+                        currentLineStart = index + 1
+                    }
                     if byte >= 0x80 || byte == 0 { highBit = true }
                     index += 1
                 }
@@ -298,7 +333,10 @@ extension CSVReader {
                 if index < dataEnd {
                     let byte = buffer[index]
                     if byte != separator && byte != 0x0A && byte != 0x0D {
-                        throw InputError(.badStructure, "unexpected character after a closing quote; expected '\(Character(Unicode.Scalar(separator)))' or end of line", at: SourceLocation(file: file, line: currentLine, column: index - currentLineStart + 1))
+                        throw InputError(
+                            .badStructure,
+                            "unexpected character after a closing quote; expected '\(Character(Unicode.Scalar(separator)))' or end of line",
+                            at: SourceLocation(file: file, line: currentLine, column: index - currentLineStart + 1))
                     }
                 }
             } else {
@@ -319,7 +357,10 @@ extension CSVReader {
                 break
             }
             let byte = buffer[index]
-            if byte == separator { index += 1; continue }
+            if byte == separator {
+                index += 1
+                continue
+            }
             if byte == 0x0D {
                 if index + 1 >= dataEnd && !atEndOfInput { return nil }
                 index += 1
@@ -343,7 +384,9 @@ extension CSVReader {
                 return String(validating: bytes, as: UTF8.self) != nil
             }
             if !valid {
-                throw InputError(.badEncoding, "the text is not valid UTF-8 (is the file Latin-1 or UTF-16?); save it as UTF-8", at: location(field))
+                throw InputError(
+                    .badEncoding, "the text is not valid UTF-8 (is the file Latin-1 or UTF-16?); save it as UTF-8",
+                    at: location(field))
             }
         }
     }

@@ -24,7 +24,8 @@ public struct CanonicalCSVReader: TradeReader {
 
     /// Streams the rows of a canonical CSV file into `sink`; throws `InputError` for a missing column or a malformed row.
     public func read(_ file: InputFile, options: ReadOptions, into sink: FlowSink) throws -> ReadSummary {
-        try FlowRowDecoder.readRows(of: file, format: .canonical, options: options, resolver: countries, into: sink) { header, location in
+        try FlowRowDecoder.readRows(of: file, format: .canonical, options: options, resolver: countries, into: sink) {
+            header, location in
             (try Self.columns(header: header, at: location), nil)
         }
     }

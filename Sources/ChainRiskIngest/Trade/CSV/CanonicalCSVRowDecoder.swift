@@ -69,7 +69,10 @@ struct FlowRowDecoder {
     private var assumedUnit = false
     private var assumedClassification = false
 
-    init(columns: FlowColumns, header: [String], options: ReadOptions, defaultPartner: CountryCode?, resolver: CountryCodeResolver) {
+    init(
+        columns: FlowColumns, header: [String], options: ReadOptions, defaultPartner: CountryCode?,
+        resolver: CountryCodeResolver
+    ) {
         self.columns = columns
         self.header = header
         self.options = options
@@ -86,14 +89,20 @@ struct FlowRowDecoder {
         let partner = try country(columns.partner, "partner", constant: defaultPartner, csv)
         let productText = try requiredText(columns.product, "product", csv)
         let flow = try flowKind(csv)
-        let unit = try cell(columns.unit, csv).map { text in
-            guard let unit = ValueUnit(token: text) else { throw bad("a unit such as USD, kUSD, EUR", columns.unit, csv) }
-            return unit
-        } ?? defaultUnit(csv, &findings)
-        let classification = try cell(columns.classification, csv).map { text in
-            guard let value = Classification(token: text) else { throw bad("a classification such as HS2017, SITC4, CN8", columns.classification, csv) }
-            return value
-        } ?? defaultClassification(csv, &findings)
+        let unit =
+            try cell(columns.unit, csv).map { text in
+                guard let unit = ValueUnit(token: text) else {
+                    throw bad("a unit such as USD, kUSD, EUR", columns.unit, csv)
+                }
+                return unit
+            } ?? defaultUnit(csv, &findings)
+        let classification =
+            try cell(columns.classification, csv).map { text in
+                guard let value = Classification(token: text) else {
+                    throw bad("a classification such as HS2017, SITC4, CN8", columns.classification, csv)
+                }
+                return value
+            } ?? defaultClassification(csv, &findings)
         let (value, status) = try valueAndStatus(csv, &findings)
         let quantity = try columns.quantity.flatMap { try csv.double($0, name: header[$0]) }
         let quantityUnit = try cell(columns.quantityUnit, csv)
@@ -112,13 +121,17 @@ struct FlowRowDecoder {
 
     private func requiredText(_ column: Int?, _ name: String, _ csv: CSVReader) throws -> String {
         guard let column else { throw InputError(.missingColumn, "no column for '\(name)'", at: csv.recordLocation) }
-        guard let text = try cell(column, csv) else { throw InputError(.badValue, "empty \(name) in column '\(header[column])'", at: csv.location(column)) }
+        guard let text = try cell(column, csv) else {
+            throw InputError(.badValue, "empty \(name) in column '\(header[column])'", at: csv.location(column))
+        }
         return text
     }
 
     private func requiredInt(_ column: Int?, _ name: String, constant: Int?, _ csv: CSVReader) throws -> Int {
         guard let column else {
-            guard let constant else { throw InputError(.missingColumn, "no column for '\(name)'", at: csv.recordLocation) }
+            guard let constant else {
+                throw InputError(.missingColumn, "no column for '\(name)'", at: csv.recordLocation)
+            }
             return constant
         }
         guard let number = try csv.int(column, name: header[column]) else {
@@ -127,9 +140,13 @@ struct FlowRowDecoder {
         return number
     }
 
-    private mutating func country(_ column: Int?, _ name: String, constant: CountryCode?, _ csv: CSVReader) throws -> CountryCode {
+    private mutating func country(_ column: Int?, _ name: String, constant: CountryCode?, _ csv: CSVReader) throws
+        -> CountryCode
+    {
         guard let column else {
-            guard let constant else { throw InputError(.missingColumn, "no column for '\(name)'", at: csv.recordLocation) }
+            guard let constant else {
+                throw InputError(.missingColumn, "no column for '\(name)'", at: csv.recordLocation)
+            }
             return constant
         }
         let text = try requiredText(column, name, csv)
@@ -153,11 +170,15 @@ struct FlowRowDecoder {
 
     private func flowKind(_ csv: CSVReader) throws -> FlowKind {
         guard let column = columns.flow else {
-            guard let constant = options.flow else { throw InputError(.missingColumn, "no column for 'flow'", at: csv.recordLocation) }
+            guard let constant = options.flow else {
+                throw InputError(.missingColumn, "no column for 'flow'", at: csv.recordLocation)
+            }
             return constant
         }
         let text = try requiredText(column, "flow", csv)
-        guard let kind = FlowKind(token: text) else { throw bad("a flow such as import, export, re_export", column, csv) }
+        guard let kind = FlowKind(token: text) else {
+            throw bad("a flow such as import, export, re_export", column, csv)
+        }
         return kind
     }
 
@@ -165,7 +186,8 @@ struct FlowRowDecoder {
         if let unit = options.unit { return unit }
         if !assumedUnit {
             assumedUnit = true
-            findings.record(Finding(.unitAssumed, "no unit given; values are assumed to be in USD", at: csv.recordLocation))
+            findings.record(
+                Finding(.unitAssumed, "no unit given; values are assumed to be in USD", at: csv.recordLocation))
         }
         return .usd
     }
@@ -174,14 +196,19 @@ struct FlowRowDecoder {
         if let classification = options.classification { return classification }
         if !assumedClassification {
             assumedClassification = true
-            findings.record(Finding(.unitAssumed, "no classification given; product codes are assumed to be HS (vintage unknown)", at: csv.recordLocation))
+            findings.record(
+                Finding(
+                    .unitAssumed, "no classification given; product codes are assumed to be HS (vintage unknown)",
+                    at: csv.recordLocation))
         }
         return .hs
     }
 
     func bad(_ expected: String, _ column: Int?, _ csv: CSVReader) -> InputError {
         guard let column else { return InputError(.badValue, "expected \(expected)", at: csv.recordLocation) }
-        return InputError(.badValue, "expected \(expected) in column '\(header[column])', found '\(csv.string(column).prefix(40))'", at: csv.location(column))
+        return InputError(
+            .badValue, "expected \(expected) in column '\(header[column])', found '\(csv.string(column).prefix(40))'",
+            at: csv.location(column))
     }
 }
 
@@ -190,14 +217,19 @@ extension FlowRowDecoder {
     ///
     /// Shared by the canonical and the mapped reader: they differ only in how the header becomes columns.
     static func readRows(
-        of file: InputFile, format: SourceFormat, options: ReadOptions, resolver: CountryCodeResolver, into sink: FlowSink,
-        layout: (_ header: [String], _ location: SourceLocation) throws -> (columns: FlowColumns, defaultPartner: CountryCode?)
+        of file: InputFile, format: SourceFormat, options: ReadOptions, resolver: CountryCodeResolver,
+        into sink: FlowSink,
+        layout: (_ header: [String], _ location: SourceLocation) throws -> (
+            columns: FlowColumns, defaultPartner: CountryCode?
+        )
     ) throws -> ReadSummary {
         var summary = ReadSummary(format: format)
         let csv = CSVReader(source: try file.open(), file: file.displayName)
         let header = try csv.readHeader()
-        let (columns, defaultPartner) = try layout(header, SourceLocation(file: file.displayName, line: csv.line, column: 1))
-        var decoder = FlowRowDecoder(columns: columns, header: header, options: options, defaultPartner: defaultPartner, resolver: resolver)
+        let (columns, defaultPartner) = try layout(
+            header, SourceLocation(file: file.displayName, line: csv.line, column: 1))
+        var decoder = FlowRowDecoder(
+            columns: columns, header: header, options: options, defaultPartner: defaultPartner, resolver: resolver)
         while try csv.nextRecord() {
             try csv.requireFieldCount(header.count)
             summary.recordsRead += 1

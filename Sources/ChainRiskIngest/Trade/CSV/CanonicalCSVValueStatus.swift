@@ -18,7 +18,9 @@ extension FlowRowDecoder {
         let place = csv.location(valueColumn)
         switch (value, status) {
         case (let number?, nil), (let number?, .reported?), (let number?, .provisional?):
-            if number < 0 { findings.record(Finding(.negativeValue, "negative value \(number) kept as given", at: place)) }
+            if number < 0 {
+                findings.record(Finding(.negativeValue, "negative value \(number) kept as given", at: place))
+            }
             return (number, status ?? .reported)
         case (let number?, .nil?):
             guard number == 0 else {

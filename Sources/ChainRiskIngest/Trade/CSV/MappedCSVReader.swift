@@ -24,7 +24,8 @@ public struct MappedCSVReader: TradeReader {
 
     /// Streams the rows of a CSV file through `options.columnMap` into `sink`; throws `InputError` for a bad map or row.
     public func read(_ file: InputFile, options: ReadOptions, into sink: FlowSink) throws -> ReadSummary {
-        try FlowRowDecoder.readRows(of: file, format: .csv, options: options, resolver: countries, into: sink) { header, location in
+        try FlowRowDecoder.readRows(of: file, format: .csv, options: options, resolver: countries, into: sink) {
+            header, location in
             let columns = try Self.columns(map: options.columnMap, header: header, options: options, at: location)
             return (columns, columns.partner == nil ? .world : nil)
         }
@@ -34,18 +35,27 @@ public struct MappedCSVReader: TradeReader {
     ///
     /// Throws `badValue` for an unknown map key and `missingColumn`, naming the header's columns, for a mapped column
     /// the header lacks or a required field that is neither mapped nor given.
-    static func columns(map: [String: String], header: [String], options: ReadOptions, at location: SourceLocation) throws -> FlowColumns {
+    static func columns(map: [String: String], header: [String], options: ReadOptions, at location: SourceLocation)
+        throws -> FlowColumns
+    {
         let headerList = header.joined(separator: ",")
-        let positions = Dictionary(header.enumerated().map { ($1.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        let positions = Dictionary(
+            header.enumerated().map { ($1.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         var columns = FlowColumns()
         var mapped: Set<String> = []
         for (key, column) in map.sorted(by: { $0.key < $1.key }) {
             let field = key.trimmingASCIIWhitespace().lowercased()
             guard FlowColumns.fieldNames.contains(field) else {
-                throw InputError(.badOption, "unknown field '\(key)' in the column map; the fields are \(FlowColumns.fieldNames.joined(separator: ", "))", at: nil)
+                throw InputError(
+                    .badOption,
+                    "unknown field '\(key)' in the column map; the fields are \(FlowColumns.fieldNames.joined(separator: ", "))",
+                    at: nil)
             }
             guard let index = positions[column.trimmingASCIIWhitespace().lowercased()] else {
-                throw InputError(.missingColumn, "column '\(column)' (mapped to '\(field)') is not in the header; the header has: \(headerList)", at: location)
+                throw InputError(
+                    .missingColumn,
+                    "column '\(column)' (mapped to '\(field)') is not in the header; the header has: \(headerList)",
+                    at: location)
             }
             columns.set(field, to: index)
             mapped.insert(field)
@@ -54,11 +64,14 @@ public struct MappedCSVReader: TradeReader {
         if options.year == nil { required.append("year") }
         if options.flow == nil { required.append("flow") }
         if options.reporter == nil { required.append("reporter") }
-        for field in ["reporter", "product", "flow", "value", "year"] where required.contains(field) && !mapped.contains(field) {
-            let constant = ["year": " or give --year", "flow": " or give --flow", "reporter": " or give --reporter"][field] ?? ""
+        for field in ["reporter", "product", "flow", "value", "year"]
+        where required.contains(field) && !mapped.contains(field) {
+            let constant =
+                ["year": " or give --year", "flow": " or give --flow", "reporter": " or give --reporter"][field] ?? ""
             throw InputError(
                 .missingColumn,
-                "no column for '\(field)': map it (--map \(field)=COLUMN)\(constant); the header has: \(headerList)", at: location)
+                "no column for '\(field)': map it (--map \(field)=COLUMN)\(constant); the header has: \(headerList)",
+                at: location)
         }
         return columns
     }

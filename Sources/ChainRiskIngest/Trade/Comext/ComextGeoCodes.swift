@@ -29,7 +29,9 @@ struct ComextGeoCodes {
     mutating func code(field index: Int, name: String, fallback: Int?, of csv: CSVReader) throws -> CountryCode {
         let slot: Int? = csv.withBytes(index) { raw in
             let bytes = NumberParser.trim(raw)
-            guard bytes.count == 2, let first = Self.letter(bytes[0]), let second = Self.letter(bytes[1]) else { return nil }
+            guard bytes.count == 2, let first = Self.letter(bytes[0]), let second = Self.letter(bytes[1]) else {
+                return nil
+            }
             return first * 26 + second
         }
         if let slot {

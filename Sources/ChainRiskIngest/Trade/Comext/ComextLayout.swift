@@ -21,8 +21,12 @@ struct ComextLayout: Sendable {
     /// Columns per record.
     let width: Int
 
-    private static let currentColumns = ["REPORTER", "PARTNER", "PRODUCT_NC", "FLOW", "PERIOD", "VALUE_EUR", "QUANTITY_KG"]
-    private static let legacyColumns = ["DECLARANT_ISO", "PARTNER_ISO", "PRODUCT_NC", "FLOW", "PERIOD", "VALUE_IN_EUROS", "QUANTITY_IN_KG"]
+    private static let currentColumns = [
+        "REPORTER", "PARTNER", "PRODUCT_NC", "FLOW", "PERIOD", "VALUE_EUR", "QUANTITY_KG",
+    ]
+    private static let legacyColumns = [
+        "DECLARANT_ISO", "PARTNER_ISO", "PRODUCT_NC", "FLOW", "PERIOD", "VALUE_IN_EUROS", "QUANTITY_IN_KG",
+    ]
 
     /// Finds the layout's columns in `header`; throws `missingColumn` naming what is missing and what the header has.
     init(header: [String], at location: SourceLocation) throws {

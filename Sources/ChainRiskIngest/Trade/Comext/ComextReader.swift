@@ -29,14 +29,17 @@ public struct ComextReader: TradeReader {
         var summary = ReadSummary(format: .comext)
         let csv = CSVReader(source: try file.open(), file: file.displayName, separator: UInt8(ascii: ","))
         let header = try csv.readHeader()
-        let layout = try ComextLayout(header: header, at: SourceLocation(file: file.displayName, line: csv.line, column: 1))
+        let layout = try ComextLayout(
+            header: header, at: SourceLocation(file: file.displayName, line: csv.line, column: 1))
         var geo = ComextGeoCodes(resolver: countries)
         var confidential = CodeTally<String>()
         while try csv.nextRecord() {
             try csv.requireFieldCount(layout.width)
             summary.recordsRead += 1
-            let reporter = try geo.code(field: layout.reporter, name: header[layout.reporter], fallback: layout.reporterNumeric, of: csv)
-            let partner = try geo.code(field: layout.partner, name: header[layout.partner], fallback: layout.partnerNumeric, of: csv)
+            let reporter = try geo.code(
+                field: layout.reporter, name: header[layout.reporter], fallback: layout.reporterNumeric, of: csv)
+            let partner = try geo.code(
+                field: layout.partner, name: header[layout.partner], fallback: layout.partnerNumeric, of: csv)
             let product = try Self.product(field: layout.product, of: csv)
             if product.isConfidential { confidential.note(product.code, at: csv.location(layout.product)) }
             let flow = try Self.flow(field: layout.flow, of: csv)
@@ -44,9 +47,13 @@ public struct ComextReader: TradeReader {
             let value = try csv.double(layout.value, name: header[layout.value])
             let quantity = try csv.double(layout.quantity, name: header[layout.quantity])
             if let value, value < 0 {
-                summary.findings.record(Finding(.negativeValue, "negative value \(value) kept as published", at: csv.location(layout.value)))
+                summary.findings.record(
+                    Finding(.negativeValue, "negative value \(value) kept as published", at: csv.location(layout.value))
+                )
             } else if value == nil {
-                summary.findings.record(Finding(.missingValue, "empty value; flow kept with status missing", at: csv.location(layout.value)))
+                summary.findings.record(
+                    Finding(.missingValue, "empty value; flow kept with status missing", at: csv.location(layout.value))
+                )
             }
             let tradeFlow = TradeFlow(
                 year: period.year, month: period.month, reporter: reporter, partner: partner,
@@ -87,7 +94,9 @@ public struct ComextReader: TradeReader {
             }
         }
         guard let kind else {
-            throw InputError(.badValue, "expected FLOW 1 (import) or 2 (export), found '\(csv.string(index).prefix(40))'", at: csv.location(index))
+            throw InputError(
+                .badValue, "expected FLOW 1 (import) or 2 (export), found '\(csv.string(index).prefix(40))'",
+                at: csv.location(index))
         }
         return kind
     }
@@ -96,15 +105,19 @@ public struct ComextReader: TradeReader {
     static func period(field index: Int, of csv: CSVReader) throws -> (year: Int, month: Int) {
         let parsed: (year: Int, month: Int)? = csv.withBytes(index) { raw in
             let bytes = NumberParser.trim(raw)
-            guard bytes.count == 6, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let number = NumberParser.int(bytes) else {
+            guard bytes.count == 6, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let number = NumberParser.int(bytes)
+            else {
                 return nil
             }
-            let year = number / 100, month = number % 100
+            let year = number / 100
+            let month = number % 100
             if month == 52 { return (year, 0) }
             return (1...12).contains(month) ? (year, month) : nil
         }
         guard let parsed else {
-            throw InputError(.badValue, "expected PERIOD as YYYYMM or YYYY52, found '\(csv.string(index).prefix(40))'", at: csv.location(index))
+            throw InputError(
+                .badValue, "expected PERIOD as YYYYMM or YYYY52, found '\(csv.string(index).prefix(40))'",
+                at: csv.location(index))
         }
         try InputError.checkYear(parsed.year, field: "PERIOD", at: csv.location(index))
         return parsed

@@ -29,10 +29,15 @@ public struct ComtradeAreaResolver: Sendable {
     public init(referenceList file: InputFile) throws {
         let csv = CSVReader(source: try file.open(), file: file.displayName)
         let header = try csv.readHeader().map(ComtradeField.normalize)
-        guard let idColumn = header.firstIndex(where: { ["id", "code", "partnercode", "reportercode"].contains($0) }) else {
+        guard let idColumn = header.firstIndex(where: { ["id", "code", "partnercode", "reportercode"].contains($0) })
+        else {
             throw InputError(.missingColumn, "the area list has no 'id' column", at: csv.location(0))
         }
-        guard let isoColumn = header.firstIndex(where: { ["iso3", "partneriso", "reporteriso", "isoalpha3"].contains($0) }) else {
+        guard
+            let isoColumn = header.firstIndex(where: {
+                ["iso3", "partneriso", "reporteriso", "isoalpha3"].contains($0)
+            })
+        else {
             throw InputError(.missingColumn, "the area list has no 'iso_3' column", at: csv.location(0))
         }
         var codes: [Int: String] = [:]

@@ -20,7 +20,10 @@ extension ComtradeReader {
     }
 
     /// Reads the CSV variants (API camelCase, comtradr snake_case, subsets, bulk), row by row.
-    func readCSV(_ csv: CSVReader, options: ReadOptions, mapper: inout ComtradeCodeMapper, summary: inout ReadSummary, sink: FlowSink) throws {
+    func readCSV(
+        _ csv: CSVReader, options: ReadOptions, mapper: inout ComtradeCodeMapper, summary: inout ReadSummary,
+        sink: FlowSink
+    ) throws {
         let header = try csv.readHeader()
         let columns = try Self.columns(header: header, options: options, file: csv.file)
         while try csv.nextRecord() {
@@ -33,7 +36,8 @@ extension ComtradeReader {
                     if csv.isBlank(column) {
                         throw InputError(.badValue, "the flow ('\(header[column])') is empty", at: csv.location(column))
                     }
-                    summary.findings.record(Self.skippedFlow(csv.string(column).trimmingASCIIWhitespace(), at: csv.location(column)))
+                    summary.findings.record(
+                        Self.skippedFlow(csv.string(column).trimmingASCIIWhitespace(), at: csv.location(column)))
                     continue
                 }
                 flow = parsed
@@ -46,7 +50,9 @@ extension ComtradeReader {
             var classification = mapper.defaultClassification
             if let column = columns.classification {
                 guard let parsed = csv.withBytes(column, { mapper.classification($0) }) else {
-                    summary.findings.record(Self.skippedClassification(csv.string(column).trimmingASCIIWhitespace(), at: csv.location(column)))
+                    summary.findings.record(
+                        Self.skippedClassification(
+                            csv.string(column).trimmingASCIIWhitespace(), at: csv.location(column)))
                     continue
                 }
                 classification = parsed
@@ -55,7 +61,9 @@ extension ComtradeReader {
             let (year, month) = try Self.period(csv, columns: columns, options: options, names: header)
 
             let reporter: CountryCode
-            if let column = columns.reporterISO, let code = csv.withBytes(column, { mapper.reporter(code: $0, at: csv.location(column)) }) {
+            if let column = columns.reporterISO,
+                let code = csv.withBytes(column, { mapper.reporter(code: $0, at: csv.location(column)) })
+            {
                 reporter = code
             } else if let column = columns.reporterCode, let numeric = try csv.int(column, name: header[column]) {
                 reporter = mapper.reporter(numeric: numeric, at: csv.location(column))
@@ -66,7 +74,9 @@ extension ComtradeReader {
             }
 
             let partner: CountryCode
-            if let column = columns.partnerISO, let code = csv.withBytes(column, { mapper.partner(code: $0, at: csv.location(column)) }) {
+            if let column = columns.partnerISO,
+                let code = csv.withBytes(column, { mapper.partner(code: $0, at: csv.location(column)) })
+            {
                 partner = code
             } else if let column = columns.partnerCode, let numeric = try csv.int(column, name: header[column]) {
                 partner = mapper.partner(numeric: numeric, at: csv.location(column))
@@ -75,13 +85,18 @@ extension ComtradeReader {
             }
 
             guard let product = csv.withBytes(columns.product, { mapper.product($0, in: classification) }) else {
-                throw InputError(.badValue, "the product code ('\(header[columns.product])') is empty", at: csv.location(columns.product))
+                throw InputError(
+                    .badValue, "the product code ('\(header[columns.product])') is empty",
+                    at: csv.location(columns.product))
             }
             if let problem = ProductCode.problem(with: product.code) {
-                throw InputError(.badValue, "the product code in '\(header[columns.product])' \(problem)", at: csv.location(columns.product))
+                throw InputError(
+                    .badValue, "the product code in '\(header[columns.product])' \(problem)",
+                    at: csv.location(columns.product))
             }
 
-            let value: Double? = try csv.withBytes(columns.value, { Self.isMissingMarker($0) })
+            let value: Double? =
+                try csv.withBytes(columns.value, { Self.isMissingMarker($0) })
                 ? nil : csv.double(columns.value, name: header[columns.value])
             let status = Self.valueStatus(value, at: csv.location(columns.value), findings: &summary.findings)
 
@@ -90,7 +105,9 @@ extension ComtradeReader {
             if let column = columns.quantity, !csv.withBytes(column, { Self.isMissingMarker($0) }) {
                 if let unitColumn = columns.quantityUnit {
                     quantityUnit = ComtradeQuantityUnits.unit(abbreviation: csv.string(unitColumn))
-                } else if let unitColumn = columns.quantityUnitCode, let code = try csv.int(unitColumn, name: header[unitColumn]) {
+                } else if let unitColumn = columns.quantityUnitCode,
+                    let code = try csv.int(unitColumn, name: header[unitColumn])
+                {
                     quantityUnit = ComtradeQuantityUnits.abbreviations[code]
                 }
                 if quantityUnit != nil { quantity = try csv.double(column, name: header[column]) }
@@ -98,7 +115,8 @@ extension ComtradeReader {
 
             let tradeFlow = TradeFlow(
                 year: year, month: month, reporter: reporter, partner: partner, product: product, flow: flow,
-                value: value, unit: .usd, quantity: quantity, quantityUnit: quantity == nil ? nil : quantityUnit, status: status)
+                value: value, unit: .usd, quantity: quantity, quantityUnit: quantity == nil ? nil : quantityUnit,
+                status: status)
             try sink(tradeFlow, csv.line)
             summary.flowsEmitted += 1
         }
@@ -127,14 +145,18 @@ extension ComtradeReader {
         columns.quantityUnit = found[.quantityUnit]
         columns.quantityUnitCode = found[.quantityUnitCode]
         if columns.year == nil && columns.period == nil && options.year == nil { throw missing("refYear") }
-        if columns.reporterISO == nil && columns.reporterCode == nil && options.reporter == nil { throw missing("reporterISO") }
+        if columns.reporterISO == nil && columns.reporterCode == nil && options.reporter == nil {
+            throw missing("reporterISO")
+        }
         if columns.partnerISO == nil && columns.partnerCode == nil { throw missing("partnerISO") }
         if columns.flow == nil && options.flow == nil { throw missing("flowCode") }
         return columns
     }
 
     /// Year and month of the current row, from `refYear`/`refMonth`, `period`, or the options.
-    private static func period(_ csv: CSVReader, columns: CSVColumns, options: ReadOptions, names: [String]) throws -> (Int, Int) {
+    private static func period(_ csv: CSVReader, columns: CSVColumns, options: ReadOptions, names: [String]) throws -> (
+        Int, Int
+    ) {
         var year: Int?
         var month = 0
         if let column = columns.year {
@@ -142,7 +164,8 @@ extension ComtradeReader {
         }
         if let column = columns.month, let refMonth = try csv.int(column, name: names[column]) {
             guard let parsed = Self.month(refMonth: refMonth) else {
-                throw InputError(.badValue, "refMonth \(refMonth) is not a month (1–12) or 52 (annual)", at: csv.location(column))
+                throw InputError(
+                    .badValue, "refMonth \(refMonth) is not a month (1–12) or 52 (annual)", at: csv.location(column))
             }
             month = parsed
         } else if let column = columns.period, let period = try csv.int(column, name: names[column]) {

@@ -40,7 +40,9 @@ struct ComtradeCodeMapper {
     // MARK: Areas
 
     /// A reporter from its ISO-like code (trimmed, upper-cased); nil when blank.
-    mutating func reporter(code bytes: UnsafeRawBufferPointer, at location: @autoclosure () -> SourceLocation) -> CountryCode? {
+    mutating func reporter(code bytes: UnsafeRawBufferPointer, at location: @autoclosure () -> SourceLocation)
+        -> CountryCode?
+    {
         guard let code = cachedCode(bytes) else { return nil }
         if !partnerRules.isCountry(code) { unknownReporters[code, default: Tally(first: location())].rows += 1 }
         return code
@@ -52,7 +54,9 @@ struct ComtradeCodeMapper {
     }
 
     /// A partner from its ISO-like code, applying the partner rules; nil when blank.
-    mutating func partner(code bytes: UnsafeRawBufferPointer, at location: @autoclosure () -> SourceLocation) -> CountryCode? {
+    mutating func partner(code bytes: UnsafeRawBufferPointer, at location: @autoclosure () -> SourceLocation)
+        -> CountryCode?
+    {
         let trimmed = NumberParser.trim(bytes)
         let key = Self.packedKey(trimmed)
         if let key, let cached = partnerCache[key] {
@@ -162,10 +166,18 @@ struct ComtradeCodeMapper {
     func recordFindings(into log: inout FindingLog) {
         partnerRules.recordFindings(into: &log)
         for (code, tally) in unknownReporters.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            log.record(Finding(.unknownCode, "reporter \(code.rawValue) (\(tally.rows) row(s)) is not a country of the country table; kept as \(code.rawValue)", at: tally.first))
+            log.record(
+                Finding(
+                    .unknownCode,
+                    "reporter \(code.rawValue) (\(tally.rows) row(s)) is not a country of the country table; kept as \(code.rawValue)",
+                    at: tally.first))
         }
         for (numeric, tally) in unknownNumeric.sorted(by: { $0.key < $1.key }) {
-            log.record(Finding(.unknownCode, "area code \(numeric) (\(tally.rows) row(s)) is not in the area table; kept as \(numeric)", at: tally.first))
+            log.record(
+                Finding(
+                    .unknownCode,
+                    "area code \(numeric) (\(tally.rows) row(s)) is not in the area table; kept as \(numeric)",
+                    at: tally.first))
         }
     }
 }

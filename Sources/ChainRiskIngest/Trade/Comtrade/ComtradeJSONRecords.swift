@@ -2,7 +2,10 @@ import ChainRiskCore
 
 extension ComtradeReader {
     /// Reads Data API JSON: the records of `data`, then checks `count` and `error` of the envelope.
-    func readJSON(_ stream: JSONRecordStream, options: ReadOptions, mapper: inout ComtradeCodeMapper, summary: inout ReadSummary, sink: FlowSink) throws {
+    func readJSON(
+        _ stream: JSONRecordStream, options: ReadOptions, mapper: inout ComtradeCodeMapper, summary: inout ReadSummary,
+        sink: FlowSink
+    ) throws {
         var keys: [ComtradeField: String]?
         while let record = try stream.next() {
             summary.recordsRead += 1
@@ -40,21 +43,28 @@ extension ComtradeReader {
             var month = 0
             if let refMonth = try Self.int(field(.month), file: stream.file) {
                 guard let parsed = Self.month(refMonth: refMonth) else {
-                    throw InputError(.badValue, "refMonth \(refMonth) is not a month (1–12) or 52 (annual)", at: record.location(of: fields[.month] ?? ""))
+                    throw InputError(
+                        .badValue, "refMonth \(refMonth) is not a month (1–12) or 52 (annual)",
+                        at: record.location(of: fields[.month] ?? ""))
                 }
                 month = parsed
-            } else if let period = try Self.int(field(.period), file: stream.file), let parsed = Self.yearMonth(period: period) {
+            } else if let period = try Self.int(field(.period), file: stream.file),
+                let parsed = Self.yearMonth(period: period)
+            {
                 year = year ?? parsed.year
                 month = parsed.month
             }
-            guard let year = year ?? options.year else { throw InputError(.badValue, "the year is empty", at: record.location) }
+            guard let year = year ?? options.year else {
+                throw InputError(.badValue, "the year is empty", at: record.location)
+            }
             if let yearField = field(.year) ?? field(.period), yearField.value != .null {
                 try InputError.checkYear(year, field: yearField.key, at: place(yearField))
             }
 
             let reporter: CountryCode
             if let reporterField = field(.reporterISO), let text = reporterField.value.text,
-               let code = Self.withBytes(text, { mapper.reporter(code: $0, at: place(reporterField)) }) {
+                let code = Self.withBytes(text, { mapper.reporter(code: $0, at: place(reporterField)) })
+            {
                 reporter = code
             } else if let code = field(.reporterCode), let numeric = try Self.int(code, file: stream.file) {
                 reporter = mapper.reporter(numeric: numeric, at: place(code))
@@ -66,7 +76,8 @@ extension ComtradeReader {
 
             let partner: CountryCode
             if let iso = field(.partnerISO), let text = iso.value.text,
-                let code = Self.withBytes(text, { mapper.partner(code: $0, at: place(iso)) }) {
+                let code = Self.withBytes(text, { mapper.partner(code: $0, at: place(iso)) })
+            {
                 partner = code
             } else if let code = field(.partnerCode), let numeric = try Self.int(code, file: stream.file) {
                 partner = mapper.partner(numeric: numeric, at: place(code))
@@ -74,16 +85,20 @@ extension ComtradeReader {
                 throw InputError(.badValue, "the partner is empty", at: record.location)
             }
 
-            guard let text = field(.product)?.value.text, let product = Self.withBytes(text, { mapper.product($0, in: classification) }) else {
+            guard let text = field(.product)?.value.text,
+                let product = Self.withBytes(text, { mapper.product($0, in: classification) })
+            else {
                 throw InputError(.badValue, "the product code (cmdCode) is empty", at: record.location)
             }
             if let problem = ProductCode.problem(with: product.code), let productField = field(.product) {
-                throw InputError(.badValue, "the product code in '\(productField.key)' \(problem)", at: place(productField))
+                throw InputError(
+                    .badValue, "the product code in '\(productField.key)' \(problem)", at: place(productField))
             }
 
             let valueField = field(.value)
             let value = try Self.double(valueField, file: stream.file)
-            let status = Self.valueStatus(value, at: valueField.map(place) ?? record.location, findings: &summary.findings)
+            let status = Self.valueStatus(
+                value, at: valueField.map(place) ?? record.location, findings: &summary.findings)
 
             var quantity: Double?
             var quantityUnit: String?
@@ -96,7 +111,8 @@ extension ComtradeReader {
 
             let tradeFlow = TradeFlow(
                 year: year, month: month, reporter: reporter, partner: partner, product: product, flow: flow,
-                value: value, unit: .usd, quantity: quantity, quantityUnit: quantity == nil ? nil : quantityUnit, status: status)
+                value: value, unit: .usd, quantity: quantity, quantityUnit: quantity == nil ? nil : quantityUnit,
+                status: status)
             try sink(tradeFlow, record.index)
             summary.flowsEmitted += 1
         }
@@ -109,7 +125,9 @@ extension ComtradeReader {
         let positions = ComtradeField.locate(in: names)
         let keys = positions.mapValues { names[$0] }
         func require(_ present: Bool, _ name: String) throws {
-            guard present else { throw InputError(.missingColumn, "the Comtrade record has no '\(name)' field", at: record.location) }
+            guard present else {
+                throw InputError(.missingColumn, "the Comtrade record has no '\(name)' field", at: record.location)
+            }
         }
         try require(keys[.product] != nil, "cmdCode")
         try require(keys[.value] != nil, "primaryValue")
@@ -132,10 +150,15 @@ extension ComtradeReader {
             guard stream.recordCount > 0 else {
                 throw InputError(.badStructure, "the Comtrade API answered with an error: \(error)", at: start)
             }
-            summary.findings.record(Finding(.skippedRow, "the response reports an error (\(error)); records may be missing", at: start))
+            summary.findings.record(
+                Finding(.skippedRow, "the response reports an error (\(error)); records may be missing", at: start))
         }
         if let count = stream.topLevel["count"]?.int, count != stream.recordCount {
-            summary.findings.record(Finding(.skippedRow, "the response declares count \(count) but holds \(stream.recordCount) record(s): it is truncated or one page of several", at: start))
+            summary.findings.record(
+                Finding(
+                    .skippedRow,
+                    "the response declares count \(count) but holds \(stream.recordCount) record(s): it is truncated or one page of several",
+                    at: start))
         }
     }
 
@@ -155,7 +178,9 @@ extension ComtradeReader {
             if let value = NumberParser.double(text) { return value }
         case .bool: break
         }
-        throw InputError.badNumber(field.value.text ?? "", column: field.key, at: SourceLocation(file: file, line: field.line, column: field.column))
+        throw InputError.badNumber(
+            field.value.text ?? "", column: field.key,
+            at: SourceLocation(file: file, line: field.line, column: field.column))
     }
 
     /// A field as an integer (integral numbers or numeric strings); nil for absent, `null` or blank.
@@ -170,6 +195,8 @@ extension ComtradeReader {
             if let int = Int(text.trimmingASCIIWhitespace()) { return int }
         case .bool: break
         }
-        throw InputError.badNumber(field.value.text ?? "", column: field.key, at: SourceLocation(file: file, line: field.line, column: field.column))
+        throw InputError.badNumber(
+            field.value.text ?? "", column: field.key,
+            at: SourceLocation(file: file, line: field.line, column: field.column))
     }
 }

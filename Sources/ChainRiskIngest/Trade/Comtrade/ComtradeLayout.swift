@@ -16,7 +16,9 @@ public enum ComtradeLayout: String, Sendable, CaseIterable {
     /// Recognises a CSV layout from its header.
     static func detect(header: [String]) -> ComtradeLayout {
         let fields = ComtradeField.locate(in: header)
-        if fields[.datasetCode] != nil || (fields[.partnerISO] == nil && fields[.partnerCode] != nil) { return .bulkCSV }
+        if fields[.datasetCode] != nil || (fields[.partnerISO] == nil && fields[.partnerCode] != nil) {
+            return .bulkCSV
+        }
         if fields[.flowCode] == nil || fields[.classification] == nil { return .subsetCSV }
         let snakeCase = header.contains { $0.contains("_") && $0 != "primaryValue_usd" }
         return snakeCase ? .comtradrCSV : .apiCSV

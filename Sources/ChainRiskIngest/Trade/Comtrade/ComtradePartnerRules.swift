@@ -64,13 +64,29 @@ struct ComtradePartnerRules {
             case .country, .kept:
                 break
             case .world:
-                log.record(Finding(.aggregatePartner, "\(rows) have partner World (\(code)): kept as \(code), a total over all partners, not a supplier; leave it out of supplier shares", at: tally.first))
+                log.record(
+                    Finding(
+                        .aggregatePartner,
+                        "\(rows) have partner World (\(code)): kept as \(code), a total over all partners, not a supplier; leave it out of supplier shares",
+                        at: tally.first))
             case .mapped(let target, let name):
-                log.record(Finding(.mappedCode, "partner \(code) '\(name)' (\(rows)) mapped to \(target): Comtrade practice reports \(target) under this code", at: tally.first))
+                log.record(
+                    Finding(
+                        .mappedCode,
+                        "partner \(code) '\(name)' (\(rows)) mapped to \(target): Comtrade practice reports \(target) under this code",
+                        at: tally.first))
             case .area(let area):
-                log.record(Finding(.aggregatePartner, "partner \(code) '\(area.name)' (\(rows)) is not a country (\(area.kind.rawValue)); kept as \(code)", at: tally.first))
+                log.record(
+                    Finding(
+                        .aggregatePartner,
+                        "partner \(code) '\(area.name)' (\(rows)) is not a country (\(area.kind.rawValue)); kept as \(code)",
+                        at: tally.first))
             case .unknown:
-                log.record(Finding(.unknownCode, "partner \(code) (\(rows)) is neither a country nor a known special code; kept as \(code)", at: tally.first))
+                log.record(
+                    Finding(
+                        .unknownCode,
+                        "partner \(code) (\(rows)) is neither a country nor a known special code; kept as \(code)",
+                        at: tally.first))
             }
         }
     }

@@ -23,7 +23,8 @@ public struct ComtradeReader: TradeReader {
     public func read(_ file: InputFile, options: ReadOptions, into sink: FlowSink) throws -> ReadSummary {
         let (isJSON, source) = try JSONSniffer.open(file)
         var summary = ReadSummary(format: .comtrade)
-        var mapper = ComtradeCodeMapper(areas: areas, countries: countries, defaultClassification: options.classification ?? .hs)
+        var mapper = ComtradeCodeMapper(
+            areas: areas, countries: countries, defaultClassification: options.classification ?? .hs)
         if isJSON {
             let stream = JSONRecordStream(source: source, file: file.displayName, arrayKey: "data")
             try readJSON(stream, options: options, mapper: &mapper, summary: &summary, sink: sink)
@@ -70,13 +71,18 @@ public struct ComtradeReader: TradeReader {
     }
 
     /// Builds the flow's value fields and records the value findings: missing → `.missing`, negative kept.
-    static func valueStatus(_ value: Double?, at location: @autoclosure () -> SourceLocation, findings: inout FindingLog) -> ValueStatus {
+    static func valueStatus(
+        _ value: Double?, at location: @autoclosure () -> SourceLocation, findings: inout FindingLog
+    ) -> ValueStatus {
         guard let value else {
-            findings.record(Finding(.missingValue, "primaryValue is empty: flow kept with status missing and no value", at: location()))
+            findings.record(
+                Finding(
+                    .missingValue, "primaryValue is empty: flow kept with status missing and no value", at: location()))
             return .missing
         }
         if value < 0 {
-            findings.record(Finding(.negativeValue, "primaryValue is negative (\(value)); kept as published", at: location()))
+            findings.record(
+                Finding(.negativeValue, "primaryValue is negative (\(value)); kept as published", at: location()))
         }
         return .reported
     }
@@ -88,6 +94,9 @@ public struct ComtradeReader: TradeReader {
 
     /// The finding for a row skipped because of its classification code.
     static func skippedClassification(_ code: String, at location: SourceLocation) -> Finding {
-        Finding(.skippedRow, "classification '\(code)' is not a goods classification chainrisk reads (H0–H6, S1–S4, B4, B5); row skipped", at: location)
+        Finding(
+            .skippedRow,
+            "classification '\(code)' is not a goods classification chainrisk reads (H0–H6, S1–S4, B4, B5); row skipped",
+            at: location)
     }
 }
