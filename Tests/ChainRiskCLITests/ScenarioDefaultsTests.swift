@@ -102,4 +102,11 @@ struct ScenarioDefaultsTests {
         #expect(result.status == 64)
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
+
+    @Test("a reporter the table lacks is bad data (65) on the command line, as over HTTP (422 unknown_region)")
+    func unknownReporter() throws {
+        let result = try CLIRunner().run(["scenario", "--mrio", nld11, "--event", "2", "--reporter", "XYZ"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("unknown region 'XYZ'; the table has NLD, DEU"), "\(result.stderr)")
+    }
 }

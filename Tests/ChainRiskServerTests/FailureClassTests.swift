@@ -27,6 +27,7 @@ struct FailureClassTests {
             .badData, 65, 422
         ),
         (IOError.notProductive(spectralRadius: 1.2), .badData, 65, 422),
+        (IOError.unknownRegion("XYZ", known: ["NLD", "DEU"]), .badData, 65, 422),
         (StoreError(.inconsistent, "3 orphans"), .badData, 65, 422),
         (FetchError(.internalError, "bug"), .internal, 70, 500),
     ]
@@ -46,5 +47,26 @@ struct FailureClassTests {
         struct Strange: Error {}
         #expect(ClassifiedFailure.classify(Strange()) == nil)
         #expect(APIError.from(Strange()).status.code == 500)
+    }
+
+    @Test("messages speak the face's language: flags on the command line, query parameters over HTTP")
+    func faceLanguage() throws {
+        let error = RequestError("start-day", "--start-day must be between 0 and 36500 (see --days and --min-value)")
+        let cli = try #require(ClassifiedFailure.classify(error))
+        #expect(cli.message == "--start-day must be between 0 and 36500 (see --days and --min-value)")
+        #expect(cli.parameter == "start-day")
+        let http = try #require(ClassifiedFailure.classify(error, on: .http))
+        #expect(http.message == "start_day must be between 0 and 36500 (see days and min_value)")
+        #expect(http.parameter == "start_day")
+        // The detail names the parameter once, not "start_day: start_day must …".
+        #expect(APIError.from(error).detail == "start_day must be between 0 and 36500 (see days and min_value)")
+        let region = try #require(ClassifiedFailure.classify(IOError.unknownRegion("XYZ", known: ["NLD", "DEU"])))
+        #expect(region.code == "unknown_region" && region.message == "unknown region 'XYZ'; the table has NLD, DEU")
+    }
+
+    @Test("the default reporter is one rule for every face: NLD where the table has it, else its first region")
+    func defaultReporter() {
+        #expect(ScenarioSettings.defaultReporter(in: ["DEU", "NLD", "CHN"]) == "NLD")
+        #expect(ScenarioSettings.defaultReporter(in: ["DEU", "CHN"]) == "DEU")
     }
 }

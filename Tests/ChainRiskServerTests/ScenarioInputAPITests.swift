@@ -38,6 +38,15 @@ struct ScenarioInputAPITests {
                     uri: "/api/v1/scenarios?\(query)", method: .post, body: ByteBuffer(string: body))
                 #expect(refused.status == .badRequest, "\(query)")
             }
+            // The use case's range check and message, in the API's words (a parameter, not the CLI's --substitution).
+            let range = try await client.execute(
+                uri: "/api/v1/scenarios?substitution=2", method: .post, body: ByteBuffer(string: body))
+            #expect(
+                try range.json()["detail"] as? String == "substitution must be a number from 0 to 1", "\(range.text)")
+            let reporter = try await client.execute(
+                uri: "/api/v1/scenarios?reporter=XYZ&model=iim", method: .post, body: ByteBuffer(string: body))
+            #expect(reporter.status == .unprocessableContent)
+            #expect(try reporter.json()["error"] as? String == "unknown_region", "\(reporter.text)")
             func worldLost(_ query: String) async throws -> Double {
                 let response = try await client.execute(
                     uri: "/api/v1/scenarios?\(query)", method: .post, body: ByteBuffer(string: body))

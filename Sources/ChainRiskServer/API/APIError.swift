@@ -29,7 +29,8 @@ public struct APIError: Error, HTTPResponseError, Sendable {
 
     /// 400 for a parameter whose value cannot be used.
     public static func badParameter(_ name: String, _ detail: String) -> APIError {
-        APIError(.badRequest, "bad_parameter", "\(name): \(detail)")
+        // "days must be …" already names its parameter; "days: days must be …" would say it twice.
+        APIError(.badRequest, "bad_parameter", detail.hasPrefix("\(name) ") ? detail : "\(name): \(detail)")
     }
 
     /// The JSON body.
@@ -55,7 +56,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
                 error.body ?? error.status.reasonPhrase)
         default:
             // Domain errors take their class's status from the one table the CLI's exit codes come from too.
-            guard let failure = ClassifiedFailure.classify(error) else {
+            guard let failure = ClassifiedFailure.classify(error, on: .http) else {
                 return APIError(.internalServerError, "internal", "internal error: \(error)")
             }
             if failure.failureClass == .usage, failure.code == "bad_parameter" {

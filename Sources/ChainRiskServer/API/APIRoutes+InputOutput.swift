@@ -17,7 +17,6 @@ extension APIRoutes {
             try parameters.allowOnly(["reporter", "by", "measure", "lang"])
             let loaded = try service.requireInputOutput()
             let reporter = try parameters.string("reporter", maximumLength: 40) ?? "NLD"
-            try service.requireRegion(reporter, parameter: "reporter")
             let bySector = try parameters.choice("by", ["category", "sector"], default: "category") == "sector"
             let measure = try parameters.choice("measure", OriginMeasure.allCases, default: .importContent)
             let language = try parameters.language()
@@ -34,22 +33,17 @@ extension APIRoutes {
                 "event", "model", "reporter", "days", "top", "loss", "sectors", "production", "substitution",
             ])
             let model = try parameters.choice("model", ScenarioModel.tableModels, default: .ario)
-            let reporter = try parameters.string("reporter", maximumLength: 40) ?? "NLD"
+            let reporter = try parameters.string("reporter", maximumLength: 40)
             let days = try parameters.integer("days", in: 1...service.configuration.maximumScenarioDays) ?? 365
             let top = try parameters.integer("top", in: 1...10_000)
             let event = try parameters.integer("event", in: 1...10_000)
             let loss = try parameters.number("loss")
-            if let loss, !(0...1).contains(loss) { throw APIError.badParameter("loss", "must be between 0 and 1") }
             let sectors = parameters.list("sectors")
             let production = try parameters.choice("production", ProductionFunction.allCases, default: .partial)
             let substitution = try parameters.number("substitution") ?? ScenarioRequest.defaultSubstitution
-            guard (0...1).contains(substitution) else {
-                throw APIError.badParameter("substitution", "must be between 0 and 1")
-            }
             var request = request
             let body = try await request.collectBody(upTo: service.configuration.bodyLimit)
             let context = try service.requireScenarioContext()
-            try service.requireRegion(reporter, parameter: "reporter")
             let definition: ScenarioRequest.Definition
             if let event {
                 guard body.readableBytes == 0 else {
@@ -71,6 +65,8 @@ extension APIRoutes {
                 model, reporter, days, top
             )
             (scenario.settings.production, scenario.settings.substitution) = (production, substitution)
+            // Ranges are the use case's, checked once and answered as 400 before any body is read as a scenario.
+            try scenario.validate()
             // The key is the scenario's definition itself with the run's settings, one value (every field counts).
             let run = CacheKey.Body.scenario(definition, scenario.settings)
             let fromBody = event == nil
@@ -82,7 +78,8 @@ extension APIRoutes {
                 } catch let error as RequestError where fromBody {
                     // A scenario file that names what the table does not have is unusable data (422), like a bad upload.
                     throw APIError(
-                        .unprocessableContent, "bad_scenario", "\(error.parameter ?? "scenario"): \(error.message)")
+                        .unprocessableContent, "bad_scenario",
+                        "\(error.parameter.map(Face.http.parameter) ?? "scenario"): \(error.message(on: .http))")
                 }
             }
         }
@@ -107,16 +104,5 @@ extension AnalysisService {
             throw APIError(.notFound, "no_input_output_table", "no scenario context")
         }
         return scenarioContext
-    }
-
-    /// 400 unless `region` is a region of the table.
-    func requireRegion(_ region: String, parameter: String) throws {
-        let regions = try requireInputOutput().table.regions
-        guard regions.contains(region) else {
-            throw APIError(
-                .unprocessableContent, "unknown_region",
-                "\(parameter): '\(region)' is not a region of the input-output table; it has \(regions.joined(separator: ", "))"
-            )
-        }
     }
 }

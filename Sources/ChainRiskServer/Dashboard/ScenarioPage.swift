@@ -63,7 +63,7 @@ struct ScenarioPage {
                 "<p class=\"note\" role=\"status\">\(context.text("Scenario runs need an input-output table: start the server with chainrisk serve --mrio PATH (for example the WIOD tables in ../shared/data/wiod2013).", "Scenario's vragen een input-outputtabel: start de server met chainrisk serve --mrio PAD (bijvoorbeeld de WIOD-tabellen in ../shared/data/wiod2013)."))</p>\n"
         }
         let table = scenarioContext.loaded.table
-        let reporter = table.regions.contains("NLD") ? "NLD" : (table.regions.first ?? "")
+        let reporter = ScenarioSettings.defaultReporter(in: table.regions)
         let scenario = Scenario(
             name: "\(region) −\(share) % for \(weeks) weeks", source: "dashboard",
             shocks: [

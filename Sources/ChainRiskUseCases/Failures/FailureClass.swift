@@ -57,9 +57,9 @@ public struct ClassifiedFailure: Sendable {
         self.parameter = parameter
     }
 
-    /// The classification of `error`; nil for an error chainrisk does not know (each face treats it as internal or
-    /// leaves it to its framework).
-    public static func classify(_ error: any Error) -> ClassifiedFailure? {
+    /// The classification of `error`, its message in `face`'s words; nil for an error chainrisk does not know (each
+    /// face treats it as internal or leaves it to its framework).
+    public static func classify(_ error: any Error, on face: Face = .commandLine) -> ClassifiedFailure? {
         switch error {
         case let error as InputError:
             switch error.code {
@@ -68,9 +68,13 @@ public struct ClassifiedFailure: Sendable {
             default: return ClassifiedFailure(.badData, "bad_data", error.description)
             }
         case let error as StoreError: return classify(error)
+        // A region the table lacks is a fact about the table, whichever option or parameter named it.
+        case ChainRiskCore.IOError.unknownRegion:
+            return ClassifiedFailure(.badData, "unknown_region", "\(error)")
         case let error as ChainRiskCore.IOError: return ClassifiedFailure(.badData, "bad_table", error.description)
         case let error as RequestError:
-            return ClassifiedFailure(.usage, "bad_parameter", error.message, parameter: error.parameter)
+            return ClassifiedFailure(
+                .usage, "bad_parameter", error.message(on: face), parameter: error.parameter.map(face.parameter))
         // The data holds nothing the analysis could use: a fact about the data, as the README and issue 24 say (65).
         case let error as EmptySelection: return ClassifiedFailure(.badData, "empty_selection", error.message)
         case let error as NotFound: return ClassifiedFailure(.notFound, error.code, error.message)

@@ -18,11 +18,36 @@ public struct RequestError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { message }
 
+    /// The message in `face`'s words: options as flags on the command line (`--min-value`), as query parameters over
+    /// HTTP (`min_value`), so an HTTP client is never told about a flag it cannot pass.
+    public func message(on face: Face) -> String { face.phrase(message) }
+
     /// An invalid concentration filter, its message naming the option as typed (`unknown --class 'x'`).
     public init(_ invalid: ConcentrationQuery.InvalidParameter) {
         self.init(
             invalid.parameter,
             invalid.message.replacingOccurrences(
                 of: "unknown \(invalid.parameter) ", with: "unknown --\(invalid.parameter) "))
+    }
+}
+
+/// Where a request came from, so that messages name what that user typed.
+public enum Face: Sendable {
+    /// `chainrisk …`: options are `--flags`.
+    case commandLine
+    /// The JSON API and the dashboard: options are query parameters with underscores.
+    case http
+
+    /// `text` (written with CLI flags) in this face's words.
+    public func phrase(_ text: String) -> String {
+        guard self == .http else { return text }
+        return text.replacing(/--([a-z][a-z0-9]*(?:-[a-z0-9]+)*)/) { match in
+            match.output.1.replacingOccurrences(of: "-", with: "_")
+        }
+    }
+
+    /// A parameter name as this face spells it (`start-day` on the command line, `start_day` over HTTP).
+    public func parameter(_ name: String) -> String {
+        self == .http ? name.replacingOccurrences(of: "-", with: "_") : name
     }
 }

@@ -41,12 +41,7 @@ extension Workspace {
             let started = clock.now
             let loaded = try source.load()
             readSeconds = (clock.now - started).seconds
-            guard !loaded.table.indices(ofRegion: request.settings.reporter).isEmpty else {
-                throw RequestError(
-                    "reporter",
-                    "--reporter \(request.settings.reporter) is not a region of the table; it has \(loaded.table.regions.joined(separator: ", "))"
-                )
-            }
+            _ = try Self.resolvedSettings(request.settings, regions: loaded.table.regions)
             context = try ScenarioRunner.Context.prepared(
                 for: loaded, inventoryDays: inventoryDays, regionMap: regionMap, countryOutput: countryOutput)
         }
@@ -63,11 +58,22 @@ extension Workspace {
         try Self.requireKnownSectors(
             scenario, sectors: context.loaded.table.sectors, productMap: try simulationBundle().productSectorMap)
         try Self.requireStartWithinHorizon(scenario, days: request.settings.days)
-        let runner = ScenarioRunner(settings: request.settings)
+        let settings = try Self.resolvedSettings(request.settings, regions: context.loaded.table.regions)
+        let runner = ScenarioRunner(settings: settings)
         let run = try runner.run(scenario, context: context, resources: try simulationBundle())
         return ScenarioResult(
             report: run.report, simulation: run.simulation, readSeconds: readSeconds,
             simulationSeconds: run.simulationSeconds, sectorCount: context.loaded.table.sectorCount)
+    }
+
+    /// `settings` with the reporter chosen by the one rule (`ScenarioSettings.defaultReporter`) and checked against the
+    /// table's regions (checked before the table is prepared, so a typing error costs no preparation).
+    static func resolvedSettings(_ settings: ScenarioSettings, regions: [String]) throws -> ScenarioSettings {
+        var resolved = settings
+        let reporter = settings.reporter ?? ScenarioSettings.defaultReporter(in: regions)
+        guard regions.contains(reporter) else { throw IOError.unknownRegion(reporter, known: regions) }
+        resolved.reporter = reporter
+        return resolved
     }
 
     /// Throws a `RequestError` naming the first region of a shock that `problem` finds unknown (a shock on a region

@@ -44,6 +44,12 @@ public struct ScenarioRequest: Sendable {
         self.settings = settings
     }
 
+    /// The reporter when none is given: the Netherlands (the letter's case) where the table has it, else the table's
+    /// first region, so a table without the Netherlands still answers.
+    public static func defaultReporter(in regions: [String]) -> String {
+        regions.contains("NLD") ? "NLD" : (regions.first ?? "NLD")
+    }
+
     /// The longest scenario simulated, in days (100 years).
     public static let maximumDays = ScenarioSettings.maximumDays
 
@@ -74,8 +80,8 @@ public struct ScenarioSettings: Sendable, Hashable {
     public var startDay = 0
     /// Days simulated by ARIO.
     public var days = 365
-    /// The region whose sectors are reported.
-    public var reporter = "NLD"
+    /// The region whose sectors are reported; nil for `defaultReporter(in:)` of the table, the one rule of every face.
+    public var reporter: String?
     /// Rows shown in the per-sector and product tables; nil for all.
     public var top: Int?
     /// ARIO: the per-day series of the reporter's sectors instead of the summary.
@@ -86,6 +92,12 @@ public struct ScenarioSettings: Sendable, Hashable {
     public var substitution = SupplierSubstitution.defaultShare
 
     public init() {}
+
+    /// The reporter when none is given: the Netherlands (the letter's case) where the table has it, else the table's
+    /// first region, so a table without the Netherlands still answers.
+    public static func defaultReporter(in regions: [String]) -> String {
+        regions.contains("NLD") ? "NLD" : (regions.first ?? "NLD")
+    }
 
     /// The longest scenario simulated, in days (100 years).
     public static let maximumDays = 36_500

@@ -17,7 +17,8 @@ public struct ScenarioRunner: Sendable {
     }
 
     var model: ScenarioModel { settings.model }
-    var reporter: String { settings.reporter }
+    /// The reporter; `Workspace.scenario` resolves it before the runner is made (`resolvedSettings`).
+    var reporter: String { settings.reporter ?? "NLD" }
     var days: Int { settings.days }
     var top: Int? { settings.top }
     var series: Bool { settings.series }

@@ -70,8 +70,8 @@ struct ScenarioCommand: ParsableCommand {
     @Option(help: "Days to simulate (ario).")
     var days: Int = 365
 
-    @Option(help: "The region whose sectors are reported (a region of the table).")
-    var reporter: String = "NLD"
+    @Option(help: "The region whose sectors are reported (default: NLD where the table has it, else its first region).")
+    var reporter: String?
 
     @Option(
         name: .customLong("inventory-days"),
