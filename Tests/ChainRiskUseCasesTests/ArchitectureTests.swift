@@ -95,12 +95,16 @@ struct ArchitectureTests {
         process.executableURL = URL(fileURLWithPath: swiftFormat)
         process.arguments = ["lint", "--strict", "--parallel", "-r", "Sources", "Tests", "Package.swift"]
         process.currentDirectoryURL = Self.packageRoot
-        let findings = Pipe()
-        process.standardError = findings
+        // A file, not a pipe: processes other tests start meanwhile (a PostgreSQL server) would inherit a pipe's
+        // write end and hold its end-of-file back until they exit.
+        let findings = FileManager.default.temporaryDirectory.appendingPathComponent("lint-\(UUID().uuidString).txt")
+        FileManager.default.createFile(atPath: findings.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: findings) }
+        process.standardError = try FileHandle(forWritingTo: findings)
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        let text = String(decoding: findings.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        let text = try String(contentsOf: findings, encoding: .utf8)
         #expect(process.terminationStatus == 0, "swift format lint found:\n\(text.prefix(4_000))")
     }
 

@@ -32,7 +32,7 @@ public struct RelevanceFilter: Sendable {
         relevant = distinct.filter { verdicts[$0]?.isRelevant ?? true }.count
         notRelevant = distinct.compactMap { product in
             guard let verdict = verdicts[product], !verdict.isRelevant else { return nil }
-            let share = verdict.nonBusinessShare.map { DecimalText.format($0 * 100) } ?? "?"
+            let share = verdict.nonBusinessShare.map { NumberFormat.fixed($0 * 100, decimals: 3) } ?? "?"
             return Exclusion(
                 product: product,
                 reason: "\(share) % in BEC goods n.e.s. or consumer goods n.e.s. (by \(verdict.basis.rawValue))")

@@ -81,15 +81,15 @@ enum LetterConcentrationChecks {
     static func bandEdges(_ dataset: LetterDataset, thresholds: ConcentrationThresholds) -> [LetterDifference] {
         let rows = dataset.topImports.map { ("table4", $0) } + dataset.highConcentration.map { ("table5", $0) }
         let edgesEN = LetterSectorConventions.list(
-            thresholds.edges.map { LocalizedNumber.en($0.value, places: 2) }, and: "and")
+            thresholds.edges.map { NumberFormat.sentence($0.value, decimals: 2, dutch: false) }, and: "and")
         let edgesNL = LetterSectorConventions.list(
-            thresholds.edges.map { LocalizedNumber.nl($0.value, places: 2) }, and: "en")
+            thresholds.edges.map { NumberFormat.sentence($0.value, decimals: 2, dutch: true) }, and: "en")
         return rows.compactMap { table, row in
             let ruled = thresholds.classify(row.hhi)
             guard ruled != row.concentrationClass else { return nil }
             let isRounding = thresholds.edges.contains { abs($0.value - row.hhi) <= 0.005 + 1e-12 }
-            let hhiEN = LocalizedNumber.en(row.hhi, places: 2)
-            let hhiNL = LocalizedNumber.nl(row.hhi, places: 2)
+            let hhiEN = NumberFormat.sentence(row.hhi, decimals: 2, dutch: false)
+            let hhiNL = NumberFormat.sentence(row.hhi, decimals: 2, dutch: true)
             let explanationEN =
                 isRounding
                 ? "The index was rounded to two decimals next to a band edge; treated as rounding, the published class is kept."

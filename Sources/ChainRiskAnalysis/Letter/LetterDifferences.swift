@@ -99,8 +99,8 @@ public enum LetterDifferences {
             let product = ProductDiagnosis(published: row)
             let amount = CitedFigure.money(row.imports, unit: row.unit)
             let floor = CitedFigure.money(minimumValue, unit: row.unit)
-            let hhiEN = LocalizedNumber.en(row.hhi, places: 2)
-            let hhiNL = LocalizedNumber.nl(row.hhi, places: 2)
+            let hhiEN = NumberFormat.sentence(row.hhi, decimals: 2, dutch: false)
+            let hhiNL = NumberFormat.sentence(row.hhi, decimals: 2, dutch: true)
             return LetterDifference(
                 id: "table5-omission:" + Sector.slug(row.productEN), kind: .omission, table: "table5",
                 textEN:

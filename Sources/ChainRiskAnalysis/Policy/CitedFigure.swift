@@ -39,15 +39,25 @@ extension CitedFigure {
     static func money(_ value: Double, unit: ValueUnit) -> (en: String, nl: String) {
         switch unit.scale {
         case 6:
-            ("\(unit.currency) \(LocalizedNumber.en(value)) mln", "\(unit.currency) \(LocalizedNumber.nl(value)) mln")
+            (
+                "\(unit.currency) \(NumberFormat.sentence(value, dutch: false)) mln",
+                "\(unit.currency) \(NumberFormat.sentence(value, dutch: true)) mln"
+            )
         case 9:
-            ("\(unit.currency) \(LocalizedNumber.en(value)) bn", "\(unit.currency) \(LocalizedNumber.nl(value)) mld")
+            (
+                "\(unit.currency) \(NumberFormat.sentence(value, dutch: false)) bn",
+                "\(unit.currency) \(NumberFormat.sentence(value, dutch: true)) mld"
+            )
         case 3:
             (
-                "\(unit.currency) \(LocalizedNumber.en(value)) thousand",
-                "\(unit.currency) \(LocalizedNumber.nl(value)) duizend"
+                "\(unit.currency) \(NumberFormat.sentence(value, dutch: false)) thousand",
+                "\(unit.currency) \(NumberFormat.sentence(value, dutch: true)) duizend"
             )
-        default: ("\(unit.token) \(LocalizedNumber.en(value))", "\(unit.token) \(LocalizedNumber.nl(value))")
+        default:
+            (
+                "\(unit.token) \(NumberFormat.sentence(value, dutch: false))",
+                "\(unit.token) \(NumberFormat.sentence(value, dutch: true))"
+            )
         }
     }
 }

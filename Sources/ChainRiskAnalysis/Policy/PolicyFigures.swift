@@ -14,8 +14,9 @@ enum PolicyFigures {
         }
         return CitedFigure(
             key: "import_hhi", value: hhi, token: product.importClass?.rawValue,
-            textEN: "import HHI \(LocalizedNumber.en(hhi, places: product.hhiDecimals)) (\(classEN))",
-            textNL: "HHI invoer \(LocalizedNumber.nl(hhi, places: product.hhiDecimals)) (\(classNL))"
+            textEN:
+                "import HHI \(NumberFormat.sentence(hhi, decimals: product.hhiDecimals, dutch: false)) (\(classEN))",
+            textNL: "HHI invoer \(NumberFormat.sentence(hhi, decimals: product.hhiDecimals, dutch: true)) (\(classNL))"
         )
     }
 
@@ -25,8 +26,10 @@ enum PolicyFigures {
         if let hhi = product.worldHHI {
             return CitedFigure(
                 key: "world_market", value: hhi, token: status.rawValue,
-                textEN: "world-export HHI \(LocalizedNumber.en(hhi, places: product.hhiDecimals)) (\(status.nameEN))",
-                textNL: "HHI wereldexport \(LocalizedNumber.nl(hhi, places: product.hhiDecimals)) (\(status.nameNL))"
+                textEN:
+                    "world-export HHI \(NumberFormat.sentence(hhi, decimals: product.hhiDecimals, dutch: false)) (\(status.nameEN))",
+                textNL:
+                    "HHI wereldexport \(NumberFormat.sentence(hhi, decimals: product.hhiDecimals, dutch: true)) (\(status.nameNL))"
             )
         }
         if let worldClass = product.worldClass {
@@ -67,7 +70,7 @@ enum PolicyFigures {
             let name = dutchNames[test.name] ?? test.name
             guard let value = test.value else { return "\(name): \(test.isMet ? "voldaan" : "niet voldaan")" }
             return
-                "\(name) \(LocalizedNumber.nl(value, places: 3)) \(test.isMet ? ">" : "≤") \(String(DecimalText.threshold(test.threshold).map { $0 == "." ? "," : $0 }))"
+                "\(name) \(NumberFormat.sentence(value, decimals: 3, dutch: true)) \(test.isMet ? ">" : "≤") \(String(NumberFormat.shortest(test.threshold).map { $0 == "." ? "," : $0 }))"
         }
         return CitedFigure(
             key: "eu_dependency", value: verdict.concentration.value,

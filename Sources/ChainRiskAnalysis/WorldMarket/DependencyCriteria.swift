@@ -33,7 +33,8 @@ public struct DependencyCriteria: Sendable {
             let sign = isMet ? ">" : "≤"
             return Criterion(
                 name: name, value: value, threshold: threshold, isMet: isMet,
-                explanation: "\(label) \(DecimalText.format(value)) \(sign) \(DecimalText.threshold(threshold))"
+                explanation:
+                    "\(label) \(NumberFormat.fixed(value, decimals: 3)) \(sign) \(NumberFormat.shortest(threshold))"
             )
         }
 
@@ -49,7 +50,7 @@ public struct DependencyCriteria: Sendable {
                 let isMet = imports > 0
                 let text =
                     isMet
-                    ? "no exports, imports \(DecimalText.format(imports)): ratio undefined, met"
+                    ? "no exports, imports \(NumberFormat.fixed(imports, decimals: 3)): ratio undefined, met"
                     : "no imports and no exports"
                 return Criterion(
                     name: name, value: nil, threshold: threshold, isMet: isMet, explanation: "\(label): \(text)")

@@ -153,7 +153,7 @@ public struct WorldMarketCheck: Sendable {
             world == nil ? .unmapped : mapping?.quality(of: row.product) ?? .exact
         var note: String
         if let verdict, let worldHHI {
-            note = "world exports HHI \(DecimalText.format(worldHHI)): \(verdict.nameEN)"
+            note = "world exports HHI \(NumberFormat.fixed(worldHHI, decimals: 3)): \(verdict.nameEN)"
         } else {
             note = world == nil ? "no world-export data for this product" : "world exports have no supplier value"
         }

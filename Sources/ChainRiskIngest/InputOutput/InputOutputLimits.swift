@@ -27,26 +27,16 @@ public enum InputOutputLimits {
         if sectors > maximumSectors {
             throw InputError(
                 .badStructure,
-                "the table names more than \(grouped(maximumSectors)) sectors, the most chainrisk reads "
+                "the table names more than \(NumberFormat.integer(maximumSectors)) sectors, the most chainrisk reads "
                     + "(\(gigabytes(estimatedBytes(sectors: maximumSectors))) GB for its matrices; README: \"Limits\")",
                 at: location())
         }
         if estimate > memory {
             throw InputError(
                 .badStructure,
-                "a table of \(grouped(sectors)) sectors needs about \(gigabytes(estimate)) GB for its matrices; "
+                "a table of \(NumberFormat.integer(sectors)) sectors needs about \(gigabytes(estimate)) GB for its matrices; "
                     + "this machine has \(gigabytes(memory)) GB", at: location())
         }
-    }
-
-    private static func grouped(_ count: Int) -> String {
-        var digits = String(count)
-        var result = ""
-        while digits.count > 3 {
-            result = "," + digits.suffix(3) + result
-            digits.removeLast(3)
-        }
-        return digits + result
     }
 
     private static func gigabytes(_ bytes: Double) -> String {

@@ -1,3 +1,5 @@
+import ChainRiskCore
+
 /// A format-neutral table: column headers and rows of cells, rendered as text, Markdown, CSV or JSON.
 ///
 /// Cells keep both the display text and the raw value, so JSON gets numbers and text gets formatted figures.

@@ -1,3 +1,4 @@
+import ChainRiskCore
 import Foundation
 
 /// The one line a progress bar shows for a file being read: name, bar, percent, rows, MB/s and time left.

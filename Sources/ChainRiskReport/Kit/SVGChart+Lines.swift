@@ -1,3 +1,5 @@
+import ChainRiskCore
+
 extension SVGChart {
     /// Lines over days (x) of a level in percent of baseline (y), one per series, with a legend: output over time.
     ///

@@ -1,3 +1,4 @@
+import ChainRiskCore
 import Foundation
 
 /// Inline SVG charts for the HTML report: deterministic markup, locale-free numbers, no scripts.

@@ -1,3 +1,4 @@
+import ChainRiskCore
 import ChainRiskReport
 import Foundation
 import HTTPTypes

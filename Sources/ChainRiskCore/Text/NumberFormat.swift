@@ -47,6 +47,20 @@ public enum NumberFormat {
     public static func integer(_ value: Int, groupSeparator: Character = ",") -> String {
         fixed(Double(value), decimals: 0, grouping: true, groupSeparator: groupSeparator)
     }
+
+    /// `value` grouped in threes for a sentence in English (`2,494.5`) or Dutch (`2.494,5`).
+    public static func sentence(_ value: Double, decimals: Int = 0, dutch: Bool) -> String {
+        fixed(
+            value, decimals: decimals, grouping: true, groupSeparator: dutch ? "." : ",",
+            decimalSeparator: dutch ? "," : ".")
+    }
+
+    /// A threshold as a rule writes it, in the fewest digits that give the value back: `0.4`, `1`, `0.125`.
+    public static func shortest(_ value: Double) -> String {
+        var text = String(value)
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text
+    }
 }
 
 extension String {
