@@ -41,11 +41,21 @@ extension Workspace {
         var letter = try letter()
         var inputs = [Provenance.Input.builtIn(letter)]
         let userEvents = try self.userEvents(request.eventsFile, inputs: &inputs)
-        let computed = try computedConcentration(request, inputs: &inputs)
-        if let computed, let imports = request.imports, let first = computed.rows.first,
-            first.reporter != letter.reporter
-        {
-            letter = letter.replacingSectors(try sectorTrade(letter.sectors, dataset: imports, imports: computed.rows))
+        var computed = try computedConcentration(request, inputs: &inputs)
+        if let found = computed, let imports = request.imports, let first = found.rows.first {
+            let exports = try reporterExports(dataset: imports, reporter: first.reporter, year: first.year)
+            let coverage = TradeCoverage(
+                reporter: first.reporter, year: first.year, imports: found.rows, exports: exports,
+                flows: try flowKinds(dataset: imports, reporter: first.reporter, year: first.year))
+            let fromData = first.reporter != letter.reporter
+            if fromData {
+                letter = letter.replacingSectors(
+                    LetterSectorMapping(productSectorMap: try simulationBundle().productSectorMap).profiles(
+                        letter.sectors, imports: found.rows, exports: exports))
+            }
+            computed = VulnerabilityAssessment.ComputedConcentration(
+                rows: found.rows, world: found.world, minimumValue: found.minimumValue, coverage: coverage,
+                sectorsFromData: fromData)
         }
         let assessment: VulnerabilityAssessment
         if computed == nil && userEvents.isEmpty && request.thresholds == .letter {
@@ -58,7 +68,10 @@ extension Workspace {
         }
         var settings = VulnerabilityReport.settings(
             thresholds: request.thresholds, table5MinimumValue: request.imports == nil ? nil : request.minimumValue)
-        if request.imports != nil { settings["table4_rule"] = NestedCodes.rule }
+        if request.imports != nil {
+            settings["table4_rule"] = NestedCodes.rule
+            settings["sector_coverage_rule"] = TradeCoverage.ruleEN
+        }
         if let edition = request.hsVersion, request.imports != nil {
             (settings["hs_version"], settings["hs_version_rule"]) = (edition.rawValue, HSBridgingRule.text(edition))
         }
@@ -111,15 +124,19 @@ extension Workspace {
             rows: computedRows, world: worldRows, minimumValue: request.minimumValue)
     }
 
-    /// The letter's sectors with the reporter's own imports and exports in place of the Dutch figures.
-    private func sectorTrade(_ profiles: [SectorRiskProfile], dataset: String, imports: [ImportConcentration]) throws
-        -> [SectorRiskProfile]
-    {
-        guard let first = imports.first else { return profiles }
-        let exports = try datasetConcentration(dataset, thresholds: .letter, flows: [.exports, .exportsOfOwnMake]).rows
-            .filter { $0.reporter == first.reporter && $0.year == first.year }
-        return LetterSectorMapping(productSectorMap: try simulationBundle().productSectorMap).profiles(
-            profiles, imports: imports, exports: exports)
+    /// The reporter's export rows of `year` in `dataset` (none when it holds no exports).
+    private func reporterExports(dataset: String, reporter: CountryCode, year: Int) throws -> [ImportConcentration] {
+        try datasetConcentration(dataset, thresholds: .letter, flows: [.exports, .exportsOfOwnMake]).rows
+            .filter { $0.reporter == reporter && $0.year == year }
+    }
+
+    /// The flow kinds `dataset` holds for `reporter` in `year` (imports, exports, re-exports, …).
+    private func flowKinds(dataset: String, reporter: CountryCode, year: Int) throws -> Set<FlowKind> {
+        Set(
+            try store().flowCoverage(in: dataset).filter {
+                $0.value.reporters.contains(reporter) && $0.value.years.contains(year)
+            }
+            .keys)
     }
 
     /// One reporter's import rows of one year: the reporter asked for (required when the data holds several) and

@@ -60,7 +60,8 @@ public struct LetterSectorMapping: Sendable {
 
     /// The letter's sector profiles with imports and exports replaced by sums of `imports` and `exports` rows (one
     /// reporter, one year, in the rows' unit), each HS code counted once: a code under a coarser code of the rows is
-    /// left out. The McKinsey ranks stay the letter's.
+    /// left out. A sector none of whose products the rows hold has no data (nil), not 0. The McKinsey ranks stay the
+    /// letter's.
     public func profiles(
         _ letterProfiles: [SectorRiskProfile], imports: [ImportConcentration], exports: [ImportConcentration]
     ) -> [SectorRiskProfile] {
@@ -80,7 +81,7 @@ public struct LetterSectorMapping: Sendable {
         return letterProfiles.map { profile in
             SectorRiskProfile(
                 sector: profile.sector, ranks: profile.ranks,
-                imports: importTotals[profile.sector.id] ?? 0, exportsOfOwnMake: exportTotals[profile.sector.id] ?? 0,
+                imports: importTotals[profile.sector.id], exportsOfOwnMake: exportTotals[profile.sector.id],
                 unit: reference?.unit ?? profile.unit, year: reference?.year ?? profile.year)
         }
     }

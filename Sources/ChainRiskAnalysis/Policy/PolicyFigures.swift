@@ -113,7 +113,8 @@ enum PolicyFigures {
 
     /// `importance rank 1 of 17 (imports + exports of own make EUR 60,442 mln, 2018)`.
     static func importance(_ sector: SectorDiagnosis) -> CitedFigure {
-        let amount = CitedFigure.money(sector.profile.importance, unit: sector.profile.unit)
+        // A diagnosis exists only for a sector whose importance the data gives (`SectorVulnerability.diagnoses`).
+        let amount = CitedFigure.money(sector.profile.importance ?? 0, unit: sector.profile.unit)
         return CitedFigure(
             key: "importance_rank", value: Double(sector.importanceRank), token: sector.importanceTier.rawValue,
             textEN:

@@ -21,6 +21,9 @@ public struct ClassificationHierarchy: Sendable {
     private let childrenByParent: [String: [String]]
     private let sectionNames: [String: String]
 
+    /// How many codes the classification has at `level` digits (HS 2022: 97 chapters less the reserved 77 → 96 at 2).
+    public func codeCount(level: Int) -> Int { nodes.values.count { $0.level == level } }
+
     /// Builds a tree from nodes whose parents are all among them; the caller checks that.
     init(classification: Classification, nodes: [String: Node], sectionNames: [String: String] = [:]) {
         self.classification = classification

@@ -37,15 +37,16 @@ public struct SectorRiskProfile: Hashable, Sendable, Codable {
     public let sector: Sector
     /// Rank per risk factor, 1 = most sensitive.
     public let ranks: [RiskFactor: Int]
-    /// Goods imports, in `unit`, in `year`.
-    public let imports: Double
-    /// Goods exports of own make, in `unit`, in `year`.
-    public let exportsOfOwnMake: Double
+    /// Goods imports, in `unit`, in `year`; nil when the data holds no product of the sector (no data, not zero).
+    public let imports: Double?
+    /// Goods exports of own make, in `unit`, in `year`; nil when the data holds no exports of the reporter.
+    public let exportsOfOwnMake: Double?
     public let unit: ValueUnit
     public let year: Int
 
     public init(
-        sector: Sector, ranks: [RiskFactor: Int], imports: Double, exportsOfOwnMake: Double, unit: ValueUnit, year: Int
+        sector: Sector, ranks: [RiskFactor: Int], imports: Double?, exportsOfOwnMake: Double?, unit: ValueUnit,
+        year: Int
     ) {
         self.sector = sector
         self.ranks = ranks
@@ -55,8 +56,12 @@ public struct SectorRiskProfile: Hashable, Sendable, Codable {
         self.year = year
     }
 
-    /// Trade importance as the letter uses it: imports plus exports of own make.
-    public var importance: Double { imports + exportsOfOwnMake }
+    /// Trade importance as the letter uses it: imports plus exports of own make; nil when either is unknown (a sum
+    /// with a missing half would rank a sector by what the data happens to hold).
+    public var importance: Double? {
+        guard let imports, let exportsOfOwnMake else { return nil }
+        return imports + exportsOfOwnMake
+    }
 
     /// The rank on one factor; `Int.max` when the factor was not ranked.
     public func rank(_ factor: RiskFactor) -> Int { ranks[factor] ?? Int.max }

@@ -43,9 +43,11 @@ public struct AssessmentTables: Sendable {
                 cells.append(rank == Int.max ? .empty : .integer(rank))
                 cells.append(vulnerability.band(of: profile, on: factor).map { .text($0.rawValue) } ?? .empty)
             }
+            let noData = label("no data", "geen data")
             cells += [
-                .number(profile.imports, decimals: 0), .number(profile.exportsOfOwnMake, decimals: 0),
-                .number(profile.importance, decimals: 0),
+                .number(profile.imports, decimals: 0, noData: noData),
+                .number(profile.exportsOfOwnMake, decimals: 0, noData: noData),
+                .number(profile.importance, decimals: 0, noData: noData),
                 diagnosis.map { .integer($0.importanceRank) } ?? .empty,
                 .text(diagnosis?.isOfParticularImportance == true ? label("yes", "ja") : label("no", "nee")),
             ]

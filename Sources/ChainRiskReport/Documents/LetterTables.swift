@@ -11,6 +11,8 @@ public struct LetterTables: Sendable {
     }
 
     private func label(_ en: String, _ nl: String) -> String { language.pick(en: en, nl: nl) }
+    /// What a cell says where the data holds nothing (never 0).
+    private var noData: String { label("no data", "geen data") }
 
     /// Table 2: sectors × risk factor ranks, with imports, exports of own make and importance (imports + exports).
     public func sectorTable() -> DataTable {
@@ -34,8 +36,9 @@ public struct LetterTables: Sendable {
             [.text(language == .en ? profile.sector.nameEN : profile.sector.nameNL)]
                 + RiskFactor.allCases.map { .integer(profile.rank($0)) }
                 + [
-                    .number(profile.imports, decimals: 0), .number(profile.exportsOfOwnMake, decimals: 0),
-                    .number(profile.importance, decimals: 0),
+                    .number(profile.imports, decimals: 0, noData: noData),
+                    .number(profile.exportsOfOwnMake, decimals: 0, noData: noData),
+                    .number(profile.importance, decimals: 0, noData: noData),
                 ]
         }
         return DataTable(

@@ -46,7 +46,7 @@ extension DataTable {
                     case .text(let text): quote(text)
                     case .number(let value, _): JSONValue.number(value).render()
                     case .integer(let value, _): String(value)
-                    case .empty: ""
+                    case .empty, .missing: ""
                     }
                 }.joined(separator: ",") + "\n"
         }
@@ -70,7 +70,7 @@ extension DataTable {
                 case .text(let text): object[columns[index].key] = .string(text)
                 case .number(let value, _): object[columns[index].key] = .number(value)
                 case .integer(let value, _): object[columns[index].key] = .number(Double(value))
-                case .empty: object[columns[index].key] = .null
+                case .empty, .missing: object[columns[index].key] = .null
                 }
             }
             return .object(object)

@@ -24,11 +24,13 @@ public struct DataTable: Sendable, Hashable {
         case number(Double, text: String)
         case integer(Int, text: String)
         case empty
+        /// No data, not zero: a person reads the text ("no data"); JSON has null and CSV an empty field.
+        case missing(String)
 
         /// What a person reads in the cell.
         public var display: String {
             switch self {
-            case .text(let text): text
+            case .text(let text), .missing(let text): text
             case .number(_, let text), .integer(_, let text): text
             case .empty: ""
             }
@@ -56,6 +58,11 @@ extension DataTable.Cell {
     public static func integer(_ value: Int) -> DataTable.Cell {
         .integer(value, text: NumberFormat.integer(value))
     }
+
+    /// `value` as `number(_:decimals:)`, or `missing(noData)` when there is none.
+    public static func number(_ value: Double?, decimals: Int, noData: String) -> DataTable.Cell {
+        value.map { .number($0, decimals: decimals) } ?? .missing(noData)
+    }
 }
 
 extension DataTable {
@@ -73,7 +80,7 @@ extension DataTable {
                     switch cell {
                     case .number(let value, let text): .number(value, text: swap(text))
                     case .integer(let value, let text): .integer(value, text: swap(text))
-                    case .text, .empty: cell
+                    case .text, .empty, .missing: cell
                     }
                 }
             })

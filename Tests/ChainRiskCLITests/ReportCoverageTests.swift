@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// A report says what its data covers and draws sector conclusions only where the data can carry them (issue 24).
+@Suite("report: coverage first, no data is not zero, no conclusions from partial data")
+struct ReportCoverageTests {
+    static let eu27 =
+        CLIRunner.sharedData + "/comtrade_comtradr/eu27_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv.gz"
+
+    static func json(_ result: CLIRunner.Result) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    }
+
+    @Test("39 German wood, paper and furniture imports: coverage stated, 'no data' sectors, no ranks or options")
+    func partialData() throws {
+        let cli = CLIRunner()
+        #expect(try cli.run(["import", Self.eu27, "--name", "eu27"]).status == 0)
+        let result = try cli.run(["report", "--imports", "eu27", "--reporter", "DEU", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try Self.json(result)
+        // DEU 2022 in the file: 39 HS codes (4401…4421, 4701…470693, 48, 49, 9401…940610) in chapters 44, 47, 48,
+        // 49 and 94, imports only (counted with Python's csv module over the same file).
+        let coverage = try #require(json["coverage"] as? [String: Any])
+        let imports = try #require(coverage["imports"] as? [String: Any])
+        #expect(imports["products"] as? Int == 39)
+        #expect(imports["hs_chapters"] as? Int == 5)
+        #expect(imports["levels"] as? [Int] == [2, 4, 6])
+        #expect(coverage["exports"] is NSNull)
+        #expect(coverage["flows"] as? [String] == ["import"])
+        #expect(coverage["sufficient_for_sectors"] as? Bool == false)
+        #expect(json["sector_conclusions"] as? Bool == false)
+        #expect((json["sectors_of_particular_importance"] as? [Any])?.isEmpty == true)
+        #expect((json["policy_options"] as? [Any])?.isEmpty == true)
+        let sectors = try #require(json["table2_sectors"] as? [[String: Any]])
+        let petroleum = try #require(sectors.first { ($0["sector"] as? String) == "Petroleum industry" })
+        #expect(petroleum["imports"] is NSNull, "no product of the petroleum industry in the data: no data, not 0")
+        #expect(sectors.allSatisfy { $0["exports_own_make"] is NSNull }, "the data holds no exports")
+        let wood = try #require(sectors.first { ($0["sector"] as? String) == "Wood products" })
+        #expect((wood["imports"] as? Double ?? 0) > 0)
+
+        let markdown = try cli.run(["report", "--imports", "eu27", "--reporter", "DEU"])
+        let context = try #require(markdown.stdout.range(of: "## Context"))
+        let events = try #require(markdown.stdout.range(of: "## Causes and events of disruption"))
+        let top = markdown.stdout[context.upperBound..<events.lowerBound]
+        #expect(top.contains("Coverage: the data holds Germany's imports of 39 HS products"))
+        #expect(top.contains("in 5 of 96 HS chapters"))
+        #expect(top.contains("chainrisk fetch comtrade --reporter DEU --year 2022 --flow export"))
+        #expect(
+            markdown.stdout.contains("| Petroleum industry | 2 | 4 | 7 | 5 | 8 | 13 | no data | no data | no data |"))
+        #expect(!markdown.stdout.contains("Highest priority"))
+        #expect(!markdown.stdout.contains("Public or private stockpiles"))
+
+        let dutch = try cli.run(["report", "--imports", "eu27", "--reporter", "DEU", "--lang", "nl"])
+        #expect(dutch.stdout.contains("Dekking: de data bevat de invoer van Duitsland van 39 HS-producten"))
+        #expect(dutch.stdout.contains("| geen data |"))
+    }
+
+    /// German imports and exports in every HS chapter: the rule passes and the sector sections are filled.
+    @Test("with imports and exports in all 96 HS chapters the same report ranks sectors and derives options")
+    func completeData() throws {
+        let cli = CLIRunner()
+        let file = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("deu-all-\(UUID()).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        var csv = "year,reporter,partner,product,flow,value\n"
+        let chapters = (1...97).filter { $0 != 77 }.map { $0 < 10 ? "0\($0)" : "\($0)" }
+        for (index, chapter) in chapters.enumerated() {
+            for (partner, share) in [("CHN", 6), ("FRA", 3), ("USA", 1)] {
+                csv += "2022,DEU,\(partner),\(chapter),import,\((index + 1) * share * 1_000_000)\n"
+            }
+            csv += "2022,DEU,FRA,\(chapter),export,\((index + 1) * 2_000_000)\n"
+        }
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["import", file.path, "--name", "all"]).status == 0)
+        let result = try cli.run(["report", "--imports", "all", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try Self.json(result)
+        let coverage = try #require(json["coverage"] as? [String: Any])
+        #expect((coverage["imports"] as? [String: Any])?["hs_chapters"] as? Int == 96)
+        #expect((coverage["exports"] as? [String: Any])?["hs_chapters"] as? Int == 96)
+        #expect(coverage["sufficient_for_sectors"] as? Bool == true)
+        #expect(json["sector_conclusions"] as? Bool == true)
+        #expect((json["sectors_of_particular_importance"] as? [Any])?.count == 5)
+        #expect((json["policy_options"] as? [Any])?.isEmpty == false)
+        let sectors = try #require(json["table2_sectors"] as? [[String: Any]])
+        #expect(sectors.allSatisfy { $0["imports"] is Double && $0["exports_own_make"] is Double })
+    }
+}
