@@ -82,7 +82,7 @@ public enum DirectExposure {
             .sorted { ($1.valueAtRisk, $0.sector) < ($0.valueAtRisk, $1.sector) }
     }
 
-    static func covers(_ shock: Shock, product: String, sector: String?) -> Bool {
+    public static func covers(_ shock: Shock, product: String, sector: String?) -> Bool {
         if shock.products.isEmpty && shock.sectors.isEmpty { return true }
         if shock.products.contains(where: { product.hasPrefix($0) }) { return true }
         guard let sector else { return false }

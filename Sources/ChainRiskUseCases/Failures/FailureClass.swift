@@ -77,6 +77,7 @@ public struct ClassifiedFailure: Sendable {
                 .usage, "bad_parameter", error.message(on: face), parameter: error.parameter.map(face.parameter))
         // The data holds nothing the analysis could use: a fact about the data, as the README and issue 24 say (65).
         case let error as EmptySelection: return ClassifiedFailure(.badData, "empty_selection", error.message)
+        case let error as MixedUnits: return ClassifiedFailure(.badData, "mixed_units", error.description)
         case let error as NotFound: return ClassifiedFailure(.notFound, error.code, error.message)
         case let error as FetchError:
             switch error.code {

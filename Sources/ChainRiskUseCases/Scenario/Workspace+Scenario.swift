@@ -32,7 +32,9 @@ extension Workspace {
                     ? nil : "not a country of the country table (ISO 3166 alpha-3, e.g. CHN)"
             }
             return ScenarioResult(
-                report: try directExposure(scenario, source: source, years: years, top: request.settings.top),
+                report: try directExposure(
+                    scenario, source: source, years: years, reporter: request.settings.reporter,
+                    top: request.settings.top),
                 simulation: nil, readSeconds: nil, simulationSeconds: nil, sectorCount: 0)
         case .prepared(let prepared):
             context = prepared
