@@ -71,6 +71,13 @@ extension Workspace {
         if request.imports != nil {
             settings["table4_rule"] = NestedCodes.rule
             settings["sector_coverage_rule"] = TradeCoverage.ruleEN
+            if let computed, let unit = computed.rows.first?.unit {
+                settings["units"] =
+                    "imports \(unit.token)"
+                    + (computed.world?.first.map {
+                        "; world exports \($0.unit.token) (supplier shares only: no value is compared across datasets)"
+                    } ?? "")
+            }
         }
         if let edition = request.hsVersion, request.imports != nil {
             (settings["hs_version"], settings["hs_version_rule"]) = (edition.rawValue, HSBridgingRule.text(edition))

@@ -48,6 +48,15 @@ struct ReportCoverageTests {
         #expect(
             markdown.stdout.contains("| Petroleum industry | 2 | 4 | 7 | 5 | 8 | 13 | no data | no data | no data |"))
         #expect(!markdown.stdout.contains("Highest priority"))
+        // Words for a person, codes for a program: Table 4's largest row, 48 (HHI 0.077, Poland 11.8 %).
+        #expect(markdown.stdout.contains("| 0.077 | not concentrated | Poland (POL) | 0.118 |"), "\(markdown.stdout)")
+        let table4 = try #require(json["table4"] as? [[String: Any]])
+        #expect(table4.first?["class"] as? String == "not_concentrated")
+        #expect(table4.first?["top_supplier"] as? String == "POL")
+        #expect(
+            markdown.stdout.contains(
+                "None: no product of the data is highly concentrated with imports above 250 mln USD, so Table 5 has no rows"
+            ))
         #expect(!markdown.stdout.contains("Public or private stockpiles"))
 
         let dutch = try cli.run(["report", "--imports", "eu27", "--reporter", "DEU", "--lang", "nl"])
@@ -83,5 +92,20 @@ struct ReportCoverageTests {
         #expect((json["policy_options"] as? [Any])?.isEmpty == false)
         let sectors = try #require(json["table2_sectors"] as? [[String: Any]])
         #expect(sectors.allSatisfy { $0["imports"] is Double && $0["exports_own_make"] is Double })
+    }
+
+    @Test("a Dutch report on USD data says Tables 4 and 5 are in USD beside the letter's EUR, and adds nothing across")
+    func units() throws {
+        let cli = CLIRunner()
+        let file =
+            CLIRunner.sharedData
+            + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
+        #expect(try cli.run(["import", file, "--name", "nl"]).status == 0)
+        let result = try cli.run(["report", "--imports", "nl"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.contains(
+                "Units: Tables 4 and 5 are in USD, the data's currency; Table 2's trade is the letter's, in EUR mln."))
+        #expect(result.stdout.contains("- units: imports USD"))
     }
 }

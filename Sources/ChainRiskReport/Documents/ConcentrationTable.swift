@@ -25,8 +25,14 @@ public struct ConcentrationTable: Sendable {
 
     private func label(_ en: String, _ nl: String) -> String { language.pick(en: en, nl: nl) }
 
+    /// A country as its name and code for a person ("China (CHN)"), its code in JSON and CSV.
+    private func country(_ code: CountryCode) -> DataTable.Cell {
+        guard let known = CountryTable.shared.country(code) else { return .text(code.rawValue) }
+        return .coded(code.rawValue, text: "\(language == .en ? known.nameEN : known.nameNL) (\(code.rawValue))")
+    }
+
     private func className(_ value: ConcentrationClass?) -> DataTable.Cell {
-        value.map { .text($0.rawValue) } ?? .empty
+        value.map { .coded($0.rawValue, text: language == .en ? $0.nameEN : $0.nameNL) } ?? .empty
     }
 
     private func optional(_ value: Double?, decimals: Int) -> DataTable.Cell {
@@ -86,7 +92,7 @@ public struct ConcentrationTable: Sendable {
                 .number(row.totalValue, decimals: 0), .number(row.unallocatedValue, decimals: 0),
                 .integer(row.suppliers),
                 optional(row.hhi, decimals: 3), className(row.concentrationClass),
-                row.topSupplier.map { .text($0.rawValue) } ?? .empty, optional(row.topSupplierValue, decimals: 0),
+                row.topSupplier.map(country) ?? .empty, optional(row.topSupplierValue, decimals: 0),
                 optional(row.topSupplierShare, decimals: 3), optional(row.cr3, decimals: 3),
                 optional(row.effectiveSuppliers, decimals: 1), .integer(row.suppressedCells),
                 optional(row.extraEUShare, decimals: 3), optional(row.extraEUHHI, decimals: 3),
@@ -95,7 +101,8 @@ public struct ConcentrationTable: Sendable {
                 let result = index < worldMarket.count ? worldMarket[index] : nil
                 cells += [
                     optional(result?.worldHHI, decimals: 3), className(result?.worldClass),
-                    result?.verdict.map { .text($0.rawValue) } ?? .empty,
+                    result?.verdict.map { .coded($0.rawValue, text: language == .en ? $0.nameEN : $0.nameNL) }
+                        ?? .empty,
                     result.map { .text($0.quality.rawValue) } ?? .text(CorrespondenceMatch.Quality.unmapped.rawValue),
                 ]
             }

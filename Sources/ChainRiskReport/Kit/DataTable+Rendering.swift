@@ -43,7 +43,7 @@ extension DataTable {
             output +=
                 row.map { cell in
                     switch cell {
-                    case .text(let text): quote(text)
+                    case .text(let text), .coded(let text, _): quote(text)
                     case .number(let value, _): JSONValue.number(value).render()
                     case .integer(let value, _): String(value)
                     case .empty, .missing: ""
@@ -67,7 +67,7 @@ extension DataTable {
             var object: [String: JSONValue] = [:]
             for (index, cell) in row.enumerated() where index < columns.count {
                 switch cell {
-                case .text(let text): object[columns[index].key] = .string(text)
+                case .text(let text), .coded(let text, _): object[columns[index].key] = .string(text)
                 case .number(let value, _): object[columns[index].key] = .number(value)
                 case .integer(let value, _): object[columns[index].key] = .number(Double(value))
                 case .empty, .missing: object[columns[index].key] = .null

@@ -26,11 +26,14 @@ public struct DataTable: Sendable, Hashable {
         case empty
         /// No data, not zero: a person reads the text ("no data"); JSON has null and CSV an empty field.
         case missing(String)
+        /// A code with its words: a person reads `text` ("highly concentrated", "China (CHN)"); JSON and CSV carry
+        /// the stable `code` (`highly_concentrated`, `CHN`).
+        case coded(String, text: String)
 
         /// What a person reads in the cell.
         public var display: String {
             switch self {
-            case .text(let text), .missing(let text): text
+            case .text(let text), .missing(let text), .coded(_, let text): text
             case .number(_, let text), .integer(_, let text): text
             case .empty: ""
             }
@@ -80,7 +83,7 @@ extension DataTable {
                     switch cell {
                     case .number(let value, let text): .number(value, text: swap(text))
                     case .integer(let value, let text): .integer(value, text: swap(text))
-                    case .text, .empty, .missing: cell
+                    case .text, .empty, .missing, .coded: cell
                     }
                 }
             })

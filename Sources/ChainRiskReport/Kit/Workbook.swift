@@ -177,7 +177,7 @@ public struct Workbook: Sendable {
             switch cell {
             case .empty:
                 continue
-            case .text(let text), .missing(let text):
+            case .text(let text), .missing(let text), .coded(_, let text):
                 let space =
                     text.first?.isWhitespace == true || text.last?.isWhitespace == true ? #" xml:space="preserve""# : ""
                 xml +=
