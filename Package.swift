@@ -186,7 +186,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
-            exclude: ["Snapshots", "BadInput"]
+            exclude: ["Snapshots", "BadInput", "Fixtures"]
         ),
         .testTarget(
             name: "ChainRiskServerTests",

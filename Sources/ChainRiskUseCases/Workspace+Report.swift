@@ -22,6 +22,9 @@ public struct ReportRequest: Sendable {
     public var reporter: CountryCode?
     /// The year of Tables 4 and 5 (default: the reporter's latest year in the data).
     public var year: Int?
+    /// Table 4's basis: imports for own use where the data allows (its own series, or imports − re-exports), else
+    /// total imports with the caveat; `total` asks for total imports.
+    public var basis: ImportBasis = .ownUse
     /// Table 5's floor in the import data's currency units (the letter's EUR 250 mln).
     public var minimumValue: Double = 250e6
     /// Table 3: the origin of the imported inputs used for exports.
@@ -54,8 +57,8 @@ extension Workspace {
                         letter.sectors, imports: found.rows, exports: exports))
             }
             computed = VulnerabilityAssessment.ComputedConcentration(
-                rows: found.rows, world: found.world, minimumValue: found.minimumValue, coverage: coverage,
-                sectorsFromData: fromData)
+                rows: found.rows, world: found.world, minimumValue: found.minimumValue, basis: found.basis,
+                coverage: coverage, sectorsFromData: fromData)
         }
         let assessment: VulnerabilityAssessment
         if computed == nil && userEvents.isEmpty && request.thresholds == .letter {
@@ -71,6 +74,7 @@ extension Workspace {
         if request.imports != nil {
             settings["table4_rule"] = NestedCodes.rule
             settings["sector_coverage_rule"] = TradeCoverage.ruleEN
+            settings["table4_basis"] = computed?.basis?.rawValue
             if let computed, let unit = computed.rows.first?.unit {
                 settings["units"] =
                     "imports \(unit.token)"
@@ -115,8 +119,8 @@ extension Workspace {
         guard let imports = request.imports else { return nil }
         let computed = try datasetConcentration(imports, thresholds: request.thresholds, hsVersion: request.hsVersion)
         inputs.append(computed.input)
-        let rows = try reporterRows(
-            computed.rows.filter(\.flow.isImport), dataset: imports, reporter: request.reporter, year: request.year)
+        let (basisRows, method) = try importBasis(request, rows: computed.rows.filter(\.flow.isImport))
+        let rows = try reporterRows(basisRows, dataset: imports, reporter: request.reporter, year: request.year)
         var worldRows: [ImportConcentration]?
         if let world = request.world {
             var flows: [TradeFlow] = []
@@ -128,7 +132,24 @@ extension Workspace {
         }
         let computedRows = rows
         return VulnerabilityAssessment.ComputedConcentration(
-            rows: computedRows, world: worldRows, minimumValue: request.minimumValue)
+            rows: computedRows, world: worldRows, minimumValue: request.minimumValue, basis: method)
+    }
+
+    /// The import rows on the request's basis and how it was met: the own-use series, imports − re-exports (pro
+    /// rata), or total imports (asked for, or because the data has no re-exports).
+    private func importBasis(_ request: ReportRequest, rows: [ImportConcentration]) throws -> (
+        [ImportConcentration], ImportBasis.Method
+    ) {
+        let total = rows.filter { $0.flow == .imports }
+        if request.basis == .total { return (total.isEmpty ? rows : total, .total) }
+        let series = rows.filter { $0.flow == .importsForOwnUse }
+        if !series.isEmpty { return (series, .ownUseSeries) }
+        guard let dataset = request.imports else { return (rows, .totalWithoutReExports) }
+        let reExports = try datasetConcentration(
+            dataset, thresholds: request.thresholds, flows: [.reExports], hsVersion: request.hsVersion
+        ).rows
+        guard !reExports.isEmpty else { return (rows, .totalWithoutReExports) }
+        return (ImportBasis.ownUse(imports: total, reExports: reExports).rows, .ownUseProRata)
     }
 
     /// The reporter's export rows of `year` in `dataset` (none when it holds no exports).

@@ -72,6 +72,14 @@ struct DatasetAPITests {
             let page = try await client.get("/products?dataset=nl&year=2022")
             #expect(page.status == .ok)
             #expect(page.text.contains("/products/4401?dataset=nl"))
+            // Five furniture headings read as five products, not five times "Furniture" (cut at the first ';'); a
+            // long name is shortened at a word with the full name in the title; the top supplier is named.
+            for code in ["940330", "940340", "940350", "940360", "940391"] {
+                #expect(page.text.contains(">\(code) Furniture; "), "\(code)")
+            }
+            #expect(!page.text.contains(">940340 Furniture</a>"))
+            #expect(page.text.contains("title=\"Fuel wood, in logs, billets, twigs, faggots or similar forms;"))
+            #expect(page.text.contains("<td>United States (USA)</td>"))
             // The navigation carries the dataset to every page; the overview computes Tables 4 and 5 from it.
             for path in ["/", "/sectors", "/events", "/scenario", "/datasets", "/products/4401"] {
                 #expect(try await client.get(path + "?dataset=nl").status == .ok, "\(path)")

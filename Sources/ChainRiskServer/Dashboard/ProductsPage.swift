@@ -73,14 +73,19 @@ struct ProductsPage {
         let name = product.label(context.language)
         var html = "<tr data-class=\"\(product.concentrationClass?.rawValue ?? "")\">"
         html +=
-            "<th scope=\"row\" data-value=\"\"><a href=\"\(context.link("/products/" + product.key, extra: reporter.map { [("reporter", $0.rawValue)] } ?? []))\">\(HTMLText.escape(name))</a></th>"
+            "<th scope=\"row\" data-value=\"\"><a href=\"\(context.link("/products/" + product.key, extra: reporter.map { [("reporter", $0.rawValue)] } ?? []))\" title=\"\(HTMLText.escape(product.name(context.language)))\">\(HTMLText.escape(name))</a></th>"
         html +=
             "<td class=\"num\" data-value=\"\(product.value)\">\(context.number(product.value, decimals: 0)) \(HTMLText.escape(product.unit.label(dutch: context.language == .nl)))</td>"
         html +=
             "<td class=\"num\" data-value=\"\(product.hhi.map { String($0) } ?? "-1")\">\(context.hhi(product.hhi, decimals: product.hhiDecimals))</td>"
         html +=
             "<td data-value=\"\(product.concentrationClass.map { String(ConcentrationClass.allCases.firstIndex(of: $0) ?? 0) } ?? "-1")\">\(context.badge(product.concentrationClass))</td>"
-        html += "<td>\(HTMLText.escape(product.topSupplier?.rawValue ?? context.text("confidential", "geheim")))</td>"
+        let supplier = product.topSupplier.map { code in
+            CountryTable.shared.country(code).map {
+                "\(context.language == .en ? $0.nameEN : $0.nameNL) (\(code.rawValue))"
+            } ?? code.rawValue
+        }
+        html += "<td>\(HTMLText.escape(supplier ?? context.text("confidential", "geheim")))</td>"
         html +=
             "<td class=\"num\" data-value=\"\(product.topSupplierShare.map { String($0) } ?? "-1")\">\(product.topSupplierShare.map { context.number($0 * 100, decimals: 1) + " %" } ?? "")</td>"
         html +=

@@ -3,6 +3,7 @@ import ChainRiskCore
 import ChainRiskIngest
 import ChainRiskReport
 import ChainRiskStore
+import Foundation
 
 /// One product as the dashboard lists it: a published row of the letter or a computed row of a stored dataset.
 public struct ProductSummary: Sendable {
@@ -25,12 +26,16 @@ public struct ProductSummary: Sendable {
 
     public func name(_ language: Language) -> String { language == .en ? nameEN : nameNL }
 
-    /// The name as a heading or table label: up to the first `;` of a long classification description, at most 90
-    /// characters, with the code in front when there is one.
+    /// The name as a heading or table label, with the code in front when there is one: whole up to 90 characters,
+    /// else shortened at a word before the 90th with "…" (the full name goes in a title). Never cut at the first `;`:
+    /// five different furniture headings would all read "Furniture".
     public func label(_ language: Language) -> String {
         var name = name(language)
-        if code != nil, let cut = name.firstIndex(of: ";") { name = String(name[..<cut]) }
-        if name.count > 90 { name = String(name.prefix(89)) + "…" }
+        if name.count > 90 {
+            let head = name.prefix(89)
+            let cut = head.lastIndex(of: " ").map { head[..<$0] } ?? head
+            name = cut.trimmingCharacters(in: CharacterSet(charactersIn: " ;,")) + "…"
+        }
         return (code.map { $0 + " " } ?? "") + name
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChainRiskAnalysis
 import ChainRiskCore
 import ChainRiskIngest
 import ChainRiskReport
@@ -52,6 +53,12 @@ struct ReportCommand: ParsableCommand {
         help: "Table 5's floor in the import data's currency units (default 250e6, the letter's EUR 250 mln).")
     var minValue: Double = 250e6
 
+    @Option(
+        help:
+            "Table 4's basis: own-use (imports − re-exports, the letter's; total imports with a caveat when the data has no re-exports) or total."
+    )
+    var basis: ImportBasis = .ownUse
+
     @Option(help: "Threshold preset (letter, us2023, eu2004, eu-dependency) or custom edges such as 0.15,0.25.")
     var thresholds: String = "letter"
 
@@ -87,6 +94,7 @@ struct ReportCommand: ParsableCommand {
         (request.imports, request.world, request.minimumValue, request.year, request.hsVersion) = (
             imports, world, minValue, year, hsVersion
         )
+        request.basis = basis
         if let reporter = origin.reporter {
             guard let code = CountryCode(rawValue: reporter.uppercased()) else {
                 throw RequestError(nil, "empty --reporter")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChainRiskAnalysis
 import ChainRiskCore
 import ChainRiskReport
 import ChainRiskUseCases
@@ -21,3 +22,4 @@ struct StoreOptions: ParsableArguments {
 extension Language: ExpressibleByArgument {}
 
 extension HSEditionBridge.Edition: ExpressibleByArgument {}
+extension ImportBasis: ExpressibleByArgument {}
