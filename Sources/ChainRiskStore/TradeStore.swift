@@ -93,13 +93,13 @@ extension ImportRequest {
     }
 
     /// The import rules every backend applies in the same words.
-    /// - A file that gave no flow is refused; under `strict`, so is a file with any finding.
+    /// - A file that gave no flow is refused; under `strict`, so is a file with any finding but a note.
     func checkFile(_ summary: ReadSummary, _ file: InputFile) throws {
         try summary.requireFlows(in: file)
-        if strict, let first = summary.findings.examples.first {
+        if strict, let (count, first) = summary.findings.problems {
             throw InputError(
                 .strictFinding,
-                "--strict: \(summary.findings.total) finding(s); the first: \(first.kind.rawValue): \(first.message)",
+                "--strict: \(count) finding(s); the first: \(first.kind.rawValue): \(first.message)",
                 at: first.location)
         }
     }

@@ -79,7 +79,18 @@ struct BACIReaderTests {
         let file = try BACITestData.file(named: "BACI_HS92_Y1998_V202501.csv", contents: text)
         let (flows, _, summary) = try BACITestData.readAll(BACIReader(), file)
         #expect(flows.map(\.reporter.rawValue) == rows.map(\.1))
-        #expect(summary.findings.isEmpty)
+        // 490 is "Other Asia, nes": Taiwan by convention, said once as Comtrade's S19 is; the others are definitions.
+        #expect(summary.findings.total == 1)
+        #expect(summary.findings.counts[.mappedCode] == 1)
+        #expect(
+            summary.findings.examples.first?.message.contains("490 'Other Asia, nes' (1 row) mapped to TWN") == true)
+    }
+
+    @Test("the 2021 sample's 269 rows with code 490 (Python: rows with i or j = 490) give one mapped_code finding")
+    func taiwanByConvention() throws {
+        let (_, _, summary) = try BACITestData.readAll(BACIReader(), BACITestData.baciSample(year: 2021))
+        let finding = try #require(summary.findings.examples.first { $0.kind == .mappedCode })
+        #expect(finding.message.contains("(269 rows) mapped to TWN"))
     }
 
     @Test func importViewSwapsReporterAndPartner() throws {

@@ -25,6 +25,11 @@ public struct Finding: Hashable, Sendable, Codable, CustomStringConvertible {
         case unconvertedCode = "unconverted_code"
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
+
+        /// True for a note, not a problem: a code read by a documented convention (`mapped_code`: Comtrade's S19 and
+        /// BACI's 490 as Taiwan, an HS code moved one-to-one into another edition). `--strict` does not fail on notes,
+        /// or every real Comtrade and BACI file would fail it.
+        public var isNote: Bool { self == .mappedCode }
     }
 
     public var kind: Kind
@@ -69,6 +74,13 @@ public struct FindingLog: Sendable, Codable, Hashable {
 
     /// The total number of findings.
     public var total: Int { counts.values.reduce(0, +) }
+
+    /// The findings `--strict` fails on (all but notes, `Finding.Kind.isNote`): how many, and the first example.
+    public var problems: (count: Int, first: Finding)? {
+        let count = counts.filter { !$0.key.isNote }.values.reduce(0, +)
+        guard count > 0, let first = examples.first(where: { !$0.kind.isNote }) else { return nil }
+        return (count, first)
+    }
     public var isEmpty: Bool { counts.isEmpty }
 
     /// Counts sorted by kind, for deterministic output.

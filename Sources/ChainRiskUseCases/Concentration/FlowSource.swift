@@ -68,10 +68,10 @@ public enum FlowSource: Sendable, Hashable {
                         if query.accepts(mirrored) { try body(mirrored) }
                     }
                 }
-                if reading.strict, let first = summary.findings.examples.first {
+                if reading.strict, let (count, first) = summary.findings.problems {
                     throw InputError(
                         .strictFinding,
-                        "--strict: \(summary.findings.total) finding(s); the first: \(first.kind.rawValue): \(first.message)",
+                        "--strict: \(count) finding(s); the first: \(first.kind.rawValue): \(first.message)",
                         at: first.location)
                 }
                 findings.merge(summary.findings)

@@ -75,6 +75,9 @@ public struct BACIReader: TradeReader {
             try sink(flow, csv.line)
             summary.flowsEmitted += 1
         }
+        cache.conventions.record(.mappedCode, into: &summary.findings) { code, rows in
+            "CEPII country code \(code) 'Other Asia, nes' (\(CodeTally<Int>.rows(rows))) mapped to TWN: BACI, like Comtrade's S19, reports Taiwan under this code"
+        }
         cache.unknown.record(.unknownCode, into: &summary.findings) { code, rows in
             "CEPII country code \(code) is not in the country table; kept as '\(CountryCodeResolver.unresolvedCEPII(code))' (\(CodeTally<Int>.rows(rows)))"
         }
@@ -148,6 +151,10 @@ struct CEPIICountryCache {
     private var isUnknown = [Bool](repeating: false, count: 1000)
     /// Rows per unknown code, for the findings at the end of the file.
     private(set) var unknown = CodeTally<Int>()
+    /// Rows per code that stands for a country by convention, not by definition (490 "Other Asia, nes" → Taiwan).
+    private(set) var conventions = CodeTally<Int>()
+    /// The CEPII codes read as a country by convention.
+    static let conventionalCodes: Set<Int> = [490]
 
     init(resolver: CountryCodeResolver) { self.resolver = resolver }
 
@@ -166,6 +173,7 @@ struct CEPIICountryCache {
                 isUnknown[number] = resolved == nil
             }
             if isUnknown[number] { unknown.note(number, at: csv.location(index)) }
+            if Self.conventionalCodes.contains(number) { conventions.note(number, at: csv.location(index)) }
             return country
         }
         if let resolved = resolver.cepii(number) { return resolved }
