@@ -62,3 +62,20 @@ struct ScenarioInputAPITests {
         }
     }
 }
+
+@Suite("dashboard: the scenario page's result table in the page's language")
+struct ScenarioPageLanguageTests {
+    @Test("the Dutch page's ARIO table has Dutch titles and words; the English page keeps English")
+    func dutchTable() async throws {
+        try await TestServer.run(TestServer.configuration(inputOutput: try TestServer.nld11())) { client in
+            let dutch = try await client.get("/scenario?region=CHN&weeks=8&share=50&lang=nl")
+            #expect(dutch.status == .ok)
+            #expect(dutch.text.contains("Productieverlies en -winst per sector (ARIO, 365 dagen"))
+            #expect(dutch.text.contains("Voorraad overbrugt"))
+            #expect(!dutch.text.contains("Output lost"))
+            #expect(!dutch.text.contains("Stocks bridge"))
+            let english = try await client.get("/scenario?region=CHN&weeks=8&share=50")
+            #expect(english.text.contains("Output lost and gained per sector (ARIO, 365 days"))
+        }
+    }
+}

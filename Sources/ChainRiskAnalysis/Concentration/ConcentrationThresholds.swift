@@ -76,14 +76,25 @@ public struct ConcentrationThresholds: Sendable, Hashable {
     }
 
     /// The rule in words, printed with every table (e.g. `[0, 0.15) not, [0.15, 0.25) somewhat, [0.25, 1] highly`).
-    public var rule: String {
+    public var rule: String { rule(dutch: false) }
+
+    /// The rule in English or in Dutch (`[0; 0,15) niet, [0,15; 0,25) enigszins, [0,25; 1] hoog geconcentreerd`: a
+    /// decimal comma, so intervals separate with a semicolon).
+    public func rule(dutch: Bool) -> String {
         func number(_ value: Double) -> String {
-            var text = String(value)
-            if text.hasSuffix(".0") { text.removeLast(2) }
-            return text
+            let text = NumberFormat.shortest(value)
+            return dutch ? String(text.map { $0 == "." ? "," : $0 }) : text
         }
+        let comma = dutch ? ";" : ","
         func open(_ edge: Edge) -> String { edge.inclusive ? "[\(number(edge.value))" : "(\(number(edge.value))" }
         func close(_ edge: Edge) -> String { edge.inclusive ? "\(number(edge.value)))" : "\(number(edge.value))]" }
+        if dutch {
+            if edges.count == 1 {
+                return "[0\(comma) \(close(edges[0])) niet geconcentreerd, \(open(edges[0]))\(comma) 1] geconcentreerd"
+            }
+            return
+                "[0\(comma) \(close(edges[0])) niet, \(open(edges[0]))\(comma) \(close(edges[1])) enigszins, \(open(edges[1]))\(comma) 1] hoog geconcentreerd"
+        }
         if edges.count == 1 {
             return "[0, \(close(edges[0])) not concentrated, \(open(edges[0])), 1] concentrated"
         }

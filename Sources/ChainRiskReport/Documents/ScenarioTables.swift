@@ -5,10 +5,15 @@ import ChainRiskSimulation
 public struct ScenarioTables: Sendable {
     /// Sector code → name (`c14` → `Electrical and optical equipment`).
     public var sectorNames: [String: String]
+    /// The language of the per-sector tables' titles and words (the dashboard's Dutch pages ask for Dutch).
+    public var language: Language
 
-    public init(sectorNames: [String: String]) {
+    public init(sectorNames: [String: String], language: Language = .en) {
         self.sectorNames = sectorNames
+        self.language = language
     }
+
+    private func label(_ en: String, _ nl: String) -> String { language.pick(en: en, nl: nl) }
 
     private func name(_ code: String) -> DataTable.Cell { sectorNames[code].map { .text($0) } ?? .empty }
     private func percent(_ share: Double, decimals: Int = 2) -> DataTable.Cell {
@@ -67,12 +72,15 @@ public struct ScenarioTables: Sendable {
     /// Time to survive, capped at the horizon: beyond it the cell reads "> 365" (JSON: the horizon).
     private func survive(_ value: Double, horizon: Int) -> DataTable.Cell {
         value > Double(horizon)
-            ? .number(Double(horizon), text: "> \(NumberFormat.integer(horizon))") : .number(value, decimals: 1)
+            ? .number(
+                Double(horizon), text: "> \(NumberFormat.integer(horizon, groupSeparator: language == .nl ? "." : ","))"
+            )
+            : .number(value, decimals: 1)
     }
 
     private func verdict(_ verdict: StocksVerdict?, explained: Bool) -> DataTable.Cell {
         guard let verdict else { return .empty }
-        return .text(verdict.bridges ? "yes" : (explained ? "no: \(verdict.reason)" : "no"))
+        return .text(verdict.bridges ? label("yes", "ja") : (explained ? "no: \(verdict.reason)" : label("no", "nee")))
     }
 
     /// ARIO losses and gains of `industries` (largest output loss first), with the run's one verdict on whether stocks
@@ -85,21 +93,24 @@ public struct ScenarioTables: Sendable {
         let summaries = industries.map { result.summary(industry: $0) }
             .sorted { ($1.outputLost, $0.industry) < ($0.outputLost, $1.industry) }
         return DataTable(
-            title: "Output lost and gained per sector (ARIO, \(result.days) days; \(unit))",
+            title: label(
+                "Output lost and gained per sector (ARIO, \(result.days) days; \(unit))",
+                "Productieverlies en -winst per sector (ARIO, \(result.days) dagen; \(unit))"),
             columns: [
-                .init("region", title: "Region"), .init("sector", title: "Sector"), .init("name", title: "Name"),
-                .init("output_lost", title: "Output lost", alignment: .right),
-                .init("share_of_baseline_pct", title: "% of baseline", alignment: .right),
-                .init("output_gained", title: "Output gained", alignment: .right),
-                .init("value_added_lost", title: "VA lost", alignment: .right),
-                .init("trough_day", title: "Trough day", alignment: .right),
-                .init("trough_level_pct", title: "Trough %", alignment: .right),
-                .init("days_below_99pct", title: "Days <99%", alignment: .right),
-                .init("shortage_days", title: "Shortage days", alignment: .right),
-                .init("limiting_input", title: "Limiting input"),
-                .init("time_to_survive_days", title: "Survive (d)", alignment: .right),
-                .init("time_to_recover_days", title: "Recover (d)", alignment: .right),
-                .init("stocks_bridge", title: "Stocks bridge"),
+                .init("region", title: label("Region", "Regio")), .init("sector", title: label("Sector", "Sector")),
+                .init("name", title: label("Name", "Naam")),
+                .init("output_lost", title: label("Output lost", "Productieverlies"), alignment: .right),
+                .init("share_of_baseline_pct", title: label("% of baseline", "% van basis"), alignment: .right),
+                .init("output_gained", title: label("Output gained", "Productiewinst"), alignment: .right),
+                .init("value_added_lost", title: label("VA lost", "Verlies toegevoegde waarde"), alignment: .right),
+                .init("trough_day", title: label("Trough day", "Dag dieptepunt"), alignment: .right),
+                .init("trough_level_pct", title: label("Trough %", "Dieptepunt %"), alignment: .right),
+                .init("days_below_99pct", title: label("Days <99%", "Dagen <99%"), alignment: .right),
+                .init("shortage_days", title: label("Shortage days", "Dagen tekort"), alignment: .right),
+                .init("limiting_input", title: label("Limiting input", "Beperkende input")),
+                .init("time_to_survive_days", title: label("Survive (d)", "Overleven (d)"), alignment: .right),
+                .init("time_to_recover_days", title: label("Recover (d)", "Herstel (d)"), alignment: .right),
+                .init("stocks_bridge", title: label("Stocks bridge", "Voorraad overbrugt")),
             ],
             rows: summaries.prefix(top ?? summaries.count).map { summary in
                 let label = result.sectors[summary.industry]
@@ -124,13 +135,16 @@ public struct ScenarioTables: Sendable {
     ) -> DataTable {
         let ordered = industries.sorted { (result.outputLoss[$1], $0) < (result.outputLoss[$0], $1) }
         return DataTable(
-            title: "Output lost per sector (\(result.model.rawValue), annual; \(unit))",
+            title: label(
+                "Output lost per sector (\(result.model.rawValue), annual; \(unit))",
+                "Productieverlies per sector (\(result.model.rawValue), per jaar; \(unit))"),
             columns: [
-                .init("region", title: "Region"), .init("sector", title: "Sector"), .init("name", title: "Name"),
-                .init("output_lost", title: "Output lost", alignment: .right),
-                .init("share_of_baseline_pct", title: "% of output", alignment: .right),
-                .init("value_added_lost", title: "VA lost", alignment: .right),
-                .init("direct_shock", title: "Direct shock", alignment: .right),
+                .init("region", title: label("Region", "Regio")), .init("sector", title: label("Sector", "Sector")),
+                .init("name", title: label("Name", "Naam")),
+                .init("output_lost", title: label("Output lost", "Productieverlies"), alignment: .right),
+                .init("share_of_baseline_pct", title: label("% of output", "% van productie"), alignment: .right),
+                .init("value_added_lost", title: label("VA lost", "Verlies toegevoegde waarde"), alignment: .right),
+                .init("direct_shock", title: label("Direct shock", "Directe schok"), alignment: .right),
             ],
             rows: ordered.prefix(top ?? ordered.count).map { i in
                 [

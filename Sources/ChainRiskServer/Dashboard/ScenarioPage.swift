@@ -74,6 +74,7 @@ struct ScenarioPage {
             .ario, reporter, 365, 10
         )
         (request.settings.production, request.settings.substitution) = (production, Double(switching) / 100)
+        request.settings.language = context.language
         let run = try context.service.workspace.scenario(request)
         let report = run.report
         guard let simulation = run.simulation else { return "" }

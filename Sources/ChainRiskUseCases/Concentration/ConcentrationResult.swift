@@ -67,7 +67,7 @@ extension FindingLog {
         var text =
             "chainrisk: findings in --input: "
             + sortedCounts.map { "\($0.count) \($0.kind.rawValue)" }.joined(separator: ", ")
-            + " (--strict makes them errors)\n"
+            + (problems == nil ? " (notes only: --strict keeps them)\n" : " (--strict makes all but notes errors)\n")
         for (kind, _) in sortedCounts {
             if let example = examples.first(where: { $0.kind == kind }) { text += "  e.g. \(example)\n" }
         }

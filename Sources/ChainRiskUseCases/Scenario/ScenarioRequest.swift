@@ -1,4 +1,5 @@
 import ChainRiskCore
+import ChainRiskReport
 import ChainRiskSimulation
 
 /// A request to run a disruption scenario: what happens, on what data, with which model.
@@ -90,6 +91,8 @@ public struct ScenarioSettings: Sendable, Hashable {
     public var production: ProductionFunction = .partial
     /// ARIO and time to survive: φ, the share of what other supplier regions could replace that buyers switch to.
     public var substitution = SupplierSubstitution.defaultShare
+    /// The language of the per-sector tables' titles and words (the dashboard's Dutch pages).
+    public var language: Language = .en
 
     public init() {}
 

@@ -135,7 +135,7 @@ public struct ScenarioRunner: Sendable {
             substitution: substitution)
         let survival = TimeToSurvive.assess(
             table: table, plan: plan, inventory: context.inventory, rule: rule, industries: reporterIndustries)
-        let tables = ScenarioTables(sectorNames: resources.sectorNames)
+        let tables = ScenarioTables(sectorNames: resources.sectorNames, language: settings.language)
         var notes = scenario.assumptions + plan.notes
         notes += Self.tableFindingNotes(loaded.findings)
         if plan.isEmpty { notes.append("the shock hits no industry of the table: every result is the baseline") }
