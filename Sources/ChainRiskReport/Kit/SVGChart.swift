@@ -7,29 +7,55 @@ public enum SVGChart {
     static func coordinate(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 1) }
 
     /// Horizontal bars with a label left, the value right and an optional annotation after it.
+    ///
+    /// A label wraps onto at most two lines, shortened with "…" beyond them (the full name is the label's `<title>`);
+    /// the bars leave room for the longest value and note, so nothing overprints or leaves the chart.
     public static func bars(
         title: String, items: [(label: String, value: Double, valueText: String, note: String?, colour: String)],
         width: Double = 720
     ) -> String {
         let labelWidth = 260.0
-        let lines = items.map { wrap($0.label, width: labelWidth - 10, fontSize: 12) }
+        let fontSize = 12.0
+        let lines = items.map { shortened(wrap($0.label, width: labelWidth - 10, fontSize: fontSize), lines: 2) }
         let rowHeight = lines.contains { $0.count > 1 } ? 32.0 : 22.0
         // Room right of the longest bar for its value and note ("EUR 23,604 mln  HHI 0.13, not concentrated").
-        let barSpace = width - labelWidth - 310
+        let annotations = items.map { $0.valueText + ($0.note.map { "  " + $0 } ?? "") }
         let maximum = items.map(\.value).max() ?? 1
+        // The longest bar the chart allows: each bar, scaled, plus its own annotation must end inside the chart.
+        let room = width - labelWidth - 10
+        let barSpace = max(
+            40,
+            zip(items, annotations).map { item, annotation in
+                let share = maximum > 0 ? item.value / maximum : 0
+                let free = room - textWidth(annotation, fontSize: fontSize)
+                return share > 0 ? free / share : room
+            }.min() ?? room)
         let height = Double(items.count) * rowHeight + 30
         var svg = open(title: title, width: width, height: height)
         for (index, item) in items.enumerated() {
             let y = 10 + Double(index) * rowHeight
             let length = maximum > 0 ? max(1, item.value / maximum * barSpace) : 1
-            svg += text(lines[index], x: labelWidth - 6, y: y + rowHeight / 2 + 4, anchor: "end", fontSize: 12)
+            svg += text(
+                lines[index], x: labelWidth - 6, y: y + rowHeight / 2 + 4, anchor: "end", fontSize: fontSize,
+                title: lines[index].joined(separator: " ") == item.label ? nil : item.label)
             svg +=
                 "<rect x=\"\(coordinate(labelWidth))\" y=\"\(coordinate(y + 3))\" width=\"\(coordinate(length))\" height=\"\(coordinate(rowHeight - 6))\" fill=\"\(item.colour)\"/>\n"
-            let note = item.note.map { "  " + $0 } ?? ""
             svg +=
-                "<text x=\"\(coordinate(labelWidth + length + 6))\" y=\"\(coordinate(y + rowHeight / 2 + 4))\" font-size=\"12\">\(HTMLText.escape(item.valueText + note))</text>\n"
+                "<text x=\"\(coordinate(labelWidth + length + 6))\" y=\"\(coordinate(y + rowHeight / 2 + 4))\" font-size=\"\(Int(fontSize))\">\(HTMLText.escape(annotations[index]))</text>\n"
         }
         return svg + "</svg>\n"
+    }
+
+    /// The width a line of text takes at `fontSize`, as `wrap` estimates it (0.6 em per character, a sans-serif
+    /// average), so layout and tests agree on it.
+    static func textWidth(_ text: String, fontSize: Double) -> Double { Double(text.count) * 0.6 * fontSize }
+
+    /// `lines` cut to at most `count`, the last ending in "…" when something was left out.
+    static func shortened(_ lines: [String], lines count: Int) -> [String] {
+        guard lines.count > count else { return lines }
+        var kept = Array(lines.prefix(count))
+        kept[count - 1] = kept[count - 1].trimmingCharacters(in: CharacterSet(charactersIn: " ,;")) + "…"
+        return kept
     }
 
     /// A scatter of HHI (y, 0–1) against value (x, logarithmic), with the class bands shaded and points labelled.
@@ -120,22 +146,24 @@ public enum SVGChart {
         return lines.isEmpty ? [""] : lines
     }
 
-    /// A `<text>` of one or more lines (`<tspan>`s), centred on where a single line's baseline `y` would be.
-    static func text(_ lines: [String], x: Double, y: Double, anchor: String, fontSize: Double) -> String {
+    /// A `<text>` of one or more lines (`<tspan>`s), centred on where a single line's baseline `y` would be, with an
+    /// optional `<title>` (the full text of a shortened label).
+    static func text(
+        _ lines: [String], x: Double, y: Double, anchor: String, fontSize: Double, title: String? = nil
+    ) -> String {
+        let tooltip = title.map { "<title>\(HTMLText.escape($0))</title>" } ?? ""
         guard lines.count > 1 else {
             return
-                "<text x=\"\(coordinate(x))\" y=\"\(coordinate(y))\" text-anchor=\"\(anchor)\" font-size=\"\(Int(fontSize))\">\(HTMLText.escape(lines.first ?? ""))</text>\n"
+                "<text x=\"\(coordinate(x))\" y=\"\(coordinate(y))\" text-anchor=\"\(anchor)\" font-size=\"\(Int(fontSize))\">\(tooltip)\(HTMLText.escape(lines.first ?? ""))</text>\n"
         }
         let lineHeight = fontSize + 1
         let first = y - lineHeight * Double(lines.count - 1) / 2
         let spans = lines.enumerated().map { index, line in
             "<tspan x=\"\(coordinate(x))\" y=\"\(coordinate(first + Double(index) * lineHeight))\">\(HTMLText.escape(line))</tspan>"
         }.joined()
-        return "<text text-anchor=\"\(anchor)\" font-size=\"\(Int(fontSize))\">\(spans)</text>\n"
+        return "<text text-anchor=\"\(anchor)\" font-size=\"\(Int(fontSize))\">\(tooltip)\(spans)</text>\n"
     }
 
-    /// The opening `<svg>` of a chart: as wide as the page's content (the view box keeps its proportions), with its
-    /// title for screen readers and tooltips.
     static func open(title: String, width: Double, height: Double) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\" viewBox=\"0 0 \(coordinate(width)) \(coordinate(height))\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" style=\"max-width: 100%; height: auto\">\n"
             + "<title>\(HTMLText.escape(title))</title>\n"
