@@ -6,7 +6,7 @@ import Testing
 
 /// The bar chart's labels never overprint each other and nothing leaves the chart (issue 24: the German report's
 /// largest-imports chart printed five-line HS names into a two-line row).
-@Suite("bar chart layout: no overlapping or clipped labels")
+@Suite("chart layout: no overlapping or clipped labels in bar and line charts")
 struct BarChartLayoutTests {
     /// One text element's box, estimated as the chart estimates it (0.6 em per character, 13 px per line).
     struct Box {
@@ -71,5 +71,26 @@ struct BarChartLayoutTests {
         #expect(svg.contains("<title>4415 \(packing.replacingOccurrences(of: "&", with: "&amp;"))</title>"))
         let threeLines = /<text text-anchor="end"[^>]*>(?:<title>.*?<\/title>)?(?:<tspan[^>]*>[^<]*<\/tspan>){3}/
         #expect(svg.matches(of: threeLines).isEmpty)
+    }
+
+    @Test("the scenario line chart: axis names, ticks (Dutch decimal comma) and six legend rows never overlap")
+    func lineChart() throws {
+        let names = [
+            "c30 Renting of machinery and equipment and other business activities", "c18 Construction",
+            "c32 Education", "c9 Chemicals and chemical products", "c34 Other community, social and personal services",
+            "c31 Public administration and defence; compulsory social security",
+        ]
+        let series = names.enumerated().map { index, name in
+            (label: name, colour: "#154273", values: (0...365).map { 100 + Double(index) * sin(Double($0) / 30) })
+        }
+        let svg = SVGChart.lines(
+            title: "Productie", series: series, xLabel: "dag", yLabel: "% van basisniveau", language: .nl)
+        #expect(svg.contains(",0 %</text>") && !svg.contains(".0 %</text>"))
+        let (boxes, width, height) = try Self.boxes(svg)
+        #expect(boxes.count == 3 + 7 + 2 + 6)
+        for (index, box) in boxes.enumerated() {
+            #expect(box.minX >= 0 && box.maxX <= width && box.minY >= 0 && box.maxY <= height, "box \(index) clipped")
+            for other in boxes[(index + 1)...] { #expect(!box.overlaps(other), "box \(index) overprints another") }
+        }
     }
 }

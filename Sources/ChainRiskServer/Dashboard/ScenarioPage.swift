@@ -112,7 +112,7 @@ struct ScenarioPage {
                 "<figure>\n"
                 + SVGChart.lines(
                     title: title, series: series, xLabel: context.text("day", "dag"),
-                    yLabel: context.text("% of baseline", "% van basisniveau"))
+                    yLabel: context.text("% of baseline", "% van basisniveau"), language: context.language)
                 + "<figcaption>\(HTMLText.escape(title))</figcaption>\n</figure>\n"
         }
         if let sectors = report.tables.first(where: { $0.key == "sectors" })?.table {
