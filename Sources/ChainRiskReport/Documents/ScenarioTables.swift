@@ -15,6 +15,15 @@ public struct ScenarioTables: Sendable {
 
     private func label(_ en: String, _ nl: String) -> String { language.pick(en: en, nl: nl) }
 
+    /// The first columns of both per-sector loss tables (dynamic and static): where, what, and the output lost.
+    private var lossColumns: [DataTable.Column] {
+        [
+            .init("region", title: label("Region", "Regio")), .init("sector", title: label("Sector", "Sector")),
+            .init("name", title: label("Name", "Naam")),
+            .init("output_lost", title: label("Output lost", "Productieverlies"), alignment: .right),
+        ]
+    }
+
     private func name(_ code: String) -> DataTable.Cell { sectorNames[code].map { .text($0) } ?? .empty }
     private func percent(_ share: Double, decimals: Int = 2) -> DataTable.Cell {
         .number(share * 100, decimals: decimals)
@@ -96,10 +105,7 @@ public struct ScenarioTables: Sendable {
             title: label(
                 "Output lost and gained per sector (ARIO, \(result.days) days; \(unit))",
                 "Productieverlies en -winst per sector (ARIO, \(result.days) dagen; \(unit))"),
-            columns: [
-                .init("region", title: label("Region", "Regio")), .init("sector", title: label("Sector", "Sector")),
-                .init("name", title: label("Name", "Naam")),
-                .init("output_lost", title: label("Output lost", "Productieverlies"), alignment: .right),
+            columns: lossColumns + [
                 .init("share_of_baseline_pct", title: label("% of baseline", "% van basis"), alignment: .right),
                 .init("output_gained", title: label("Output gained", "Productiewinst"), alignment: .right),
                 .init("value_added_lost", title: label("VA lost", "Verlies toegevoegde waarde"), alignment: .right),
@@ -138,10 +144,7 @@ public struct ScenarioTables: Sendable {
             title: label(
                 "Output lost per sector (\(result.model.rawValue), annual; \(unit))",
                 "Productieverlies per sector (\(result.model.rawValue), per jaar; \(unit))"),
-            columns: [
-                .init("region", title: label("Region", "Regio")), .init("sector", title: label("Sector", "Sector")),
-                .init("name", title: label("Name", "Naam")),
-                .init("output_lost", title: label("Output lost", "Productieverlies"), alignment: .right),
+            columns: lossColumns + [
                 .init("share_of_baseline_pct", title: label("% of output", "% van productie"), alignment: .right),
                 .init("value_added_lost", title: label("VA lost", "Verlies toegevoegde waarde"), alignment: .right),
                 .init("direct_shock", title: label("Direct shock", "Directe schok"), alignment: .right),
