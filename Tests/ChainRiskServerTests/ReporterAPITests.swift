@@ -45,6 +45,13 @@ struct ReporterAPITests {
             #expect(overview.status == .ok)
             #expect(overview.text.contains("<option value=\"DEU\" selected>DEU</option>"))
             #expect(overview.text.contains("Vulnerability of business in Germany"))
+            // One product in one chapter: the overview states the coverage and draws no sector finding from it.
+            #expect(
+                overview.text.contains("Coverage: the data holds Germany&#39;s imports of 1 HS product (")
+                    || overview.text.contains("Coverage: the data holds Germany's imports of 1 HS product ("),
+                "\(overview.text)")
+            #expect(overview.text.contains("No sector is ranked and no priority or policy option is derived"))
+            #expect(!overview.text.contains("Sectors of particular importance (largest imports + exports): "))
             #expect(
                 overview.text.contains("imports=two&amp;reporter=DEU")
                     || overview.text.contains("imports=two&reporter=DEU"))

@@ -58,20 +58,15 @@ struct OverviewPage {
     private func findings(_ assessment: VulnerabilityAssessment) -> [String] {
         let language = context.language
         var lines: [String] = []
-        let important = assessment.sectors.sectorsOfParticularImportance()
-        let names = important.map { language == .en ? $0.sector.nameEN : $0.sector.nameNL }.joined(separator: ", ")
-        lines.append(
-            context.text(
-                "Sectors of particular importance (largest imports + exports): ",
-                "Sectoren van bijzonder belang (grootste invoer + uitvoer): ")
-                + HTMLText.escape(names) + ". <a href=\"\(context.link("/sectors"))\">"
-                + context.text("Sector × risk heatmap", "Heatmap sector × risico") + "</a>")
-        let highest = assessment.sectors.priorityMatrix().entries.filter { $0.priority == .highest }
-        lines.append(
-            context.text(
-                "\(highest.count) combinations of an important sector with a risk factor in the orange band (rank 1–5).",
-                "\(highest.count) combinaties van een belangrijke sector met een risicofactor in de oranje band (rang 1–5)."
-            ))
+        if assessment.isConclusive {
+            lines += sectorFindings(assessment)
+        } else {
+            lines.append(
+                context.text(
+                    "No sector is ranked and no priority or policy option is derived: the data covers too little of the reporter's trade (see Coverage under Context).",
+                    "Geen sector is gerangschikt en geen prioriteit of handelingsperspectief afgeleid: de data beslaat te weinig van de handel van de rapporteur (zie Dekking onder Context)."
+                ))
+        }
         switch assessment.concentration {
         case .published(let table4, let table5, let suppressed):
             let high = table4.filter { $0.concentrationClass == .highlyConcentrated }.count
@@ -115,6 +110,27 @@ struct OverviewPage {
             context.text(
                 "\(assessment.policyOptions.count) policy options follow from these findings, each with the rule and the numbers behind it.",
                 "\(assessment.policyOptions.count) handelingsperspectieven volgen uit deze bevindingen, elk met de regel en de cijfers erachter."
+            ))
+        return lines
+    }
+
+    /// Sectors of particular importance and the highest priorities, for data that can carry them.
+    private func sectorFindings(_ assessment: VulnerabilityAssessment) -> [String] {
+        let language = context.language
+        var lines: [String] = []
+        let important = assessment.sectors.sectorsOfParticularImportance()
+        let names = important.map { language == .en ? $0.sector.nameEN : $0.sector.nameNL }.joined(separator: ", ")
+        lines.append(
+            context.text(
+                "Sectors of particular importance (largest imports + exports): ",
+                "Sectoren van bijzonder belang (grootste invoer + uitvoer): ")
+                + HTMLText.escape(names) + ". <a href=\"\(context.link("/sectors"))\">"
+                + context.text("Sector × risk heatmap", "Heatmap sector × risico") + "</a>")
+        let highest = assessment.sectors.priorityMatrix().entries.filter { $0.priority == .highest }
+        lines.append(
+            context.text(
+                "\(highest.count) combinations of an important sector with a risk factor in the orange band (rank 1–5).",
+                "\(highest.count) combinaties van een belangrijke sector met een risicofactor in de oranje band (rang 1–5)."
             ))
         return lines
     }
