@@ -33,7 +33,7 @@ struct ReportCommandTests {
         #expect(first.stdout.contains("- Machinery — imports + exports EUR 29,692 mln; orange on: Trade dispute 4"))
         #expect(
             first.stdout.contains(
-                "| Coal (not agglomerated) | Public or private stockpiles | Government | product-concentrated-world-limited |"
+                "| Coal (not agglomerated) | Public or private stockpiles | Government | Concentrated imports and a concentrated world market |"
             ))
         #expect(first.stdout.contains("Machinery and appliances n.e.s."))
         #expect(try cli.run(["report"]).stdout == first.stdout)

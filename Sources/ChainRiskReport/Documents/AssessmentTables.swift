@@ -183,7 +183,8 @@ public struct AssessmentTables: Sendable {
                 [
                     .text(language == .en ? item.subject.nameEN : item.subject.nameNL),
                     .text(language == .en ? item.option.titleEN : item.option.titleNL),
-                    .text(language == .en ? item.option.actor.nameEN : item.option.actor.nameNL), .text(item.ruleID),
+                    .text(language == .en ? item.option.actor.nameEN : item.option.actor.nameNL),
+                    .coded(item.ruleID, text: language == .en ? item.ruleTitleEN : item.ruleTitleNL),
                     .text(language == .en ? item.evidenceEN : item.evidenceNL),
                 ]
             }
