@@ -225,5 +225,8 @@ for target in package.targets where target.type != .system {
     settings.append(.swiftLanguageMode(.v6))
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    // Imports are internal unless a file says `public import`: the compiler then checks that a module's public API
+    // exposes only what its declared layer below provides (docs/architecture.md).
+    if target.type == .regular { settings.append(.enableUpcomingFeature("InternalImportsByDefault")) }
     target.swiftSettings = settings
 }

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// The supply-driven Ghosh model xᵀ = vᵀ · (I − B)⁻¹, with B = diag(x)⁻¹ · Z the allocation coefficients.
 ///

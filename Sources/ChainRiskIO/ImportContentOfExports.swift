@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// The imported inputs embodied in one region's exports, per export sector and origin region.
 ///

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// The demand- and supply-side accounts of a productive input-output table, sharing one productivity check.
 ///

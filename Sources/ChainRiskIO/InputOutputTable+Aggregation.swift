@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 extension InputOutputTable {
     /// The table with regions and/or sectors merged by concordances: Z, Y and x are summed over each group.

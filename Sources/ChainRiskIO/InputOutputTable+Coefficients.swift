@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 extension InputOutputTable {
     /// A = Z · diag(x)⁻¹; a sector with zero output gets a zero column, not NaN.

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 extension InputOutputTable {
     /// Gross exports of each sector of `region`: its sales to other regions' intermediate use plus other regions'

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 extension InputOutputTable {
     /// Bounds on the spectral radius of the technical coefficients A (its Perron root when Z is non-negative),

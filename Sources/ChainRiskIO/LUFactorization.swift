@@ -1,5 +1,5 @@
 import CLapack
-import ChainRiskCore
+public import ChainRiskCore
 
 /// An LU factorisation with partial pivoting (LAPACK dgetrf) of a square matrix, reused for many solves.
 ///

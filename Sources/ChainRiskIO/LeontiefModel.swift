@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// The demand-driven Leontief model x = (I − A)⁻¹ · y, factorised once and solved for many demand vectors.
 public struct LeontiefModel: Sendable {

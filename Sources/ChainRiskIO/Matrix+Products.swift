@@ -1,5 +1,5 @@
 import CLapack
-import ChainRiskCore
+public import ChainRiskCore
 
 extension Matrix {
     /// I − M for a square matrix (the Leontief and Ghosh matrices).

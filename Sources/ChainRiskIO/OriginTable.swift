@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// The letter's Table 3: imported inputs embodied in exports, by export category (rows) and origin group (columns).
 ///

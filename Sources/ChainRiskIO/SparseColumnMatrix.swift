@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// A sparse matrix in compressed-column form (CSC): for each column, the rows and values of its non-zero entries.
 ///

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Bounds on the spectral radius ρ of a matrix's entrywise absolute value, from Collatz–Wielandt ratios.
 ///

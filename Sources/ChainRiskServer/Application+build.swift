@@ -1,7 +1,7 @@
 import HTTPTypes
-import Hummingbird
+public import Hummingbird
 import HummingbirdCore
-import Logging
+public import Logging
 import NIOCore
 
 /// The application `chainrisk serve` runs: the same one the tests build, from the same configuration.

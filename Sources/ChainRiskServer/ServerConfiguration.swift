@@ -1,6 +1,6 @@
-import ChainRiskIngest
+public import ChainRiskIngest
 import Foundation
-import Logging
+public import Logging
 
 /// What `chainrisk serve` is started with: where to listen, which store, who may write, and the limits.
 public struct ServerConfiguration: Sendable {

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 import ChainRiskIO
 
 /// The adaptive regional input-output model (ARIO) in daily steps, following BoARIO's ARIOPsiModel.

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// The daily series of an ARIO run and their totals per industry.
 ///

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Direct exposure: the import value at risk per product when suppliers in the hit countries stop.
 ///

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Turns a catalogue event (the letter's Table 1) into a scenario, with the assumptions the catalogue does not state.
 ///

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// A scenario resolved onto the industries (region × sector) of one input-output table.
 ///

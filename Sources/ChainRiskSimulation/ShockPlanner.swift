@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Resolves a scenario's shocks (countries or regions, sectors or products) onto a table's industries.
 public struct ShockPlanner: Sendable {

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 import ChainRiskIO
 
 /// The static input-output models that spread a scenario's loss through a table in one step (annual flows).

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Mitigation and time: how long an industry's stocks last against a shock, with alternative suppliers, compared
 /// with the time the hit suppliers need to recover.

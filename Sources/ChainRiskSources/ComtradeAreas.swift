@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 import Foundation
 
 /// Comtrade's numeric area codes for ISO3 country codes, by year, from UN Comtrade's own reporter and partner lists.

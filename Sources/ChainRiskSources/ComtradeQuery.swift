@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 import Foundation
 
 /// One request to the UN Comtrade data API (`/data/v1/get/C/A/HS`): annual goods trade of one reporter code.

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// Responses kept on disk, keyed by the full request (URL without credentials), so that an identical fetch makes no
 /// request: each entry is the body as received and a small JSON record of what it answers, when it came and its

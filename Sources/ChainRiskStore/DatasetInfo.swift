@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// A stored dataset's provenance: where its numbers came from, when, and what the readers found.
 public struct DatasetInfo: Hashable, Sendable, Codable {

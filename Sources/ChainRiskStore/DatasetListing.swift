@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 import Foundation
 
 /// The stored datasets and the built-in ones: the JSON of `chainrisk datasets --format json` and of

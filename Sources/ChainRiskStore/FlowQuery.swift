@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Which flows to read from a dataset; `nil` fields do not filter.
 public struct FlowQuery: Sendable, Hashable {

@@ -1,5 +1,5 @@
 import ChainRiskCore
-import ChainRiskIngest
+public import ChainRiskIngest
 
 /// A request to import files as one dataset.
 public struct ImportRequest: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where a store lives, from `--db` or `CHAINRISK_DB`: a file path is SQLite, `postgresql://…` or `postgres://…`
 /// PostgreSQL; anything else that looks like a URL is refused rather than taken for a folder name.

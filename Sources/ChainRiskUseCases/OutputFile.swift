@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Writes what a command produced to the path a user named: a new path or an existing regular file, never a device,
 /// pipe, socket or folder.

@@ -1,7 +1,7 @@
-import ChainRiskAnalysis
-import ChainRiskCore
+public import ChainRiskAnalysis
+public import ChainRiskCore
 import ChainRiskIngest
-import ChainRiskReport
+public import ChainRiskReport
 import Foundation
 
 /// How the sectors of Table 2 are ordered: by importance (imports + exports) or by one risk factor's rank.

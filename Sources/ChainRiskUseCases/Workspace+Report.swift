@@ -1,9 +1,9 @@
-import ChainRiskAnalysis
-import ChainRiskCore
+public import ChainRiskAnalysis
+public import ChainRiskCore
 import ChainRiskIngest
-import ChainRiskReport
+public import ChainRiskReport
 import ChainRiskStore
-import Foundation
+public import Foundation
 
 /// A request for the vulnerability report: the letter's analysis, with Tables 4 and 5 computed from a stored import
 /// dataset and Table 3 from an input-output table when given.

@@ -1,9 +1,9 @@
-import ChainRiskAnalysis
-import ChainRiskCore
+public import ChainRiskAnalysis
+public import ChainRiskCore
 import ChainRiskIngest
-import ChainRiskReport
+public import ChainRiskReport
 import ChainRiskSimulation
-import ChainRiskStore
+public import ChainRiskStore
 import Foundation
 
 /// What every use case works with: the store, the built-in letter with its policy rules, and the bundled resources.

@@ -108,6 +108,33 @@ struct ArchitectureTests {
         #expect(process.terminationStatus == 0, "swift format lint found:\n\(text.prefix(4_000))")
     }
 
+    @Test("every import of a chainrisk module names a declared dependency, public or not (InternalImportsByDefault)")
+    func importsFollowArrows() throws {
+        let graph = try Self.dependencies()
+        let sources = Self.packageRoot.appendingPathComponent("Sources")
+        var checked = 0
+        for target in try FileManager.default.contentsOfDirectory(atPath: sources.path).sorted()
+        where target.hasPrefix("ChainRisk") || target == "chainrisk" {
+            let declared = try #require(graph[target], "\(target) is not in Package.swift")
+            let folder = sources.appendingPathComponent(target)
+            for file in try FileManager.default.subpathsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift")
+            {
+                let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                for line in text.split(separator: "\n") {
+                    guard
+                        let match = line.firstMatch(
+                            of: /^(?:public |package |internal )?import (C?ChainRisk[A-Za-z]*|CLapack)$/)
+                    else { continue }
+                    checked += 1
+                    #expect(declared.contains(String(match.1)), "\(target)/\(file) imports \(match.1)")
+                }
+            }
+        }
+        #expect(checked > 400)
+        let manifest = try String(contentsOf: Self.packageRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
+        #expect(manifest.contains(".enableUpcomingFeature(\"InternalImportsByDefault\")"))
+    }
+
     @Test("rooms: no folder of Sources holds more than 25 Swift files flat (sub-domains get folders of their own)")
     func rooms() throws {
         let sources = Self.packageRoot.appendingPathComponent("Sources").path

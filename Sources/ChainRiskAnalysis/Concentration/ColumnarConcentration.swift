@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// `ConcentrationAnalysis` over `TradeFlowColumns`: the same rows, bit for bit, for tens of millions of flows.
 ///

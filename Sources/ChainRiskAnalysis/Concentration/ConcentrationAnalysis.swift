@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Computes `ImportConcentration` per (reporter, year, flow, product) from trade flows.
 ///

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Finer products that are more concentrated than the product they belong to: the letter's caveat made visible.
 ///

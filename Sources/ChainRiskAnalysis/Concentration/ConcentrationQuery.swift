@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// The filters of a concentration query — flow, reporters, years, product prefix, level, thresholds, class, value
 /// floor and top N — as `chainrisk concentration` and the server's `/api/v1/concentration` both take them.

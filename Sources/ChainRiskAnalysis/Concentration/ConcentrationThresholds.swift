@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// The Herfindahl bands that turn an index into a concentration class, with the rule that applies them.
 ///

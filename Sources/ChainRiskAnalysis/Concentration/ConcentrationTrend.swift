@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// How one product's concentration moves over the years, for one reporter, flow and unit.
 ///

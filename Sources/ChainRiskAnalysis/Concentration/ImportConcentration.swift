@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// How concentrated one product's supply is for one reporter, year and flow.
 ///

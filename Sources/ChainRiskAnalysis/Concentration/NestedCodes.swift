@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Rankings of products that never hold a code together with its own ancestor or descendant.
 ///

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Whether an imported product is relevant to business, decided by the BEC rev. 4 end-use categories it falls in.
 ///

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// One product's value as a publication or file gives it: a number, or an absent value with its reason.
 ///

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Concentration rows split the letter's way: relevant to business, not relevant, and suppressed.
 ///

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Supplier concentration weighted by supplier-country risk, in the style of the EU critical raw materials
 /// supply-risk index.

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Products whose concentration class depends on the threshold preset chosen.
 ///

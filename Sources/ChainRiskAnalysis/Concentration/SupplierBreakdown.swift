@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// The supplier countries behind one concentration row, with their values: the input of supplier-level measures.
 ///

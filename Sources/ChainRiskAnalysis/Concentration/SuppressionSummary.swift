@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// How many products went in, how many are relevant to business, and which were suppressed and why.
 ///

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// What one reporter's trade data of one year covers: which flows, how many products against the classification's
 /// universe, how many HS chapters, and the share of the reporter's total where the data gives one.

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// The disruption events a report draws on: the letter's Table 1 plus the user's own, with summaries.
 ///

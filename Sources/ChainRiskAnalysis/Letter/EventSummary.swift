@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Totals over a group of disruption events: how many, production sites affected, and duration in weeks.
 public struct EventSummary: Sendable, Hashable {

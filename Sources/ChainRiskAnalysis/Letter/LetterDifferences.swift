@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Something a reproducible pipeline finds in a published letter's tables that the letter does not say.
 public struct LetterDifference: Sendable, Hashable {

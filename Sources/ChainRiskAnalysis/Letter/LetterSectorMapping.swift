@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// HS products → the letter's 17 industries (Table 2), through ISIC Rev.3 divisions, for a reporter's own trade.
 ///

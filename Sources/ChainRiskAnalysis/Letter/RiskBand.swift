@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// The colour band of a sensitivity rank in the letter's Table 2: orange (most sensitive), yellow, green.
 ///

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Re-ranks national sectors from scores published for another set of value chains, as the letter did when it
 /// mapped McKinsey's (2020) value chains onto CBS industries.

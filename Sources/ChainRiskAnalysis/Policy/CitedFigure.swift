@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// A figure cited as the reason for a finding: a stable key, the number or class token, and the sentence in English
 /// and Dutch.

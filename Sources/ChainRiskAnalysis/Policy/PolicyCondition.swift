@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// When a policy rule applies: a conjunction of tests on a product or a sector diagnosis.
 ///

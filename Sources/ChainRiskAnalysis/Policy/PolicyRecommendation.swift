@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// What a policy recommendation is about: an imported product or a sector.
 public struct PolicySubject: Sendable, Hashable {

@@ -1,5 +1,5 @@
-import ChainRiskCore
-import Foundation
+public import ChainRiskCore
+public import Foundation
 
 /// A named set of sectors a rule can test for, e.g. `high_tech`, with the source of the definition.
 public struct SectorGroup: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// How urgent a sector's exposure to one risk factor is, from its importance tier and its colour band.
 ///

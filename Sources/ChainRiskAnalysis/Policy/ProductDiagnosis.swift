@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// What is known about the world market for a product with concentrated imports.
 public enum WorldMarketStatus: String, Sendable, Codable, CaseIterable, DeclarationOrdered {

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// A sector's place by trade importance: high (the sectors of particular importance), medium, low.
 ///

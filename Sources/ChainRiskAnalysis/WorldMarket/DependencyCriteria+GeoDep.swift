@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// CEPII GeoDep: import dependencies by the EC approach, per country and year, with a persistence test.
 ///

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Strategic-dependency criteria beyond the letter: the European Commission's (2021) and CEPII's GeoDep.
 ///

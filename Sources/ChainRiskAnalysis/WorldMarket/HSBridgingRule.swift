@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// How flows are moved into one HS edition before an analysis, in the words the provenance and the README use.
 public enum HSBridgingRule {

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// World-export flows moved into another classification through a correspondence, so that a world market can be
 /// compared with a reporter's products in the reporter's own classification.

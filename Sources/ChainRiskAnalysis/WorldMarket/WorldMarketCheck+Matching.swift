@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 extension WorldMarketCheck {
     /// World-market rows ready to align with import rows, and how the world data was mapped.

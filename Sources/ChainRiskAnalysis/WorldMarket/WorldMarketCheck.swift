@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Whether a product with concentrated imports has alternative suppliers on the world market (the letter's Table 5).
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The `SITC` dimension keys of CBS StatLine table 85427NED and the SITC rev. 4 section each stands for.
 ///

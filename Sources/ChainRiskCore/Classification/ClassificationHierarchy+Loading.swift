@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension ClassificationHierarchy {
     /// A classification tree bundled with ChainRiskCore.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension Correspondence {
     /// A correspondence bundled with ChainRiskCore (insongkim/concordance tables, UN Statistics Division origin).

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension HSEditionBridge {
     /// The bundled bridge (`hs2017_hs2022.csv`, `hs2017_hs2022_unmatched.csv`), read once on first use; stops the

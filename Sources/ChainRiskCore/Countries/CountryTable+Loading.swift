@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension CountryTable {
     /// The table bundled with ChainRiskCore, read once on first use.

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 import Foundation
 
 /// The datasets shipped with chainrisk, read from the package's resources.

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 import Foundation
 
 /// Reads the groupings of the origin table (the letter's Table 3): origin regions → groups, sectors → export categories.

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Reads a country-risk score file: CSV `iso3,score` with scores in [0, 1] (governance, hazard exposure …).
 public enum RiskScoreFile {

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Reads the inputs of a re-ranking: scores per source value chain and the mapping of chains onto sectors.
 ///

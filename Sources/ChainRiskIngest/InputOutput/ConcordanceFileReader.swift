@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Reads an aggregation concordance: two columns, code and group, comma- or tab-separated.
 ///

@@ -1,5 +1,5 @@
-import ChainRiskCore
-import Foundation
+public import ChainRiskCore
+public import Foundation
 
 /// The largest input-output table chainrisk reads, checked before any matrix of it is allocated.
 ///

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// An input-output table as read from files, with where it came from and what the reader noticed.
 public struct LoadedInputOutputTable: Sendable {

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 import Foundation
 
 /// Reads what scales a country shock onto an aggregated table: the region map and the countries' gross output.

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// A JSON number: the literal as written plus its value as a `Double` and, when integral, as an `Int`.
 ///

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// A small JSON document read whole, every value with the place it starts, for configuration files (scenarios).
 ///

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Reads user disruption events from a CSV file shaped like the letter's Table 1
 /// (`letter_table1_events.csv`).

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Reads a JSON scenario file; every mistake is an `InputError` at the file, line and column of the value.
 ///

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 extension SimulationResources {
     /// Why an inventory override was refused (the caller reports it as a usage error).

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 import Foundation
 
 /// The simulation's bundled reference tables (`BuiltIn/simulation`, see its SOURCES.md).

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Translates the country codes sources write (CEPII numeric, ISO 3166 alpha-2) into `CountryCode`s.
 ///

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// The source formats chainrisk reads, as named on the command line (`--format`).
 public enum SourceFormat: String, Sendable, Codable, CaseIterable {

@@ -1,5 +1,5 @@
-import ChainRiskAnalysis
-import ChainRiskCore
+public import ChainRiskAnalysis
+public import ChainRiskCore
 
 /// Tables of a `VulnerabilityAssessment` for the `sectors`, `events` and `options` commands.
 public struct AssessmentTables: Sendable {

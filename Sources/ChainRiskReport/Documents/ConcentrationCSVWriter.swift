@@ -1,5 +1,5 @@
-import ChainRiskAnalysis
-import ChainRiskCore
+public import ChainRiskAnalysis
+public import ChainRiskCore
 
 /// Writes import-concentration rows as CSV bytes, byte for byte the CSV of `ConcentrationTable` (without the
 /// world-market columns) but without building a `DataTable` cell by cell: hundreds of thousands of rows a second.

@@ -1,4 +1,4 @@
-import ChainRiskAnalysis
+public import ChainRiskAnalysis
 import ChainRiskCore
 
 /// The output of `chainrisk concentration`: the rows with thresholds, optional relevance, sensitivity and

@@ -1,4 +1,4 @@
-import ChainRiskAnalysis
+public import ChainRiskAnalysis
 import ChainRiskCore
 
 /// A table with the key it has in JSON output, for the optional sections of `chainrisk concentration`.

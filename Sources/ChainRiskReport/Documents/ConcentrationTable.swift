@@ -1,5 +1,5 @@
-import ChainRiskAnalysis
-import ChainRiskCore
+public import ChainRiskAnalysis
+public import ChainRiskCore
 
 /// Import-concentration rows as a `DataTable` (the letter's Table 4 shape), with world-market columns when checked.
 public struct ConcentrationTable: Sendable {

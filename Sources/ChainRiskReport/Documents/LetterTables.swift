@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// The published tables of a `LetterDataset` as `DataTable`s, labelled in English or Dutch.
 public struct LetterTables: Sendable {

@@ -1,5 +1,5 @@
 import ChainRiskCore
-import ChainRiskIO
+public import ChainRiskIO
 import Foundation
 
 /// The origin table (the letter's Table 3) as data tables, notes and JSON, in English or Dutch.

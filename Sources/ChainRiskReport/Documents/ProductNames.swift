@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// English product descriptions from the bundled hierarchies (HS 2022, SITC rev. 4, BEC rev. 4).
 public enum ProductNames {

@@ -1,5 +1,5 @@
-import ChainRiskCore
-import ChainRiskSimulation
+public import ChainRiskCore
+public import ChainRiskSimulation
 
 /// The tables of a scenario run: parameters, scaling, losses per sector, mitigation, direct exposure, series.
 public struct ScenarioTables: Sendable {

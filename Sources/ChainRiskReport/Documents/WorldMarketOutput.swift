@@ -1,4 +1,4 @@
-import ChainRiskAnalysis
+public import ChainRiskAnalysis
 import ChainRiskCore
 
 /// The output of `chainrisk world-market`: exporter concentration per product, with thresholds and provenance.

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Writes matrices in the matrix-CSV layout chainrisk reads (`row,LABEL…`, one labelled row per line).
 ///

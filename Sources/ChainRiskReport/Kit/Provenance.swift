@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Where a report's numbers came from: datasets with their file hashes, thresholds, and the chainrisk version.
 ///

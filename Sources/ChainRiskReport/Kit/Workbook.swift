@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import ZIPFoundation
 
 /// A spreadsheet of named sheets, written as an Office Open XML workbook (`.xlsx`) for analysts who work in Excel.

@@ -4,9 +4,9 @@ import ChainRiskReport
 import ChainRiskStore
 import ChainRiskUseCases
 import Foundation
-import HTTPTypes
-import Hummingbird
-import HummingbirdCore
+public import HTTPTypes
+public import Hummingbird
+public import HummingbirdCore
 import NIOCore
 
 /// An error answered as JSON `{"error": code, "detail": message}` with its HTTP status.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A PostgreSQL database named by a URL, `postgresql://user[:password]@host[:port]/database[?sslmode=…&host=/socket]`.
 ///

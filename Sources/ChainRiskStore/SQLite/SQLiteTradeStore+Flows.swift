@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 import GRDB
 
 extension SQLiteTradeStore {

@@ -1,5 +1,5 @@
 import ChainRiskCore
-import Foundation
+public import Foundation
 import GRDB
 
 /// The embedded store: one SQLite file (WAL mode) through GRDB, or memory for tests.

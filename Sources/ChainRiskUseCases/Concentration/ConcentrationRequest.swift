@@ -1,6 +1,6 @@
-import ChainRiskAnalysis
+public import ChainRiskAnalysis
 import ChainRiskCore
-import ChainRiskReport
+public import ChainRiskReport
 
 /// A request for import (or export) concentration per product: the letter's Tables 4 and 5 from any trade data.
 public struct ConcentrationRequest: Sendable, Hashable {

@@ -1,7 +1,7 @@
 import ChainRiskAnalysis
-import ChainRiskCore
-import ChainRiskReport
-import Foundation
+public import ChainRiskCore
+public import ChainRiskReport
+public import Foundation
 
 /// Concentration rows and their sections, ready to render; from the columnar path the CSV streams as it is computed.
 public struct ConcentrationResult: Sendable {

@@ -1,6 +1,6 @@
-import ChainRiskAnalysis
-import ChainRiskCore
-import ChainRiskReport
+public import ChainRiskAnalysis
+public import ChainRiskCore
+public import ChainRiskReport
 import ChainRiskStore
 import Foundation
 

@@ -1,7 +1,7 @@
-import ChainRiskCore
-import ChainRiskIngest
-import ChainRiskReport
-import ChainRiskStore
+public import ChainRiskCore
+public import ChainRiskIngest
+public import ChainRiskReport
+public import ChainRiskStore
 import Foundation
 
 /// Where an analysis reads trade flows from: a stored dataset, or files read directly with the readers.

@@ -1,5 +1,5 @@
 import ChainRiskCore
-import ChainRiskIngest
+public import ChainRiskIngest
 
 /// How files are read beyond their bytes: the format (nil: detected from the header) and the reader options.
 public struct ReadSettings: Sendable, Hashable {

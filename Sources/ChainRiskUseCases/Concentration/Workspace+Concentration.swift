@@ -1,7 +1,7 @@
-import ChainRiskAnalysis
+public import ChainRiskAnalysis
 import ChainRiskCore
 import ChainRiskIngest
-import ChainRiskReport
+public import ChainRiskReport
 import ChainRiskStore
 import Foundation
 

@@ -1,4 +1,4 @@
-import ChainRiskAnalysis
+public import ChainRiskAnalysis
 import ChainRiskCore
 import ChainRiskReport
 

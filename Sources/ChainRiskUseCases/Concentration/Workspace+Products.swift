@@ -1,7 +1,7 @@
-import ChainRiskAnalysis
-import ChainRiskCore
+public import ChainRiskAnalysis
+public import ChainRiskCore
 import ChainRiskIngest
-import ChainRiskReport
+public import ChainRiskReport
 import ChainRiskStore
 import Foundation
 

@@ -1,6 +1,6 @@
-import ChainRiskCore
+public import ChainRiskCore
 import ChainRiskIngest
-import ChainRiskStore
+public import ChainRiskStore
 
 /// Mirror data: formats that record each trade once, as an export of i to j, which is at once j's import from i.
 ///

@@ -1,6 +1,6 @@
-import ChainRiskAnalysis
+public import ChainRiskAnalysis
 import ChainRiskCore
-import ChainRiskReport
+public import ChainRiskReport
 import ChainRiskStore
 
 /// A request for world-market concentration: the HHI of world exports by exporting country, per product and year.

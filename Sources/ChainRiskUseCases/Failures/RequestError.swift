@@ -1,4 +1,4 @@
-import ChainRiskAnalysis
+public import ChainRiskAnalysis
 import Foundation
 
 /// A request that cannot be carried out as given: an unknown choice, a missing or conflicting option.

@@ -1,5 +1,5 @@
 import ChainRiskCore
-import ChainRiskIngest
+public import ChainRiskIngest
 import Foundation
 
 /// Where an input-output table is read from: its intermediate-flows file, with final demand and gross output found

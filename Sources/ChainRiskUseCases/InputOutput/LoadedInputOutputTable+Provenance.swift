@@ -1,6 +1,6 @@
 import ChainRiskCore
-import ChainRiskIngest
-import ChainRiskReport
+public import ChainRiskIngest
+public import ChainRiskReport
 import Foundation
 
 extension Provenance.Input {

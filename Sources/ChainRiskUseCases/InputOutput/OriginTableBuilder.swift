@@ -1,7 +1,7 @@
 import ChainRiskCore
-import ChainRiskIO
-import ChainRiskIngest
-import ChainRiskReport
+public import ChainRiskIO
+public import ChainRiskIngest
+public import ChainRiskReport
 import Foundation
 
 /// Builds the origin table (the letter's Table 3) from a loaded input-output table, for `origins`, `report` and the server.

@@ -1,7 +1,7 @@
 import ChainRiskCore
 import ChainRiskIO
 import ChainRiskIngest
-import ChainRiskReport
+public import ChainRiskReport
 import Foundation
 
 /// Leontief output per sector, and the seconds each phase took.

@@ -1,7 +1,7 @@
 import ChainRiskCore
 import ChainRiskIO
 import ChainRiskIngest
-import ChainRiskReport
+public import ChainRiskReport
 
 /// The order of the multiplier rows.
 public enum LinkageOrder: String, CaseIterable, Sendable, Hashable {

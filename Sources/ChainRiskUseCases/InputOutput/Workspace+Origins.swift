@@ -1,7 +1,7 @@
 import ChainRiskCore
-import ChainRiskIO
-import ChainRiskIngest
-import ChainRiskReport
+public import ChainRiskIO
+public import ChainRiskIngest
+public import ChainRiskReport
 import Foundation
 
 /// A request for the origin table (the letter's Table 3) of a loaded input-output table.

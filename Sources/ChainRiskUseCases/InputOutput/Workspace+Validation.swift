@@ -1,7 +1,7 @@
-import ChainRiskCore
-import ChainRiskIO
+public import ChainRiskCore
+public import ChainRiskIO
 import ChainRiskIngest
-import ChainRiskReport
+public import ChainRiskReport
 
 /// A table's check: the summary, finding counts and examples, and whether it passes.
 public struct InputOutputValidation: Sendable {

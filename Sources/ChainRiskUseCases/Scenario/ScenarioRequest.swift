@@ -1,5 +1,5 @@
-import ChainRiskCore
-import ChainRiskReport
+public import ChainRiskCore
+public import ChainRiskReport
 import ChainRiskSimulation
 
 /// A request to run a disruption scenario: what happens, on what data, with which model.

@@ -1,8 +1,8 @@
-import ChainRiskCore
+public import ChainRiskCore
 import ChainRiskIO
-import ChainRiskIngest
-import ChainRiskReport
-import ChainRiskSimulation
+public import ChainRiskIngest
+public import ChainRiskReport
+public import ChainRiskSimulation
 import Foundation
 
 /// Runs a scenario through an input-output table with one of the static models or ARIO and tabulates the result.

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 import ChainRiskSimulation
 
 /// The typed form of a shock: `REGIONS[:SECTORS]:LOSS:WEEKS`, e.g. `TWN+CHN:c3-c16,hs8542:0.2:22`.

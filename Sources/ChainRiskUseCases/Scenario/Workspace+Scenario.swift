@@ -1,9 +1,9 @@
 import ChainRiskAnalysis
-import ChainRiskCore
+public import ChainRiskCore
 import ChainRiskIO
 import ChainRiskIngest
-import ChainRiskReport
-import ChainRiskSimulation
+public import ChainRiskReport
+public import ChainRiskSimulation
 import Foundation
 
 /// A scenario's report, with the daily simulation behind it (ARIO) and how long reading and simulating took.

@@ -1,7 +1,7 @@
 import ChainRiskCore
-import ChainRiskIngest
+public import ChainRiskIngest
 import ChainRiskReport
-import ChainRiskStore
+public import ChainRiskStore
 import Foundation
 
 /// A request to read trade files into the store as one dataset, atomically.

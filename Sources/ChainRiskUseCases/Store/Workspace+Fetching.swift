@@ -1,9 +1,9 @@
-import ChainRiskCore
+public import ChainRiskCore
 import ChainRiskIngest
 import ChainRiskReport
-import ChainRiskSources
-import ChainRiskStore
-import Foundation
+public import ChainRiskSources
+public import ChainRiskStore
+public import Foundation
 
 /// A fetch from one source into one dataset: what to ask, how politely, and under which name to store it.
 public struct FetchSettings: Sendable {

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Reads CEPII BACI files (`t,i,j,k,v,q`), the reconciled bilateral trade matrix at HS 6-digit level.
 ///

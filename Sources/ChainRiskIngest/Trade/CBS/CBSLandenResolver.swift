@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// What a CBS Landen dimension entry stands for.
 public enum CBSPartner: Hashable, Sendable {

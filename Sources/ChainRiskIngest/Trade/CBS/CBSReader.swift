@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 #if canImport(Glibc)
     import Glibc

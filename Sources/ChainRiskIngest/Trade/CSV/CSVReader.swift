@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// A streaming, byte-level CSV tokenizer (RFC 4180 quoting, `,` `;` or tab separated, LF or CRLF lines).
 ///

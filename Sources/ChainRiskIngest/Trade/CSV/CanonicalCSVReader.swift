@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Reads chainrisk's canonical CSV: `year,reporter,partner,product,flow,value` plus optional columns.
 ///

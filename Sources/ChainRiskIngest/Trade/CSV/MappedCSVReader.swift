@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Reads any CSV through a column map (`--map reporter=reporter_iso,product=product_code,value=export_value_usd`).
 ///

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Reads Eurostat Comext bulk `.dat` files (DS-045409, EU trade by CN8), current and legacy layouts.
 ///

@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Maps UN Comtrade numeric area codes (M49-like: 528 Netherlands, 0 World, 490 Other Asia nes) to chainrisk
 /// codes: ISO3 for countries, the Comtrade ISO-like code (`W00`, `S19`, `_X`, `X1`) for special areas.

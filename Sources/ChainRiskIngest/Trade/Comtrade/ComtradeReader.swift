@@ -1,4 +1,4 @@
-import ChainRiskCore
+public import ChainRiskCore
 
 /// Reads UN Comtrade files in any of their variants (`ComtradeLayout`), detected from the JSON keys or CSV header.
 ///
