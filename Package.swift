@@ -154,7 +154,16 @@ let package = Package(
         .testTarget(name: "ChainRiskCoreTests", dependencies: ["ChainRiskCore"]),
         .testTarget(name: "ChainRiskIngestTests", dependencies: ["ChainRiskIngest"]),
         // Test helpers shared by the test targets (a throwaway PostgreSQL server); not a product.
-        .target(name: "ChainRiskTestSupport", dependencies: ["CTestScratch"], path: "Tests/ChainRiskTestSupport"),
+        .target(
+            name: "ChainRiskTestSupport",
+            dependencies: [
+                "CTestScratch",
+                // A loopback HTTP server for the fetch tests (LoopbackServer).
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Tests/ChainRiskTestSupport"),
         // The test run's own TMPDIR, removed when the run ends (a C constructor: set before any test starts).
         .target(name: "CTestScratch", path: "Tests/CTestScratch"),
         .testTarget(
@@ -169,7 +178,7 @@ let package = Package(
         .testTarget(
             name: "ChainRiskSourcesTests",
             dependencies: [
-                "ChainRiskSources",
+                "ChainRiskSources", "ChainRiskTestSupport",
                 // Loopback servers that redirect, drip and link pages on (the fetch-safety tests).
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

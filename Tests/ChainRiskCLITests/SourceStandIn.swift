@@ -1,7 +1,7 @@
+import ChainRiskTestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Logging
 import NIOCore
 
 /// A loopback stand-in for the UN Comtrade data API and CBS's OData feed, serving the real samples in
@@ -18,8 +18,8 @@ final class SourceStandIn: @unchecked Sendable {
     private var comtradeRequests: [String] = []
     private var cbsRequests: [String] = []
     private var sent429 = false
-    private(set) var port = 0
-    private var task: Task<Void, any Error>?
+    private let server = LoopbackServer()
+    var port: Int { server.port }
 
     /// Whether records carry `classificationCode` (H5 until 2021, H6 from 2022, as the Netherlands reported).
     let classified: Bool
@@ -40,7 +40,7 @@ final class SourceStandIn: @unchecked Sendable {
 
     var comtradeRequestCount: Int { lock.withLock { comtradeRequests.count } }
     var cbsRequestCount: Int { lock.withLock { cbsRequests.count } }
-    var base: String { "http://127.0.0.1:\(port)" }
+    var base: String { server.base }
 
     /// Starts serving on a free loopback port and returns when it listens.
     func start() async throws {
@@ -49,26 +49,10 @@ final class SourceStandIn: @unchecked Sendable {
         router.get(":table/TypedDataSet") { request, context in
             self.cbs(request, table: context.parameters.get("table") ?? "")
         }
-        let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
-            logger: Self.quietLogger)
-        task = Task { try await app.run() }
-        for await port in stream {
-            self.port = port
-            break
-        }
+        try await server.start(router)
     }
 
-    func stop() { task?.cancel() }
-
-    /// Stopping by cancellation is how a test ends the server, not an error to print.
-    static let quietLogger: Logger = {
-        var logger = Logger(label: "chainrisk.test-source")
-        logger.logLevel = .critical
-        return logger
-    }()
+    func stop() { server.stop() }
 
     // MARK: Comtrade
 

@@ -1,7 +1,7 @@
+import ChainRiskTestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Logging
 import NIOCore
 
 /// A loopback HTTP server on a free 127.0.0.1 port that misbehaves on request, for the fetch-safety tests: it
@@ -12,8 +12,8 @@ final class LoopbackSource: @unchecked Sendable {
     static let keyHeader = "Ocp-Apim-Subscription-Key"
     private let lock = NSLock()
     private var received: [(path: String, key: String?)] = []
-    private(set) var port = 0
-    private var task: Task<Void, any Error>?
+    private let server = LoopbackServer()
+    var port: Int { server.port }
     /// The next-page link a table's pages carry, by table; nil for none. Called with the page number (`$skip`).
     let nextLink: @Sendable (_ base: String, _ table: String, _ page: Int) -> String?
 
@@ -21,7 +21,7 @@ final class LoopbackSource: @unchecked Sendable {
         self.nextLink = nextLink
     }
 
-    var base: String { "http://127.0.0.1:\(port)" }
+    var base: String { server.base }
 
     /// The requests received: path with query, and the key header when one was sent.
     var requests: [(path: String, key: String?)] { lock.withLock { received } }
@@ -61,26 +61,10 @@ final class LoopbackSource: @unchecked Sendable {
                 ?? Data()
             return Self.json(String(decoding: data, as: UTF8.self))
         }
-        let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
-            logger: Self.quietLogger)
-        task = Task { try await app.run() }
-        for await port in stream {
-            self.port = port
-            break
-        }
+        try await server.start(router)
     }
 
-    func stop() { task?.cancel() }
-
-    /// Stopping by cancellation is how a test ends the server, not an error to print.
-    static let quietLogger: Logger = {
-        var logger = Logger(label: "chainrisk.test-source")
-        logger.logLevel = .critical
-        return logger
-    }()
+    func stop() { server.stop() }
 
     private func record(_ request: Request) {
         let key = HTTPField.Name(Self.keyHeader).flatMap { request.headers[$0] }
