@@ -98,7 +98,7 @@ struct ArchitectureTests {
         // A file, not a pipe: processes other tests start meanwhile (a PostgreSQL server) would inherit a pipe's
         // write end and hold its end-of-file back until they exit.
         let findings = FileManager.default.temporaryDirectory.appendingPathComponent("lint-\(UUID().uuidString).txt")
-        FileManager.default.createFile(atPath: findings.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: findings.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: findings) }
         process.standardError = try FileHandle(forWritingTo: findings)
         process.standardOutput = FileHandle.nullDevice

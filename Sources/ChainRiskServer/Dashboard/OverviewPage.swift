@@ -56,7 +56,6 @@ struct OverviewPage {
 
     /// Sentences, already escaped, each with the number behind it.
     private func findings(_ assessment: VulnerabilityAssessment) -> [String] {
-        let language = context.language
         var lines: [String] = []
         if assessment.isConclusive {
             lines += sectorFindings(assessment)

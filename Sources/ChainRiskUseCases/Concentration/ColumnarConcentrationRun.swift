@@ -30,6 +30,8 @@ struct ColumnarConcentrationRun: Sendable {
     let provenance: Provenance
     /// At most this many rows (the server's page limit), as the general path cuts them; nil for all.
     let limit: Int?
+    /// The notes the general path's reader gives for the same files (BACI's conventional country codes).
+    let findings: FindingLog
 
     /// The run, or nil when the general path must take the request.
     init?(request: ConcentrationRequest, query: ConcentrationQuery, workspace: Workspace) throws {
@@ -53,6 +55,18 @@ struct ColumnarConcentrationRun: Sendable {
         self.language = request.language
         self.limit = request.limit
         self.provenance = Provenance(inputs: [try request.source.provenance(in: workspace)], settings: query.settings)
+        var findings = FindingLog()
+        if case .files = request.source {
+            for file in columns {
+                for code in BACIReader.conventionalCodes.sorted() {
+                    let rows = file.blocks.reduce(0) { count, block in
+                        count + zip(block.reporters, block.partners).count { Int($0) == code || Int($1) == code }
+                    }
+                    if rows > 0 { findings.record(BACIReader.conventionFinding(code: code, rows: rows)) }
+                }
+            }
+        }
+        self.findings = findings
     }
 
     /// The source's flows as columns in the import view: plain BACI files read on all cores, or a stored dataset the

@@ -15,7 +15,7 @@ extension Workspace {
             throw RequestError("drill", "--drill needs --level N (the level to drill from)")
         }
         if let columnar = try ColumnarConcentrationRun(request: request, query: query, workspace: self) {
-            return ConcentrationResult(body: .columnar(columnar), findings: FindingLog())
+            return ConcentrationResult(body: .columnar(columnar), findings: columnar.findings)
         }
         let flows = try Self.checked { try query.flowKinds() }
         let exportKinds: [FlowKind] =

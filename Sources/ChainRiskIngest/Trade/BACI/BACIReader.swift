@@ -75,13 +75,25 @@ public struct BACIReader: TradeReader {
             try sink(flow, csv.line)
             summary.flowsEmitted += 1
         }
-        cache.conventions.record(.mappedCode, into: &summary.findings) { code, rows in
-            "CEPII country code \(code) 'Other Asia, nes' (\(CodeTally<Int>.rows(rows))) mapped to TWN: BACI, like Comtrade's S19, reports Taiwan under this code"
+        for (code, rows) in cache.conventions.sorted(by: { $0.key < $1.key }) {
+            summary.findings.record(Self.conventionFinding(code: code, rows: rows))
         }
         cache.unknown.record(.unknownCode, into: &summary.findings) { code, rows in
             "CEPII country code \(code) is not in the country table; kept as '\(CountryCodeResolver.unresolvedCEPII(code))' (\(CodeTally<Int>.rows(rows)))"
         }
         return summary
+    }
+
+    /// The CEPII codes read as a country by convention, not by definition: 490 "Other Asia, nes" is Taiwan.
+    public static let conventionalCodes: Set<Int> = [490]
+
+    /// The note that `rows` rows of a file carry a conventional code (a fact about the file, so without a line: the
+    /// columnar path, which keeps no line numbers, reports it in the same words).
+    public static func conventionFinding(code: Int, rows: Int) -> Finding {
+        Finding(
+            .mappedCode,
+            "CEPII country code \(code) 'Other Asia, nes' (\(CodeTally<Int>.rows(rows))) mapped to TWN: BACI, like Comtrade's S19, reports Taiwan under this code"
+        )
     }
 
     /// The HS vintage a BACI file name states: `BACI_HS92_Y2017_V202501.csv` → HS 1992, `BACI_HS17_…` → HS 2017.
@@ -152,9 +164,7 @@ struct CEPIICountryCache {
     /// Rows per unknown code, for the findings at the end of the file.
     private(set) var unknown = CodeTally<Int>()
     /// Rows per code that stands for a country by convention, not by definition (490 "Other Asia, nes" → Taiwan).
-    private(set) var conventions = CodeTally<Int>()
-    /// The CEPII codes read as a country by convention.
-    static let conventionalCodes: Set<Int> = [490]
+    private(set) var conventions: [Int: Int] = [:]
 
     init(resolver: CountryCodeResolver) { self.resolver = resolver }
 
@@ -173,7 +183,7 @@ struct CEPIICountryCache {
                 isUnknown[number] = resolved == nil
             }
             if isUnknown[number] { unknown.note(number, at: csv.location(index)) }
-            if Self.conventionalCodes.contains(number) { conventions.note(number, at: csv.location(index)) }
+            if BACIReader.conventionalCodes.contains(number) { conventions[number, default: 0] += 1 }
             return country
         }
         if let resolved = resolver.cepii(number) { return resolved }
