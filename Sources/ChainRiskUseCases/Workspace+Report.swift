@@ -121,6 +121,12 @@ extension Workspace {
         inputs.append(computed.input)
         let (basisRows, method) = try importBasis(request, rows: computed.rows.filter(\.flow.isImport))
         let rows = try reporterRows(basisRows, dataset: imports, reporter: request.reporter, year: request.year)
+        // Table 4 ranks values and Table 5 compares them with one floor: values in two currencies cannot share either.
+        let currencies = Set(rows.map(\.unit.currency))
+        if currencies.count > 1 {
+            throw MixedUnits(
+                units: currencies.sorted(), analysis: "Table 4's ranking and Table 5's floor (\(imports))")
+        }
         var worldRows: [ImportConcentration]?
         if let world = request.world {
             var flows: [TradeFlow] = []

@@ -108,4 +108,21 @@ struct ReportCoverageTests {
                 "Units: Tables 4 and 5 are in USD, the data's currency; Table 2's trade is the letter's, in EUR mln."))
         #expect(result.stdout.contains("- units: imports USD"))
     }
+
+    @Test("a dataset whose rows are partly USD and partly EUR is refused naming both units (65), not ranked together")
+    func mixedCurrencies() throws {
+        let cli = CLIRunner()
+        let file = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("mixed-\(UUID()).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try """
+        year,reporter,partner,product,flow,value,classification,unit
+        2022,DEU,CHN,4418,import,100,HS,USD
+        2022,DEU,POL,4407,import,200,HS,EUR
+
+        """.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["import", file.path, "--name", "mixed"]).status == 0)
+        let result = try cli.run(["report", "--imports", "mixed"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("the data mixes units (EUR and USD)"), "\(result.stderr)")
+    }
 }
