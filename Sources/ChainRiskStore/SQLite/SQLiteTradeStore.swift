@@ -39,7 +39,7 @@ public final class SQLiteTradeStore: TradeStore {
                 )
             }
             let applied = try pool.read { try SQLiteSchema.migrator.appliedIdentifiers($0) }
-            try SQLiteSchema.migrator.migrate(pool)
+            try Self.migrate(pool)
             if !applied.isEmpty, !applied.contains(SQLiteSchema.stableFlowSequence) {
                 let check = try pool.read { try Self.consistency($0, location: path) }
                 StoreNotice.post(
@@ -51,6 +51,19 @@ public final class SQLiteTradeStore: TradeStore {
             throw StoreError(.unavailable, "cannot open the database \(path): \(error.message ?? error.description)")
         }
         self.path = path
+    }
+
+    /// Brings the schema up to date. Processes that open one new database at the same moment each plan the same
+    /// migrations; the first to take the write lock applies them and the others' plans fail ("table … already
+    /// exists"). A failed plan is therefore made again, against what is now applied, a few times before it counts.
+    static func migrate(_ pool: DatabasePool) throws {
+        for attempt in 0... {
+            do {
+                return try SQLiteSchema.migrator.migrate(pool)
+            } catch is DatabaseError where attempt < 4 {
+                usleep(50_000)
+            }
+        }
     }
 
     /// A fresh, private in-memory store (tests run in parallel, each with its own).
