@@ -44,7 +44,6 @@ extension Workspace {
         let nested = ProductCode.covered(in: Set(read.map(\.product).filter { !$0.isTotal }))
         read = read.filter { !nested.contains($0.product) }
         let flows = read.map(\.flow)
-        let units = Set(read.map(\.unit))
         let reporters = Set(read.map(\.reporter))
         let resources = try simulationBundle()
         let rows = DirectExposure.rows(flows: flows, scenario: scenario, map: resources.productSectorMap)
@@ -71,7 +70,7 @@ extension Workspace {
                     [
                         ("value_at_risk", "Import value at risk", total),
                         ("flows_read", "Import flows read", Double(flows.count)),
-                    ], unit: units.sorted().joined(separator: "+"))
+                    ], unit: heldUnits[0])
             ),
         ]
         let settings = [
