@@ -85,13 +85,21 @@ extension ClassificationHierarchy {
 
 extension ClassificationHierarchy {
     /// The English description of a product from the bundled hierarchy of its classification (HS 2022 for HS and
-    /// CN codes, by their first six digits; SITC rev. 4; BEC rev. 4), or nil where none is bundled or it lacks the code.
+    /// CN codes, by their first six digits, and the edition's own text for HS 1992–2017 codes where it differs;
+    /// SITC rev. 4; BEC rev. 4), or nil where none is bundled or it lacks the code.
     public static func description(of product: ProductCode) -> String? {
         switch product.classification.family {
-        case .hs, .cn: hs2022.description(of: String(product.code.prefix(6)))
-        case .sitc: sitc4.description(of: product.code)
-        case .bec: bec4.description(of: product.code)
-        case .cpa, .national: nil
+        case .hs, .cn:
+            let code = String(product.code.prefix(6))
+            if product.classification.family == .hs, let edition = product.classification.revision,
+                let text = HSEditionNames.bundled.description(of: code, edition: edition)
+            {
+                return text
+            }
+            return hs2022.description(of: code)
+        case .sitc: return sitc4.description(of: product.code)
+        case .bec: return bec4.description(of: product.code)
+        case .cpa, .national: return nil
         }
     }
 }

@@ -10,14 +10,16 @@ struct ReferenceTable: Sendable {
     /// The bundle folder that `scripts/derive_reference_data.py` writes to.
     static let bundleSubdirectory = "Resources/reference"
 
-    /// Reads `name.csv` from `directory`, or from this module's bundle when `directory` is `nil`.
-    init(named name: String, in directory: URL?) throws(ReferenceDataError) {
+    /// Reads `name.csv` from `directory`, or from this module's bundle folder `subdirectory` when `directory` is `nil`.
+    init(
+        named name: String, in directory: URL?, subdirectory: String = ReferenceTable.bundleSubdirectory
+    ) throws(ReferenceDataError) {
         let resource = name + ".csv"
         let url: URL
         if let directory {
             url = directory.appendingPathComponent(resource)
         } else if let found = Bundle.module.url(
-            forResource: name, withExtension: "csv", subdirectory: ReferenceTable.bundleSubdirectory
+            forResource: name, withExtension: "csv", subdirectory: subdirectory
         ) {
             url = found
         } else {
