@@ -25,8 +25,11 @@ public struct ReportRequest: Sendable {
     /// Table 4's basis: imports for own use where the data allows (its own series, or imports − re-exports), else
     /// total imports with the caveat; `total` asks for total imports.
     public var basis: ImportBasis = .ownUse
-    /// Table 5's floor in the import data's currency units (the letter's EUR 250 mln).
-    public var minimumValue: Double = 250e6
+    /// Table 5's floor in the import data's currency units; `nil` is the letter's EUR 250 mln, converted at the
+    /// year's average rate when the data is in USD.
+    public var minimumValue: Double?
+    /// A table of annual EUR/USD rates (`year,usd_per_eur`) that replaces the bundled ECB averages.
+    public var exchangeRatesFile: String?
     /// Table 3: the origin of the imported inputs used for exports.
     public var origins: OriginsRequest?
     /// Adds the generation time to the provenance (the report is then no longer byte-for-byte reproducible).
@@ -44,7 +47,8 @@ extension Workspace {
         var letter = try letter()
         var inputs = [Provenance.Input.builtIn(letter)]
         let userEvents = try self.userEvents(request.eventsFile, inputs: &inputs)
-        var computed = try computedConcentration(request, inputs: &inputs)
+        var floorConversion: String?
+        var computed = try computedConcentration(request, inputs: &inputs, floorConversion: &floorConversion)
         if let found = computed, let imports = request.imports, let first = found.rows.first {
             let exports = try reporterExports(dataset: imports, reporter: first.reporter, year: first.year)
             let coverage = TradeCoverage(
@@ -70,7 +74,8 @@ extension Workspace {
                 published: try self.letter())
         }
         var settings = VulnerabilityReport.settings(
-            thresholds: request.thresholds, table5MinimumValue: request.imports == nil ? nil : request.minimumValue)
+            thresholds: request.thresholds, table5MinimumValue: computed?.minimumValue)
+        settings["table5_floor_conversion"] = floorConversion
         if request.imports != nil {
             settings["table4_rule"] = NestedCodes.rule
             settings["sector_coverage_rule"] = TradeCoverage.ruleEN
@@ -113,9 +118,9 @@ extension Workspace {
     }
 
     /// Concentration rows of the import dataset (and world rows) when the request names one.
-    private func computedConcentration(_ request: ReportRequest, inputs: inout [Provenance.Input]) throws
-        -> VulnerabilityAssessment.ComputedConcentration?
-    {
+    private func computedConcentration(
+        _ request: ReportRequest, inputs: inout [Provenance.Input], floorConversion: inout String?
+    ) throws -> VulnerabilityAssessment.ComputedConcentration? {
         guard let imports = request.imports else { return nil }
         let computed = try datasetConcentration(imports, thresholds: request.thresholds, hsVersion: request.hsVersion)
         inputs.append(computed.input)
@@ -136,9 +141,38 @@ extension Workspace {
             worldRows = WorldMarketCheck(thresholds: request.thresholds).worldMarketRows(flows: flows)
             inputs.append(try provenanceInput(dataset: world))
         }
-        let computedRows = rows
+        let floor = try table5Floor(request, rows: rows, inputs: &inputs)
+        floorConversion = floor.statement
         return VulnerabilityAssessment.ComputedConcentration(
-            rows: computedRows, world: worldRows, minimumValue: request.minimumValue, basis: method)
+            rows: rows, world: worldRows, minimumValue: floor.value, basis: method)
+    }
+
+    /// Table 5's floor in the rows' currency: the request's value, or the letter's EUR 250 mln — for USD data
+    /// converted at the year's average rate, with a sentence naming the rate. Refuses a currency it has no rate for.
+    private func table5Floor(
+        _ request: ReportRequest, rows: [ImportConcentration], inputs: inout [Provenance.Input]
+    ) throws -> (value: Double, statement: String?) {
+        if let value = request.minimumValue { return (value, nil) }
+        guard let first = rows.first else { return (250e6, nil) }
+        let currency = first.unit.currency
+        if currency == "EUR" { return (250e6, nil) }
+        var rates = ExchangeRates.ecb
+        if let path = request.exchangeRatesFile {
+            rates = try ExchangeRates(file: URL(fileURLWithPath: path))
+            inputs.append(
+                Provenance.Input(
+                    name: (path as NSString).lastPathComponent, kind: "file",
+                    files: [(path, try FileDigest.sha256(path: path).hex)]))
+        }
+        guard let conversion = rates.convert(250e6, from: "EUR", to: currency, year: first.year) else {
+            throw RequestError(
+                "min_value",
+                "Table 5's floor is the letter's EUR 250 mln and the import data is in \(currency) for \(first.year), for which \(rates.source) has no EUR→\(currency) rate; give the floor in \(currency) with --min-value or a rate table with --exchange-rates"
+            )
+        }
+        let value = conversion.value.rounded()
+        let converted = NumberFormat.fixed(value / 1e6, decimals: 2, grouping: true)
+        return (value, "EUR 250 mln = \(currency) \(converted) mln at \(conversion.statement)")
     }
 
     /// The import rows on the request's basis and how it was met: the own-use series, imports − re-exports (pro

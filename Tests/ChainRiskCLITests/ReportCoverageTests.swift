@@ -55,7 +55,7 @@ struct ReportCoverageTests {
         #expect(table4.first?["top_supplier"] as? String == "POL")
         #expect(
             markdown.stdout.contains(
-                "None: no product of the data is highly concentrated with imports above 250 mln USD, so Table 5 has no rows"
+                "None: no product of the data is highly concentrated with imports above 263 mln USD, so Table 5 has no rows"
             ))
         #expect(!markdown.stdout.contains("Public or private stockpiles"))
 
@@ -124,5 +124,47 @@ struct ReportCoverageTests {
         let result = try cli.run(["report", "--imports", "mixed"])
         #expect(result.status == 65)
         #expect(result.stderr.contains("the data mixes units (EUR and USD)"), "\(result.stderr)")
+    }
+
+    @Test(
+        "Table 5's EUR 250 mln floor on USD data: converted at the year's ECB average, stated; overridable; refused without a rate"
+    )
+    func floorConversion() throws {
+        let cli = CLIRunner()
+        let file =
+            CLIRunner.sharedData
+            + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv"
+        #expect(try cli.run(["import", file, "--name", "nl"]).status == 0)
+        // The data's latest year is 2022; ECB eurofxref-hist.csv's 257 daily USD rates of 2022 average 1.0530
+        // (python3: mean of the USD column over 2022 rows), so EUR 250 mln = USD 263.25 mln.
+        let bundled = try cli.run(["report", "--imports", "nl"])
+        #expect(bundled.status == 0, "\(bundled.stderr)")
+        #expect(
+            bundled.stdout.contains(
+                "- table5_floor_conversion: EUR 250 mln = USD 263.25 mln at 1.0530 USD per EUR, the 2022 average (ECB euro reference rates, annual average of daily rates, bundled)"
+            ), "\(bundled.stdout.suffix(1500))")
+        #expect(bundled.stdout.contains("- table5_min_value: 263250000.0"))
+        #expect(bundled.stdout.contains("Highly concentrated imports above 263 mln USD"))
+
+        let rates = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("rates-\(UUID()).csv")
+        defer { try? FileManager.default.removeItem(at: rates) }
+        try "year,usd_per_eur\n2021,1.1\n2022,1.2\n".write(to: rates, atomically: true, encoding: .utf8)
+        let own = try cli.run(["report", "--imports", "nl", "--exchange-rates", rates.path])
+        #expect(own.status == 0, "\(own.stderr)")
+        #expect(own.stdout.contains("EUR 250 mln = USD 300.00 mln at 1.2000 USD per EUR, the 2022 average (rates-"))
+        #expect(own.stdout.contains("- table5_min_value: 300000000.0"))
+        #expect(own.stdout.contains(rates.lastPathComponent + " sha256 "), "the rate table is an input")
+
+        let given = try cli.run(["report", "--imports", "nl", "--min-value", "1e8"])
+        #expect(given.stdout.contains("- table5_min_value: 100000000.0"))
+        #expect(!given.stdout.contains("table5_floor_conversion"))
+
+        try "year,usd_per_eur\n2021,1.1\n".write(to: rates, atomically: true, encoding: .utf8)
+        let missing = try cli.run(["report", "--imports", "nl", "--exchange-rates", rates.path])
+        #expect(missing.status == 64)
+        #expect(
+            missing.stderr.contains(
+                "the import data is in USD for 2022, for which \(rates.lastPathComponent) has no EUR→USD rate"),
+            "\(missing.stderr)")
     }
 }

@@ -52,7 +52,7 @@ extension APIRoutes {
         (report.language, report.thresholds) = (try parameters.language(), try thresholds(parameters))
         (report.imports, report.world, report.minimumValue) = (
             try datasetName(parameters, "imports"), try datasetName(parameters, "world"),
-            try parameters.number("min_value") ?? 250e6
+            try parameters.number("min_value")
         )
         (report.reporter, report.year) = (
             try reporters(parameters).first, try parameters.integer("year", in: 1900...2100)
@@ -104,7 +104,7 @@ extension AnalysisService {
     /// (its latest year, checked against the `world` exports), as `chainrisk report --imports --world` does.
     /// For a dashboard page without a chosen reporter, the dataset's default reporter (see `Workspace.defaultReporter`).
     func assessment(
-        imports: String?, world: String?, thresholds: ConcentrationThresholds, minimumValue: Double,
+        imports: String?, world: String?, thresholds: ConcentrationThresholds, minimumValue: Double? = nil,
         reporter: CountryCode? = nil
     ) throws -> (VulnerabilityAssessment, [Provenance.Input]) {
         var request = ReportRequest()

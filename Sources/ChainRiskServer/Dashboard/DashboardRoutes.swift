@@ -106,7 +106,7 @@ struct PageContext: Sendable {
     func report() throws -> ReportDocument {
         let imports = service.isBuiltIn(dataset) ? nil : dataset
         let (assessment, inputs) = try service.assessment(
-            imports: imports, world: nil, thresholds: .letter, minimumValue: 250e6, reporter: reporter)
+            imports: imports, world: nil, thresholds: .letter, reporter: reporter)
         let settings = VulnerabilityReport.settings(
             thresholds: .letter, table5MinimumValue: imports == nil ? nil : 250e6)
         return VulnerabilityReport(

@@ -12,7 +12,7 @@ struct OverviewPage {
         let document = try context.report()
         let (assessment, _) = try context.service.assessment(
             imports: context.service.isBuiltIn(context.dataset) ? nil : context.dataset, world: nil,
-            thresholds: .letter, minimumValue: 250e6, reporter: context.reporter)
+            thresholds: .letter, reporter: context.reporter)
         var body = "<p>\(HTMLText.escape(document.subtitle))</p>\n" + (try reporterForm())
         body +=
             "<section aria-labelledby=\"findings\"><h2 id=\"findings\">\(context.text("Key findings", "Belangrijkste bevindingen"))</h2>\n<ul class=\"findings\">\n"

@@ -50,8 +50,13 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         name: .customLong("min-value"),
-        help: "Table 5's floor in the import data's currency units (default 250e6, the letter's EUR 250 mln).")
-    var minValue: Double = 250e6
+        help:
+            "Table 5's floor in the import data's currency units (default: the letter's EUR 250 mln, for USD data at the year's average rate)."
+    )
+    var minValue: Double?
+
+    @Option(help: "A CSV of annual rates (year,usd_per_eur) replacing the bundled ECB averages for that conversion.")
+    var exchangeRates: String?
 
     @Option(
         help:
@@ -94,7 +99,7 @@ struct ReportCommand: ParsableCommand {
         (request.imports, request.world, request.minimumValue, request.year, request.hsVersion) = (
             imports, world, minValue, year, hsVersion
         )
-        request.basis = basis
+        (request.basis, request.exchangeRatesFile) = (basis, exchangeRates)
         if let reporter = origin.reporter {
             guard let code = CountryCode(rawValue: reporter.uppercased()) else {
                 throw RequestError(nil, "empty --reporter")
