@@ -200,7 +200,7 @@ let package = Package(
         .testTarget(
             name: "ChainRiskServerTests",
             dependencies: [
-                "ChainRiskServer",
+                "ChainRiskServer", "ChainRiskCore", "ChainRiskTestSupport",
                 "ChainRiskIngest",
                 "ChainRiskUseCases",
                 "ChainRiskStore",

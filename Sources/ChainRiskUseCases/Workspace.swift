@@ -82,6 +82,7 @@ public final class Workspace: @unchecked Sendable {
             SimulationBundle(
                 productSectorMap: try SimulationResources.productSectorMap(),
                 sectorNames: try SimulationResources.sectorNames(),
+                sectorNamesNL: try SimulationResources.sectorNames(dutch: true),
                 criticality: try SimulationResources.criticalityRatings())
         }
     }
@@ -124,6 +125,8 @@ public final class Workspace: @unchecked Sendable {
 struct SimulationBundle: Sendable {
     let productSectorMap: ProductSectorMap
     let sectorNames: [String: String]
+    /// The same names in Dutch, for `--lang nl` and the Dutch dashboard.
+    let sectorNamesNL: [String: String]
     /// IHS Markit input ratings per input and using WIOD sector, with their source.
     let criticality: (weights: [String: [String: Double]], source: String)
 }

@@ -1,3 +1,4 @@
+import ChainRiskTestSupport
 import Foundation
 import Testing
 
@@ -5,29 +6,6 @@ import Testing
 /// product descriptions, which exist in English only, and country names spelled alike) and codes or commands.
 @Suite("--lang nl: no English UI text in the HTML report")
 struct DutchThroughoutTests {
-    /// The visible text nodes of an HTML report before its provenance (machine records: file names, hashes, settings).
-    static func textNodes(_ html: String) -> Set<String> {
-        let body = html.components(separatedBy: "id=\"provenance\"").first ?? html
-        let withoutStyle = body.replacing(/<style.*?<\/style>/.dotMatchesNewlines(), with: "")
-        return Set(
-            withoutStyle.matches(of: />([^<>]+)</).map {
-                String($0.1).trimmingCharacters(in: .whitespacesAndNewlines)
-                    .replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&#39;", with: "'")
-            })
-    }
-
-    /// English text of `english` that the Dutch report repeats, names and codes left out.
-    static func untranslated(english: String, dutch: String, names: [String]) -> [String] {
-        let shared = textNodes(english).intersection(textNodes(dutch))
-        return shared.filter { text in
-            guard text.matches(of: /[A-Za-z]{2,}/).count >= 2 else { return false }
-            if text.hasPrefix("chainrisk ") { return false }
-            if text.firstMatch(of: /^[A-Z]{3}(, [A-Z]{3})*$|^[A-Z][a-z]+ \([A-Z]{3}\)$/) != nil { return false }
-            let core = text.replacing(#/^\d+ /#, with: "").replacing(/…$/, with: "")
-            return !names.contains { $0.contains(core) || core.contains($0) }
-        }.sorted()
-    }
-
     /// The product names of the report's Table 4 (`code description`, as the HTML shows them).
     static func productNames(_ cli: CLIRunner, _ arguments: [String]) throws -> [String] {
         let json = try cli.run(arguments + ["--format", "json"])
@@ -52,7 +30,9 @@ struct DutchThroughoutTests {
             let dutch = try cli.run(arguments + ["--format", "html", "--lang", "nl"])
             #expect(english.status == 0 && dutch.status == 0, "\(dutch.stderr)")
             let names = try Self.productNames(cli, arguments)
-            let left = Self.untranslated(english: english.stdout, dutch: dutch.stdout, names: names)
+            let left = PageText.untranslated(english: english.stdout, dutch: dutch.stdout) { core in
+                names.contains { $0.contains(core) || core.contains($0) }
+            }
             #expect(left.isEmpty, "\(arguments): \(left)")
         }
     }

@@ -39,6 +39,9 @@ public struct HSEditionNames: Sendable {
         self.names = names
     }
 
+    /// Every code of HS `edition` this table names, with its description.
+    public func names(in edition: String) -> [String: String] { names[edition] ?? [:] }
+
     /// The description of `code` in HS `edition` (e.g. `"1992"`) where it differs from HS 2022's; `nil` otherwise.
     public func description(of code: String, edition: String) -> String? { names[edition]?[code] }
 }

@@ -52,12 +52,14 @@ public enum SimulationResources {
 }
 
 extension SimulationResources {
-    /// Names of the WIOD 2013 industries by code (`c14` → `Electrical and optical equipment`).
-    public static func sectorNames() throws -> [String: String] {
+    /// Names of the WIOD 2013 industries by code (`c14` → `Electrical and optical equipment`; in Dutch
+    /// `Elektrische en optische apparatuur`).
+    public static func sectorNames(dutch: Bool = false) throws -> [String: String] {
         let (file, _) = try resource("wiod35_industries.csv")
         var names: [String: String] = [:]
-        try readRows(file, columns: ["industry_code", "nace_rev1_1", "industry_name"]) { fields, _ in
-            names[fields[0]] = fields[2]
+        try readRows(file, columns: ["industry_code", "nace_rev1_1", "industry_name", "industry_name_nl"]) {
+            fields, _ in
+            names[fields[0]] = fields[dutch ? 3 : 2]
         }
         return names
     }

@@ -2,7 +2,8 @@
 ///
 /// Each label tries positions around its point in a fixed order (right, left, above, below, then the four corners)
 /// and takes the first whose box stays inside the plot and clear of every label and point placed so far; points are
-/// taken from the one drawn first. A label that fits nowhere shrinks to the point's number, explained in `legend`.
+/// taken from the one drawn first. A label that fits nowhere shrinks to the point's number, explained in `legend`;
+/// a number that fits nowhere next to its point moves out ring by ring and is drawn with a leader line.
 /// Text width is estimated at 0.6 em a character (a sans-serif average), so the result is the same on every machine.
 struct LabelPlacement {
     struct Box: Equatable {
@@ -23,6 +24,8 @@ struct LabelPlacement {
         let y: Double
         let anchor: String
         let box: Box
+        /// Placed away from its point: the chart draws a line from the point to it.
+        var leader = false
     }
 
     static let fontSize = 10.0
@@ -48,9 +51,14 @@ struct LabelPlacement {
                 continue
             }
             let number = String(legend.count + 1)
-            let label =
-                Self.place(number, at: point, avoiding: others, bounds: bounds)
-                ?? Self.candidates(number, at: point)[0]
+            var label = Self.place(number, at: point, avoiding: others, bounds: bounds)
+            var ring = 1
+            while label == nil && ring < 12 {
+                ring += 1
+                label = Self.place(number, at: point, ring: ring, avoiding: others, bounds: bounds)
+                label?.leader = true
+            }
+            guard let label = label ?? Self.candidates(number, at: point).first else { continue }
             legend.append("\(number) \(point.label)")
             labels.append(label)
             taken.append(label.box)
@@ -58,15 +66,17 @@ struct LabelPlacement {
     }
 
     private static func place(
-        _ text: String, at point: (label: String, x: Double, y: Double), avoiding overlaps: (Box) -> Bool, bounds: Box
+        _ text: String, at point: (label: String, x: Double, y: Double), ring: Int = 1,
+        avoiding overlaps: (Box) -> Bool, bounds: Box
     ) -> Label? {
-        candidates(text, at: point).first { $0.box.inside(bounds) && !overlaps($0.box) }
+        candidates(text, at: point, ring: ring).first { $0.box.inside(bounds) && !overlaps($0.box) }
     }
 
-    /// The positions a label tries, in order, with their text boxes (baseline at `y`, descent 0.25 em).
-    static func candidates(_ text: String, at point: (label: String, x: Double, y: Double)) -> [Label] {
+    /// The positions a label tries, in order, with their text boxes (baseline at `y`, descent 0.25 em); ring 1 is
+    /// next to the point, each further ring one line height farther out.
+    static func candidates(_ text: String, at point: (label: String, x: Double, y: Double), ring: Int = 1) -> [Label] {
         let width = Double(text.count) * characterWidth
-        let gap = pointRadius + 3
+        let gap = pointRadius + 3 + Double(ring - 1) * fontSize * 1.2
         let positions: [(x: Double, y: Double, anchor: String)] = [
             (point.x + gap, point.y + fontSize * 0.35, "start"), (point.x - gap, point.y + fontSize * 0.35, "end"),
             (point.x, point.y - gap, "middle"), (point.x, point.y + gap + fontSize * 0.8, "middle"),

@@ -82,7 +82,9 @@ public enum SVGChart {
         let placement = LabelPlacement(
             points: shown.map { (label: $0.label, x: x($0.value), y: y($0.hhi)) },
             bounds: LabelPlacement.Box(minX: left, minY: top, maxX: width - 2, maxY: top + plotHeight))
-        let legendHeight = placement.legend.isEmpty ? 0 : 8 + Double(placement.legend.count) * 14
+        // Legend entries ("3 4415 Packing cases, …") wrap to the chart's width.
+        let legendLines = placement.legend.map { wrap($0, width: width - left - 4, fontSize: 11) }
+        let legendHeight = legendLines.isEmpty ? 0 : 8 + Double(legendLines.joined().count) * 14
         let fullHeight = height + legendHeight
         var svg = open(title: title, width: width, height: fullHeight)
         let edges = [0.0] + bands + [1.0]
@@ -105,8 +107,11 @@ public enum SVGChart {
         while exponent <= high {
             let tick = left + (exponent - low) / (high - low) * plotWidth
             let text = amount(exponent: Int(exponent) + valueScale, language: language)
+            // The last tick sits on the plot's right edge: its text ends there rather than leaving the chart.
+            let half = textWidth(text, fontSize: 11) / 2
+            let (textX, anchor) = tick + half > width - 2 ? (width - 2, "end") : (tick, "middle")
             svg +=
-                "<text x=\"\(coordinate(tick))\" y=\"\(coordinate(top + plotHeight + 16))\" text-anchor=\"middle\" font-size=\"11\">\(HTMLText.escape(text))</text>\n"
+                "<text x=\"\(coordinate(textX))\" y=\"\(coordinate(top + plotHeight + 16))\" text-anchor=\"\(anchor)\" font-size=\"11\">\(HTMLText.escape(text))</text>\n"
             exponent += 1
         }
         svg +=
@@ -114,14 +119,19 @@ public enum SVGChart {
         svg +=
             "<text x=\"14\" y=\"\(coordinate(top + plotHeight / 2))\" transform=\"rotate(-90 14 \(coordinate(top + plotHeight / 2)))\" text-anchor=\"middle\" font-size=\"12\">HHI</text>\n"
         for (point, label) in zip(shown, placement.labels) {
+            if label.leader {
+                let end = (x: (label.box.minX + label.box.maxX) / 2, y: (label.box.minY + label.box.maxY) / 2)
+                svg +=
+                    "<line x1=\"\(coordinate(x(point.value)))\" y1=\"\(coordinate(y(point.hhi)))\" x2=\"\(coordinate(end.x))\" y2=\"\(coordinate(end.y))\" stroke=\"#888\" stroke-width=\"0.5\"/>\n"
+            }
             svg +=
                 "<circle cx=\"\(coordinate(x(point.value)))\" cy=\"\(coordinate(y(point.hhi)))\" r=\"4\" fill=\"#1f4e79\"><title>\(HTMLText.escape(point.label))</title></circle>\n"
             svg +=
                 "<text class=\"point-label\" x=\"\(coordinate(label.x))\" y=\"\(coordinate(label.y))\" text-anchor=\"\(label.anchor)\" font-size=\"\(coordinate(LabelPlacement.fontSize))\">\(HTMLText.escape(label.text))</text>\n"
         }
-        for (index, entry) in placement.legend.enumerated() {
+        for (index, line) in legendLines.joined().enumerated() {
             svg +=
-                "<text x=\"\(coordinate(left))\" y=\"\(coordinate(height + 14 + Double(index) * 14))\" font-size=\"11\">\(HTMLText.escape(entry))</text>\n"
+                "<text x=\"\(coordinate(left))\" y=\"\(coordinate(height + 14 + Double(index) * 14))\" font-size=\"11\">\(HTMLText.escape(line))</text>\n"
         }
         return svg + "</svg>\n"
     }
@@ -193,19 +203,27 @@ public enum SVGChart {
     ) -> String {
         let labelWidth = 250.0
         let cellWidth = (width - labelWidth) / Double(max(columnLabels.count, 1))
-        let rowLines = rowLabels.map { wrap($0, width: labelWidth - 10, fontSize: 12) }
+        let rowLines = rowLabels.map { shortened(wrap($0, width: labelWidth - 10, fontSize: 12), lines: 2) }
         let cellHeight = rowLines.contains { $0.count > 1 } ? 32.0 : 22.0
-        let headerHeight = 40.0
+        // Column names wrap within their column ("Geo-fysieke gebeurtenis" over two lines), never into the next.
+        let columnLines = columnLabels.map { shortened(wrap($0, width: cellWidth - 6, fontSize: 11), lines: 3) }
+        let headerLines = Double(columnLines.map(\.count).max() ?? 1)
+        let headerHeight = 18 + headerLines * 12
         let height = headerHeight + Double(rowLabels.count) * cellHeight + 4
         var svg = open(title: title, width: width, height: height)
-        for (index, label) in columnLabels.enumerated() {
+        for (index, lines) in columnLines.enumerated() {
             let x = labelWidth + (Double(index) + 0.5) * cellWidth
-            svg +=
-                "<text x=\"\(coordinate(x))\" y=\"\(coordinate(headerHeight - 8))\" text-anchor=\"middle\" font-size=\"11\">\(HTMLText.escape(label))</text>\n"
+            // Bottom-aligned: the last line sits 8 px above the first row.
+            let middle = headerHeight - 8 - Double(lines.count - 1) * 12 / 2
+            svg += text(
+                lines, x: x, y: middle, anchor: "middle", fontSize: 11,
+                title: lines.joined(separator: " ") == columnLabels[index] ? nil : columnLabels[index])
         }
         for rowIndex in rowLabels.indices {
             let y = headerHeight + Double(rowIndex) * cellHeight
-            svg += text(rowLines[rowIndex], x: labelWidth - 6, y: y + cellHeight / 2 + 4, anchor: "end", fontSize: 12)
+            svg += text(
+                rowLines[rowIndex], x: labelWidth - 6, y: y + cellHeight / 2 + 4, anchor: "end", fontSize: 12,
+                title: rowLines[rowIndex].joined(separator: " ") == rowLabels[rowIndex] ? nil : rowLabels[rowIndex])
             for (columnIndex, cell) in cells[rowIndex].enumerated() {
                 let x = labelWidth + Double(columnIndex) * cellWidth
                 svg +=

@@ -54,19 +54,21 @@ enum DashboardLayout {
     ) -> String {
         let other: Language = language == .en ? .nl : .en
         let switchPairs = parameters.filter { $0.0 != "lang" } + (other == .en ? [] : [("lang", other.rawValue)])
+        // The navigation keeps what the reader chose: the dataset and the reporter go from page to page.
+        let carried = parameters.filter { $0.0 == "dataset" || $0.0 == "reporter" }
         var html =
             ReportDocument.pageStart(
                 title: title + " · chainrisk", language: language, style: ReportDocument.css + "\n" + css) + """
                 <a class="skip" href="#main">\(language.pick(en: "Skip to content", nl: "Naar de inhoud"))</a>
                 <header class="bar">
-                <a class="brand" href="\(HTMLText.escape(link("/", language: language, dataset: dataset)))">chainrisk</a>
+                <a class="brand" href="\(HTMLText.escape(link("/", language: language, extra: carried)))">chainrisk</a>
                 <nav aria-label="\(language.pick(en: "Pages", nl: "Pagina's"))"><ul>
 
                 """
         for page in Page.allCases {
             let currentMark = page == current ? " aria-current=\"page\"" : ""
             html +=
-                "<li><a href=\"\(HTMLText.escape(link(page.path, language: language, dataset: dataset)))\"\(currentMark)>\(HTMLText.escape(page.title(language)))</a></li>\n"
+                "<li><a href=\"\(HTMLText.escape(link(page.path, language: language, extra: carried)))\"\(currentMark)>\(HTMLText.escape(page.title(language)))</a></li>\n"
         }
         html += """
             <li><a href="/api/v1/openapi.json">API</a></li>

@@ -48,8 +48,8 @@ struct DashboardRoutes: Sendable {
         _ body: @escaping @Sendable (PageContext) throws -> String
     ) async throws -> Response {
         let parameters = QueryParameters(request.uri)
-        // Every page takes `lang`, and `dataset`, which the navigation carries from page to page.
-        try parameters.allowOnly(allowed.union(["lang", "dataset"]))
+        // Every page takes `lang`, and `dataset` and `reporter`, which the navigation carries from page to page.
+        try parameters.allowOnly(allowed.union(["lang", "dataset", "reporter"]))
         let context = PageContext(
             service: service, language: try parameters.language(), path: path, parameters: parameters,
             dataset: try parameters.string("dataset") ?? BuiltInDatasets.letterName,
@@ -97,9 +97,12 @@ struct PageContext: Sendable {
             dataset: showDataset ? dataset : nil, body: body)
     }
 
-    /// A link keeping language and dataset.
+    /// A link keeping language, dataset and reporter.
     func link(_ path: String, extra: [(String, String)] = []) -> String {
-        HTMLText.escape(DashboardLayout.link(path, language: language, dataset: dataset, extra: extra))
+        HTMLText.escape(
+            DashboardLayout.link(
+                path, language: language, dataset: dataset,
+                extra: (reporter.map { [("reporter", $0.rawValue)] } ?? []) + extra))
     }
 
     /// The report document of the chosen dataset (the letter, or Tables 4 and 5 computed from a stored dataset).
@@ -107,8 +110,9 @@ struct PageContext: Sendable {
         let imports = service.isBuiltIn(dataset) ? nil : dataset
         let (assessment, inputs) = try service.assessment(
             imports: imports, world: nil, thresholds: .letter, reporter: reporter)
-        let settings = VulnerabilityReport.settings(
-            thresholds: .letter, table5MinimumValue: imports == nil ? nil : 250e6)
+        var floor: Double?
+        if case .computed(_, _, _, _, let minimumValue, _) = assessment.concentration { floor = minimumValue }
+        let settings = VulnerabilityReport.settings(thresholds: .letter, table5MinimumValue: floor)
         return VulnerabilityReport(
             assessment: assessment, language: language, provenance: Provenance(inputs: inputs, settings: settings)
         ).document()

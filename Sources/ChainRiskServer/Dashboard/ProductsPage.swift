@@ -73,7 +73,7 @@ struct ProductsPage {
         let name = product.label(context.language)
         var html = "<tr data-class=\"\(product.concentrationClass?.rawValue ?? "")\">"
         html +=
-            "<th scope=\"row\" data-value=\"\"><a href=\"\(context.link("/products/" + product.key, extra: reporter.map { [("reporter", $0.rawValue)] } ?? []))\" title=\"\(HTMLText.escape(product.name(context.language)))\">\(HTMLText.escape(name))</a></th>"
+            "<th scope=\"row\" data-value=\"\"><a href=\"\(context.link("/products/" + product.key))\" title=\"\(HTMLText.escape(product.name(context.language)))\">\(HTMLText.escape(name))</a></th>"
         html +=
             "<td class=\"num\" data-value=\"\(product.value)\">\(context.number(product.value, decimals: 0)) \(HTMLText.escape(product.unit.label(dutch: context.language == .nl)))</td>"
         html +=

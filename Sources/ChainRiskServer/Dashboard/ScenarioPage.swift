@@ -79,7 +79,7 @@ struct ScenarioPage {
         let report = run.report
         guard let simulation = run.simulation else { return "" }
         let n = simulation.sectors.count
-        let names = try SimulationResources.sectorNames()
+        let names = try SimulationResources.sectorNames(dutch: context.language == .nl)
         var losses: [(industry: Int, lost: Double)] = []
         for industry in table.indices(ofRegion: reporter) {
             let lost = simulation.summary(industry: industry).outputLost

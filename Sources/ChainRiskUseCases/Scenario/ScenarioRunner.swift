@@ -135,10 +135,17 @@ public struct ScenarioRunner: Sendable {
             substitution: substitution)
         let survival = TimeToSurvive.assess(
             table: table, plan: plan, inventory: context.inventory, rule: rule, industries: reporterIndustries)
-        let tables = ScenarioTables(sectorNames: resources.sectorNames, language: settings.language)
+        let language = settings.language
+        let names = language == .nl ? resources.sectorNamesNL : resources.sectorNames
+        let tables = ScenarioTables(sectorNames: names, language: language)
         var notes = scenario.assumptions + plan.notes
-        notes += Self.tableFindingNotes(loaded.findings)
-        if plan.isEmpty { notes.append("the shock hits no industry of the table: every result is the baseline") }
+        notes += Self.tableFindingNotes(loaded.findings, language: language)
+        if plan.isEmpty {
+            notes.append(
+                language.pick(
+                    en: "the shock hits no industry of the table: every result is the baseline",
+                    nl: "de schok treft geen bedrijfstak van de tabel: elke uitkomst is het basisniveau"))
+        }
         var settings: [String: String] = [
             "model": model.rawValue, "reporter": reporter, "scenario": scenario.name,
             "scenario_source": scenario.source,
@@ -168,15 +175,27 @@ public struct ScenarioRunner: Sendable {
             simulationSeconds = elapsed.seconds
             settings["days"] = String(days)
             settings["production_function"] = Self.describe(production, criticality: criticality)
+            let share = NumberFormat.fixed(substitution.share * 100, decimals: 0, grouping: false)
             notes.insert(
-                "model: \(effectiveProduction.rawValue) production function, substitution share \(NumberFormat.fixed(substitution.share * 100, decimals: 0, grouping: false)) %, inventory days as listed under Provenance (production_function, substitution, inventory_days)",
-                at: 0)
+                language.pick(
+                    en:
+                        "model: \(effectiveProduction.rawValue) production function, substitution share \(share) %, inventory days as listed under Provenance (production_function, substitution, inventory_days)",
+                    nl:
+                        "model: productiefunctie \(effectiveProduction == .partial ? "deels bindend" : "Leontief"), vervangingsaandeel \(share) %, voorraaddagen zoals vermeld onder Herkomst (production_function, substitution, inventory_days)"
+                ), at: 0)
             settings["ario_parameters"] =
                 "alpha_max \(parameters.overproductionMax), alpha_tau \(Int(parameters.overproductionDays)) d, psi \(parameters.psi), inventory restoration tau \(Int(parameters.inventoryRestorationDays)) d, orders alt, rationing proportional"
             if arioModel.grossOutputGap > 1e-9 {
+                let gap = NumberFormat.fixed(
+                    arioModel.grossOutputGap * 100, decimals: 3, grouping: false,
+                    decimalSeparator: language == .nl ? "," : ".")
                 notes.append(
-                    "ARIO baseline output = row totals of Z and Y (the table's gross output differs by up to \(NumberFormat.fixed(arioModel.grossOutputGap * 100, decimals: 3, grouping: false)) %), so the undisturbed economy stays at rest"
-                )
+                    language.pick(
+                        en:
+                            "ARIO baseline output = row totals of Z and Y (the table's gross output differs by up to \(gap) %), so the undisturbed economy stays at rest",
+                        nl:
+                            "basisproductie van ARIO = rijtotalen van Z en Y (de productie in de tabel wijkt tot \(gap) % af), zodat de ongestoorde economie in rust blijft"
+                    ))
             }
             if series {
                 let seriesTable = tables.series(result, industries: reporterIndustries)
@@ -193,7 +212,7 @@ public struct ScenarioRunner: Sendable {
                     )
                 })
             let totals = arioTotals(result, reporterIndustries)
-            notes += Self.regimeFindings(result, world: result.totals(), sectorNames: resources.sectorNames)
+            notes += Self.regimeFindings(result, world: result.totals(), sectorNames: names, language: language)
             sections.append(
                 (
                     "sectors",
@@ -289,25 +308,36 @@ public struct ScenarioRunner: Sendable {
 
     /// Findings on the regime the run is in: a collapse (inputs short most of the time) or a loss far above the shock's
     /// own, said as findings so that the numbers are not read as a forecast.
-    static func regimeFindings(_ result: ARIOResult, world: ARIOResult.Totals, sectorNames: [String: String])
-        -> [String]
-    {
+    static func regimeFindings(
+        _ result: ARIOResult, world: ARIOResult.Totals, sectorNames: [String: String], language: Language = .en
+    ) -> [String] {
         var findings: [String] = []
         let collapsed = result.sectors.indices.map { result.summary(industry: $0) }.filter {
             $0.shortageDays * 2 > result.days
         }
         if let worst = collapsed.max(by: { ($0.outputLost, -$0.industry) < ($1.outputLost, -$1.industry) }) {
             let label = result.sectors[worst.industry]
+            let largest = "\(label.region) \(label.sector) \(sectorNames[label.sector] ?? "")"
             findings.append(
-                "finding: collapse regime. \(collapsed.count) of \(result.sectors.count) industries had an input short on more than half of the \(result.days) days (largest loss: \(label.region) \(label.sector) \(sectorNames[label.sector] ?? "")). The model's supply chains have locked up; read the losses as a sign of a deep, lasting disruption, not as a forecast"
-            )
+                language.pick(
+                    en:
+                        "finding: collapse regime. \(collapsed.count) of \(result.sectors.count) industries had an input short on more than half of the \(result.days) days (largest loss: \(largest)). The model's supply chains have locked up; read the losses as a sign of a deep, lasting disruption, not as a forecast",
+                    nl:
+                        "bevinding: ineenstorting. \(collapsed.count) van de \(result.sectors.count) bedrijfstakken kwamen op meer dan de helft van de \(result.days) dagen een input tekort (grootste verlies: \(largest)). De ketens in het model zitten vast; lees de verliezen als teken van een diepe, langdurige verstoring, niet als voorspelling"
+                ))
         }
         if world.directLoss > 0 {
             let multiple = world.outputLost / world.directLoss
             if multiple > 3 {
+                let times = NumberFormat.fixed(
+                    multiple, decimals: 1, grouping: false, decimalSeparator: language == .nl ? "," : ".")
                 findings.append(
-                    "finding: output lost worldwide is \(NumberFormat.fixed(multiple, decimals: 1, grouping: false)) times the output the shock itself took; losses this far above the direct loss come from the model's chains of shortages, and depend strongly on stock days and substitution"
-                )
+                    language.pick(
+                        en:
+                            "finding: output lost worldwide is \(times) times the output the shock itself took; losses this far above the direct loss come from the model's chains of shortages, and depend strongly on stock days and substitution",
+                        nl:
+                            "bevinding: het productieverlies wereldwijd is \(times) keer de productie die de schok zelf wegnam; verliezen zo ver boven het directe verlies komen uit de ketens van tekorten in het model en hangen sterk af van voorraaddagen en vervanging"
+                    ))
             }
         }
         return findings
@@ -342,9 +372,13 @@ public struct ScenarioRunner: Sendable {
     }
 
     /// The table's findings as a few notes: counts per kind and the first examples, not every imbalanced row.
-    static func tableFindingNotes(_ findings: FindingLog, examples: Int = 3) -> [String] {
+    /// In Dutch only the counts: the readers' messages are English, and `io validate` lists them.
+    static func tableFindingNotes(_ findings: FindingLog, examples: Int = 3, language: Language = .en) -> [String] {
         guard !findings.isEmpty else { return [] }
         let counts = findings.sortedCounts.map { "\($0.count) \($0.kind.rawValue)" }.joined(separator: ", ")
+        guard language == .en else {
+            return ["bevindingen in de tabel: \(counts) (`chainrisk io validate` somt ze op)"]
+        }
         var notes = ["table findings: \(counts) (`chainrisk io validate` lists them)"]
         notes += findings.examples.prefix(examples).map { "table: \($0.message)" }
         return notes
