@@ -34,6 +34,11 @@ struct DutchThroughoutTests {
                 names.contains { $0.contains(core) || core.contains($0) }
             }
             #expect(left.isEmpty, "\(arguments): \(left)")
+            let mixed = PageText.textNodes(dutch.stdout).filter { node in
+                node.firstMatch(of: /\b(million|thousand|days|weeks|annual)\b/) != nil
+                    && !names.contains { node.contains($0) }
+            }
+            #expect(mixed.isEmpty, "\(arguments): English words in Dutch text: \(mixed.sorted().prefix(5))")
         }
     }
 }

@@ -69,6 +69,11 @@ struct DashboardThroughoutTests {
                         let codes = PageText.rawClassCodes(page)
                         #expect(codes.isEmpty, "\(path) \(language): \(codes.prefix(5))")
                     }
+                    // English words inside otherwise Dutch text (a unit in a Dutch title).
+                    let mixed = PageText.textNodes(dutch.text).filter { node in
+                        !Self.isName(node) && node.firstMatch(of: /\b(million|thousand|days|weeks|annual)\b/) != nil
+                    }
+                    #expect(mixed.isEmpty, "\(path): \(mixed.sorted().prefix(5))")
                     let left = PageText.untranslated(english: english.text, dutch: dutch.text, isName: Self.isName)
                     #expect(left.isEmpty, "\(path): \(left.prefix(12))")
                     checked += 1

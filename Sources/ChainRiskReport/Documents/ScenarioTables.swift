@@ -1,5 +1,6 @@
 public import ChainRiskCore
 public import ChainRiskSimulation
+import Foundation
 
 /// The tables of a scenario run: parameters, scaling, losses per sector, mitigation, direct exposure, series.
 public struct ScenarioTables: Sendable {
@@ -14,6 +15,13 @@ public struct ScenarioTables: Sendable {
     }
 
     private func label(_ en: String, _ nl: String) -> String { language.pick(en: en, nl: nl) }
+
+    /// A table's unit in the reader's words: `million USD` stays, in Dutch `mln USD` (`thousand` → `duizend`).
+    private func unitText(_ unit: String) -> String {
+        guard language == .nl else { return unit }
+        return unit.replacingOccurrences(of: "million ", with: "mln ").replacingOccurrences(
+            of: "thousand ", with: "duizend ")
+    }
 
     /// The first columns of both per-sector loss tables (dynamic and static): where, what, and the output lost.
     private var lossColumns: [DataTable.Column] {
@@ -104,7 +112,7 @@ public struct ScenarioTables: Sendable {
         return DataTable(
             title: label(
                 "Output lost and gained per sector (ARIO, \(result.days) days; \(unit))",
-                "Productieverlies en -winst per sector (ARIO, \(result.days) dagen; \(unit))"),
+                "Productieverlies en -winst per sector (ARIO, \(result.days) dagen; \(unitText(unit)))"),
             columns: lossColumns + [
                 .init("share_of_baseline_pct", title: label("% of baseline", "% van basis"), alignment: .right),
                 .init("output_gained", title: label("Output gained", "Productiewinst"), alignment: .right),
@@ -143,7 +151,7 @@ public struct ScenarioTables: Sendable {
         return DataTable(
             title: label(
                 "Output lost per sector (\(result.model.rawValue), annual; \(unit))",
-                "Productieverlies per sector (\(result.model.rawValue), per jaar; \(unit))"),
+                "Productieverlies per sector (\(result.model.rawValue), per jaar; \(unitText(unit)))"),
             columns: lossColumns + [
                 .init("share_of_baseline_pct", title: label("% of output", "% van productie"), alignment: .right),
                 .init("value_added_lost", title: label("VA lost", "Verlies toegevoegde waarde"), alignment: .right),

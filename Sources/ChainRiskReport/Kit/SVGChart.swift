@@ -237,7 +237,8 @@ public enum SVGChart {
 
     /// A timeline of events: one bar per event from its start month over its duration in weeks.
     public static func timeline(
-        title: String, events: [(label: String, startYear: Int, startMonth: Int, weeks: Double)], width: Double = 720
+        title: String, events: [(label: String, startYear: Int, startMonth: Int, weeks: Double)], width: Double = 720,
+        language: Language = .en
     ) -> String {
         guard let firstYear = events.map(\.startYear).min() else { return "" }
         let labelWidth = 200.0
@@ -261,7 +262,7 @@ public enum SVGChart {
             svg +=
                 "<text x=\"\(coordinate(labelWidth - 6))\" y=\"\(coordinate(y + 15))\" text-anchor=\"end\" font-size=\"12\">\(HTMLText.escape(event.label))</text>\n"
             svg +=
-                "<rect x=\"\(coordinate(labelWidth + start * monthWidth))\" y=\"\(coordinate(y + 4))\" width=\"\(coordinate(length * monthWidth))\" height=\"\(coordinate(rowHeight - 8))\" fill=\"#c0504d\"><title>\(HTMLText.escape("\(event.label): \(NumberFormat.fixed(event.weeks, decimals: 0)) weeks"))</title></rect>\n"
+                "<rect x=\"\(coordinate(labelWidth + start * monthWidth))\" y=\"\(coordinate(y + 4))\" width=\"\(coordinate(length * monthWidth))\" height=\"\(coordinate(rowHeight - 8))\" fill=\"#c0504d\"><title>\(HTMLText.escape("\(event.label): \(NumberFormat.fixed(event.weeks, decimals: 0)) \(language.pick(en: "weeks", nl: "weken"))"))</title></rect>\n"
         }
         return svg + "</svg>\n"
     }
