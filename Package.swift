@@ -152,7 +152,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ChainRiskCoreTests", dependencies: ["ChainRiskCore"]),
-        .testTarget(name: "ChainRiskIngestTests", dependencies: ["ChainRiskIngest"]),
+        .testTarget(name: "ChainRiskIngestTests", dependencies: ["ChainRiskIngest"], exclude: ["Fixtures"]),
         // Test helpers shared by the test targets (a throwaway PostgreSQL server); not a product.
         .target(
             name: "ChainRiskTestSupport",

@@ -39,9 +39,26 @@ public struct InputOutputFiles: Sendable, Hashable {
             }
             return try InputFile.named(path)
         }
+        var intermediatePath = intermediatePath
+        // An EXIOBASE folder stands for its flows: Z.txt where the release has it, else the coefficients A.txt.
+        var isFolder: ObjCBool = false
+        if fileManager.fileExists(atPath: intermediatePath, isDirectory: &isFolder), isFolder.boolValue {
+            let folder = intermediatePath.hasSuffix("/") ? String(intermediatePath.dropLast()) : intermediatePath
+            guard let found = ["Z.txt", "A.txt"].map({ folder + "/" + $0 }).first(where: fileManager.fileExists)
+            else {
+                throw InputError(
+                    .missingFile, "\(intermediatePath) is a folder without Z.txt or A.txt (an EXIOBASE 3 table)",
+                    at: nil)
+            }
+            intermediatePath = found
+        }
         let intermediate = try existing(intermediatePath, role: "intermediate-flows")
+        // One-file tables (ICIO, FIGARO) hold their final demand beside the flows.
+        let singleFile =
+            try finalDemandPath == nil && sibling(of: intermediatePath, role: "Y") == nil
+            && [.icio, .figaro, .figaroFlat].contains(InputOutputLayout.detect(intermediate))
         let finalDemand = try existing(
-            finalDemandPath ?? sibling(of: intermediatePath, role: "Y") ?? "",
+            finalDemandPath ?? sibling(of: intermediatePath, role: "Y") ?? (singleFile ? intermediatePath : ""),
             role: "final-demand (give --final-demand)")
         var grossOutput: InputFile?
         if let grossOutputPath {
@@ -55,6 +72,11 @@ public struct InputOutputFiles: Sendable, Hashable {
         }
         return InputOutputFiles(
             intermediate: intermediate, finalDemand: finalDemand, grossOutput: grossOutput, valueAdded: valueAdded)
+    }
+
+    /// The folder of `path` with a trailing slash (`""` for a bare file name), for files found beside it.
+    static func folder(of path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
     }
 
     /// The path of a sibling file by the WIOD/pymrio naming, or nil when the name carries no `Z` marker.
@@ -71,6 +93,21 @@ public struct InputOutputFiles: Sendable, Hashable {
             switch role {
             case "Y": return directory + "/finald_demand_Y.txt"
             case "v": return directory + "/factor_input.txt"
+            default: return nil
+            }
+        }
+        if name == "A.txt" || name == "Z.txt" {
+            switch role {
+            case "Y": return directory + "/Y.txt"
+            case "x": return directory + "/x.txt"
+            default: return nil
+            }
+        }
+        if name.hasPrefix("Eora26_") && name.hasSuffix("_T.txt") {
+            let stem = directory + "/" + name.dropLast("T.txt".count)
+            switch role {
+            case "Y": return stem + "FD.txt"
+            case "v": return stem + "VA.txt"
             default: return nil
             }
         }

@@ -13,12 +13,41 @@ public enum InputOutputLayout: String, Sendable, CaseIterable {
     /// A national symmetric table: CSV with an empty corner cell and codes as labels (`IO_BE_NACE64.csv`), with
     /// final demand and sectoral output as columns of an accounts file (`other_accounts_BE_NACE64.csv`).
     case nationalTable = "national"
+    /// OECD ICIO, editions 2016–2023: one CSV, `CCC_IND` labels, final demand, taxes, value added and output.
+    case icio
+    /// Eurostat FIGARO's matrix CSV: first column `rowLabels`, `CC_CODE` labels, EUR million.
+    case figaro
+    /// Eurostat FIGARO's flat file: `icsupRow,icsupCol,refArea,rowPi,counterpartArea,colPi,obsValue`.
+    case figaroFlat = "figaro-flat"
+    /// An EXIOBASE 3 folder: `A.txt` or `Z.txt`, `Y.txt`, `x.txt`, `unit.txt`.
+    case exiobase
+    /// Eora26's headerless `Eora26_YYYY_bp_{T,FD,VA}.txt` with `labels_*.txt`, thousand USD.
+    case eora26
 
-    /// The layout of an intermediate-flows file, from its first line.
+    /// The name users read (`io validate` names it).
+    public var title: String {
+        switch self {
+        case .matrixCSV: "WIOD matrix CSV"
+        case .longCSV: "long CSV"
+        case .pymrioText: "pymrio text"
+        case .nationalTable: "national symmetric table"
+        case .icio: "OECD ICIO"
+        case .figaro: "Eurostat FIGARO matrix CSV"
+        case .figaroFlat: "Eurostat FIGARO flat file"
+        case .exiobase: "EXIOBASE 3"
+        case .eora26: "Eora26"
+        }
+    }
+
+    /// The layout of an intermediate-flows file, from its name and first line.
     ///
-    /// A tab-separated line starting with empty label cells is pymrio's; a first cell `row_country` is long CSV; an
-    /// empty first cell is a national table; anything else (first cell `row`) is matrix CSV.
+    /// `Eora26_…_T.txt` is Eora26; `A.txt`/`Z.txt` starting `region` is EXIOBASE; a tab-separated line starting with
+    /// empty label cells is pymrio's; a first cell `row_country` is long CSV, `icsupRow` FIGARO's flat file,
+    /// `rowLabels` FIGARO's matrix; an empty first cell followed by `CCC_…` labels is ICIO, by plain codes a national
+    /// table; anything else (first cell `row`) is matrix CSV.
     public static func detect(_ file: InputFile) throws -> InputOutputLayout {
+        let name = file.displayName.split(separator: "/").last.map(String.init) ?? file.displayName
+        if name.hasPrefix("Eora26_") && name.hasSuffix("_T.txt") { return .eora26 }
         var source = try file.open()
         var head = [UInt8](repeating: 0, count: 4096)
         let count = try head.withUnsafeMutableBytes { try source.read(into: $0) }
@@ -31,10 +60,18 @@ public enum InputOutputLayout: String, Sendable, CaseIterable {
                 at: SourceLocation(file: file.displayName, line: 1, column: 1))
         }
         if line.first == 0x09 { return .pymrioText }
-        let firstCell = String(decoding: line.prefix { $0 != 0x2C && $0 != 0x09 && $0 != 0x3B }, as: UTF8.self)
-        switch firstCell.trimmingCharacters(in: " \"") {
+        let text = String(decoding: line, as: UTF8.self)
+        if (name == "A.txt" || name == "Z.txt") && text.hasPrefix("region\t") { return .exiobase }
+        let cells = text.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false).map {
+            String($0).trimmingCharacters(in: " \"")
+        }
+        switch cells.first ?? "" {
         case "row_country": return .longCSV
-        case "": return .nationalTable
+        case "icsupRow": return .figaroFlat
+        case "rowLabels": return .figaro
+        case "":
+            let second = cells.count > 1 ? cells[1] : ""
+            return second.firstMatch(of: /^[A-Z0-9]{3}_/) != nil ? .icio : .nationalTable
         default: return .matrixCSV
         }
     }

@@ -58,6 +58,11 @@ public enum InputOutputTableReader {
         case .longCSV: parts = try LongCSVLayout.read(files)
         case .pymrioText: parts = try PymrioTextLayout.read(files)
         case .nationalTable: parts = try NationalTableLayout.read(files, region: options.region ?? "")
+        case .icio: parts = try CombinedLabelLayout.read(files, family: .icio)
+        case .figaro: parts = try CombinedLabelLayout.read(files, family: .figaro)
+        case .figaroFlat: parts = try FIGAROFlatLayout.read(files)
+        case .exiobase: parts = try EXIOBASELayout.read(files)
+        case .eora26: parts = try Eora26Layout.read(files)
         }
         // Dense layouts hold what their file holds; the analyses need several n × n matrices more.
         try InputOutputLimits.require(
