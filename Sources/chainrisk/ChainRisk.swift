@@ -16,7 +16,8 @@ struct ChainRisk: AsyncParsableCommand {
         subcommands: [
             ReportCommand.self, ImportCommand.self, DatasetsCommand.self, ConcentrationCommand.self,
             WorldMarketCommand.self, SectorsCommand.self, EventsCommand.self, OptionsCommand.self,
-            InputOutputCommand.self, OriginsCommand.self, ScenarioCommand.self, FetchCommand.self, ServeCommand.self,
+            InputOutputCommand.self, OriginsCommand.self, ExposureCommand.self, ScenarioCommand.self, FetchCommand.self,
+            ServeCommand.self,
         ],
         defaultSubcommand: nil
     )

@@ -36,6 +36,27 @@ struct InputOutputAPITests {
         }
     }
 
+    /// `GET /api/v1/exposure`: the same figures as `chainrisk exposure`, checked against numpy on the nld11 table.
+    @Test func exposure() async throws {
+        try await TestServer.run(TestServer.configuration(inputOutput: try TestServer.nld11())) { client in
+            let response = try await client.get("/api/v1/exposure?reporter=NLD&supplier=CHN")
+            #expect(response.status == .ok, "\(response.text.prefix(300))")
+            let json = try response.json()
+            let rows = try #require(json["exposure"] as? [[String: Any]])
+            #expect(rows.count == 35)
+            // numpy on wiod2013_2011_nld11_{Z,x}.csv: Σ A[CHN_*, NLD_c14] = 0.041435442101368854,
+            // Σ (L − I)[CHN_*, NLD_c14] = 0.15901914392548536.
+            let c14 = try #require(rows.first { $0["industry"] as? String == "c14" })
+            #expect(abs((c14["direct"] as? Double ?? 0) - 0.041435442101368854) < 1e-12)
+            #expect(abs((c14["total"] as? Double ?? 0) - 0.15901914392548536) < 1e-12)
+            let origins = try #require(json["origins"] as? [[String: Any]])
+            #expect(origins.count == 10, "every other region of the 11, largest total first")
+            let unknown = try await client.get("/api/v1/exposure?supplier=XYZ")
+            #expect(unknown.status == .unprocessableContent)
+            #expect(try unknown.json()["error"] as? String == "unknown_region")
+        }
+    }
+
     /// The Taiwan earthquake (event 2) through ARIO, the same run as `chainrisk scenario --event 2 --model ario`; a
     /// scenario file with zero loss leaves every sector at baseline (the model's zero-shock invariant).
     @Test func scenariosRunFromEventsAndFiles() async throws {

@@ -62,7 +62,7 @@ struct ArchitectureTests {
         }.count
     }
 
-    @Test("the executable is thin: at most 1,400 code lines, no file over 150, no reader or engine called")
+    @Test("the executable is thin: at most 1,450 code lines, no file over 150, no reader or engine called")
     func thinExecutable() throws {
         let folder = Self.packageRoot.appendingPathComponent("Sources/chainrisk")
         let files = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
@@ -75,12 +75,13 @@ struct ArchitectureTests {
             #expect(lines <= 150, "\(file) has \(lines) code lines")
             for engine in [
                 "ConcentrationAnalysis", "WorldMarketCheck(", "LeontiefModel", "ARIOModel", "InputOutputAccounts",
-                "ReaderRegistry", "forEachFlow", "ScenarioRunner", "VulnerabilityAssessment(",
+                "ReaderRegistry", "forEachFlow", "ScenarioRunner", "VulnerabilityAssessment(", "SupplierExposure",
             ] {
                 #expect(!text.contains(engine), "\(file) calls \(engine)")
             }
         }
-        #expect(total <= 1_400, "Sources/chainrisk has \(total) code lines")
+        // 1,400 until `exposure` came in: a command of options and one call (its help text lives in the use case).
+        #expect(total <= 1_450, "Sources/chainrisk has \(total) code lines")
     }
 
     @Test("the code passes `swift format lint --strict` with the project's .swift-format (120 columns)")

@@ -27,6 +27,19 @@ extension APIRoutes {
                 ).render(.json)
             }
         }
+        table.get(Self.prefix + "/exposure") { request, _ in
+            let parameters = QueryParameters(request.uri)
+            try parameters.allowOnly(["reporter", "supplier", "by"])
+            let loaded = try service.requireInputOutput()
+            let reporter = try parameters.string("reporter", maximumLength: 40) ?? "NLD"
+            let supplier = try parameters.string("supplier", maximumLength: 40)
+            let rows = try parameters.choice("by", ExposureRows.allCases, default: .industry)
+            return try await cached(request) { [service] in
+                try service.workspace.exposure(
+                    ExposureRequest(table: loaded, reporter: reporter, supplier: supplier, rows: rows)
+                ).render(.json, language: .en)
+            }
+        }
         table.add(.post, Self.prefix + "/scenarios") { request, _ in
             let parameters = QueryParameters(request.uri)
             try parameters.allowOnly([
