@@ -24,6 +24,7 @@ struct MRIOMockTests {
         "multipliers to 1e-9 of pymrio's, every sector; validate names layout and unit",
         arguments: [
             ("ICIO2018_2010", "/oecd_mock/ICIO2018_2010.CSV", "icio", "million USD"),
+            ("ICIO2018_2010", "/oecd_mock/ICIO2018_2010.zip", "icio", "million USD"),
             ("ICIO2016_2003", "/oecd_mock/ICIO2016_2003.csv", "icio", "million USD"),
             ("exio3_mock", "/exio3_mock", "exiobase", "million USD"),
             ("eora26_mock", "/eora26_mock/Eora26_2010_bp_T.txt", "eora26", "thousand USD"),

@@ -41,6 +41,7 @@ struct InputOutputLayoutTests {
             ("matrix_eu-ic-io_ind-by-ind_25ed_2020.csv", .figaro, "million EUR", ["A01", "C26", "G46"]),
             ("flatfile_eu-ic-io_ind-by-ind_25ed_2020.csv", .figaroFlat, "million EUR", ["A01", "C26", "G46"]),
             ("IOT_2020_ixi", .exiobase, "million EUR", ["A01", "C26", "G46"]),
+            ("IOT_2020_ixi.zip", .exiobase, "million EUR", ["A01", "C26", "G46"]),
             ("eora26/Eora26_2020_bp_T.txt", .eora26, "thousand USD", ["A01", "C26", "G46"]),
         ])
     func sameTable(path: String, layout: InputOutputLayout, unit: String, codes: [String]) throws {
@@ -78,5 +79,31 @@ struct InputOutputLayoutTests {
             InputOutputFiles.resolve(intermediatePath: Self.folder + "/matrix_eu-ic-io_ind-by-ind_25ed_2020.csv"))
         #expect(figaro.findings.examples.contains { $0.message.contains("(CN → CHN, DE → DEU, NL → NLD)") })
         #expect(figaro.findings.problems == nil, "notes are not problems for --strict")
+    }
+
+    @Test("a zip archive: members listed, a file that is no zip or lacks the table named with exit-66/65 errors")
+    func zipArchives() throws {
+        let archive = try ZipArchive(path: Self.folder + "/IOT_2020_ixi.zip")
+        #expect(
+            archive.members.map(\.name) == [
+                "IOT_2020_ixi/A.txt", "IOT_2020_ixi/Y.txt", "IOT_2020_ixi/unit.txt", "IOT_2020_ixi/x.txt",
+            ])
+        // Inflated bytes equal the unzipped folder's file.
+        var source = try InputFile(zip: archive.path, member: "IOT_2020_ixi/Y.txt").open()
+        var inflated: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 333)
+        while true {
+            let count = try buffer.withUnsafeMutableBytes { try source.read(into: $0) }
+            if count == 0 { break }
+            inflated += buffer[0..<count]
+        }
+        let plain = try Data(contentsOf: URL(fileURLWithPath: Self.folder + "/IOT_2020_ixi/Y.txt"))
+        #expect(inflated == Array(plain))
+        let notZip = #expect(throws: InputError.self) { try ZipArchive(path: Self.folder + "/reference.json") }
+        #expect(notZip?.message.contains("no end-of-central-directory record") == true)
+        let missing = #expect(throws: InputError.self) {
+            try InputOutputFiles.resolve(intermediatePath: Self.folder + "/IOT_2020_ixi.zip:IOT_2020_ixi/Z.txt")
+        }
+        #expect(missing?.code == .missingFile)
     }
 }

@@ -2,7 +2,8 @@
 """One synthetic 3-region x 3-industry input-output system written in every table layout chainrisk reads.
 
 The same Z, Y and x go out as OECD ICIO 2023 (China split into CN1/CN2 rows and columns, 25/75), Eurostat FIGARO
-matrix CSV and flat file (two-letter region codes), an EXIOBASE 3 folder (A, Y, x, unit) and Eora26 (headerless T,
+matrix CSV and flat file (two-letter region codes), an EXIOBASE 3 folder (A, Y, x, unit) and the same zipped, and
+Eora26 (headerless T,
 FD, VA with label files), plus reference.json with Z, Y, x and the output multipliers (column sums of
 L = (I - A)^-1, numpy). Written to Tests/ChainRiskIngestTests/Fixtures/mrio_layouts/. Layouts follow the releases'
 documentation; the numbers are invented. Developer tool: the tests read the files, never run it.
@@ -12,6 +13,7 @@ documentation; the numbers are invented. Developer tool: the tests read the file
 
 import csv
 import json
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -134,6 +136,16 @@ def write_exiobase(z, y, x):
             writer.writerow([r, c, "M.EUR"])
 
 
+def write_exiobase_zip():
+    # The release ships the folder zipped: IOT_2020_ixi.zip with IOT_2020_ixi/A.txt … (fixed timestamps: same bytes)
+    folder = OUT / "IOT_2020_ixi"
+    with zipfile.ZipFile(OUT / "IOT_2020_ixi.zip", "w") as archive:
+        for name in ["A.txt", "Y.txt", "unit.txt", "x.txt"]:
+            info = zipfile.ZipInfo(f"IOT_2020_ixi/{name}", date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, (folder / name).read_bytes())
+
+
 def write_eora(z, y, va):
     folder = OUT / "eora26"
     folder.mkdir(exist_ok=True)
@@ -165,6 +177,7 @@ def main():
     write_icio(z, y, va)
     write_figaro(z, y, va)
     write_exiobase(z, y, x)
+    write_exiobase_zip()
     write_eora(z, y, va)
     leontief = np.linalg.inv(np.eye(9) - z / x[np.newaxis, :])
     reference = {

@@ -29,7 +29,7 @@ func requireNotDirectory(_ path: String) throws {
 
 /// Bytes of a plain file, read with POSIX `read`.
 public final class FileByteSource: ByteSource {
-    private let descriptor: Int32
+    let descriptor: Int32
     public let path: String
     public private(set) var bytesConsumed = 0
 

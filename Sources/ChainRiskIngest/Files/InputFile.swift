@@ -15,6 +15,8 @@ public struct InputFile: Sendable, Hashable {
     public let displayName: String
     /// The bytes themselves when the input is held in memory; nil for a file on disk.
     public let contents: [UInt8]?
+    /// The member of the zip archive at `path` this input is (`IOT_2020_ixi/A.txt`); nil for a plain file.
+    public let member: String?
     /// Progress of the current read, updated as the opened source is consumed.
     public let progress = ReadProgress()
 
@@ -23,6 +25,15 @@ public struct InputFile: Sendable, Hashable {
         self.path = path
         self.displayName = displayName ?? path
         self.contents = nil
+        self.member = nil
+    }
+
+    /// A member of a zip archive on disk, named `archive.zip:member` in messages.
+    public init(zip path: String, member: String) {
+        self.path = path
+        self.displayName = path + ":" + member
+        self.contents = nil
+        self.member = member
     }
 
     /// Bytes in memory, named `name` in messages (and read as a file of that name, e.g. for BACI's HS vintage).
@@ -30,20 +41,34 @@ public struct InputFile: Sendable, Hashable {
         self.path = name
         self.displayName = name
         self.contents = bytes
+        self.member = nil
     }
 
     public static func == (lhs: InputFile, rhs: InputFile) -> Bool {
         lhs.path == rhs.path && lhs.displayName == rhs.displayName && lhs.contents == rhs.contents
+            && lhs.member == rhs.member
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(path)
         hasher.combine(displayName)
         hasher.combine(contents?.count)
+        hasher.combine(member)
+    }
+
+    /// The file called `name` beside this one: in the same folder of the same zip archive for a member, else in
+    /// the same folder on disk (EXIOBASE's `unit.txt`, Eora's `labels_T.txt`).
+    public func sibling(_ name: String) -> InputFile {
+        if let member {
+            let folder = member.lastIndex(of: "/").map { String(member[...$0]) } ?? ""
+            return InputFile(zip: path, member: folder + name)
+        }
+        return InputFile(path: (path.lastIndex(of: "/").map { String(path[...$0]) } ?? "") + name)
     }
 
     /// True for a file on disk whose name ends in `.gz`, or bytes in memory that start with the gzip magic number.
     public var isGzip: Bool {
+        if member != nil { return false }
         if let contents { return contents.starts(with: [0x1F, 0x8B]) }
         return path.hasSuffix(".gz")
     }
@@ -65,6 +90,12 @@ public struct InputFile: Sendable, Hashable {
                     at: SourceLocation(file: displayName, line: 0, column: 0))
             }
             source = MemoryByteSource(contents)
+        } else if let member {
+            let archive = try ZipArchive(path: path)
+            guard let found = archive.member(member) else {
+                throw InputError(.missingFile, "\(path) has no member \(member)", at: nil)
+            }
+            source = try ZipMemberByteSource(archive: path, member: found, displayName: displayName)
         } else {
             source = isGzip ? try GzipByteSource(path: path) : try FileByteSource(path: path)
         }

@@ -37,7 +37,7 @@ enum EXIOBASELayout {
             FinalDemandLabel(region: $0.first ?? "", category: $0.count > 1 ? $0[1] : "")
         }
         var findings = FindingLog()
-        let coefficients = files.intermediate.path.hasSuffix("/A.txt") || files.intermediate.path == "A.txt"
+        let coefficients = files.intermediate.displayName.split(separator: "/").last == "A.txt"
         var grossOutput: [Double]
         if let xFile = files.grossOutput {
             grossOutput = try EXIOBASEText.readColumn(xFile)
@@ -63,8 +63,7 @@ enum EXIOBASELayout {
             }
         }
         var unit = "million EUR"
-        let unitPath = InputOutputFiles.folder(of: files.intermediate.path) + "unit.txt"
-        if let units = try? EXIOBASEText.readUnits(InputFile.named(unitPath)), let first = units.first {
+        if let units = try? EXIOBASEText.readUnits(files.intermediate.sibling("unit.txt")), let first = units.first {
             unit = first == "M.EUR" || first == "Mill EUR" ? "million EUR" : first == "Mill USD" ? "million USD" : first
         }
         return TableParts(

@@ -5,16 +5,15 @@ import ChainRiskCore
 /// `labels_VA.txt` beside them (country name, code, kind, sector or category). Eora's unit is thousand USD.
 enum Eora26Layout {
     static func read(_ files: InputOutputFiles) throws -> TableParts {
-        let folder = InputOutputFiles.folder(of: files.intermediate.path)
-        let sectorLabels = try labels(folder + "labels_T.txt")
+        let sectorLabels = try labels(files.intermediate.sibling("labels_T.txt"))
         let sectors = sectorLabels.map { IOSectorLabel(region: $0.code, sector: $0.name) }
         let n = sectors.count
         let t = try numbers(files.intermediate, rows: n, columns: n)
-        let demandLabels = try labels(folder + "labels_FD.txt")
+        let demandLabels = try labels(files.intermediate.sibling("labels_FD.txt"))
         let y = try numbers(files.finalDemand, rows: n, columns: demandLabels.count)
         var reportedValueAdded: [Double]?
         if let vaFile = files.valueAdded {
-            let primary = try labels(folder + "labels_VA.txt")
+            let primary = try labels(files.intermediate.sibling("labels_VA.txt"))
             let va = try numbers(vaFile, rows: primary.count, columns: n)
             reportedValueAdded = (0..<n).map { j in (0..<primary.count).reduce(0) { $0 + va[$1, j] } }
         }
@@ -26,8 +25,7 @@ enum Eora26Layout {
     }
 
     /// The lines of a label file: the code (second field) and the sector or category (fourth, else the last).
-    private static func labels(_ path: String) throws -> [(code: String, name: String)] {
-        let file = try InputFile.named(path)
+    private static func labels(_ file: InputFile) throws -> [(code: String, name: String)] {
         let reader = CSVReader(source: try file.open(), file: file.displayName, separator: 0x09)
         var result: [(code: String, name: String)] = []
         while try reader.nextRecord() {

@@ -39,6 +39,7 @@ public struct InputOutputFiles: Sendable, Hashable {
             }
             return try InputFile.named(path)
         }
+        if let zipped = try zipped(intermediatePath, finalDemandPath: finalDemandPath) { return zipped }
         var intermediatePath = intermediatePath
         // An EXIOBASE folder stands for its flows: Z.txt where the release has it, else the coefficients A.txt.
         var isFolder: ObjCBool = false
@@ -72,6 +73,51 @@ public struct InputOutputFiles: Sendable, Hashable {
         }
         return InputOutputFiles(
             intermediate: intermediate, finalDemand: finalDemand, grossOutput: grossOutput, valueAdded: valueAdded)
+    }
+
+    /// The files of a table shipped as a zip archive (`IOT_2020_ixi.zip`, `ICIO2018_2010.zip`, or one member named
+    /// `archive.zip:member`): EXIOBASE's A or Z, Y and x, or the archive's one CSV table; nil for other paths.
+    static func zipped(_ path: String, finalDemandPath: String?) throws -> InputOutputFiles? {
+        let parts = path.components(separatedBy: ".zip:")
+        let archivePath = parts.count == 2 ? parts[0] + ".zip" : path
+        guard ZipArchive.isZip(archivePath) else { return nil }
+        guard FileManager.default.fileExists(atPath: archivePath) else {
+            throw InputError(.missingFile, "intermediate-flows file not found: \(archivePath)", at: nil)
+        }
+        let archive = try ZipArchive(path: archivePath)
+        func file(_ member: ZipArchive.Member) -> InputFile { InputFile(zip: archivePath, member: member.name) }
+        let chosen: ZipArchive.Member
+        if parts.count == 2 {
+            guard let named = archive.member(parts[1]) else {
+                throw InputError(.missingFile, "\(archivePath) has no member \(parts[1])", at: nil)
+            }
+            chosen = named
+        } else if let flows = archive.member("Z.txt") ?? archive.member("A.txt") {
+            chosen = flows
+        } else {
+            let tables = archive.members.filter { $0.name.lowercased().hasSuffix(".csv") }
+            guard tables.count == 1 else {
+                throw InputError(
+                    .missingFile,
+                    "\(archivePath) holds \(tables.count) CSV tables (\(tables.prefix(5).map(\.name).joined(separator: ", "))); name one as \(archivePath):MEMBER",
+                    at: nil)
+            }
+            chosen = tables[0]
+        }
+        let intermediate = file(chosen)
+        let name = chosen.name.split(separator: "/").last.map(String.init) ?? chosen.name
+        guard name == "A.txt" || name == "Z.txt" else {
+            let finalDemand = try finalDemandPath.map { try InputFile.named($0) } ?? intermediate
+            return InputOutputFiles(intermediate: intermediate, finalDemand: finalDemand, grossOutput: nil)
+        }
+        let demand = intermediate.sibling("Y.txt")
+        guard let y = demand.member, archive.member(y) != nil else {
+            throw InputError(.missingFile, "\(archivePath) has no Y.txt beside \(chosen.name)", at: nil)
+        }
+        let x = intermediate.sibling("x.txt")
+        return InputOutputFiles(
+            intermediate: intermediate, finalDemand: demand,
+            grossOutput: x.member.flatMap { archive.member($0) } != nil ? x : nil)
     }
 
     /// The folder of `path` with a trailing slash (`""` for a bare file name), for files found beside it.

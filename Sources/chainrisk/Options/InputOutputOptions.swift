@@ -7,7 +7,7 @@ struct InputOutputOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The input-output table's intermediate-flows file (matrix CSV, long CSV, pymrio text or national table); final demand and gross output are found beside it by name.",
+            "The input-output table: its intermediate-flows file (WIOD, pymrio, national, ICIO, FIGARO, Eora26), an EXIOBASE folder or a release zip; final demand and gross output are found beside it.",
             valueName: "path"))
     var mrio: String?
 

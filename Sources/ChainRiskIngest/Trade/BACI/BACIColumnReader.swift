@@ -51,7 +51,7 @@ public struct BACIColumnReader: Sendable {
                 .badOption, "BACI records total trade: read it as 'export' or 'import', not '\(other.rawValue)'",
                 at: nil)
         }
-        guard !file.isGzip, file.contents == nil else { return nil }
+        guard !file.isGzip, file.contents == nil, file.member == nil else { return nil }
         let opened = try OpenedFile(file)
         guard let dataStart = try opened.headerEnd() else { return nil }
         let size = opened.size
