@@ -30,11 +30,17 @@ extension SimulationResources {
             )
         }
         var table = defaults
-        let isWIOD = Set(sectors.map(\.sector)).isSubset(of: Set(defaults.keys))
+        let codes = sectors.sectorCodes
+        let isWIOD = Set(codes).isSubset(of: Set(defaults.keys))
+        // Other tables coded in NACE/ISIC Rev. 4 divisions take the NACE 64 days through the industry spine.
+        let spine = isWIOD ? nil : try industrySpine()
+        let members = spine?.members(of: codes)
         var description =
             isWIOD
             ? "goods inputs (c1-c16): days per using sector from \(source); services and utilities never run short"
-            : "90 days of every input (sector codes are not WIOD's, so \(source) does not apply)"
+            : members != nil
+                ? "goods inputs (NACE divisions 01-33): days per using industry, Pichler et al.'s NACE 64 desired stock carried by division (mean over the NACE 64 industries an industry covers); services and utilities never run short"
+                : "90 days of every input (sector codes are neither WIOD's nor NACE/ISIC Rev. 4 divisions, so \(source) does not apply)"
         if let override {
             for pair in override.split(separator: ",") {
                 let parts = pair.split(separator: "=")
@@ -46,6 +52,12 @@ extension SimulationResources {
                 table[String(parts[0])] = value
             }
             description += "; overridden: \(override)"
+        }
+        if let spine, let members {
+            var days = members.mapValues { spine.inventoryDays(user: $0) }
+            for (code, value) in table where !defaults.keys.contains(code) { days[code] = value }
+            let goods = Set(codes.filter(IndustrySpine.isGoods))
+            return (.byUser(days, fallback: 90, stocked: goods, sectors: sectors), description)
         }
         if !isWIOD {
             return (

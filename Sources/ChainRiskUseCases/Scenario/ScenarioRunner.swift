@@ -276,11 +276,19 @@ public struct ScenarioRunner: Sendable {
         _ production: ProductionFunction, sectors: [IOSectorLabel],
         ratings: (weights: [String: [String: Double]], source: String)
     ) -> InputCriticality? {
-        guard production == .partial, Set(sectors.map(\.sector)).isSubset(of: Set(ratings.weights.keys)) else {
-            return nil
+        guard production == .partial else { return nil }
+        if Set(sectors.map(\.sector)).isSubset(of: Set(ratings.weights.keys)) {
+            return InputCriticality(sectors: sectors, source: ratings.source) { input, user in
+                ratings.weights[input]?[user] ?? 1
+            }
         }
-        return InputCriticality(sectors: sectors, source: ratings.source) { input, user in
-            ratings.weights[input]?[user] ?? 1
+        // A table in NACE/ISIC Rev. 4 divisions (FIGARO, ICIO 2018–2023): the NACE 64 ratings carried by division.
+        guard let spine = try? SimulationResources.industrySpine(),
+            let members = spine.members(of: sectors.sectorCodes)
+        else { return nil }
+        return InputCriticality(sectors: sectors, source: spine.source) { input, user in
+            guard let inputs = members[input], let users = members[user] else { return 1 }
+            return spine.criticality(input: inputs, user: users)
         }
     }
 
@@ -294,7 +302,7 @@ public struct ScenarioRunner: Sendable {
             if let criticality {
                 "partial: inputs rated critical bind when their stock cannot cover a day's use, important ones at half weight, others not (\(criticality.source))"
             } else {
-                "partial requested, but the table's sector codes are not WIOD 2013's, for which the IHS Markit ratings are mapped: run as leontief (every stocked input binds)"
+                "partial requested, but the table's sector codes are neither WIOD 2013's nor NACE/ISIC Rev. 4 divisions, to which the IHS Markit ratings are mapped: run as leontief (every stocked input binds)"
             }
         }
     }

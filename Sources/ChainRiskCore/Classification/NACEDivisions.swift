@@ -1,0 +1,47 @@
+/// The NACE Rev. 2 divisions (two-digit codes, the same as ISIC Rev. 4's) an industry code of a table covers.
+///
+/// Reads the codes of the tables that follow NACE Rev. 2 or ISIC Rev. 4 — FIGARO (`A01`, `C10T12`, `C31_32`, `L68A`),
+/// OECD ICIO 2018–2023 (`01T03`, `A01_02`, `B05_06`, `D`), the NACE 64 list of Pichler et al. (`B05-09`, `M69-70`)
+/// — into the set of divisions, so that data given per NACE 64 industry (input criticality, inventory days) can be
+/// carried to any of them. A section letter alone stands for all its divisions. Lower-case codes (WIOD's `c14`) and
+/// names are not NACE codes: nil.
+public enum NACEDivisions {
+    /// The divisions of each NACE Rev. 2 section.
+    public static let sections: [Character: ClosedRange<Int>] = [
+        "A": 1...3, "B": 5...9, "C": 10...33, "D": 35...35, "E": 36...39, "F": 41...43, "G": 45...47, "H": 49...53,
+        "I": 55...56, "J": 58...63, "K": 64...66, "L": 68...68, "M": 69...75, "N": 77...82, "O": 84...84,
+        "P": 85...85, "Q": 86...88, "R": 90...93, "S": 94...96, "T": 97...98, "U": 99...99,
+    ]
+
+    /// The divisions of `code`, or nil when it is not a NACE/ISIC Rev. 4 code.
+    public static func of(_ code: String) -> Set<Int>? {
+        var rest = Substring(code)
+        var section: Character?
+        if let first = rest.first, first.isUppercase, first.isLetter {
+            section = first
+            rest = rest.dropFirst()
+            guard sections[first] != nil else { return nil }
+        }
+        // A trailing letter marks a part of a division (FIGARO's L68A imputed rents).
+        if let last = rest.last, last.isLetter, rest.dropLast().last?.isNumber == true { rest = rest.dropLast() }
+        if rest.isEmpty {
+            guard let section, let range = sections[section] else { return nil }
+            return Set(range)
+        }
+        guard rest.allSatisfy({ $0.isNumber || $0 == "_" || $0 == "T" || $0 == "-" }), rest.first?.isNumber == true
+        else { return nil }
+        var divisions = Set<Int>()
+        for part in rest.split(separator: "_") {
+            let bounds = part.split(whereSeparator: { $0 == "T" || $0 == "-" }).compactMap { Int($0) }
+            guard (1...2).contains(bounds.count), let low = bounds.first, let high = bounds.last, low <= high,
+                (1...99).contains(low), (1...99).contains(high)
+            else { return nil }
+            // `A01_02`: the second number of a pair continues the first (02 after 01).
+            divisions.formUnion(low...high)
+        }
+        if let section, let range = sections[section] {
+            guard divisions.allSatisfy(range.contains) else { return nil }
+        }
+        return divisions
+    }
+}
