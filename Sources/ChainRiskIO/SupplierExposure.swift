@@ -22,6 +22,10 @@ public struct SupplierExposure: Sendable {
     public let direct: Matrix
     /// t: the same shape.
     public let total: Matrix
+    /// Σ_{i∈R} (L − I)[i, j]: the reporter's own output needed per unit of industry j, through every tier.
+    public let domesticTotal: [Double]
+    /// Gross exports of each reporter industry (`InputOutputTable.grossExports(ofRegion:)`).
+    public let exports: [Double]
     public let unit: String
 
     /// Computes both measures; throws `.unknownRegion` for a region the table lacks, `.dimensionMismatch` for a
@@ -53,6 +57,9 @@ public struct SupplierExposure: Sendable {
                 }
             }
         }
+        let own = table.indices(ofRegion: reporter)
+        domesticTotal = columns.indices.map { j in own.reduce(0) { $0 + inverseColumns[$1, j] } - 1 }
+        exports = table.grossExports(ofRegion: reporter)
         self.reporter = reporter
         self.industries = columns.map { table.sectors[$0] }
         self.grossOutput = columns.map { table.grossOutput[$0] }

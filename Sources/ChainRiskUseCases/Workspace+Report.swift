@@ -1,5 +1,6 @@
 public import ChainRiskAnalysis
 public import ChainRiskCore
+import ChainRiskIO
 import ChainRiskIngest
 public import ChainRiskReport
 import ChainRiskStore
@@ -92,18 +93,42 @@ extension Workspace {
             (settings["hs_version"], settings["hs_version_rule"]) = (edition.rawValue, HSBridgingRule.text(edition))
         }
         var origins: OriginsResult?
+        var measured: MeasuredSectorExposure?
         if let originsRequest = request.origins {
             let result = try self.origins(originsRequest)
             inputs += result.inputs
             settings.merge(result.settings) { _, new in new }
             origins = result
+            measured = try measuredSectors(
+                originsRequest.table, reporter: originsRequest.builder.reporter,
+                sectorOrder: letter.sectors.map(\.sector.id))
         }
         let provenance = Provenance(
             inputs: inputs, settings: settings,
             generatedAt: request.generatedAt.map { ISO8601DateFormatter().string(from: $0) })
         return VulnerabilityReport(
             assessment: assessment, language: request.language, provenance: provenance, origins: origins?.table,
-            originsSource: origins?.output.source ?? "")
+            originsSource: origins?.output.source ?? "", measuredSectors: measured)
+    }
+
+    /// Table 2 measured from the input-output table for `reporter` (see `MeasuredSectorExposure`).
+    func measuredSectors(_ loaded: LoadedInputOutputTable, reporter: String, sectorOrder: [String]) throws
+        -> MeasuredSectorExposure
+    {
+        let exposure: SupplierExposure
+        do {
+            exposure = try SupplierExposure(table: loaded.table, reporter: reporter)
+        } catch {
+            throw error.naming(table: loaded.files.intermediate.displayName)
+        }
+        let rows = exposure.suppliers.indices
+        let columns = exposure.industries.indices
+        return MeasuredSectorExposure(
+            reporter: reporter, industries: exposure.industries.map(\.sector), grossOutput: exposure.grossOutput,
+            exports: exposure.exports, suppliers: exposure.suppliers,
+            direct: rows.map { k in columns.map { exposure.direct[k, $0] } },
+            total: rows.map { k in columns.map { exposure.total[k, $0] } }, domesticTotal: exposure.domesticTotal,
+            sectorOrder: sectorOrder)
     }
 
     /// The events of `path` (none without one), with the file in `inputs`.

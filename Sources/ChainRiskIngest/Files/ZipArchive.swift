@@ -11,7 +11,9 @@ import ChainRiskCore
 ///
 /// Reads the central directory at the end of the file; members are stored or deflated (methods 0 and 8, which is
 /// what every zip tool writes). A zip64 archive (over 4 GB or 65,535 members) is refused with a clear message: unzip
-/// it and give the folder.
+/// it and give the folder. Written here rather than with ZIPFoundation (which writes our xlsx files): its extraction
+/// pushes chunks to a closure, while the readers pull bytes from a `ByteSource`; members are inflated with zlib
+/// as gzip files are, so a 1.5 GB table is streamed, never held whole.
 public struct ZipArchive: Sendable {
     /// One member: its name inside the archive and where its bytes are.
     public struct Member: Sendable, Hashable {
