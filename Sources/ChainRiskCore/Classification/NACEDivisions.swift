@@ -33,7 +33,9 @@ public enum NACEDivisions {
         var divisions = Set<Int>()
         for part in rest.split(separator: "_") {
             // Three digits are a NACE group inside a division (ICIO 2023's C301 ships, C302T309 other transport).
-            let bounds = part.split(whereSeparator: { $0 == "T" || $0 == "-" }).map { $0.count == 3 ? Int($0).map { $0 / 10 } : Int($0) }
+            let bounds = part.split(whereSeparator: { $0 == "T" || $0 == "-" }).map {
+                $0.count == 3 ? Int($0).map { $0 / 10 } : Int($0)
+            }
             guard (1...2).contains(bounds.count), let low = bounds.first ?? nil, let high = bounds.last ?? nil,
                 low <= high, (1...99).contains(low), (1...99).contains(high)
             else { return nil }
