@@ -1,3 +1,5 @@
+import Foundation
+
 /// Locale-free number formatting: the same bytes on every machine, whatever `LANG` says.
 public enum NumberFormat {
     /// `value` with exactly `decimals` digits after the point, rounded half away from zero, optional
@@ -61,6 +63,19 @@ public enum NumberFormat {
         if text.hasSuffix(".0") { text.removeLast(2) }
         return text
     }
+    /// `value` rounded to `digits` significant digits, for numbers printed in full (JSON, CSV) that come out of
+    /// BLAS: kernels for different CPUs differ in the last bits, rounded output is the same bytes on every machine.
+    public static func stable(_ value: Double, digits: Int = 12) -> Double {
+        guard value.isFinite, value != 0 else { return value }
+        let exponent = Int(log10(abs(value)).rounded(.down))
+        let shift = digits - 1 - exponent
+        var scale = 1.0
+        for _ in 0..<abs(shift) { scale *= 10 }
+        return shift >= 0
+            ? (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+            : (value / scale).rounded(.toNearestOrAwayFromZero) * scale
+    }
+
 }
 
 extension String {

@@ -138,11 +138,14 @@ extension Workspace {
         ]
     }
 
-    /// Inputs per unit of output, six decimals (printed rounded: the same bytes on every machine).
-    private static func share(_ value: Double) -> DataTable.Cell { .number(value, decimals: 6, grouping: false) }
+    /// Inputs per unit of output, six decimals in tables, 12 significant digits in JSON and CSV (the same bytes on
+    /// every machine).
+    private static func share(_ value: Double) -> DataTable.Cell {
+        .number(NumberFormat.stable(value), decimals: 6, grouping: false)
+    }
 
     /// A percentage of `whole`, or empty where the whole is 0.
     private static func ratio(_ part: Double, _ whole: Double) -> DataTable.Cell {
-        whole > 0 ? .number(part / whole * 100, decimals: 2, grouping: false) : .empty
+        whole > 0 ? .number(NumberFormat.stable(part / whole * 100), decimals: 2, grouping: false) : .empty
     }
 }
