@@ -9,20 +9,8 @@ enum EXIOBASELayout {
     static func read(_ files: InputOutputFiles) throws -> TableParts {
         let flows = try EXIOBASEText.read(files.intermediate)
         let n = flows.rowLabels.count
-        guard flows.columnLabels.count == n, flows.rowLabels.allSatisfy({ $0.count == 2 }) else {
-            throw InputError(
-                .badStructure,
-                "expected a square table with region and sector labels, found \(n) rows and \(flows.columnLabels.count) columns",
-                at: SourceLocation(file: files.intermediate.displayName, line: 1, column: 1))
-        }
-        let sectors = flows.rowLabels.map { IOSectorLabel(region: $0[0], sector: $0[1]) }
-        for (index, column) in flows.columnLabels.enumerated()
-        where column.count < 2 || IOSectorLabel(region: column[0], sector: column[1]) != sectors[index] {
-            throw InputError(
-                .badStructure,
-                "column \(index + 1) is labelled \(column.joined(separator: " ")), expected \(sectors[index].region) \(sectors[index].sector)",
-                at: SourceLocation(file: files.intermediate.displayName, line: 1, column: 1))
-        }
+        let sectors = try PymrioTextLayout.squareSectors(
+            rows: flows.rowLabels, columns: flows.columnLabels, file: files.intermediate)
         let y = try EXIOBASEText.read(files.finalDemand)
         guard
             y.rowLabels.map({ $0.prefix(2).joined(separator: "\u{1F}") })

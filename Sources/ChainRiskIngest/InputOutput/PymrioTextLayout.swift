@@ -8,20 +8,7 @@ import ChainRiskCore
 enum PymrioTextLayout {
     static func read(_ files: InputOutputFiles) throws -> TableParts {
         let z = try LabelledText.read(files.intermediate)
-        guard z.rowLabels.count == z.columnLabels.count, z.rowLabels.allSatisfy({ $0.count >= 2 }) else {
-            throw InputError(
-                .badStructure,
-                "expected a square table with region and sector labels, found \(z.rowLabels.count) rows and \(z.columnLabels.count) columns",
-                at: SourceLocation(file: files.intermediate.displayName, line: 1, column: 1))
-        }
-        let sectors = z.rowLabels.map { IOSectorLabel(region: $0[0], sector: $0[1]) }
-        for (index, column) in z.columnLabels.enumerated()
-        where column.count < 2 || IOSectorLabel(region: column[0], sector: column[1]) != sectors[index] {
-            throw InputError(
-                .badStructure,
-                "column \(index + 1) is labelled \(column.joined(separator: " ")), expected \(sectors[index].region) \(sectors[index].sector) (rows and columns must share one order)",
-                at: SourceLocation(file: files.intermediate.displayName, line: 1, column: 1))
-        }
+        let sectors = try squareSectors(rows: z.rowLabels, columns: z.columnLabels, file: files.intermediate)
         let n = sectors.count
         let intermediate = Matrix(rows: n, columns: n, columnMajor: z.columnMajor)
 
@@ -56,6 +43,26 @@ enum PymrioTextLayout {
         return TableParts(
             sectors: sectors, intermediate: intermediate, finalDemand: finalDemand, finalDemandColumns: finalColumns,
             grossOutput: grossOutput, unit: z.unit ?? "", reportedValueAdded: reportedValueAdded)
+    }
+
+    /// The sectors of a square table labelled by region and sector in its rows and columns, in one order; an error
+    /// naming the file where the table is not square or a column is labelled otherwise than its row.
+    static func squareSectors(rows: [[String]], columns: [[String]], file: InputFile) throws -> [IOSectorLabel] {
+        guard rows.count == columns.count, rows.allSatisfy({ $0.count >= 2 }) else {
+            throw InputError(
+                .badStructure,
+                "expected a square table with region and sector labels, found \(rows.count) rows and \(columns.count) columns",
+                at: SourceLocation(file: file.displayName, line: 1, column: 1))
+        }
+        let sectors = rows.map { IOSectorLabel(region: $0[0], sector: $0[1]) }
+        for (index, column) in columns.enumerated()
+        where column.count < 2 || IOSectorLabel(region: column[0], sector: column[1]) != sectors[index] {
+            throw InputError(
+                .badStructure,
+                "column \(index + 1) is labelled \(column.joined(separator: " ")), expected \(sectors[index].region) \(sectors[index].sector) (rows and columns must share one order)",
+                at: SourceLocation(file: file.displayName, line: 1, column: 1))
+        }
+        return sectors
     }
 
     /// The row `Value Added` (else the first row) of a factor-inputs file, in the order of `sectors`.
