@@ -6,7 +6,8 @@ generate OUT.csv REGIONS INDUSTRIES
     Writes a table in OECD ICIO 2023's layout: REGIONS regions (the first is split into CN1/CN2 rows and columns,
     as China is), INDUSTRIES industries each with ICIO 2023 codes (A01_02, C10T12, …), six final-demand columns per
     region, TLS, VA and OUT rows and an OUT column. Values are random but productive (column sums of A below 0.6),
-    with a fixed seed: the same file on every run.
+    with a fixed seed: the same file on every run. Inventory changes (INVNT) are negative in half the rows, as in
+    the releases.
 
 work TABLE.csv REPORTER
     Reads the file with pandas, folds CN1/CN2, forms A = Z diag(x)^-1 and, for REPORTER: the Leontief inverse's
@@ -44,13 +45,15 @@ def generate(path, region_count, industry_count):
     n = len(parts) * len(codes)
     owner = np.repeat(np.arange(len(parts)), len(codes))
     home = (owner[:, None] == owner[None, :]) | ((owner[:, None] < 2) & (owner[None, :] < 2))
-    x = rng.uniform(500, 5000, n)
+    scale = rng.uniform(500, 5000, n)
     a = rng.uniform(0, 1, (n, n)) * np.where(home, 1.0, 0.02)
     a *= 0.55 / a.sum(axis=0, keepdims=True)
-    z = a * x[None, :]
-    demand_total = x - z.sum(axis=1)
+    z = a * scale[None, :]
+    # Final demand positive except inventory changes (INVNT), which real tables have negative in many rows.
     share = rng.dirichlet(np.ones(len(names) * len(CATEGORIES)), n)
-    y = share * demand_total[:, None]
+    y = share * rng.uniform(0.5, 1.5, n)[:, None] * scale[:, None]
+    y[:, CATEGORIES.index("INVNT")::len(CATEGORIES)] *= np.where(rng.uniform(size=(n, len(names))) < 0.5, -0.2, 0.2)
+    x = z.sum(axis=1) + y.sum(axis=1)
     va = x - z.sum(axis=0)
     labels = [f"{p}_{c}" for p, _ in parts for c in codes]
     columns = labels + [f"{r}_{k}" for r in names for k in CATEGORIES] + ["OUT"]
