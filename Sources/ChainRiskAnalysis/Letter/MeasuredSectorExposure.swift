@@ -1,4 +1,4 @@
-public import ChainRiskCore
+import ChainRiskCore
 
 /// Table 2 measured from an input-output table, for any reporter: per letter sector, how much of its inputs come
 /// from abroad through every tier, how concentrated their origins are, the largest origin with its direct and hidden
