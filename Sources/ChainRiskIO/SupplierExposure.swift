@@ -69,8 +69,8 @@ public struct SupplierExposure: Sendable {
         self.unit = table.unit
     }
 
-    /// Hidden exposure t − d of supplier k for industry j (0 where rounding makes it negative).
-    public func hidden(supplier k: Int, industry j: Int) -> Double { max(0, total[k, j] - direct[k, j]) }
+    /// Hidden exposure t − d of one supplier, for one industry or a group (0 where rounding makes it negative).
+    public static func hidden(total: Double, direct: Double) -> Double { max(0, total - direct) }
 
     /// Direct and total exposure of a group of the reporter's industries, weighted by their gross output (for the
     /// whole economy pass every index); an industry without output counts for nothing.

@@ -64,7 +64,7 @@ extension Workspace {
             let (direct, total) = exposure.aggregate(industries: group.members)
             let (foreignDirect, foreignTotal) = (direct.reduce(0, +), total.reduce(0, +))
             for k in suppliers {
-                let hidden = max(0, total[k] - direct[k])
+                let hidden = SupplierExposure.hidden(total: total[k], direct: direct[k])
                 rows.append(
                     [
                         .text(group.code), .text(group.name), .text(exposure.suppliers[k]), Self.share(direct[k]),
@@ -85,7 +85,7 @@ extension Workspace {
             title: "Largest origins for all of \(request.reporter)'s industries (weighted by gross output)",
             columns: Array(Self.exposureColumns(request.rows).dropFirst(2).prefix(5)),
             rows: order.map { k in
-                let hidden = max(0, economy.total[k] - economy.direct[k])
+                let hidden = SupplierExposure.hidden(total: economy.total[k], direct: economy.direct[k])
                 return [
                     .text(exposure.suppliers[k]), Self.share(economy.direct[k]), Self.share(economy.total[k]),
                     Self.share(hidden), Self.ratio(hidden, economy.total[k]),
@@ -105,7 +105,7 @@ extension Workspace {
     private func exposureGroups(_ exposure: SupplierExposure, rows: ExposureRows) throws -> [(
         code: String, name: String, members: [Int]
     )] {
-        let names = try SimulationResources.sectorNames()
+        let names = try simulationBundle().sectorNames
         switch rows {
         case .industry:
             return exposure.industries.enumerated().map { index, industry in
