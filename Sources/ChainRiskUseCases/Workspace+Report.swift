@@ -65,14 +65,21 @@ extension Workspace {
                 rows: found.rows, world: found.world, minimumValue: found.minimumValue, basis: found.basis,
                 coverage: coverage, sectorsFromData: fromData)
         }
+        var origins: OriginsResult?
+        var measured: MeasuredSectorExposure?
+        if let originsRequest = request.origins {
+            origins = try self.origins(originsRequest)
+            measured = try measuredSectors(
+                originsRequest.table, reporter: originsRequest.builder.reporter,
+                sectorOrder: letter.sectors.map(\.sector.id))
+        }
         let assessment: VulnerabilityAssessment
-        if computed == nil && userEvents.isEmpty && request.thresholds == .letter {
+        if computed == nil && userEvents.isEmpty && request.thresholds == .letter && measured == nil {
             assessment = try letterAssessment()
         } else {
             assessment = try VulnerabilityAssessment(
                 letter: letter, userEvents: userEvents, computed: computed, thresholds: request.thresholds,
-                engine: try policyEngine(),
-                published: try self.letter())
+                engine: try policyEngine(), published: try self.letter(), measured: measured)
         }
         var settings = VulnerabilityReport.settings(
             thresholds: request.thresholds, table5MinimumValue: computed?.minimumValue)
@@ -92,16 +99,10 @@ extension Workspace {
         if let edition = request.hsVersion, request.imports != nil {
             (settings["hs_version"], settings["hs_version_rule"]) = (edition.rawValue, HSBridgingRule.text(edition))
         }
-        var origins: OriginsResult?
-        var measured: MeasuredSectorExposure?
-        if let originsRequest = request.origins {
-            let result = try self.origins(originsRequest)
-            inputs += result.inputs
-            settings.merge(result.settings) { _, new in new }
-            origins = result
-            measured = try measuredSectors(
-                originsRequest.table, reporter: originsRequest.builder.reporter,
-                sectorOrder: letter.sectors.map(\.sector.id))
+        if let origins {
+            inputs += origins.inputs
+            settings.merge(origins.settings) { _, new in new }
+            settings["measured_bands"] = measured.map { _ in MeasuredFactor.bandRuleEN }
         }
         let provenance = Provenance(
             inputs: inputs, settings: settings,

@@ -22,8 +22,13 @@ struct PolicyRuleSetTests {
                 "product-concentrated-unchecked",
                 "product-large-somewhat-concentrated", "product-very-large-import", "product-strategic-dependency",
                 "sector-particular-importance", "sector-trade-dispute-high-tech", "sector-pandemic-exposure",
-                "sector-natural-hazard",
+                "sector-natural-hazard", "sector-measured-concentrated-origins", "sector-measured-hidden-exposure",
+                "sector-measured-foreign-inputs", "sector-measured-export-dependence",
             ])
+        let measured = try #require(rules.rule(id: "sector-measured-foreign-inputs"))
+        #expect(
+            rules.conditionEN(measured) == "orange on measured foreign inputs and of particular importance")
+        #expect(rules.conditionNL(measured) == "oranje op gemeten buitenlandse inputs en van bijzonder belang")
         let sectorIDs = Set(try LetterTestData.dataset().sectors.map(\.sector.id))
         for group in rules.sectorGroups {
             #expect(group.sectorIDs.allSatisfy(sectorIDs.contains), "\(group.id)")

@@ -55,5 +55,48 @@ struct MeasuredSectorsTests {
         #expect(
             markdown.contains(
                 "Table 2's ranks above are McKinsey's for the Netherlands; these figures are measured for Germany"))
+        // Wood, paper and furniture only: no sector conclusions, so no measured priority either.
+        #expect((report["measured_priorities"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test(
+        "complete German trade with an ICIO table: priorities and sector options from measured ranks, none from Dutch")
+    func germanPriorities() throws {
+        let cli = CLIRunner()
+        let file = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("deu-all-\(UUID()).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        var csv = "year,reporter,partner,product,flow,value\n"
+        for (index, chapter) in (1...97).filter({ $0 != 77 }).enumerated() {
+            let code = chapter < 10 ? "0\(chapter)" : "\(chapter)"
+            csv += "2022,DEU,CHN,\(code),import,\((index + 1) * 1_000_000)\n"
+            csv += "2022,DEU,FRA,\(code),export,\((index + 1) * 2_000_000)\n"
+        }
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["import", file.path, "--name", "all"]).status == 0)
+        let icio = CLIRunner.packageRoot.path + "/Tests/ChainRiskIngestTests/Fixtures/mrio_layouts/ICIO2023_2020.csv"
+        let report = try Self.json(["report", "--mrio", icio, "--imports", "all"], cli: cli)
+        #expect(report["sensitivity_ranks_apply"] as? Bool == false)
+        #expect((report["priority_matrix"] as? [Any])?.isEmpty == true)
+        // Two sectors measured: the letter's bands scaled to 2 give rank 1 orange, rank 2 yellow.
+        let rows = try #require(report["table2_measured"] as? [[String: Any]])
+        let electronics = try #require(
+            rows.first { $0["sector"] as? String == "computer-electronic-and-optical-products" })
+        let ranks = try #require(electronics["ranks"] as? [String: [String: Any]])
+        #expect(ranks["origin_concentration"]?["band"] as? String == "orange")
+        let priorities = try #require(report["measured_priorities"] as? [[String: Any]])
+        #expect(priorities.count == 8, "2 sectors × 4 measured factors")
+        for priority in priorities {
+            let sector = try #require(rows.first { $0["sector"] as? String == priority["sector"] as? String })
+            let rank = (sector["ranks"] as? [String: [String: Any]])?[priority["factor"] as? String ?? ""]
+            #expect(rank?["band"] as? String == priority["band"] as? String, "the priority's band is the table's")
+        }
+        let options = try #require(report["policy_options"] as? [[String: Any]])
+        let keys = options.flatMap { ($0["figures"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String } }
+        #expect(!keys.contains { $0.hasPrefix("rank_") }, "no Dutch rank behind a German option")
+        let rules = Set(options.compactMap { $0["rule"] as? String })
+        #expect(rules.contains("sector-measured-concentrated-origins"), "\(rules)")
+        let markdown = try cli.run(["report", "--mrio", icio, "--imports", "all"]).stdout
+        #expect(
+            markdown.contains("Highest priority (sector of particular importance and orange band on a measured factor"))
     }
 }

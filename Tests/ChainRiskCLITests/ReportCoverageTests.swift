@@ -92,6 +92,15 @@ struct ReportCoverageTests {
         #expect((json["policy_options"] as? [Any])?.isEmpty == false)
         let sectors = try #require(json["table2_sectors"] as? [[String: Any]])
         #expect(sectors.allSatisfy { $0["imports"] is Double && $0["exports_own_make"] is Double })
+        // The sensitivity ranks are McKinsey's for Dutch industries: no German priority or option rests on them.
+        #expect(json["sensitivity_ranks_apply"] as? Bool == false)
+        #expect((json["priority_matrix"] as? [Any])?.isEmpty == true)
+        let options = try #require(json["policy_options"] as? [[String: Any]])
+        let keys = options.flatMap { ($0["figures"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String } }
+        #expect(!keys.isEmpty && !keys.contains { $0.hasPrefix("rank_") }, "\(Set(keys))")
+        let markdown = try cli.run(["report", "--imports", "all"]).stdout
+        #expect(markdown.contains("No priority is set: the sensitivity ranks above describe Dutch industries"))
+        #expect(!markdown.contains("orange on:"), "no band named for Germany from Dutch ranks")
     }
 
     @Test("a Dutch report on USD data says Tables 4 and 5 are in USD beside the letter's EUR, and adds nothing across")

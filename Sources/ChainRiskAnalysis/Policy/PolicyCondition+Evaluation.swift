@@ -51,6 +51,13 @@ extension PolicyCondition {
             guard !hits.isEmpty else { return nil }
             figures += hits.map { PolicyFigures.factorRank($0, of: sector) }
         }
+        if let measuredBand {
+            let hits = sector.measuredRanks.filter {
+                measuredBand.factors.contains($0.factor) && measuredBand.bands.contains($0.band)
+            }
+            guard !hits.isEmpty else { return nil }
+            figures += hits.map(PolicyFigures.measuredRank)
+        }
         if let sectorGroups {
             let member = sectorGroups.compactMap { groups[$0] }.first { $0.sectorIDs.contains(sector.sector.id) }
             guard let member else { return nil }

@@ -50,6 +50,11 @@ extension PolicyCondition {
             let factors = list(riskBand.factors.map { (english ? $0.nameEN : $0.nameNL).lowercased() })
             parts.append(pick("\(bands) on \(factors)", "\(bands) op \(factors)"))
         }
+        if let measuredBand {
+            let bands = list(measuredBand.bands.map { english ? $0.nameEN : $0.nameNL })
+            let factors = list(measuredBand.factors.map { (english ? $0.nameEN : $0.nameNL).lowercased() })
+            parts.append(pick("\(bands) on measured \(factors)", "\(bands) op gemeten \(factors)"))
+        }
         if let sectorGroups {
             let names = sectorGroups.map { id in groups[id].map { english ? $0.nameEN : $0.nameNL } ?? id }
             parts.append(pick("a ", "een ") + list(names))

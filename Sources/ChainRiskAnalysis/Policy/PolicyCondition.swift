@@ -4,8 +4,10 @@ public import ChainRiskCore
 ///
 /// Every test that is set must hold (and); a list inside a test is a choice (or), e.g. `world_market: [limited,
 /// few]`; `any` holds when at least one of its conditions holds. Product tests: `import_class`, `world_market`,
-/// `import_value_above`, `eu_dependent`, `geodep_persistent`. Sector tests: `risk_band`, `sector_group`,
-/// `particular_importance`, `importance_rank_at_most`. JSON keys are written as here.
+/// `import_value_above`, `eu_dependent`, `geodep_persistent`. Sector tests: `risk_band`, `measured_band`,
+/// `sector_group`, `particular_importance`, `importance_rank_at_most`. JSON keys are written as here.
+/// `risk_band` tests McKinsey's ranks, which hold only for the letter's own country; `measured_band` tests the ranks
+/// on figures measured from an input-output table (`MeasuredFactor`), which hold for any reporter.
 public struct PolicyCondition: Sendable, Hashable {
     /// "Imports above `value` in `unit`"; applies only to diagnoses in the same currency (compared in base units).
     public struct ValueThreshold: Sendable, Hashable, Decodable {
@@ -25,12 +27,13 @@ public struct PolicyCondition: Sendable, Hashable {
         }
     }
 
-    /// "The band on at least one of `factors` is one of `bands`."
-    public struct BandTest: Sendable, Hashable, Decodable {
-        public let factors: [RiskFactor]
+    /// "The band on at least one of `factors` is one of `bands`": McKinsey's factors (`RiskFactor`) or measured ones
+    /// (`MeasuredFactor`).
+    public struct BandTest<Factor: Sendable & Hashable & Decodable>: Sendable, Hashable, Decodable {
+        public let factors: [Factor]
         public let bands: [RiskBand]
 
-        public init(factors: [RiskFactor], bands: [RiskBand]) {
+        public init(factors: [Factor], bands: [RiskBand]) {
             self.factors = factors
             self.bands = bands
         }
@@ -38,7 +41,7 @@ public struct PolicyCondition: Sendable, Hashable {
         public init(from decoder: any Decoder) throws {
             try decoder.requireKnownKeys(["factors", "bands"])
             let container = try decoder.container(keyedBy: RuleFileKey.self)
-            factors = try container.decode([RiskFactor].self, forKey: RuleFileKey(stringValue: "factors"))
+            factors = try container.decode([Factor].self, forKey: RuleFileKey(stringValue: "factors"))
             bands = try container.decode([RiskBand].self, forKey: RuleFileKey(stringValue: "bands"))
         }
     }
@@ -50,7 +53,8 @@ public struct PolicyCondition: Sendable, Hashable {
     public var euDependent: Bool?
     /// Holds when the GeoDep verdict was assessed and its persistence equals this.
     public var geoDepPersistent: Bool?
-    public var riskBand: BandTest?
+    public var riskBand: BandTest<RiskFactor>?
+    public var measuredBand: BandTest<MeasuredFactor>?
     /// Ids of `SectorGroup`s; holds when the sector is in at least one.
     public var sectorGroups: [String]?
     public var particularImportance: Bool?
@@ -60,8 +64,9 @@ public struct PolicyCondition: Sendable, Hashable {
     public init(
         importClass: [ConcentrationClass]? = nil, worldMarket: [WorldMarketStatus]? = nil,
         importValueAbove: [ValueThreshold]? = nil, euDependent: Bool? = nil, geoDepPersistent: Bool? = nil,
-        riskBand: BandTest? = nil, sectorGroups: [String]? = nil, particularImportance: Bool? = nil,
-        importanceRankAtMost: Int? = nil, any: [PolicyCondition]? = nil
+        riskBand: BandTest<RiskFactor>? = nil, measuredBand: BandTest<MeasuredFactor>? = nil,
+        sectorGroups: [String]? = nil,
+        particularImportance: Bool? = nil, importanceRankAtMost: Int? = nil, any: [PolicyCondition]? = nil
     ) {
         self.importClass = importClass
         self.worldMarket = worldMarket
@@ -69,6 +74,7 @@ public struct PolicyCondition: Sendable, Hashable {
         self.euDependent = euDependent
         self.geoDepPersistent = geoDepPersistent
         self.riskBand = riskBand
+        self.measuredBand = measuredBand
         self.sectorGroups = sectorGroups
         self.particularImportance = particularImportance
         self.importanceRankAtMost = importanceRankAtMost
@@ -80,7 +86,9 @@ public struct PolicyCondition: Sendable, Hashable {
         "import_class", "world_market", "import_value_above", "eu_dependent", "geodep_persistent",
     ]
     /// The JSON keys of the sector tests.
-    static let sectorKeys = ["risk_band", "sector_group", "particular_importance", "importance_rank_at_most"]
+    static let sectorKeys = [
+        "risk_band", "measured_band", "sector_group", "particular_importance", "importance_rank_at_most",
+    ]
 
     /// The keys of the tests that are set, `any` excluded.
     var setKeys: [String] {
@@ -91,6 +99,7 @@ public struct PolicyCondition: Sendable, Hashable {
         if euDependent != nil { keys.append("eu_dependent") }
         if geoDepPersistent != nil { keys.append("geodep_persistent") }
         if riskBand != nil { keys.append("risk_band") }
+        if measuredBand != nil { keys.append("measured_band") }
         if sectorGroups != nil { keys.append("sector_group") }
         if particularImportance != nil { keys.append("particular_importance") }
         if importanceRankAtMost != nil { keys.append("importance_rank_at_most") }
@@ -112,7 +121,8 @@ public struct PolicyCondition: Sendable, Hashable {
         let emptyList =
             (importClass?.isEmpty ?? false) || (worldMarket?.isEmpty ?? false)
             || (importValueAbove?.isEmpty ?? false) || (sectorGroups?.isEmpty ?? false)
-            || (riskBand.map { $0.factors.isEmpty || $0.bands.isEmpty } ?? false) || (any?.isEmpty ?? false)
+            || (riskBand.map { $0.factors.isEmpty || $0.bands.isEmpty } ?? false)
+            || (measuredBand.map { $0.factors.isEmpty || $0.bands.isEmpty } ?? false) || (any?.isEmpty ?? false)
         if emptyList { return .init(code: .invalidCondition, path: path, message: "a test has an empty list") }
         if let unknown = sectorGroups?.first(where: { !groups.contains($0) }) {
             return .init(
@@ -137,7 +147,8 @@ extension PolicyCondition: Decodable {
         importValueAbove = try container.decodeIfPresent([ValueThreshold].self, forKey: key("import_value_above"))
         euDependent = try container.decodeIfPresent(Bool.self, forKey: key("eu_dependent"))
         geoDepPersistent = try container.decodeIfPresent(Bool.self, forKey: key("geodep_persistent"))
-        riskBand = try container.decodeIfPresent(BandTest.self, forKey: key("risk_band"))
+        riskBand = try container.decodeIfPresent(BandTest<RiskFactor>.self, forKey: key("risk_band"))
+        measuredBand = try container.decodeIfPresent(BandTest<MeasuredFactor>.self, forKey: key("measured_band"))
         sectorGroups = try container.decodeIfPresent([String].self, forKey: key("sector_group"))
         particularImportance = try container.decodeIfPresent(Bool.self, forKey: key("particular_importance"))
         importanceRankAtMost = try container.decodeIfPresent(Int.self, forKey: key("importance_rank_at_most"))

@@ -106,6 +106,29 @@ enum PolicyFigures {
         )
     }
 
+    /// `origin concentration 0.31, rank 2 of 14 measured (orange)` / `concentratie van herkomst 0,31, rang 2 van 14
+    /// gemeten (oranje)`; shares print as percentages.
+    static func measuredRank(_ measured: MeasuredRank) -> CitedFigure {
+        let isIndex = measured.factor == .originConcentration
+        let (en, nl) =
+            isIndex
+            ? (
+                "HHI " + NumberFormat.sentence(measured.value, decimals: 3, dutch: false),
+                "HHI " + NumberFormat.sentence(measured.value, decimals: 3, dutch: true)
+            )
+            : (
+                NumberFormat.sentence(measured.value * 100, decimals: 1, dutch: false) + " %",
+                NumberFormat.sentence(measured.value * 100, decimals: 1, dutch: true) + " %"
+            )
+        return CitedFigure(
+            key: "measured_" + measured.factor.rawValue, value: measured.value, token: measured.band.rawValue,
+            textEN:
+                "\(measured.factor.nameEN.lowercased()) \(en), rank \(measured.rank) of \(measured.count) measured (\(measured.band.nameEN))",
+            textNL:
+                "\(measured.factor.nameNL.lowercased()) \(nl), rang \(measured.rank) van \(measured.count) gemeten (\(measured.band.nameNL))"
+        )
+    }
+
     /// The sector group a sector belongs to, e.g. `high-tech sector`.
     static func group(_ group: SectorGroup) -> CitedFigure {
         CitedFigure(key: "sector_group", value: nil, token: group.id, textEN: group.nameEN, textNL: group.nameNL)

@@ -60,8 +60,19 @@ public struct PriorityMatrix: Sendable, Hashable {
         public let sectors: [Sector]
     }
 
+    /// One sector on one measured factor (ranked on the reporter's own input-output figures).
+    public struct MeasuredEntry: Sendable, Hashable {
+        public let sector: Sector
+        public let measured: MeasuredRank
+        public let importanceRank: Int
+        public let tier: ImportanceTier
+        public let priority: PriorityLevel
+    }
+
     /// Every ranked sector × factor, sorted by priority, then factor, then importance rank.
     public let entries: [Entry]
+    /// Every sector × measured factor, in the same order as `entries`; empty without an input-output table.
+    public let measuredEntries: [MeasuredEntry]
     /// All 3 × 3 cells of every factor (empty ones included), in factor, tier, band order.
     public let cells: [Cell]
 
@@ -78,6 +89,19 @@ public struct PriorityMatrix: Sendable, Hashable {
         entries = all.sorted { lhs, rhs in
             if lhs.priority != rhs.priority { return lhs.priority < rhs.priority }
             if lhs.factor != rhs.factor { return lhs.factor < rhs.factor }
+            return lhs.importanceRank < rhs.importanceRank
+        }
+        measuredEntries = diagnoses.flatMap { diagnosis in
+            diagnosis.measuredRanks.map { measured in
+                MeasuredEntry(
+                    sector: diagnosis.sector, measured: measured, importanceRank: diagnosis.importanceRank,
+                    tier: diagnosis.importanceTier,
+                    priority: PriorityLevel(tier: diagnosis.importanceTier, band: measured.band))
+            }
+        }
+        .sorted { lhs, rhs in
+            if lhs.priority != rhs.priority { return lhs.priority < rhs.priority }
+            if lhs.measured.factor != rhs.measured.factor { return lhs.measured.factor < rhs.measured.factor }
             return lhs.importanceRank < rhs.importanceRank
         }
         cells = RiskFactor.allCases.flatMap { factor in

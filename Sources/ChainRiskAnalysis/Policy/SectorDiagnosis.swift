@@ -57,12 +57,15 @@ public struct SectorDiagnosis: Sendable, Hashable {
     public let importanceTier: ImportanceTier
     /// True for the top `k` by importance (the letter's five chains of particular importance).
     public let isOfParticularImportance: Bool
-    /// Rank and band per ranked factor, in `RiskFactor` order; unranked factors are left out.
+    /// Rank and band per ranked factor, in `RiskFactor` order; unranked factors are left out, and all are when the
+    /// ranks describe another country's industries (`SectorVulnerability.sensitivityRanksApply`).
     public let factorRanks: [FactorRank]
+    /// Rank and band per measured factor (`MeasuredFactor` order), from an input-output table; empty without one.
+    public let measuredRanks: [MeasuredRank]
 
     public init(
         profile: SectorRiskProfile, importanceRank: Int, sectorCount: Int, importanceTier: ImportanceTier,
-        isOfParticularImportance: Bool, factorRanks: [FactorRank]
+        isOfParticularImportance: Bool, factorRanks: [FactorRank], measuredRanks: [MeasuredRank] = []
     ) {
         self.profile = profile
         self.importanceRank = importanceRank
@@ -70,6 +73,7 @@ public struct SectorDiagnosis: Sendable, Hashable {
         self.importanceTier = importanceTier
         self.isOfParticularImportance = isOfParticularImportance
         self.factorRanks = factorRanks
+        self.measuredRanks = measuredRanks
     }
 
     public var sector: Sector { profile.sector }
@@ -79,4 +83,7 @@ public struct SectorDiagnosis: Sendable, Hashable {
 
     /// The factor ranks in the orange band, in `RiskFactor` order.
     public var orangeFactors: [FactorRank] { factorRanks.filter { $0.band == .orange } }
+
+    /// The band on one measured factor, nil without a measured rank.
+    public func band(on factor: MeasuredFactor) -> RiskBand? { measuredRanks.first { $0.factor == factor }?.band }
 }

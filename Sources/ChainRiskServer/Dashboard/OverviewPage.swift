@@ -125,12 +125,28 @@ struct OverviewPage {
                 "Sectoren van bijzonder belang (grootste invoer + uitvoer): ")
                 + HTMLText.escape(names) + ". <a href=\"\(context.link("/sectors"))\">"
                 + context.text("Sector × risk heatmap", "Heatmap sector × risico") + "</a>")
-        let highest = assessment.sectors.priorityMatrix().entries.filter { $0.priority == .highest }
-        lines.append(
-            context.text(
-                "\(highest.count) combinations of an important sector with a risk factor in the orange band (rank 1–5).",
-                "\(highest.count) combinaties van een belangrijke sector met een risicofactor in de oranje band (rang 1–5)."
-            ))
+        let matrix = assessment.sectors.priorityMatrix()
+        if assessment.sectors.sensitivityRanksApply {
+            let highest = matrix.entries(.highest)
+            lines.append(
+                context.text(
+                    "\(highest.count) combinations of an important sector with a risk factor in the orange band (rank 1–5).",
+                    "\(highest.count) combinaties van een belangrijke sector met een risicofactor in de oranje band (rang 1–5)."
+                ))
+        } else if !matrix.measuredEntries.isEmpty {
+            let highest = matrix.measuredEntries.filter { $0.priority == .highest }
+            lines.append(
+                context.text(
+                    "\(highest.count) combinations of an important sector with a measured factor in the orange band.",
+                    "\(highest.count) combinaties van een belangrijke sector met een gemeten factor in de oranje band."
+                ))
+        } else {
+            lines.append(
+                context.text(
+                    "No priority is set: the sensitivity ranks are the letter's, for Dutch industries.",
+                    "Er is geen prioriteit gesteld: de rangen van gevoeligheid zijn die van de brief, voor Nederlandse bedrijfstakken."
+                ))
+        }
         return lines
     }
 }
