@@ -22,6 +22,20 @@ struct IndustrySpineTests {
         #expect(abs(spine.inventoryDays(user: try #require(members["G46"])) - 18.4357541899441) < 1e-12)
     }
 
+    @Test("Eora26's 26 sector names all reach NACE 64 industries, so its tables get ratings and inventory days too")
+    func eora26() throws {
+        let spine = try SimulationResources.industrySpine()
+        let names = NACEDivisions.eora26.keys.sorted()
+        #expect(names.count == 26)
+        let members = try #require(spine.members(of: names))
+        #expect(members["Electrical and Machinery"]?.map { spine.codes[$0] } == ["C26", "C27", "C28"])
+        #expect(members["Food & Beverages"]?.map { spine.codes[$0] } == ["C10-12"])
+        // Goods are stocked (divisions 01–33), services and the residual sectors are not.
+        #expect(IndustrySpine.isGoods("Transport Equipment"))
+        #expect(!IndustrySpine.isGoods("Re-export & Re-import"))
+        #expect(!IndustrySpine.isGoods("Maintenance and Repair"))
+    }
+
     @Test("a FIGARO table gets NACE inventory days for goods and none for services; WIOD keeps its own")
     func inventory() throws {
         let sectors = ["CHN", "NLD"].flatMap { region in
