@@ -18,17 +18,8 @@ industries=${INDUSTRIES:-45}
 reporter=${REPORTER:-R01}
 work=${BENCH_DIR:-/tmp/chainrisk-bench}/icio-scale
 mkdir -p "$work"
-venv=Benchmarks/.venv
-python="$venv/bin/python"
-if [ ! -x "$python" ]; then
-    echo "creating $venv…" >&2
-    python3 -m venv "$venv"
-fi
-"$python" -m pip install --quiet --disable-pip-version-check numpy pandas >&2
-if [ -z "${BINARY:-}" ]; then
-    swift build -c release --product chainrisk >&2
-    BINARY="$(swift build -c release --show-bin-path)/chainrisk"
-fi
+. Benchmarks/scale_common.sh
+scale_setup numpy pandas
 table="$work/ICIO2023_${regions}x${industries}.csv"
 if [ ! -f "$table" ]; then
     echo "generating $table…" >&2

@@ -20,6 +20,8 @@ void dgemv_(const char *trans, const int *m, const int *n, const double *alpha, 
 void dgemm_(const char *transa, const char *transb, const int *m, const int *n, const int *k, const double *alpha,
             const double *a, const int *lda, const double *b, const int *ldb, const double *beta, double *c,
             const int *ldc);
+/// The name of the kernel family OpenBLAS chose for this CPU at load time (e.g. "Haswell", "Prescott").
+char *openblas_get_corename(void);
 /// Sets the number of OpenBLAS threads (benchmarks pin it; 0 or less keeps the default).
 void openblas_set_num_threads(int num_threads);
 

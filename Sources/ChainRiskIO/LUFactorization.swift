@@ -4,9 +4,10 @@ public import ChainRiskCore
 /// An LU factorisation with partial pivoting (LAPACK dgetrf) of a square matrix, reused for many solves.
 ///
 /// Solving (I − A)·x = y with the factors is three times cheaper than forming the Leontief inverse first. Every
-/// solve is refined against the original matrix with residuals in double-double arithmetic until the solution no
-/// longer changes: the result is then the correctly rounded solution in all but ill-conditioned cases, the same bits
-/// whichever kernels OpenBLAS picks for this CPU (Haswell, SkylakeX, one thread or many, another architecture).
+/// solve is refined against the original matrix, solution and residuals in double-double arithmetic, until the
+/// correction is far below an ulp: the result is then the correctly rounded solution in all but ill-conditioned
+/// cases, the same bits whichever kernels OpenBLAS picks for this CPU (Haswell, SkylakeX, one thread or many, another
+/// architecture).
 public struct LUFactorization: Sendable {
     public let order: Int
     /// The matrix itself (column-major), for the refinement's residuals.
@@ -74,28 +75,41 @@ public struct LUFactorization: Sendable {
     /// The most refinement steps; a well-conditioned system settles after one or two.
     static let refinementSteps = 8
 
-    /// x improved by x ← x + LU⁻¹(b − M·x), the residual summed exactly enough (double-double), until x stops
-    /// changing or the residual stops shrinking (an ill-conditioned system keeps its best x).
+    /// x improved by x ← x + LU⁻¹(b − M·x), with x and the residual held in double-double (Dekker's exact products,
+    /// Knuth's exact sums) until the correction is below 2⁻²⁶ of an ulp of every entry, then rounded once.
+    ///
+    /// Kept as a pair, x converges far past double precision whatever the first solve's kernels gave, so rounding
+    /// it gives the same bits on every machine; a refinement that keeps x in double can stop one ulp apart. An
+    /// ill-conditioned system, whose residual stops shrinking, keeps its best x.
     private func refine(_ start: [Double], rightHandSide b: [Double], transposed: Bool) -> [Double] {
-        var x = start
-        var residual = self.residual(x, b, transposed: transposed)
+        var (high, low) = (start, [Double](repeating: 0, count: start.count))
+        var residual = self.residual(high, low, b, transposed: transposed)
         var norm = residual.reduce(0) { max($0, abs($1)) }
         for _ in 0..<Self.refinementSteps {
             guard norm > 0, norm.isFinite else { break }
             let correction = lapackSolve(residual, columns: 1, transposed: transposed)
-            var next = x
-            for i in next.indices { next[i] += correction[i] }
-            if next == x { break }
-            let nextResidual = self.residual(next, b, transposed: transposed)
+            var (nextHigh, nextLow) = (high, low)
+            var settled = true
+            for i in high.indices {
+                var sum = DoubleDouble(high: high[i], low: low[i])
+                sum.add(correction[i])
+                (nextHigh[i], nextLow[i]) = (sum.high, sum.low)
+                settled = settled && abs(correction[i]) <= abs(sum.high).ulp * 0x1p-26
+            }
+            if settled {
+                (high, low) = (nextHigh, nextLow)
+                break
+            }
+            let nextResidual = self.residual(nextHigh, nextLow, b, transposed: transposed)
             let nextNorm = nextResidual.reduce(0) { max($0, abs($1)) }
             guard nextNorm <= norm else { break }
-            (x, residual, norm) = (next, nextResidual, nextNorm)
+            (high, low, residual, norm) = (nextHigh, nextLow, nextResidual, nextNorm)
         }
-        return x
+        return high.indices.map { high[$0] + low[$0] }
     }
 
-    /// b − M·x (or b − Mᵀ·x) in double-double (Dekker's exact products, Knuth's exact sums), rounded once.
-    private func residual(_ x: [Double], _ b: [Double], transposed: Bool) -> [Double] {
+    /// b − M·x (or b − Mᵀ·x) for x = high + low, in double-double, rounded once.
+    private func residual(_ high: [Double], _ low: [Double], _ b: [Double], transposed: Bool) -> [Double] {
         let n = order
         return original.withUnsafeBufferPointer { m in
             if transposed {
@@ -103,23 +117,33 @@ public struct LUFactorization: Sendable {
                 return (0..<n).map { j in
                     var sum = DoubleDouble(b[j])
                     let column = j * n
-                    for i in 0..<n { sum.subtractProduct(m[column + i], x[i]) }
+                    for i in 0..<n {
+                        sum.subtractProduct(m[column + i], high[i])
+                        sum.subtractSmall(m[column + i] * low[i])
+                    }
                     return sum.value
                 }
             }
-            // rᵢ = bᵢ − Σⱼ Mᵢⱼ xⱼ, accumulated column by column.
-            var high = b
-            var low = [Double](repeating: 0, count: n)
-            for j in 0..<n where x[j] != 0 {
-                let xj = x[j]
-                let column = j * n
-                for i in 0..<n {
-                    var sum = DoubleDouble(high: high[i], low: low[i])
-                    sum.subtractProduct(m[column + i], xj)
-                    (high[i], low[i]) = (sum.high, sum.low)
+            // rᵢ = bᵢ − Σⱼ Mᵢⱼ xⱼ, accumulated column by column; xⱼ is split once per column, and the loop runs on
+            // raw buffers so it vectorises.
+            var sumHigh = b
+            var sumLow = [Double](repeating: 0, count: n)
+            sumHigh.withUnsafeMutableBufferPointer { sumHigh in
+                sumLow.withUnsafeMutableBufferPointer { sumLow in
+                    for j in 0..<n where high[j] != 0 || low[j] != 0 {
+                        let (xj, xLow) = (high[j], low[j])
+                        let split = DoubleDouble.split(xj)
+                        let column = UnsafeBufferPointer(rebasing: m[(j * n)..<(j * n + n)])
+                        for i in 0..<n {
+                            var sum = DoubleDouble(high: sumHigh[i], low: sumLow[i])
+                            sum.subtractProduct(column[i], xj, split: split)
+                            sum.subtractSmall(column[i] * xLow)
+                            (sumHigh[i], sumLow[i]) = (sum.high, sum.low)
+                        }
+                    }
                 }
             }
-            return (0..<n).map { high[$0] + low[$0] }
+            return (0..<n).map { sumHigh[$0] + sumLow[$0] }
         }
     }
 
@@ -194,11 +218,30 @@ struct DoubleDouble {
     /// The pair rounded to one double.
     var value: Double { high + low }
 
+    /// self += c, exactly (Knuth's two-sum), renormalised so that |low| ≤ half an ulp of high.
+    @inline(__always)
+    mutating func add(_ c: Double) {
+        let sum = high + c
+        let virtual = sum - high
+        let error = (high - (sum - virtual)) + (c - virtual)
+        let tail = low + error
+        high = sum + tail
+        low = tail - (high - sum)
+    }
+
+    /// self −= s for an s far below high's precision (the low part of a product), added to the low word only.
+    @inline(__always)
+    mutating func subtractSmall(_ s: Double) { low -= s }
+
     /// self −= a·b, with a·b split exactly into two doubles (Dekker) and the sum's error kept (Knuth's two-sum).
     @inline(__always)
-    mutating func subtractProduct(_ a: Double, _ b: Double) {
+    mutating func subtractProduct(_ a: Double, _ b: Double) { subtractProduct(a, b, split: Self.split(b)) }
+
+    /// `subtractProduct(a, b)` with b's Veltkamp split (`split(b)`) already made, for a b used many times.
+    @inline(__always)
+    mutating func subtractProduct(_ a: Double, _ b: Double, split bSplit: (Double, Double)) {
         let product = -(a * b)
-        let error = -Self.productError(a, b, product: -product)
+        let error = -Self.productError(a, b, product: -product, split: bSplit)
         let sum = high + product
         let virtualProduct = sum - high
         let sumError = (high - (sum - virtualProduct)) + (product - virtualProduct)
@@ -206,11 +249,11 @@ struct DoubleDouble {
         low += sumError + error
     }
 
-    /// The exact rounding error of `product` = fl(a·b), from Veltkamp's split of a and b into 26-bit halves.
+    /// The exact rounding error of `product` = fl(a·b), from Veltkamp's split of a and b (given) into 26-bit halves.
     @inline(__always)
-    static func productError(_ a: Double, _ b: Double, product: Double) -> Double {
+    static func productError(_ a: Double, _ b: Double, product: Double, split bSplit: (Double, Double)) -> Double {
         let (aHigh, aLow) = split(a)
-        let (bHigh, bLow) = split(b)
+        let (bHigh, bLow) = bSplit
         return ((aHigh * bHigh - product) + aHigh * bLow + aLow * bHigh) + aLow * bLow
     }
 

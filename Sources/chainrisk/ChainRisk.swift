@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChainRiskCore
+import ChainRiskIO
 import Foundation
 
 /// The `chainrisk` command: maps how vulnerable a country's sectors are to disruptions in global value chains.
@@ -24,6 +25,11 @@ struct ChainRisk: AsyncParsableCommand {
 
     /// Parses, runs the command (awaiting the asynchronous ones, such as `serve`) and maps errors to exit codes.
     static func main() async {
+        // OpenBLAS chose its kernels when it loaded; if it fell back to its slowest ones, start again with better.
+        if let core = BLASKernels.betterCoreType() {
+            setenv("OPENBLAS_CORETYPE", core, 1)
+            execv("/proc/self/exe", CommandLine.unsafeArgv)
+        }
         var command: any ParsableCommand
         do {
             command = try parseAsRoot()
