@@ -36,6 +36,22 @@ struct IndustrySpineTests {
         #expect(!IndustrySpine.isGoods("Maintenance and Repair"))
     }
 
+    @Test("EXIOBASE 3's 163 industry names all reach NACE 64 industries through EXIOBASE's own codes")
+    func exiobase() throws {
+        let spine = try SimulationResources.industrySpine()
+        let names = EXIOBASEIndustries.codes.keys.sorted()
+        #expect(names.count == 163)
+        let members = try #require(spine.members(of: names))
+        #expect(members["Cultivation of paddy rice"]?.map { spine.codes[$0] } == ["A01"])
+        // i27.a, basic iron and steel: ISIC Rev. 3 division 27 is NACE Rev. 2's 24.
+        let steel = "Manufacture of basic iron and steel and of ferro-alloys and first products thereof"
+        #expect(members[steel]?.map { spine.codes[$0] } == ["C24"])
+        // i99 (division 99) has no NACE 64 industry: it takes T97-98, the other residual service.
+        #expect(members["Extra-territorial organizations and bodies"]?.map { spine.codes[$0] } == ["T97-98"])
+        #expect(IndustrySpine.isGoods("Cultivation of paddy rice"))
+        #expect(!IndustrySpine.isGoods("Hotels and restaurants (55)"))
+    }
+
     @Test("a FIGARO table gets NACE inventory days for goods and none for services; WIOD keeps its own")
     func inventory() throws {
         let sectors = ["CHN", "NLD"].flatMap { region in

@@ -4,7 +4,8 @@
 /// OECD ICIO 2018–2023 (`01T03`, `A01_02`, `B05_06`, `D`), the NACE 64 list of Pichler et al. (`B05-09`, `M69-70`)
 /// — into the set of divisions, so that data given per NACE 64 industry (input criticality, inventory days) can be
 /// carried to any of them. A section letter alone stands for all its divisions. Eora26's 26 sector names are read
-/// through `eora26`; lower-case codes (WIOD's `c14`) and other names are not NACE codes: nil.
+/// through `eora26`, ICIO 2016's ISIC Rev. 3 codes through `ISICRev3Divisions`, EXIOBASE 3's 163 industry names
+/// through `EXIOBASEIndustries`; lower-case codes (WIOD's `c14`) and other names are not NACE codes: nil.
 public enum NACEDivisions {
     /// Eora26's sectors (its own spelling, as in its `labels_T.txt`) by the NACE Rev. 2 divisions they cover, from
     /// the sector definitions (Eora26 aggregates ISIC Rev. 3): 16–18 for wood, paper and printing, 19–23 for
@@ -34,6 +35,8 @@ public enum NACEDivisions {
     /// The divisions of `code`, or nil when it is not a NACE/ISIC Rev. 4 code.
     public static func of(_ code: String) -> Set<Int>? {
         if let named = eora26[code] { return named }
+        if let isic3 = ISICRev3Divisions.of(code) { return isic3 }
+        if let exiobase = EXIOBASEIndustries.divisions(of: code) { return exiobase }
         var rest = Substring(code)
         var section: Character?
         if let first = rest.first, first.isUppercase, first.isLetter {

@@ -25,11 +25,13 @@ public struct IndustrySpine: Sendable {
     }
 
     /// The NACE 64 industries (indices) each of `tableCodes` covers; nil when one code is not a NACE code or covers
-    /// none of them.
+    /// none of them. Division 99 (extra-territorial organisations, EXIOBASE's `i99`), which the NACE 64 list lacks,
+    /// takes T97–98 (households as employers): both are residual services with next to no intermediate use.
     public func members(of tableCodes: [String]) -> [String: [Int]]? {
         var result: [String: [Int]] = [:]
         for code in Set(tableCodes) {
-            guard let own = NACEDivisions.of(code) else { return nil }
+            guard var own = NACEDivisions.of(code) else { return nil }
+            if own == [99] { own = [97] }
             let found = divisions.indices.filter { !divisions[$0].isDisjoint(with: own) }
             guard !found.isEmpty else { return nil }
             result[code] = found

@@ -302,7 +302,7 @@ public struct ScenarioRunner: Sendable {
             if let criticality {
                 "partial: inputs rated critical bind when their stock cannot cover a day's use, important ones at half weight, others not (\(criticality.source))"
             } else {
-                "partial requested, but the table's sector codes are neither WIOD 2013's nor NACE/ISIC Rev. 4 divisions, to which the IHS Markit ratings are mapped: run as leontief (every stocked input binds)"
+                "partial requested, but the table's sector codes are none the IHS Markit ratings are mapped to (WIOD 2013's, NACE/ISIC Rev. 4 divisions, ICIO 2016's ISIC Rev. 3, EXIOBASE 3's and Eora26's industry names): run as leontief (every stocked input binds)"
             }
         }
     }
