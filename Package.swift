@@ -52,7 +52,10 @@ let package = Package(
         ),
         .target(
             name: "ChainRiskSimulation",
-            dependencies: ["ChainRiskCore", "ChainRiskIO"]
+            dependencies: ["ChainRiskCore", "ChainRiskIO"],
+            // Every ARIO result carries its band (six runs); unoptimised, the daily loops take some 20 times longer,
+            // and the tests simulate hundreds of years. Optimised in debug builds too, so `swift test` stays quick.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(
             name: "ChainRiskIngest",

@@ -17,7 +17,8 @@ import ChainRiskIO
 ///    s is the limiting input;
 /// 4. rationing: every order Oᵢⱼ and final demand yᵢ is served the same fraction xᵢ/Dᵢ; with substitution share
 ///    φₛ > 0, φₛ of each unmet order Σᵢ∈ₛ Oᵢⱼ·(1 − xᵢ/Dᵢ) is redirected to industries of sector s with spare
-///    capacity (Φᵢ·αᵐᵃˣ·x⁰ᵢ·(1 − Δᵢ) − xᵢ), served in proportion as far as that spare capacity goes, and their output
+///    capacity (Φᵢ·max(hₜ, αᵢ)·x⁰ᵢ·(1 − Δᵢ) − xᵢ, where the switching headroom hₜ = αᵐᵃˣ − (αᵐᵃˣ − 1)·e^(−t/τ_switch)
+///    opens from 1 on the disruption's first day), served in proportion as far as that spare capacity goes, and their output
 ///    rises by what they deliver; stocks Sₛⱼ = max(0, Sₛⱼ + delivered − aₛⱼ·xⱼ) (the floor binds only for inputs that
 ///    do not constrain fully: under Leontief a binding stock never falls below (1 − 1/(ψ·n)) of itself in a day);
 /// 5. orders for tomorrow: gapₛⱼ = max(0, nₛⱼ·aₛⱼ·x*ⱼ − Sₛⱼ)/τ_INV + aₛⱼ·xⱼ, split over suppliers i ∈ s by Z⁰ᵢⱼ·x̄ᵢ/x⁰ᵢ;

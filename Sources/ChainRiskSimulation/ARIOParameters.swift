@@ -13,14 +13,21 @@ public struct ARIOParameters: Sendable, Hashable {
     public var psi: Double
     /// τ_INV in days: characteristic time to rebuild a depleted stock (orders ask for 1/τ of the gap per day).
     public var inventoryRestorationDays: Double
+    /// τ_switch in days: characteristic time for buyers' switched orders to find spare capacity. The headroom other
+    /// suppliers offer them opens as BoARIO's overproduction builds at full scarcity, αᵐᵃˣ − (αᵐᵃˣ − 1)·e^(−t/τ),
+    /// t days after the disruption began, so nothing jumps on its first day. Default 60 days, BoARIO's τ_INV (the time
+    /// its orders take to rebuild stocks), our choice of reference; `--switching-days` overrides it.
+    public var switchingDays: Double
     /// Aggregated input coefficients below this never constrain production (BoARIO: 10⁻⁵ of daily output set
     /// against annual flows, i.e. 10⁻⁵/365).
     public var inputThreshold: Double
 
     public init(
         overproductionMax: Double = 1.25, overproductionBase: Double = 1, overproductionDays: Double = 365,
-        psi: Double = 0.8, inventoryRestorationDays: Double = 60, inputThreshold: Double = 1e-5 / 365
+        psi: Double = 0.8, inventoryRestorationDays: Double = 60, inputThreshold: Double = 1e-5 / 365,
+        switchingDays: Double = 60
     ) {
+        self.switchingDays = switchingDays
         self.overproductionMax = overproductionMax
         self.overproductionBase = overproductionBase
         self.overproductionDays = overproductionDays

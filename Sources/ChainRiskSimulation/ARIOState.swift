@@ -1,5 +1,6 @@
 import ChainRiskCore
 import ChainRiskIO
+import Foundation
 
 /// The state of an ARIO run between days: overproduction, production, orders, demand and stocks.
 struct ARIOState {
@@ -23,6 +24,8 @@ struct ARIOState {
     var inventoryCover: [Double]
     /// Days held per input and user, with unlimited stocks as ∞.
     private let days: [Double]
+    /// The first day any industry lost capacity; switched orders find headroom from then on (`switchingDays`).
+    var disruptedSince: Int?
 
     init(model: ARIOModel) {
         self.model = model
@@ -99,7 +102,12 @@ struct ARIOState {
             fill[i] = demand[i] != 0 ? production[i] / demand[i] : 0
             unmetFinalDemand[i] = y[i] * (1 - fill[i])
         }
-        let extraDeliveries = model.substitutes ? substitute(fill: fill, inputRatio: inputRatio, loss: loss) : nil
+        if disruptedSince == nil, loss.contains(where: { $0 > 0 }) { disruptedSince = day }
+        let opened = disruptedSince.map { 1 - exp(-Double(day - $0) / p.switchingDays) } ?? 0
+        let headroom = 1 + (p.overproductionMax - 1) * opened
+        let extraDeliveries =
+            model.substitutes
+            ? substitute(fill: fill, inputRatio: inputRatio, loss: loss, headroom: headroom) : nil
         var newDemand = y
         var scratch = [Double](repeating: 0, count: 3 * m)
         let distribute = { (extras: UnsafePointer<Double>?, state: inout ARIOState) in
@@ -187,10 +195,12 @@ struct ARIOState {
 
     /// Redirects φₛ of today's unmet orders to industries of the same sector with spare capacity (see `ARIOModel`):
     /// raises those industries' production by what they deliver and returns the extra deliveries per
-    /// [j * inputCount + s]. Spare capacity is what an industry's inputs allow up to αᵐᵃˣ × its remaining baseline
-    /// capacity, less today's production: the headroom ARIO's overproduction builds over months is open at once to
-    /// buyers who switch.
-    private mutating func substitute(fill: [Double], inputRatio: [Double], loss: [Double]) -> [Double] {
+    /// [j * inputCount + s]. Spare capacity is what an industry's inputs allow up to `headroom` (the switching ramp,
+    /// 1 on the disruption's first day rising towards αᵐᵃˣ) or its own overproduction αᵢ, whichever is larger, times
+    /// its remaining baseline capacity, less today's production.
+    private mutating func substitute(fill: [Double], inputRatio: [Double], loss: [Double], headroom: Double)
+        -> [Double]
+    {
         let n = model.industryCount
         let m = model.inputCount
         let starts = model.flows.columnStarts
@@ -222,7 +232,7 @@ struct ARIOState {
         for i in 0..<n {
             spare[i] = max(
                 0,
-                inputRatio[i] * model.baselineOutput[i] * (1 - loss[i]) * model.parameters.overproductionMax
+                inputRatio[i] * model.baselineOutput[i] * (1 - loss[i]) * max(headroom, overproduction[i])
                     - production[i])
             pool[Int(sectorOf[i])] += spare[i]
         }

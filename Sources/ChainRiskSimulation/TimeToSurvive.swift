@@ -160,20 +160,41 @@ public enum TimeToSurvive {
 
 /// One answer to "do stocks bridge the gap?" for an industry, used by every table of a run.
 ///
-/// Yes when the time-to-survive rule covers the time to recover and, for a dynamic run, no input held production
-/// back on any simulated day.
+/// A dynamic run answers from its simulation: yes when no stocked input held the industry's production back on any
+/// simulated day (under the partial production function only critical inputs can), no otherwise. The analytic time to
+/// survive is an estimate beside it; where the two differ, the reason says so instead of hiding either. A static run
+/// has no simulation, so its verdict is the estimate, and says so (`basis`).
 public struct StocksVerdict: Sendable, Hashable {
+    /// What the verdict rests on.
+    public enum Basis: String, Sendable, Hashable {
+        case simulation, estimate
+    }
+
     public var bridges: Bool
-    /// Why not, in a few words ("survive < recover", "inputs short 51 days in the simulation"); empty when it bridges.
+    public var basis: Basis
+    /// Simulated days on which an input held production back; nil for an estimate.
+    public var shortageDays: Int?
+    /// Why, in a few words ("inputs short 51 days in the simulation"), and where the estimate differs from the
+    /// simulation; empty when both say yes.
     public var reason: String
 
     public init(survival: TimeToSurvive.Row, shortageDays: Int?) {
-        if !survival.bridged {
-            (bridges, reason) = (false, "survive < recover")
-        } else if let shortageDays, shortageDays > 0 {
-            (bridges, reason) = (false, "inputs short \(shortageDays) days in the simulation")
-        } else {
-            (bridges, reason) = (true, "")
+        self.shortageDays = shortageDays
+        guard let shortageDays else {
+            (bridges, basis) = (survival.bridged, .estimate)
+            reason = survival.bridged ? "" : "survive < recover"
+            return
+        }
+        (bridges, basis) = (shortageDays == 0, .simulation)
+        switch (bridges, survival.bridged) {
+        case (true, true): reason = ""
+        case (true, false):
+            reason =
+                "no input short in the simulation; the estimate (survive < recover) leaves out rationing, switching before stocks run out and restocking"
+        case (false, true):
+            reason =
+                "inputs short \(shortageDays) days in the simulation, although the estimate has stocks outlasting recovery"
+        case (false, false): reason = "inputs short \(shortageDays) days in the simulation"
         }
     }
 }

@@ -129,17 +129,27 @@ struct ScenarioInputTests {
         #expect(abs(assess(.partial, share: 0.5)[0].timeToSurviveDays - 10 / 0.375) < 1e-12)
     }
 
-    @Test("one verdict: stocks bridge only when survival covers recovery and the simulation ran no input short")
+    @Test("one verdict from the simulation: shortage days decide, the estimate stands beside it and is named")
     func verdict() {
         let row = TimeToSurvive.Row(
             industry: 0, criticalInput: "a", lostShare: 0.5, worldHHI: 0.5, substitutable: 0.25,
             shortfall: 0.375, stockDays: 10, timeToSurviveDays: 60, timeToRecoverDays: 56)
-        #expect(StocksVerdict(survival: row, shortageDays: nil).bridges)
-        #expect(StocksVerdict(survival: row, shortageDays: 0).bridges)
+        let estimate = StocksVerdict(survival: row, shortageDays: nil)
+        #expect(estimate.bridges && estimate.basis == .estimate && estimate.reason.isEmpty)
+        let held = StocksVerdict(survival: row, shortageDays: 0)
+        #expect(held.bridges && held.basis == .simulation && held.reason.isEmpty)
         let short = StocksVerdict(survival: row, shortageDays: 3)
-        #expect(!short.bridges && short.reason == "inputs short 3 days in the simulation")
+        #expect(!short.bridges && short.shortageDays == 3)
+        #expect(
+            short.reason
+                == "inputs short 3 days in the simulation, although the estimate has stocks outlasting recovery")
         var late = row
         late.timeToSurviveDays = 40
-        #expect(StocksVerdict(survival: late, shortageDays: 0).reason == "survive < recover")
+        // The estimate says no, the simulation ran no input short: yes, and the reason says why they differ.
+        let simulated = StocksVerdict(survival: late, shortageDays: 0)
+        #expect(simulated.bridges && simulated.reason.hasPrefix("no input short in the simulation; the estimate"))
+        #expect(StocksVerdict(survival: late, shortageDays: 5).reason == "inputs short 5 days in the simulation")
+        let staticRun = StocksVerdict(survival: late, shortageDays: nil)
+        #expect(!staticRun.bridges && staticRun.basis == .estimate && staticRun.reason == "survive < recover")
     }
 }

@@ -19,18 +19,37 @@ struct StaticPropagationTests {
     }
 
     // Expected values: python3 scripts/simulation_expected_values.py (numpy inverses of I − A and I − B).
-    @Test("Leontief: Δx = (I − A)⁻¹ · (a ∘ y) matches numpy")
+    @Test("Leontief supply shock: direct a ∘ x plus upstream (I − A)⁻¹ · A · d, matches numpy")
     func leontief() throws {
         let table = try SmallTable.make()
         let result = try StaticPropagation.run(.leontief, table: table, plan: plan(table))
-        #expect(close(result.outputLoss, [20.096305520963057, 3.173100871731009, 0, 0]))
+        #expect(result.kind == .supply)
+        #expect(close(result.directLoss, [24.93150684931507, 0, 0, 0]))
+        #expect(close(result.upstreamLoss, [3.7775010377750107, 4.533001245330014, 0, 0]))
+        #expect(result.downstreamLoss.allSatisfy { $0 == 0 })
+        #expect(close(result.outputLoss, [28.70900788709008, 4.533001245330014, 0, 0]))
     }
 
-    @Test("Ghosh: Δxᵀ = (a ∘ v)ᵀ · (I − B)⁻¹ matches numpy")
+    @Test("Ghosh supply shock: direct a ∘ x plus downstream dᵀ · B · (I − B)⁻¹, matches numpy")
     func ghosh() throws {
         let table = try SmallTable.make()
         let result = try StaticPropagation.run(.ghosh, table: table, plan: plan(table))
-        #expect(close(result.outputLoss, [21.53175591531756, 4.533001245330014, 0, 0]))
+        #expect(close(result.downstreamLoss, [3.7775010377750107, 6.044001660440018, 0, 0]))
+        #expect(result.upstreamLoss.allSatisfy { $0 == 0 })
+        #expect(close(result.outputLoss, [28.70900788709008, 6.044001660440018, 0, 0]))
+    }
+
+    @Test("demand shock: lost final demand a ∘ y through (I − A)⁻¹ in leontief and iim; Ghosh takes none")
+    func demand() throws {
+        let table = try SmallTable.make()
+        for model in [StaticPropagation.Model.leontief, .iim] {
+            let result = try StaticPropagation.run(model, table: table, plan: plan(table), kind: .demand)
+            #expect(result.kind == .demand)
+            #expect(close(result.directLoss, [17.45205479452055, 0, 0, 0]))
+            #expect(close(result.upstreamLoss, [2.644250726442508, 3.17310087173101, 0, 0]))
+            #expect(close(result.outputLoss, [20.096305520963057, 3.17310087173101, 0, 0]))
+        }
+        #expect(!StaticPropagation.Model.ghosh.takesDemandShock)
     }
 
     @Test("IIM: q = (I − A*)⁻¹ c* matches numpy and satisfies the Leontief relation q ∘ x = L · (c* ∘ x)")
@@ -42,6 +61,9 @@ struct StaticPropagationTests {
         let demand = zip(shock.annualLosses, table.grossOutput).map { $0 * $1 }
         let leontief = try LeontiefModel(table: table).output(for: demand)
         #expect(close(result.outputLoss, leontief, relative: 1e-12))
+        let accounting = try StaticPropagation.run(.leontief, table: table, plan: shock)
+        #expect(close(result.upstreamLoss, accounting.upstreamLoss, relative: 1e-12))
+        #expect(result.directLoss == accounting.directLoss)
     }
 
     @Test(
@@ -51,9 +73,16 @@ struct StaticPropagationTests {
         let table = try SmallTable.make()
         let zero = try StaticPropagation.run(model, table: table, plan: plan(table, loss: 0))
         #expect(zero.outputLoss.allSatisfy { $0 == 0 })
+        #expect(hitWorldAtLeastDirect(model, table: table))
         let hit = try StaticPropagation.run(model, table: table, plan: plan(table))
         #expect(hit.outputLoss[2] == 0 && hit.outputLoss[3] == 0)
         #expect(hit.outputLoss[0] > 0 && hit.outputLoss[1] > 0)
+    }
+
+    /// World loss ≥ the direct loss: each part is a sum of nonnegative flows.
+    func hitWorldAtLeastDirect(_ model: StaticPropagation.Model, table: InputOutputTable) -> Bool {
+        guard let hit = try? StaticPropagation.run(model, table: table, plan: plan(table)) else { return false }
+        return hit.outputLoss.reduce(0, +) >= hit.directLoss.reduce(0, +) && hit.directLoss.reduce(0, +) > 0
     }
 
     @Test("losses grow with the shock's size in every model", arguments: StaticPropagation.Model.allCases)

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Expected values for Tests/ChainRiskSimulationTests/ProductionFunctionTests.swift: the ARIO day written out in numpy
 from the equations in ARIOModel's documentation (not from the Swift code), for the two features BoARIO does not have:
-partial and linear production functions (input criticality) and switching to other supplier regions.
+partial and linear production functions (input criticality) and switching to other supplier regions, whose spare
+capacity opens from the disruption's first day as 1.25 - 0.25 exp(-t / 60 days).
 
 Table: regions R1, R2, R3 with sectors a and b; R3's b buys a from all three regions. Shock: R1_a loses 50 % of its
 capacity on days 3-30 (4 weeks). 3 days of every input. Criticality c[input, user]: a->a 0, a->b 1, b->a 0.5, b->b 0.
@@ -24,7 +25,7 @@ Z = np.array([
 ], dtype=float)
 Y = np.array([60, 90, 75, 90, 90, 90], dtype=float)   # one final-demand column per region, own region only
 CRITICALITY = np.array([[0.0, 1.0], [0.5, 0.0]])    # [input sector, user sector]
-DAYS_HELD, PSI, ALPHA_MAX, TAU_ALPHA, TAU_INV = 3.0, 0.8, 1.25, 365.0, 60.0
+DAYS_HELD, PSI, ALPHA_MAX, TAU_ALPHA, TAU_INV, TAU_SWITCH = 3.0, 0.8, 1.25, 365.0, 60.0, 60.0
 THRESHOLD = 1e-5 / 365
 SHOCK_START, SHOCK_DAYS, SHOCK_LOSS = 3, 28, 0.5
 CHECK_DAYS = [4, 20, 31, 80, 199]
@@ -90,7 +91,9 @@ def run(production, substitution, days=200):
             unmet = member @ (zd * (w_prev * (1 - fill))[:, None])          # [s, j]
             request = np.where(unmet > 0, share[:, None] * sigma * unmet, 0)
             requested = request.sum(axis=1)
-            spare = np.maximum(0, ratio * x0 * (1 - loss) * ALPHA_MAX - x)
+            # switched orders find headroom opening from the disruption's first day (SHOCK_START): 1 -> ALPHA_MAX
+            headroom = ALPHA_MAX - (ALPHA_MAX - 1) * np.exp(-(day - SHOCK_START) / TAU_SWITCH) if day >= SHOCK_START else 1.0
+            spare = np.maximum(0, ratio * x0 * (1 - loss) * np.maximum(headroom, alpha) - x)
             pool = member @ spare
             served = np.where(pool > 0, np.minimum(1, pool / np.where(requested > 0, requested, 1)), 0)
             raise_by = np.where((pool > 0) & (requested > 0), np.minimum(1, requested / np.where(pool > 0, pool, 1)), 0)

@@ -19,6 +19,17 @@ public struct InventoryDays: Sendable, Hashable {
         }
     }
 
+    private init(inputSectors: [String], days: [Double]) {
+        self.inputSectors = inputSectors
+        self.days = days
+    }
+
+    /// Every stock held `factor` times as long (the scenario band's stock-day variants), at least 2 days as any
+    /// stock; inputs that never run short stay so.
+    public func scaled(by factor: Double) -> InventoryDays {
+        InventoryDays(inputSectors: inputSectors, days: days.map { $0.isFinite ? max(2, $0 * factor) : $0 })
+    }
+
     /// The same days for every input and industry.
     public static func uniform(_ value: Double, sectors: [IOSectorLabel]) -> InventoryDays {
         InventoryDays(sectors: sectors) { _, _ in value }

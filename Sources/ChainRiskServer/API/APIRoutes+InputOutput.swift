@@ -43,7 +43,8 @@ extension APIRoutes {
         table.add(.post, Self.prefix + "/scenarios") { request, _ in
             let parameters = QueryParameters(request.uri)
             try parameters.allowOnly([
-                "event", "model", "reporter", "days", "top", "loss", "sectors", "production", "substitution",
+                "event", "model", "reporter", "days", "top", "loss", "sectors", "production", "substitution", "shock",
+                "compare",
             ])
             let model = try parameters.choice("model", ScenarioModel.tableModels, default: .ario)
             let reporter = try parameters.string("reporter", maximumLength: 40)
@@ -54,6 +55,8 @@ extension APIRoutes {
             let sectors = parameters.list("sectors")
             let production = try parameters.choice("production", ProductionFunction.allCases, default: .partial)
             let substitution = try parameters.number("substitution") ?? ScenarioRequest.defaultSubstitution
+            let shockKind = try parameters.choice("shock", StaticPropagation.ShockKind.allCases, default: .supply)
+            let compare = try parameters.flag("compare")
             var request = request
             let body = try await request.collectBody(upTo: service.configuration.bodyLimit)
             let context = try service.requireScenarioContext()
@@ -78,6 +81,7 @@ extension APIRoutes {
                 model, reporter, days, top
             )
             (scenario.settings.production, scenario.settings.substitution) = (production, substitution)
+            (scenario.settings.shockKind, scenario.settings.compare) = (shockKind, compare)
             // Ranges are the use case's, checked once and answered as 400 before any body is read as a scenario.
             try scenario.validate()
             // The key is the scenario's definition itself with the run's settings, one value (every field counts).

@@ -1,6 +1,6 @@
 public import ChainRiskCore
 public import ChainRiskReport
-import ChainRiskSimulation
+public import ChainRiskSimulation
 
 /// A request to run a disruption scenario: what happens, on what data, with which model.
 public struct ScenarioRequest: Sendable {
@@ -93,6 +93,15 @@ public struct ScenarioSettings: Sendable, Hashable {
     public var substitution = SupplierSubstitution.defaultShare
     /// The language of the per-sector tables' titles and words (the dashboard's Dutch pages).
     public var language: Language = .en
+    /// ARIO: days for switched orders to find spare capacity (τ_switch, `ARIOParameters.switchingDays`).
+    public var switchingDays = ARIOParameters().switchingDays
+    /// Static models: what the shock removes, capacity (supply, the default) or final demand (`--demand`).
+    public var shockKind: StaticPropagation.ShockKind = .supply
+    /// ARIO: rerun with one assumption changed at a time for the low–central–high band (`AssumptionBand`); off only
+    /// where a caller needs the central run alone (`--no-band`).
+    public var band = true
+    /// Every table model side by side against the direct loss instead of one model's result (`--compare`).
+    public var compare = false
 
     public init() {}
 
@@ -119,6 +128,16 @@ public struct ScenarioSettings: Sendable, Hashable {
         guard substitution.isFinite, (0...1).contains(substitution) else {
             throw RequestError("substitution", "--substitution must be a number from 0 to 1")
         }
+        guard switchingDays.isFinite, (1...3650).contains(switchingDays) else {
+            throw RequestError("switching-days", "--switching-days must be a number of days from 1 to 3650")
+        }
         if series && model != .ario { throw RequestError("series", "--series needs --model ario") }
+        if series && compare { throw RequestError("compare", "--compare shows totals per model; drop --series") }
+        if shockKind == .demand && !compare && !(model.staticModel?.takesDemandShock ?? false) {
+            throw RequestError(
+                "demand",
+                "--demand (lost final demand) needs a demand-driven static model: --model leontief or iim (Ghosh is supply-driven, ARIO simulates lost capacity)"
+            )
+        }
     }
 }

@@ -162,17 +162,37 @@ public struct ScenarioRunner: Sendable {
         ]
         var simulationSeconds: Double?
         var simulation: ARIOResult?
-        if model == .ario {
-            let parameters = ARIOParameters()
-            let clock = ContinuousClock()
-            let started = clock.now
-            let arioModel = ARIOModel(
+        let parameters = ARIOParameters(switchingDays: self.settings.switchingDays)
+        let arioModel = {
+            ARIOModel(
                 table: table, inventory: context.inventory, parameters: parameters, production: effectiveProduction,
                 criticality: criticality, substitution: substitution)
+        }
+        let simulate = { (arioModel: ARIOModel) in
+            let clock = ContinuousClock()
+            let started = clock.now
             let result = arioModel.run(plan: plan, days: days)
+            simulationSeconds = (clock.now - started).seconds
+            return result
+        }
+        if self.settings.compare {
+            let rows = try comparison(
+                table: table, plan: plan, industries: reporterIndustries, simulate: { simulate(arioModel()) })
+            sections.append(("models", tables.models(rows, reporter: reporter, unit: table.unit)))
+            settings["model"] = "compare: " + rows.map(\.model).joined(separator: ", ")
+            settings["shock_kind"] = self.settings.shockKind.rawValue
+            settings["days"] = String(days)
+            settings["production_function"] = Self.describe(production, criticality: criticality)
+            notes.insert(Self.comparisonNote(kind: self.settings.shockKind, language: language), at: 0)
+            let report = ScenarioReport(
+                title: "Scenario \(scenario.name): models compared, reporter \(reporter)", tables: sections,
+                primary: "models", notes: notes, provenance: provenance(settings))
+            return Run(report: report, simulation: nil, simulationSeconds: simulationSeconds)
+        }
+        if model == .ario {
+            let arioModel = arioModel()
+            let result = simulate(arioModel)
             simulation = result
-            let elapsed = clock.now - started
-            simulationSeconds = elapsed.seconds
             settings["days"] = String(days)
             settings["production_function"] = Self.describe(production, criticality: criticality)
             let share = NumberFormat.fixed(substitution.share * 100, decimals: 0, grouping: false)
@@ -184,7 +204,7 @@ public struct ScenarioRunner: Sendable {
                         "model: productiefunctie \(effectiveProduction == .partial ? "deels bindend" : "Leontief"), vervangingsaandeel \(share) %, voorraaddagen zoals vermeld onder Herkomst (production_function, substitution, inventory_days)"
                 ), at: 0)
             settings["ario_parameters"] =
-                "alpha_max \(parameters.overproductionMax), alpha_tau \(Int(parameters.overproductionDays)) d, psi \(parameters.psi), inventory restoration tau \(Int(parameters.inventoryRestorationDays)) d, orders alt, rationing proportional"
+                "alpha_max \(parameters.overproductionMax), alpha_tau \(Int(parameters.overproductionDays)) d, psi \(parameters.psi), inventory restoration tau \(Int(parameters.inventoryRestorationDays)) d, switching tau \(NumberFormat.fixed(parameters.switchingDays, decimals: 0, grouping: false)) d, orders alt, rationing proportional"
             if arioModel.grossOutputGap > 1e-9 {
                 let gap = NumberFormat.fixed(
                     arioModel.grossOutputGap * 100, decimals: 3, grouping: false,
@@ -213,6 +233,8 @@ public struct ScenarioRunner: Sendable {
                 })
             let totals = arioTotals(result, reporterIndustries)
             notes += Self.regimeFindings(result, world: result.totals(), sectorNames: names, language: language)
+            notes += Self.switchBackFinding(
+                result, scenario: scenario, industries: reporterIndustries, reporter: reporter, language: language)
             sections.append(
                 (
                     "sectors",
@@ -221,6 +243,19 @@ public struct ScenarioRunner: Sendable {
                         unit: table.unit, top: top)
                 ))
             sections.append(("totals", tables.totals(totals, unit: table.unit)))
+            if self.settings.band {
+                let band = band(
+                    central: result,
+                    assumptions: Assumptions(
+                        inventory: context.inventory, production: effectiveProduction, substitution: substitution),
+                    parameters: parameters, plan: plan, industries: reporterIndustries, table: table,
+                    resources: resources)
+                sections.append(("band", tables.band(band, reporter: reporter, unit: table.unit)))
+                sections.append(("band_runs", tables.bandRuns(band, reporter: reporter, unit: table.unit)))
+                if let sentence = Self.bandSentence(band, reporter: reporter, unit: table.unit, language: language) {
+                    notes.insert(sentence, at: 1)
+                }
+            }
             sections.append(
                 (
                     "mitigation",
@@ -233,29 +268,16 @@ public struct ScenarioRunner: Sendable {
                     "--model \(model.rawValue) needs trade data, not an input-output table; table models: \(ScenarioModel.tableModels.map(\.rawValue).joined(separator: ", "))"
                 )
             }
-            let result = try StaticPropagation.run(chosen, table: table, plan: plan)
+            let result = try StaticPropagation.run(chosen, table: table, plan: plan, kind: self.settings.shockKind)
             sections.append(
                 (
                     "sectors",
                     tables.staticSectors(
                         result, sectors: table.sectors, industries: reporterIndustries, unit: table.unit, top: top)
                 ))
-            let reporterLoss = reporterIndustries.reduce(0.0) { $0 + result.outputLoss[$1] }
-            let reporterVA = reporterIndustries.reduce(0.0) { $0 + result.valueAddedLoss[$1] }
-            sections.append(
-                (
-                    "totals",
-                    tables.totals(
-                        [
-                            ("world_output_lost", "Output lost, all regions", result.outputLoss.reduce(0, +)),
-                            (
-                                "world_value_added_lost", "Value added lost, all regions",
-                                result.valueAddedLoss.reduce(0, +)
-                            ),
-                            ("reporter_output_lost", "Output lost, \(reporter)", reporterLoss),
-                            ("reporter_value_added_lost", "Value added lost, \(reporter)", reporterVA),
-                        ], unit: table.unit)
-                ))
+            sections.append(("totals", tables.totals(staticTotals(result, reporterIndustries), unit: table.unit)))
+            notes.insert(Self.staticAccounting(result, language: language), at: 0)
+            settings["shock_kind"] = result.kind.rawValue
             let verdicts = Dictionary(
                 uniqueKeysWithValues: survival.map { ($0.industry, StocksVerdict(survival: $0, shortageDays: nil)) })
             sections.append(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChainRiskCore
 import ChainRiskReport
+import ChainRiskSimulation
 import ChainRiskUseCases
 import Foundation
 
@@ -10,23 +11,7 @@ struct ScenarioCommand: ParsableCommand {
         commandName: "scenario",
         abstract:
             "What a disruption costs a country's sectors: direct import value at risk, static (Leontief, Ghosh, inoperability) or dynamic (ARIO) propagation, and whether stocks bridge the gap.",
-        discussion: """
-            A shock is (countries or table regions, sectors or HS products, capacity loss, start day, weeks at the full \
-            loss, recovery shape). Give it as a catalogue event (--event 2 = the 2018 Taiwan earthquake; `chainrisk \
-            events` lists them), as --shock REGIONS[:SECTORS]:LOSS:WEEKS (regions joined by +, sectors by commas, \
-            ranges such as c3-c16, HS products as hs8542), or as a JSON file (--file; see the README). \
-            A country inside an aggregate region of the table (Taiwan in the 11-region WIOD table's ASIAPAC_OTH) is \
-            scaled to its share of the region's output of each sector, from the region map and the full table's gross \
-            output found beside --mrio (…_region_map.csv and one *_full_x.csv) or given with --region-map and \
-            --country-output.
-            Examples (T is ../shared/data/wiod2013/wiod2013_2011_nld11_Z.csv):
-              chainrisk scenario --mrio T --event 2 --model ario
-              chainrisk scenario --mrio T --shock TWN:c14:0.5:8 \\
-                --recovery linear --recovery-days 28 --model iim
-              chainrisk scenario --model direct --dataset nld_imports --event 2
-              chainrisk scenario --mrio T --model ario --series --format csv \\
-                --file docs/examples/taiwan-electronics.json
-            """
+        discussion: scenarioDiscussion
     )
 
     @OptionGroup(title: "Input-output table") var io: InputOutputOptions
@@ -92,6 +77,9 @@ struct ScenarioCommand: ParsableCommand {
             valueName: "share"))
     var substitution: Double = ScenarioRequest.defaultSubstitution
 
+    @Option(name: .customLong("switching-days"), help: "Days for switched orders to find spare capacity (ario).")
+    var switchingDays: Double = ScenarioSettings().switchingDays
+
     @Option(name: .customLong("region-map"), help: "CSV country,region mapping countries onto the table's regions.")
     var regionMap: String?
 
@@ -108,6 +96,16 @@ struct ScenarioCommand: ParsableCommand {
 
     @Flag(help: "Print the per-day series of the reporter's sectors (ario) instead of the summary.")
     var series = false
+
+    @Flag(help: "The shock is lost final demand for the hit sectors, not lost capacity (leontief, iim).")
+    var demand = false
+
+    @Flag(help: "Every table model side by side against the direct loss (leontief, ghosh, iim, ario), not one --model.")
+    var compare = false
+
+    @Flag(
+        inversion: .prefixedNo, help: "Rerun ario with one assumption changed at a time for a low-central-high range.")
+    var band = true
 
     @Option(name: .customLong("format"), help: "Output format (xlsx needs --output).")
     var choice = FormatChoice<TableFormats>(.table)
@@ -163,6 +161,8 @@ struct ScenarioCommand: ParsableCommand {
             (model, recovery, recoveryDays, startDay)
         (request.settings.days, request.settings.reporter, request.settings.series) = (days, reporter, series)
         (request.settings.production, request.settings.substitution) = (production, substitution)
+        (request.settings.shockKind, request.settings.compare) = (demand ? .demand : .supply, compare)
+        (request.settings.switchingDays, request.settings.band) = (switchingDays, band)
         request.settings.top = format == .table || format == .markdown ? top : nil
         return request
     }

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// `scenario --compare` and `--demand`: the models against the direct loss, on the nld11 table, with the static
+/// parts from the numpy hypothetical extraction (`scripts/expected/static_supply_shock.py`).
+@Suite("chainrisk scenario --compare and --demand")
+struct ScenarioCompareTests {
+    let nld11 = CLIRunner.sharedData + "/wiod2013/wiod2013_2011_nld11_Z.csv"
+
+    /// The numpy world sum of `measure` for `shock` on the nld11 table.
+    func numpy(_ shock: String, _ measure: String) throws -> Double {
+        let text = try String(
+            contentsOfFile: CLIRunner.packageRoot.path
+                + "/Tests/ChainRiskSimulationTests/Fixtures/static_shocks_wiod.csv", encoding: .utf8)
+        let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("nld11,\(shock),\(measure),") })
+        return try #require(Double(row.split(separator: ",")[3]))
+    }
+
+    func close(_ actual: Double?, _ expected: Double) -> Bool {
+        guard let actual else { return false }
+        return abs(actual - expected) <= 1e-9 * abs(expected)
+    }
+
+    @Test("--compare: every model's row against the direct loss; static worlds ≥ direct and equal to numpy")
+    func compare() throws {
+        let result = try CLIRunner().run([
+            "scenario", "--mrio", nld11, "--shock", "CHN:0.5:8", "--compare", "--days", "60", "--format", "json",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let rows = try #require(document["models"] as? [[String: Any]])
+        #expect(rows.compactMap { $0["model"] as? String } == ["leontief", "ghosh", "iim", "ario"])
+        let direct = try numpy("CHN:0.5:8", "supply_direct")
+        let upstream = try numpy("CHN:0.5:8", "supply_upstream")
+        let downstream = try numpy("CHN:0.5:8", "supply_downstream")
+        for row in rows.prefix(3) {
+            #expect(close(row["direct_loss"] as? Double, direct))
+            let world = try #require(row["world_output_lost"] as? Double)
+            #expect(world >= direct)
+            let expected = row["model"] as? String == "ghosh" ? direct + downstream : direct + upstream
+            #expect(close(world, expected), "\(row)")
+        }
+        let ario = try #require(rows.last)
+        #expect(ario["upstream_loss"] is NSNull && ario["downstream_loss"] is NSNull)
+        let settings = try #require((document["provenance"] as? [String: Any])?["settings"] as? [String: Any])
+        #expect(settings["model"] as? String == "compare: leontief, ghosh, iim, ario")
+        #expect(settings["shock_kind"] as? String == "supply")
+    }
+
+    @Test("--demand keeps Leontief's meaning (lost final demand), named as such; Ghosh and ARIO refuse it")
+    func demand() throws {
+        let result = try CLIRunner().run([
+            "scenario", "--mrio", nld11, "--shock", "TWN:c14:0.5:8", "--model", "leontief", "--demand", "--format",
+            "json",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let totals = try #require(document["totals"] as? [[String: Any]])
+        let value = { (key: String) in totals.first { $0["key"] as? String == key }?["value"] as? Double }
+        #expect(close(value("direct_output_lost"), try numpy("TWN:c14:0.5:8", "demand_direct")))
+        #expect(close(value("upstream_output_lost"), try numpy("TWN:c14:0.5:8", "demand_upstream")))
+        #expect(value("downstream_output_lost") == 0)
+        let notes = try #require(document["notes"] as? [String])
+        #expect(notes.first?.hasPrefix("demand shock: final buyers forgo") == true)
+        for model in ["ghosh", "ario"] {
+            let refused = try CLIRunner().run([
+                "scenario", "--mrio", nld11, "--shock", "TWN:c14:0.5:8", "--model", model, "--demand",
+            ])
+            #expect(refused.status == 64)
+            #expect(refused.stderr.contains("--demand (lost final demand) needs a demand-driven static model"))
+        }
+    }
+}
