@@ -25,7 +25,7 @@ scaled_days() {
 
 run() {
     local name=$1; shift
-    "$binary" scenario --mrio "$table" --shock CHN:0.5:8 --model ario --format json "$@" >"$work/$name.json"
+    "$binary" scenario --mrio "$table" --shock CHN:0.5:8 --model ario --no-band --format json "$@" >"$work/$name.json"
     echo "$name|$*" >>"$work/runs"
 }
 

@@ -70,4 +70,57 @@ struct ScenarioCompareTests {
             #expect(refused.stderr.contains("--demand (lost final demand) needs a demand-driven static model"))
         }
     }
+
+    @Test("every ARIO result carries its band: central inside, width stated, the assumption that moves it named")
+    func dynamicBand() throws {
+        let result = try CLIRunner().run([
+            "scenario", "--mrio", nld11, "--shock", "CHN:0.5:8", "--format", "json",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let band = try #require(document["band"] as? [[String: Any]])
+        #expect(band.compactMap { $0["key"] as? String } == ["world_output_lost", "reporter_output_lost"])
+        let totals = try #require(document["totals"] as? [[String: Any]])
+        for row in band {
+            let (low, central, high) = (
+                row["low"] as? Double ?? .nan, row["central"] as? Double ?? .nan, row["high"] as? Double ?? .nan
+            )
+            #expect(low <= central && central <= high && low < high)
+            #expect(abs((row["width"] as? Double ?? 0) - (high - low)) <= 1e-9 * high)
+            let total = totals.first { $0["key"] as? String == row["key"] as? String }?["value"] as? Double
+            #expect(total == central)
+            #expect(
+                ["stock days", "switching share", "production function"].contains(row["moved_most_by"] as? String))
+        }
+        let runs = try #require(document["band_runs"] as? [[String: Any]])
+        #expect(runs.count == 6)
+        #expect(
+            runs.compactMap { $0["parameter"] as? String } == [
+                "none", "stock days", "stock days", "switching share", "switching share", "production function",
+            ])
+        let notes = try #require(document["notes"] as? [String])
+        #expect(notes.contains { $0.hasPrefix("range: NLD loses ") && $0.contains("moves it most") })
+        let without = try CLIRunner().run([
+            "scenario", "--mrio", nld11, "--shock", "CHN:0.5:8", "--no-band", "--format", "json",
+        ])
+        let bare = try #require(try JSONSerialization.jsonObject(with: Data(without.stdout.utf8)) as? [String: Any])
+        #expect(bare["band"] == nil && bare["totals"] != nil)
+    }
+
+    @Test("a static result's band: the direct loss alone, the model, both directions (numpy's parts)")
+    func staticBand() throws {
+        let result = try CLIRunner().run([
+            "scenario", "--mrio", nld11, "--shock", "TWN:c14:0.5:8", "--model", "leontief", "--format", "json",
+        ])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let band = try #require(document["band"] as? [[String: Any]])
+        let world = try #require(band.first { $0["key"] as? String == "world_output_lost" })
+        let direct = try numpy("TWN:c14:0.5:8", "supply_direct")
+        let upstream = try numpy("TWN:c14:0.5:8", "supply_upstream")
+        let downstream = try numpy("TWN:c14:0.5:8", "supply_downstream")
+        #expect(close(world["low"] as? Double, direct))
+        #expect(close(world["central"] as? Double, direct + upstream))
+        #expect(close(world["high"] as? Double, direct + upstream + downstream))
+        #expect(world["moved_most_by"] as? String == "propagation")
+    }
 }

@@ -92,6 +92,35 @@ struct InputOutputAPITests {
         }
     }
 
+    /// The API carries what the CLI does: the band of every result, `shock=demand` for the demand-driven static models
+    /// only, and `compare=true` for the models beside the direct loss.
+    @Test func scenarioBandDemandAndCompare() async throws {
+        let configuration = TestServer.configuration(inputOutput: try TestServer.nld11())
+        try await TestServer.run(configuration) { client in
+            let run = try await client.execute(uri: "/api/v1/scenarios?event=2&model=ario&days=90", method: .post)
+            #expect(run.status == .ok, "\(run.text.prefix(300))")
+            let band = try #require(try run.json()["band"] as? [[String: Any]])
+            let own = try #require(band.first { $0["key"] as? String == "reporter_output_lost" })
+            #expect((own["low"] as? Double ?? 1) <= (own["central"] as? Double ?? 0))
+            #expect((own["central"] as? Double ?? 1) <= (own["high"] as? Double ?? 0))
+            let bare = try await client.execute(
+                uri: "/api/v1/scenarios?event=2&model=ario&days=90&band=false", method: .post)
+            #expect(try bare.json()["band"] == nil)
+            let demand = try await client.execute(
+                uri: "/api/v1/scenarios?event=2&model=leontief&shock=demand", method: .post)
+            #expect(demand.status == .ok, "\(demand.text.prefix(300))")
+            let settings = (try demand.json()["provenance"] as? [String: Any])?["settings"] as? [String: Any]
+            #expect(settings?["shock_kind"] as? String == "demand")
+            let refused = try await client.execute(
+                uri: "/api/v1/scenarios?event=2&model=ghosh&shock=demand", method: .post)
+            #expect(refused.status == .badRequest)
+            let compare = try await client.execute(
+                uri: "/api/v1/scenarios?event=2&compare=true&days=30", method: .post)
+            let models = try #require(try compare.json()["models"] as? [[String: Any]])
+            #expect(models.compactMap { $0["model"] as? String } == ["leontief", "ghosh", "iim", "ario"])
+        }
+    }
+
     @Test("every provenance input kind the server answers with is one the OpenAPI document lists")
     func provenanceKindsAreDocumented() async throws {
         try await TestServer.run(TestServer.configuration(inputOutput: try TestServer.nld11())) { client in

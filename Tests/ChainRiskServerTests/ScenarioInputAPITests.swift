@@ -78,4 +78,24 @@ struct ScenarioPageLanguageTests {
             #expect(english.text.contains("Output lost and gained per sector (ARIO, 365 days"))
         }
     }
+
+    @Test("totals and the band come first; the sector field narrows the shock; the Dutch band is in Dutch")
+    func totalsBandAndSectors() async throws {
+        try await TestServer.run(TestServer.configuration(inputOutput: try TestServer.nld11())) { client in
+            let english = try await client.get("/scenario?region=DEU&sectors=c12&weeks=4&share=30").text
+            let totals = try #require(english.range(of: "Output the shock itself took"))
+            let chart = try #require(english.range(of: "Result: NLD output over time"))
+            #expect(totals.lowerBound < chart.lowerBound)
+            // 0.3 × DEU c12 output × 28 / 365: the same direct loss as `scenario --shock DEU:c12:0.3:4` (8,664).
+            #expect(english.contains("<dd>8,664</dd>"))
+            #expect(english.contains("Range over the assumptions, one changed at a time"))
+            #expect(english.contains("name=\"sectors\" value=\"c12\""))
+            let dutch = try await client.get("/scenario?region=DEU&sectors=c12&weeks=4&share=30&lang=nl").text
+            #expect(dutch.contains("<dd>8.664</dd>"))
+            #expect(dutch.contains("Bandbreedte over de aannames"))
+            #expect(!dutch.contains("stock days") && !dutch.contains("switching share"))
+            let unknown = try await client.get("/scenario?region=DEU&sectors=c99&weeks=4&share=30")
+            #expect(unknown.status == .badRequest)
+        }
+    }
 }

@@ -176,11 +176,19 @@ public struct ScenarioTables: Sendable {
     public static func assumptionName(_ name: String, language: Language) -> String {
         guard language == .nl else { return name }
         let words = [
+            ("none (direct loss only)", "geen (alleen het directe verlies)"),
+            ("upstream and downstream", "toeleveranciers en afnemers"), ("propagation", "doorwerking"),
             ("stock days", "voorraaddagen"), ("switching share", "vervangingsaandeel"),
             ("production function", "productiefunctie"), ("central", "centraal"), ("partial", "deels bindend"),
             ("none", "geen"),
         ]
-        return words.reduce(name) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        let translated = Array(words.reduce(name) { $0.replacingOccurrences(of: $1.0, with: $1.1) })
+        // A decimal point between digits ("x 0.5") becomes the Dutch comma.
+        return String(
+            translated.indices.map { i in
+                translated[i] == "." && i > 0 && i + 1 < translated.count && translated[i - 1].isNumber
+                    && translated[i + 1].isNumber ? "," : translated[i]
+            })
     }
 
     /// The low–central–high band of each measure over the assumptions, with the runs that give its ends and the

@@ -44,7 +44,7 @@ extension APIRoutes {
             let parameters = QueryParameters(request.uri)
             try parameters.allowOnly([
                 "event", "model", "reporter", "days", "top", "loss", "sectors", "production", "substitution", "shock",
-                "compare",
+                "compare", "band",
             ])
             let model = try parameters.choice("model", ScenarioModel.tableModels, default: .ario)
             let reporter = try parameters.string("reporter", maximumLength: 40)
@@ -57,6 +57,7 @@ extension APIRoutes {
             let substitution = try parameters.number("substitution") ?? ScenarioRequest.defaultSubstitution
             let shockKind = try parameters.choice("shock", StaticPropagation.ShockKind.allCases, default: .supply)
             let compare = try parameters.flag("compare")
+            let band = try parameters.flag("band", default: true)
             var request = request
             let body = try await request.collectBody(upTo: service.configuration.bodyLimit)
             let context = try service.requireScenarioContext()
@@ -81,7 +82,9 @@ extension APIRoutes {
                 model, reporter, days, top
             )
             (scenario.settings.production, scenario.settings.substitution) = (production, substitution)
-            (scenario.settings.shockKind, scenario.settings.compare) = (shockKind, compare)
+            (scenario.settings.shockKind, scenario.settings.compare, scenario.settings.band) = (
+                shockKind, compare, band
+            )
             // Ranges are the use case's, checked once and answered as 400 before any body is read as a scenario.
             try scenario.validate()
             // The key is the scenario's definition itself with the run's settings, one value (every field counts).

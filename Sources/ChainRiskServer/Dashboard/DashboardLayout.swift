@@ -115,6 +115,8 @@ enum DashboardLayout {
         form label { display: flex; flex-direction: column; font-size: .9rem; } input, select, button.primary { font: inherit; padding: .25rem .4rem; }
         button.primary { background: #154273; color: #fff; border: 0; border-radius: 3px; padding: .35rem .9rem; cursor: pointer; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; } dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; }
+        dl.totals { display: grid; grid-template-columns: max-content max-content; gap: .2rem 1.2rem; }
+        dl.totals dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
         .note { background: #f3f6fa; border-left: 4px solid #154273; padding: .5rem .8rem; } [role="status"] { min-height: 1.5rem; }
         """
 

@@ -22,7 +22,7 @@ struct DashboardRoutes: Sendable {
         page(table, .products, allowed: ["dataset", "reporter", "year", "q", "class"]) { context in
             try ProductsPage(context: context).render()
         }
-        page(table, .scenario, allowed: ["region", "weeks", "share", "production", "switch"]) { context in
+        page(table, .scenario, allowed: ["region", "sectors", "weeks", "share", "production", "switch"]) { context in
             try ScenarioPage(context: context).render()
         }
         page(table, .datasets, allowed: []) { context in try DatasetsPage(context: context).render() }

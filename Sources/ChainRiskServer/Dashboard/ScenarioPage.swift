@@ -3,6 +3,7 @@ import ChainRiskIngest
 import ChainRiskReport
 import ChainRiskSimulation
 import ChainRiskUseCases
+import Foundation
 
 /// `/scenario`: the form of a disruption scenario (which region stops supplying, for how long, how much).
 ///
@@ -16,6 +17,7 @@ struct ScenarioPage {
         let region = try parameters.string("region", maximumLength: 40) ?? "CHN"
         let weeks = try parameters.integer("weeks", in: 1...104) ?? 8
         let share = try parameters.integer("share", in: 1...100) ?? 50
+        let sectors = try parameters.string("sectors", maximumLength: 200) ?? ""
         let production = try parameters.choice("production", ProductionFunction.allCases, default: .partial)
         let switching =
             try parameters.integer("switch", in: 0...100) ?? Int((ScenarioRequest.defaultSubstitution * 100).rounded())
@@ -30,6 +32,8 @@ struct ScenarioPage {
         body +=
             "<label>\(context.text("Supply lost (%)", "Wegvallende levering (%)")) <input type=\"number\" name=\"share\" min=\"1\" max=\"100\" value=\"\(share)\"></label>\n"
         body +=
+            "<label>\(context.text("Sectors hit (optional, e.g. c3-c16 or c14)", "Getroffen sectoren (optioneel, bijv. c3-c16 of c14)")) <input name=\"sectors\" value=\"\(HTMLText.escape(sectors))\" maxlength=\"200\"></label>\n"
+        body +=
             "<label>\(context.text("Production function", "Productiefunctie")) <select name=\"production\">"
             + ProductionFunction.allCases.map { option in
                 "<option value=\"\(option.rawValue)\"\(option == production ? " selected" : "")>\(Self.label(option, context))</option>"
@@ -40,7 +44,8 @@ struct ScenarioPage {
             "<button class=\"primary\" type=\"submit\">\(context.text("Run scenario", "Scenario doorrekenen"))</button>\n</form>\n"
         if parameters.pairs.contains(where: { $0.name == "region" }) {
             body += try result(
-                region: region.uppercased(), weeks: weeks, share: share, production: production, switching: switching)
+                region: region.uppercased(), sectors: sectors, weeks: weeks, share: share, production: production,
+                switching: switching)
         }
         return context.page(context.text("Disruption scenario", "Verstoringsscenario"), .scenario, body: body)
     }
@@ -55,7 +60,9 @@ struct ScenarioPage {
         }
     }
 
-    private func result(region: String, weeks: Int, share: Int, production: ProductionFunction, switching: Int) throws
+    private func result(
+        region: String, sectors: String, weeks: Int, share: Int, production: ProductionFunction, switching: Int
+    ) throws
         -> String
     {
         guard let scenarioContext = context.service.scenarioContext else {
@@ -64,10 +71,17 @@ struct ScenarioPage {
         }
         let table = scenarioContext.loaded.table
         let reporter = ScenarioSettings.defaultReporter(in: table.regions)
+        let hitSectors = sectors.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
         let scenario = Scenario(
-            name: "\(region) −\(share) % for \(weeks) weeks", source: "dashboard",
+            name:
+                "\(region)\(hitSectors.isEmpty ? "" : " " + hitSectors.joined(separator: ",")) −\(share) % for \(weeks) weeks",
+            source: "dashboard",
             shocks: [
-                Shock(regions: [region], capacityLoss: Double(share) / 100, durationWeeks: Double(weeks))
+                Shock(
+                    regions: [region], sectors: hitSectors, capacityLoss: Double(share) / 100,
+                    durationWeeks: Double(weeks))
             ])
         var request = ScenarioRequest(definition: .scenario(scenario), data: .prepared(scenarioContext))
         (request.settings.model, request.settings.reporter, request.settings.days, request.settings.top) = (
@@ -88,7 +102,8 @@ struct ScenarioPage {
         losses.sort { $0.lost != $1.lost ? $0.lost > $1.lost : $0.industry < $1.industry }
         let hit = losses.prefix(6)
         let colours = ["#154273", "#d4351c", "#f6a75b", "#2e7d32", "#7b3294", "#6b6b6b"]
-        var html =
+        var html = totals(report, reporter: reporter, unit: table.unit)
+        html +=
             "<section aria-labelledby=\"scenario-result\">\n<h2 id=\"scenario-result\">\(HTMLText.escape(context.text("Result: \(reporter) output over time", "Uitkomst: productie \(reporter) in de tijd")))</h2>\n"
         if hit.isEmpty {
             html +=

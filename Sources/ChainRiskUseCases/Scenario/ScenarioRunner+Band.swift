@@ -64,7 +64,9 @@ extension ScenarioRunner {
 extension ScenarioRunner {
     /// The band in one sentence for the notes: the reporter's and the world's range, the runs at its ends and the
     /// assumption that moves it most.
-    static func bandSentence(_ band: AssumptionBand, reporter: String, unit: String, language: Language) -> String? {
+    static func bandSentence(
+        _ band: AssumptionBand, reporter: String, unit: String, language: Language, dynamic: Bool = true
+    ) -> String? {
         guard let own = band.range("reporter_output_lost"), let world = band.range("world_output_lost") else {
             return nil
         }
@@ -77,9 +79,9 @@ extension ScenarioRunner {
         let unitText = language == .nl ? unit.replacingOccurrences(of: "million ", with: "mln ") : unit
         return language.pick(
             en:
-                "range: \(reporter) loses \(format(own.low))–\(format(own.high)) \(unitText) of output (central \(format(own.central)), width \(format(own.width))), the world \(format(world.low))–\(format(world.high)) (central \(format(world.central))). \(reporter)'s low end comes from \(own.lowRun), its high end from \(own.highRun); \(own.movedMostBy) moves it most. One assumption changed at a time: stock days x 0.5 / x 2, switching share 0 / 0.5 / 1, production function partial / leontief (table band_runs)",
+                "range: \(reporter) loses \(format(own.low))–\(format(own.high)) \(unitText) of output (central \(format(own.central)), width \(format(own.width))), the world \(format(world.low))–\(format(world.high)) (central \(format(world.central))). \(reporter)'s low end comes from \(own.lowRun), its high end from \(own.highRun); \(own.movedMostBy) moves it most. \(dynamic ? "One assumption changed at a time: stock days x 0.5 / x 2, switching share 0 / 0.5 / 1, production function partial / leontief" : "Propagation: none (the direct loss alone), this model's direction, or both directions (upstream and downstream added)") (table band_runs)",
             nl:
-                "bandbreedte: \(reporter) verliest \(format(own.low))–\(format(own.high)) \(unitText) aan productie (centraal \(format(own.central)), breedte \(format(own.width))), de wereld \(format(world.low))–\(format(world.high)) (centraal \(format(world.central))). De onderkant voor \(reporter) komt van \(name(own.lowRun)), de bovenkant van \(name(own.highRun)); \(name(own.movedMostBy)) bepaalt het meest. Eén aanname tegelijk gewijzigd: voorraaddagen x 0,5 / x 2, vervangingsaandeel 0 / 0,5 / 1, productiefunctie deels bindend / Leontief (tabel band_runs)"
+                "bandbreedte: \(reporter) verliest \(format(own.low))–\(format(own.high)) \(unitText) aan productie (centraal \(format(own.central)), breedte \(format(own.width))), de wereld \(format(world.low))–\(format(world.high)) (centraal \(format(world.central))). De onderkant voor \(reporter) komt van \(name(own.lowRun)), de bovenkant van \(name(own.highRun)); \(name(own.movedMostBy)) bepaalt het meest. \(dynamic ? "Eén aanname tegelijk gewijzigd: voorraaddagen x 0,5 / x 2, vervangingsaandeel 0 / 0,5 / 1, productiefunctie deels bindend / Leontief" : "Doorwerking: geen (alleen het directe verlies), de richting van dit model, of beide richtingen (toeleveranciers en afnemers opgeteld)") (tabel band_runs)"
         )
     }
 }

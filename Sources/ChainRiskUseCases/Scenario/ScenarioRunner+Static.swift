@@ -132,3 +132,32 @@ extension ScenarioRunner {
         ]
     }
 }
+
+extension ScenarioRunner {
+    /// A static run's band over how far the loss propagates: the direct loss alone (low), the model's own direction
+    /// (central), both directions, upstream and downstream added (high; a supply shock only).
+    func staticBand(_ result: StaticPropagation.Result, table: InputOutputTable, plan: ShockPlan, industries: [Int])
+        throws -> AssumptionBand
+    {
+        let all = Array(result.outputLoss.indices)
+        let run = { (setting: String, parameter: String?, values: [Double]) in
+            AssumptionBand.Run(
+                parameter: parameter, setting: setting,
+                losses: [
+                    "world_output_lost": all.reduce(0.0) { $0 + values[$1] },
+                    "reporter_output_lost": industries.reduce(0.0) { $0 + values[$1] },
+                ])
+        }
+        var variants = [run("none (direct loss only)", "propagation", result.directLoss)]
+        if result.kind == .supply {
+            let other = try StaticPropagation.run(
+                result.model == .ghosh ? .leontief : .ghosh, table: table, plan: plan, kind: .supply)
+            let both = all.map {
+                result.directLoss[$0] + max(result.upstreamLoss[$0], other.upstreamLoss[$0])
+                    + max(result.downstreamLoss[$0], other.downstreamLoss[$0])
+            }
+            variants.append(run("upstream and downstream", "propagation", both))
+        }
+        return AssumptionBand(central: run("central", nil, result.outputLoss), variants: variants)
+    }
+}

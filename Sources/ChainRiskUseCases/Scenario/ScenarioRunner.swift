@@ -277,6 +277,16 @@ public struct ScenarioRunner: Sendable {
                 ))
             sections.append(("totals", tables.totals(staticTotals(result, reporterIndustries), unit: table.unit)))
             notes.insert(Self.staticAccounting(result, language: language), at: 0)
+            if self.settings.band {
+                let band = try staticBand(result, table: table, plan: plan, industries: reporterIndustries)
+                sections.append(("band", tables.band(band, reporter: reporter, unit: table.unit)))
+                sections.append(("band_runs", tables.bandRuns(band, reporter: reporter, unit: table.unit)))
+                if let sentence = Self.bandSentence(
+                    band, reporter: reporter, unit: table.unit, language: language, dynamic: false)
+                {
+                    notes.insert(sentence, at: 1)
+                }
+            }
             settings["shock_kind"] = result.kind.rawValue
             let verdicts = Dictionary(
                 uniqueKeysWithValues: survival.map { ($0.industry, StocksVerdict(survival: $0, shortageDays: nil)) })
