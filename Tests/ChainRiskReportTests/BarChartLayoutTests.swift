@@ -85,12 +85,21 @@ struct BarChartLayoutTests {
         }
         let svg = SVGChart.lines(
             title: "Productie", series: series, xLabel: "dag", yLabel: "% van basisniveau", language: .nl)
-        #expect(svg.contains(",0 %</text>") && !svg.contains(".0 %</text>"))
+        // Values 95–105: steps of 5 from 95 to 105, whole percents.
+        #expect(svg.contains(">95 %</text>") && svg.contains(">100 %</text>") && svg.contains(">105 %</text>"))
         let (boxes, width, height) = try Self.boxes(svg)
         #expect(boxes.count == 3 + 7 + 2 + 6)
         for (index, box) in boxes.enumerated() {
             #expect(box.minX >= 0 && box.maxX <= width && box.minY >= 0 && box.maxY <= height, "box \(index) clipped")
             for other in boxes[(index + 1)...] { #expect(!box.overlaps(other), "box \(index) overprints another") }
         }
+        // A shallow dip (99.48–100.03 %) gets an axis from where the data starts, in steps of 0.2 with Dutch commas.
+        let shallow = SVGChart.lines(
+            title: "t", series: [(label: "c9", colour: "#154273", values: [100, 99.48, 99.7, 100.03])], xLabel: "dag",
+            yLabel: "%", language: .nl)
+        #expect(
+            ["99,4", "99,6", "99,8", "100,0", "100,2"].allSatisfy { shallow.contains(">\($0) %</text>") }
+                && !shallow.contains(">99,2 %") && !shallow.contains(">100,4 %"))
+        #expect(SVGChart.niceStep(0.1375) == 0.2 && SVGChart.niceStep(2.5) == 5 && SVGChart.niceStep(0.01) == 0.1)
     }
 }

@@ -3,7 +3,8 @@ import ChainRiskCore
 extension SVGChart {
     /// Lines over days (x) of a level in percent of baseline (y), one per series, with a legend: output over time.
     ///
-    /// The y axis spans the lowest value to 100 % (rounded out to a whole percent) so that small losses stay visible.
+    /// The y axis spans the data and 100 %, rounded out to a step of 1, 2 or 5 × 10ⁿ chosen so that about four steps
+    /// cover it: it starts where the data does, so small losses stay visible, and each step has a tick.
     /// The y axis's name stands above the plot, clear of the tick labels; ticks use the language's decimal mark.
     public static func lines(
         title: String, series: [(label: String, colour: String, values: [Double])], xLabel: String, yLabel: String,
@@ -17,9 +18,13 @@ extension SVGChart {
         let plotHeight = height - top - 52 - legendHeight
         let plotWidth = width - left - right
         let days = max(1, (series.map(\.values.count).max() ?? 1) - 1)
-        let lowest = series.flatMap(\.values).filter(\.isFinite).min() ?? 100
-        let floor = min(99, (lowest - 0.5).rounded(.down))
-        let ceiling = max(100, (series.flatMap(\.values).filter(\.isFinite).max() ?? 100).rounded(.up))
+        let values = series.flatMap(\.values).filter(\.isFinite)
+        let lowest = min(values.min() ?? 100, 100)
+        let highest = max(values.max() ?? 100, 100)
+        let step = niceStep(max(highest - lowest, 0.2) / 4)
+        let floor = (lowest / step).rounded(.down) * step
+        let steps = max(1, Int(((highest - floor) / step).rounded(.up)))
+        let ceiling = floor + Double(steps) * step
         let x = { (day: Int) in left + Double(day) / Double(days) * plotWidth }
         let y = { (value: Double) in top + (ceiling - value) / max(ceiling - floor, 1e-9) * plotHeight }
         var svg =
@@ -27,9 +32,9 @@ extension SVGChart {
         svg += "<title>\(HTMLText.escape(title))</title>\n"
         svg +=
             "<rect x=\"\(coordinate(left))\" y=\"\(coordinate(top))\" width=\"\(coordinate(plotWidth))\" height=\"\(coordinate(plotHeight))\" fill=\"none\" stroke=\"#888\"/>\n"
-        for tick in [floor, (floor + ceiling) / 2, ceiling] {
+        for tick in (0...steps).map({ floor + Double($0) * step }) {
             svg +=
-                "<text x=\"\(coordinate(left - 6))\" y=\"\(coordinate(y(tick) + 4))\" text-anchor=\"end\" font-size=\"11\">\(NumberFormat.fixed(tick, decimals: 1, grouping: false, decimalSeparator: language == .nl ? "," : ".")) %</text>\n"
+                "<text x=\"\(coordinate(left - 6))\" y=\"\(coordinate(y(tick) + 4))\" text-anchor=\"end\" font-size=\"11\">\(NumberFormat.fixed(tick, decimals: step < 1 ? 1 : 0, grouping: false, decimalSeparator: language == .nl ? "," : ".")) %</text>\n"
         }
         for day in stride(from: 0, through: days, by: max(1, days / 6)) {
             svg +=
@@ -52,5 +57,14 @@ extension SVGChart {
                 "<text x=\"\(coordinate(left + 20))\" y=\"\(coordinate(legendY - 3))\" font-size=\"12\">\(HTMLText.escape(line.label))</text>\n"
         }
         return svg + "</svg>\n"
+    }
+
+    /// The smallest of 1, 2 and 5 × 10ⁿ at least `rough` (0.1 at the least): a tick step people read at a glance.
+    static func niceStep(_ rough: Double) -> Double {
+        var scale = 0.1
+        while true {
+            for multiple in [1.0, 2, 5] where multiple * scale >= rough { return multiple * scale }
+            scale *= 10
+        }
     }
 }
