@@ -123,4 +123,35 @@ struct ScenarioCompareTests {
         #expect(close(world["high"] as? Double, direct + upstream + downstream))
         #expect(world["moved_most_by"] as? String == "propagation")
     }
+
+    @Test("the band's runs are the runs a user would make: stock days x 0.5 equals --inventory-days with halved days")
+    func bandRunsReproduce() throws {
+        let csv = try String(
+            contentsOfFile: CLIRunner.packageRoot.path
+                + "/Sources/ChainRiskIngest/BuiltIn/simulation/inventory_days_wiod35.csv", encoding: .utf8)
+        let halved = csv.split(separator: "\n").dropFirst().map { line in
+            let cells = line.split(separator: ",")
+            return "\(cells[0])=\((Double(cells[2]) ?? 0) * 0.5)"
+        }.joined(separator: ",")
+        let reporter = { (arguments: [String]) throws -> [String: Any] in
+            let result = try CLIRunner().run(
+                ["scenario", "--mrio", self.nld11, "--shock", "DEU:c12:0.3:4", "--format", "json"] + arguments)
+            return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        }
+        let banded = try reporter([])
+        let runs = try #require(banded["band_runs"] as? [[String: Any]])
+        let half = try #require(
+            runs.first { $0["parameter"] as? String == "stock days" && $0["setting"] as? String == "x 0.5" })
+        let direct = try reporter(["--inventory-days", halved, "--no-band"])
+        let totals = try #require(direct["totals"] as? [[String: Any]])
+        let own = totals.first { $0["key"] as? String == "reporter_output_lost" }?["value"] as? Double
+        #expect(own != nil && own == half["reporter_output_lost"] as? Double)
+        let switched = try reporter(["--substitution", "0", "--no-band"])
+        let zero = try #require(
+            runs.first { $0["parameter"] as? String == "switching share" && $0["setting"] as? String == "0.0" })
+        let switchedTotals = try #require(switched["totals"] as? [[String: Any]])
+        #expect(
+            switchedTotals.first { $0["key"] as? String == "world_output_lost" }?["value"] as? Double
+                == zero["world_output_lost"] as? Double)
+    }
 }

@@ -24,10 +24,15 @@ public struct InventoryDays: Sendable, Hashable {
         self.days = days
     }
 
-    /// Every stock held `factor` times as long (the scenario band's stock-day variants), at least 2 days as any
-    /// stock; inputs that never run short stay so.
+    /// Every stock held `factor` times as long (the scenario band's stock-day variants), with the rule of any stock
+    /// (1 day or less becomes 2); inputs that never run short stay so.
     public func scaled(by factor: Double) -> InventoryDays {
-        InventoryDays(inputSectors: inputSectors, days: days.map { $0.isFinite ? max(2, $0 * factor) : $0 })
+        InventoryDays(
+            inputSectors: inputSectors,
+            days: days.map { value in
+                guard value.isFinite else { return value }
+                return value * factor <= 1 ? 2 : value * factor
+            })
     }
 
     /// The same days for every input and industry.
