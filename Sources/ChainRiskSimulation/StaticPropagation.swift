@@ -45,6 +45,12 @@ public enum StaticPropagation {
         public var valueAddedLoss: [Double]
         /// q: inoperability (output lost / output); for every model.
         public var inoperability: [Double]
+
+        /// One part (e.g. `\.upstreamLoss`) summed over `industries` (all when nil), in index order.
+        public func total(_ part: KeyPath<Result, [Double]>, over industries: [Int]? = nil) -> Double {
+            let values = self[keyPath: part]
+            return (industries ?? Array(values.indices)).reduce(0.0) { $0 + values[$1] }
+        }
     }
 
     /// Runs `model` for `plan` on `table`; throws when I − A (or I − B) cannot be factorised. A demand shock on the

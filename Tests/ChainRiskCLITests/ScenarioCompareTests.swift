@@ -62,6 +62,12 @@ struct ScenarioCompareTests {
         #expect(value("downstream_output_lost") == 0)
         let notes = try #require(document["notes"] as? [String])
         #expect(notes.first?.hasPrefix("demand shock: final buyers forgo") == true)
+        let trade = try CLIRunner().run([
+            "scenario", "--model", "direct", "--shock", "CHN:0.5:8", "--compare", "--input",
+            CLIRunner.sharedData
+                + "/comtrade_comtradr/nld_imports_by_partner_hs_wood_paper_furniture_2018_2022.csv",
+        ])
+        #expect(trade.status == 64 && trade.stderr.contains("--compare sets the table models side by side"))
         for model in ["ghosh", "ario"] {
             let refused = try CLIRunner().run([
                 "scenario", "--mrio", nld11, "--shock", "TWN:c14:0.5:8", "--model", model, "--demand",

@@ -65,6 +65,9 @@ public struct ScenarioRequest: Sendable {
             throw RequestError("model", "--model \(settings.model.rawValue) needs an input-output table: --mrio PATH")
         default: break
         }
+        if case .trade = data, settings.compare {
+            throw RequestError("compare", "--compare sets the table models side by side: it needs --mrio PATH")
+        }
         if case .event(_, _, let loss?, _) = definition, !(0...1).contains(loss) {
             throw RequestError("loss", "--loss must be between 0 and 1")
         }
