@@ -346,43 +346,6 @@ public struct ScenarioRunner: Sendable {
             : "buyers switch \(NumberFormat.fixed(substitution.share * 100, decimals: 0, grouping: false)) % of the part of unmet orders other regions could supply (1 - world HHI of the sector), up to the other regions' spare capacity (alpha_max headroom)"
     }
 
-    /// Findings on the regime the run is in: a collapse (inputs short most of the time) or a loss far above the shock's
-    /// own, said as findings so that the numbers are not read as a forecast.
-    static func regimeFindings(
-        _ result: ARIOResult, world: ARIOResult.Totals, sectorNames: [String: String], language: Language = .en
-    ) -> [String] {
-        var findings: [String] = []
-        let collapsed = result.sectors.indices.map { result.summary(industry: $0) }.filter {
-            $0.shortageDays * 2 > result.days
-        }
-        if let worst = collapsed.max(by: { ($0.outputLost, -$0.industry) < ($1.outputLost, -$1.industry) }) {
-            let label = result.sectors[worst.industry]
-            let largest = "\(label.region) \(label.sector) \(sectorNames[label.sector] ?? "")"
-            findings.append(
-                language.pick(
-                    en:
-                        "finding: collapse regime. \(collapsed.count) of \(result.sectors.count) industries had an input short on more than half of the \(result.days) days (largest loss: \(largest)). The model's supply chains have locked up; read the losses as a sign of a deep, lasting disruption, not as a forecast",
-                    nl:
-                        "bevinding: ineenstorting. \(collapsed.count) van de \(result.sectors.count) bedrijfstakken kwamen op meer dan de helft van de \(result.days) dagen een input tekort (grootste verlies: \(largest)). De ketens in het model zitten vast; lees de verliezen als teken van een diepe, langdurige verstoring, niet als voorspelling"
-                ))
-        }
-        if world.directLoss > 0 {
-            let multiple = world.outputLost / world.directLoss
-            if multiple > 3 {
-                let times = NumberFormat.fixed(
-                    multiple, decimals: 1, grouping: false, decimalSeparator: language == .nl ? "," : ".")
-                findings.append(
-                    language.pick(
-                        en:
-                            "finding: output lost worldwide is \(times) times the output the shock itself took; losses this far above the direct loss come from the model's chains of shortages, and depend strongly on stock days and substitution",
-                        nl:
-                            "bevinding: het productieverlies wereldwijd is \(times) keer de productie die de schok zelf wegnam; verliezen zo ver boven het directe verlies komen uit de ketens van tekorten in het model en hangen sterk af van voorraaddagen en vervanging"
-                    ))
-            }
-        }
-        return findings
-    }
-
     private func arioTotals(_ result: ARIOResult, _ industries: [Int]) -> [(key: String, label: String, value: Double)]
     {
         let world = result.totals()
@@ -409,18 +372,5 @@ public struct ScenarioRunner: Sendable {
             ("reporter_unmet_final_demand", "Final demand not served, \(reporter) sectors", unmet),
             ("reporter_max_shortage_days", "Most shortage days of a \(reporter) sector", Double(shortage)),
         ]
-    }
-
-    /// The table's findings as a few notes: counts per kind and the first examples, not every imbalanced row.
-    /// In Dutch only the counts: the readers' messages are English, and `io validate` lists them.
-    static func tableFindingNotes(_ findings: FindingLog, examples: Int = 3, language: Language = .en) -> [String] {
-        guard !findings.isEmpty else { return [] }
-        let counts = findings.sortedCounts.map { "\($0.count) \($0.kind.rawValue)" }.joined(separator: ", ")
-        guard language == .en else {
-            return ["bevindingen in de tabel: \(counts) (`chainrisk io validate` somt ze op)"]
-        }
-        var notes = ["table findings: \(counts) (`chainrisk io validate` lists them)"]
-        notes += findings.examples.prefix(examples).map { "table: \($0.message)" }
-        return notes
     }
 }
