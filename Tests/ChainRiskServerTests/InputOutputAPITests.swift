@@ -113,7 +113,8 @@ struct InputOutputAPITests {
             #expect(settings?["shock_kind"] as? String == "demand")
             let refused = try await client.execute(
                 uri: "/api/v1/scenarios?event=2&model=ghosh&shock=demand", method: .post)
-            #expect(refused.status == .badRequest)
+            #expect(refused.status == .unprocessableContent)
+            #expect(try refused.json()["error"] as? String == "conflicting_input")
             let compare = try await client.execute(
                 uri: "/api/v1/scenarios?event=2&compare=true&days=30", method: .post)
             let models = try #require(try compare.json()["models"] as? [[String: Any]])

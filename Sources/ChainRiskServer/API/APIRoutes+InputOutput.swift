@@ -58,6 +58,13 @@ extension APIRoutes {
             let shockKind = try parameters.choice("shock", StaticPropagation.ShockKind.allCases, default: .supply)
             let compare = try parameters.flag("compare")
             let band = try parameters.flag("band", default: true)
+            // Each value is valid alone; the combination is not, so it is unprocessable (422), like event= with a body.
+            if shockKind == .demand, !compare, model != .leontief, model != .iim {
+                throw APIError(
+                    .unprocessableContent, "conflicting_input",
+                    "shock: demand (lost final demand) needs model=leontief or iim; ghosh is supply-driven and ario simulates lost capacity"
+                )
+            }
             var request = request
             let body = try await request.collectBody(upTo: service.configuration.bodyLimit)
             let context = try service.requireScenarioContext()
