@@ -1,4 +1,4 @@
-public import ChainRiskCore
+import ChainRiskCore
 public import ChainRiskSimulation
 import Foundation
 
