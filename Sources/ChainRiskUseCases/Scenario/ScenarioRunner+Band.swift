@@ -62,6 +62,21 @@ extension ScenarioRunner {
 }
 
 extension ScenarioRunner {
+    /// Adds the band to a run's output, the same for every model: its table, its runs, and its sentence right after
+    /// the note on the model.
+    func present(
+        _ band: AssumptionBand, dynamic: Bool, unit: String, tables: ScenarioTables,
+        sections: inout [(key: String, table: DataTable)], notes: inout [String]
+    ) {
+        sections.append(("band", tables.band(band, reporter: reporter, unit: unit)))
+        sections.append(("band_runs", tables.bandRuns(band, reporter: reporter, unit: unit)))
+        if let sentence = Self.bandSentence(
+            band, reporter: reporter, unit: unit, language: settings.language, dynamic: dynamic)
+        {
+            notes.insert(sentence, at: min(1, notes.count))
+        }
+    }
+
     /// The band in one sentence for the notes: the reporter's and the world's range, the runs at its ends and the
     /// assumption that moves it most.
     static func bandSentence(

@@ -250,11 +250,7 @@ public struct ScenarioRunner: Sendable {
                         inventory: context.inventory, production: effectiveProduction, substitution: substitution),
                     parameters: parameters, plan: plan, industries: reporterIndustries, table: table,
                     resources: resources)
-                sections.append(("band", tables.band(band, reporter: reporter, unit: table.unit)))
-                sections.append(("band_runs", tables.bandRuns(band, reporter: reporter, unit: table.unit)))
-                if let sentence = Self.bandSentence(band, reporter: reporter, unit: table.unit, language: language) {
-                    notes.insert(sentence, at: 1)
-                }
+                present(band, dynamic: true, unit: table.unit, tables: tables, sections: &sections, notes: &notes)
             }
             sections.append(
                 (
@@ -279,13 +275,7 @@ public struct ScenarioRunner: Sendable {
             notes.insert(Self.staticAccounting(result, language: language), at: 0)
             if self.settings.band {
                 let band = try staticBand(result, table: table, plan: plan, industries: reporterIndustries)
-                sections.append(("band", tables.band(band, reporter: reporter, unit: table.unit)))
-                sections.append(("band_runs", tables.bandRuns(band, reporter: reporter, unit: table.unit)))
-                if let sentence = Self.bandSentence(
-                    band, reporter: reporter, unit: table.unit, language: language, dynamic: false)
-                {
-                    notes.insert(sentence, at: 1)
-                }
+                present(band, dynamic: false, unit: table.unit, tables: tables, sections: &sections, notes: &notes)
             }
             settings["shock_kind"] = result.kind.rawValue
             let verdicts = Dictionary(
